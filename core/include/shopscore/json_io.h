@@ -1,0 +1,31 @@
+// JSON in and out: the canonical dataset (SPEC §6), profiles (§5) and the result (§7).
+// Errors are InputError with the file name and the JSON path of the bad field.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "shopscore/dataset.h"
+#include "shopscore/profile.h"
+#include "shopscore/result.h"
+#include "shopscore/score.h"
+
+namespace shopscore {
+
+Dataset dataset_from_json(std::string_view text, const std::string& file_name);
+
+// A profile file holds one profile object or an array of them. Fields left out keep the
+// built-in default's values, so a user can override just the benchmarks.
+std::vector<Profile> profiles_from_json(std::string_view text, const std::string& file_name);
+
+// The `shop` object of a dataset on its own (the CLI's --shop FILE.json for exports).
+Shop shop_from_json(std::string_view text, const std::string& file_name);
+
+// Options of the WASM score() call: {"as_of": "YYYY-MM-DD", "profile": {..} or [..]}.
+// Both keys are optional; "{}" and "" mean the defaults.
+ScoreOptions score_options_from_json(std::string_view text);
+
+std::string result_to_json(const Result& result);
+
+}  // namespace shopscore

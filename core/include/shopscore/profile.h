@@ -1,0 +1,61 @@
+// A category profile (SPEC §5): every [model] number lives here so the user can see and edit it.
+#pragma once
+
+#include <array>
+#include <string>
+#include <vector>
+
+#include "shopscore/dataset.h"
+
+namespace shopscore {
+
+enum DimensionId : uint8_t { kProduct, kFulfillment, kService, kDimensionCount };
+constexpr std::array<const char*, kDimensionCount> kDimensionNames = {"product", "fulfillment", "service"};
+constexpr std::array<DimensionId, kMetricCount> kMetricDimension = {kProduct, kProduct, kFulfillment,
+                                                                    kFulfillment, kService, kService};
+constexpr std::array<int, kMetricCount> kMetricWindowDays = {60, 60, 30, 30, 60, 60};
+
+struct Benchmark {
+    double good = 0;  // scores 4
+    double poor = 0;  // scores 1
+};
+
+enum class ProtectionCombine : uint8_t { all, any };
+
+struct Protection {
+    int max_shop_age_days = 180;
+    double max_orders = 30;
+    double max_affected = 3;
+    double floor = 3.5;
+    double imd_floor = 2.0;
+    ProtectionCombine combine = ProtectionCombine::all;
+};
+
+// Reason texts (English and Chinese) sorted into fault classes by case-insensitive substring.
+// [model]: TikTok does not publish its list.
+struct FaultReasons {
+    std::vector<std::string> seller_fault;         // return/refund reasons that count in NBFR
+    std::vector<std::string> buyer_fault;          // known buyer reasons (not listed as unmapped)
+    std::vector<std::string> seller_cancel;        // cancellation reasons that are seller fault
+    std::vector<std::string> system_late_cancel;   // system cancellations that are seller fault
+};
+
+struct Profile {
+    std::string id = "default";
+    std::string name_en;
+    std::string name_zh;
+    std::vector<std::string> categories;  // shop categories this profile is for (besides `id`)
+    std::array<double, kDimensionCount> weights{};
+    std::array<double, kMetricCount> metric_weights{};
+    std::array<Benchmark, kMetricCount> benchmarks{};
+    double volume_prior = 10;
+    int delivery_sla_business_days = 6;
+    Protection protection;
+    FaultReasons fault_reasons;
+};
+
+// The built-in `default` profile (core/src/default_profile.json, compiled in).
+const Profile& default_profile();
+const std::string& default_profile_json();
+
+}  // namespace shopscore

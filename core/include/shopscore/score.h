@@ -1,0 +1,24 @@
+// score(): dataset + profiles -> result. The one entry point the CLI and the WASM module share.
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "shopscore/dataset.h"
+#include "shopscore/profile.h"
+#include "shopscore/result.h"
+
+namespace shopscore {
+
+struct ScoreOptions {
+    std::optional<Day> as_of;       // overrides shop.as_of and the default (latest data day)
+    std::vector<Profile> profiles;  // user profiles; empty = the built-in default
+};
+
+// Picks the profile of the shop's main category: the one whose id or `categories` names it,
+// else the first user profile, else the built-in default.
+const Profile& choose_profile(const std::vector<Profile>& profiles, const std::string& main_category);
+
+Result score(const Dataset& dataset, const ScoreOptions& options);
+
+}  // namespace shopscore

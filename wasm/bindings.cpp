@@ -1,0 +1,103 @@
+// The embind layer: a thin shell over the core. Everything here converts between JavaScript
+// and the core's types; no scoring logic lives here.
+//
+// Errors: any C++ exception becomes a JavaScript Error whose message is the CLI's one-line text
+// and whose name is "InputError" (bad data, exit 2 on the CLI) or "InternalError" (exit 1).
+#include <emscripten/bind.h>
+#include <emscripten/val.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "shopscore/error.h"
+#include "shopscore/ingest.h"
+#include "shopscore/json_io.h"
+#include "shopscore/score.h"
+#include "shopscore/version.h"
+
+namespace {
+
+using namespace shopscore;
+
+[[noreturn]] void throw_js_error(const char* name, const std::string& message) {
+    emscripten::val error = emscripten::val::global("Error").new_(message);
+    error.set("name", std::string(name));
+    error.throw_();
+}
+
+// Runs `body`, turning C++ exceptions into JavaScript Errors.
+template <typename Body>
+auto js_errors(Body body) -> decltype(body()) {
+    try {
+        return body();
+    } catch (const InputError& e) {
+        throw_js_error("InputError", e.what());
+    } catch (const std::exception& e) {
+        throw_js_error("InternalError", e.what());
+    }
+}
+
+std::string score_dataset_json(const std::string& dataset_json, const std::string& options_json) {
+    return js_errors([&] {
+        Dataset dataset = dataset_from_json(dataset_json, "dataset.json");
+        return result_to_json(score(dataset, score_options_from_json(options_json)));
+    });
+}
+
+// Reads exports in chunks. JavaScript copies each chunk (>= 1 MiB) straight into the heap at
+// the address reserve() returns and calls commit(): one call per chunk, no per-byte copying.
+class IngestSession {
+public:
+    explicit IngestSession(const std::string& shop_json)
+        : ingest_(js_errors([&] { return shop_json.empty() ? Shop{} : shop_from_json(shop_json, "shop.json"); })) {}
+
+    void begin(const std::string& kind, const std::string& file_name, const std::string& format,
+               bool text_is_utf8) {
+        js_errors([&] {
+            ExportFormat f = format == "xlsx-shared-strings" ? ExportFormat::xlsx_shared_strings
+                             : format == "xlsx-sheet"        ? ExportFormat::xlsx_sheet
+                                                             : ExportFormat::text;
+            ingest_.begin(export_kind_from_name(kind), file_name, f, text_is_utf8);
+        });
+    }
+    uintptr_t reserve(size_t size) {
+        buffer_.resize(size);
+        return reinterpret_cast<uintptr_t>(buffer_.data());
+    }
+    void commit(size_t size) {
+        js_errors([&] { ingest_.feed(buffer_.data(), std::min(size, buffer_.size())); });
+    }
+    std::string end() {
+        return js_errors([&] { return file_summary_to_json(ingest_.end()); });
+    }
+    // Scores everything read so far; call again with other options (profile, as_of) without
+    // reading the files again.
+    std::string score(const std::string& options_json) {
+        return js_errors([&] {
+            if (!dataset_) dataset_ = ingest_.finish();
+            return result_to_json(shopscore::score(*dataset_, score_options_from_json(options_json)));
+        });
+    }
+
+private:
+    Ingest ingest_;
+    std::vector<uint8_t> buffer_;
+    std::optional<Dataset> dataset_;
+};
+
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(shopscore) {
+    emscripten::function("version", emscripten::optional_override([] { return std::string(kVersion); }));
+    emscripten::function("defaultProfile", emscripten::optional_override([] { return default_profile_json(); }));
+    emscripten::function("score", &score_dataset_json);
+    emscripten::class_<IngestSession>("Ingest")
+        .constructor<std::string>()
+        .function("begin", &IngestSession::begin)
+        .function("reserve", &IngestSession::reserve)
+        .function("commit", &IngestSession::commit)
+        .function("end", &IngestSession::end)
+        .function("score", &IngestSession::score);
+}
