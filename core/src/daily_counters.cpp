@@ -1,0 +1,214 @@
+#include <algorithm>
+#include <set>
+#include <unordered_map>
+
+#include "scoring_internal.h"
+#include "shopscore/us_calendar.h"
+
+namespace shopscore {
+namespace {
+
+// Collects distinct texts for a warning (the page lets the seller classify them).
+struct Tally {
+    int64_t count = 0;
+    std::set<std::string> examples;
+    void add(const std::string& text) {
+        ++count;
+        if (examples.size() < 50) examples.insert(text);
+    }
+    void report(std::vector<Warning>& out, const char* code, const std::string& message) const {
+        if (count == 0) return;
+        out.push_back({code, message, {examples.begin(), examples.end()}, count});
+    }
+};
+
+bool known(Seconds t) { return t != kNoTime; }
+
+}  // namespace
+
+Day deliver_by_day(const Order& order, const Profile& profile) {
+    if (order.deliver_by != kNoDay) return order.deliver_by;
+    if (order.created == kNoTime) return kNoDay;
+    if (order.type == OrderType::regular)
+        return add_us_business_days(day_of(order.created), profile.delivery_sla_business_days);
+    if (order.handling_days >= 0) return add_us_business_days(day_of(order.created), order.handling_days + 5);
+    return kNoDay;  // made-to-order / pre-order without its handling time: cannot be judged
+}
+
+DailyCounters::DailyCounters(const Dataset& dataset, const Profile& profile, Day as_of) : as_of_(as_of) {
+    count_orders(dataset, profile);
+    count_reviews(dataset);
+    count_after_sales(dataset, profile);
+    count_chats(dataset);
+}
+
+void DailyCounters::add(std::array<Counts, kDays>& series, Day d, double numerator, double denominator,
+                        double affected) {
+    const int i = slot(d);
+    if (i < 0) return;
+    series[i].numerator += numerator;
+    series[i].denominator += denominator;
+    series[i].affected += affected;
+}
+
+void DailyCounters::count_orders(const Dataset& dataset, const Profile& profile) {
+    const Seconds end = (static_cast<Seconds>(as_of_) + 1) * kSecondsPerDay;  // as_of is a whole day
+    auto by_as_of = [&](Seconds t) { return known(t) && t < end; };
+    Tally unmapped_cancels, no_deliver_by;
+    for (const Order& o : dataset.orders) {
+        if (o.excluded()) continue;
+        const bool delivered = by_as_of(o.delivered);
+        const bool cancelled = by_as_of(o.cancelled);
+        if (delivered) {
+            const int i = slot(day_of(o.delivered));
+            if (i >= 0) {
+                ++delivered_[i];
+                ++categories_[o.category];
+            }
+            // nbfr's denominator: delivered and not cancelled (its numerator is added with the requests).
+            if (!cancelled) add(metrics_[kNbfr], day_of(o.delivered), 0, 1, 0);
+        }
+        if (o.fulfillment == Fulfillment::fbt) continue;  // FBT orders are left out of OTDR and SFCR
+
+        if (!cancelled) {
+            const Day due = deliver_by_day(o, profile);
+            if (due == kNoDay) {
+                no_deliver_by.add(o.id);
+            } else {
+                const bool on_time = delivered && day_of(o.delivered) <= due;
+                add(metrics_[kOtdr], due, on_time ? 1 : 0, 1, on_time ? 0 : 1);
+            }
+        }
+        if (by_as_of(o.created)) {
+            Fault fault = cancelled ? classify_cancellation(profile.fault_reasons, o.cancel_by, o.cancel_reason)
+                                    : Fault::buyer;
+            if (cancelled && fault == Fault::unmapped) unmapped_cancels.add(o.cancel_reason);
+            if (!cancelled)
+                add(metrics_[kSfcr], day_of(o.created), 0, 1, 0);
+            else if (fault == Fault::seller)
+                add(metrics_[kSfcr], day_of(o.created), 1, 1, 1);
+            // cancelled by the buyer or the system for a non-seller reason: out of the denominator
+        }
+    }
+    unmapped_cancels.report(warnings_, "unmapped_cancel_reasons",
+                            "cancellation reasons not in the fault mapping were counted as not seller fault");
+    no_deliver_by.report(warnings_, "missing_deliver_by",
+                         "made-to-order or pre-order orders without deliver_by or handling_days are left out of OTDR");
+}
+
+void DailyCounters::count_reviews(const Dataset& dataset) {
+    const Seconds end = (static_cast<Seconds>(as_of_) + 1) * kSecondsPerDay;
+    // The initial review of each (order, SKU): the earliest by `created`, ties in input order.
+    std::unordered_map<std::string, const Review*> initial;
+    Tally unknown_orders;
+    for (const Review& r : dataset.reviews) {
+        if (r.created >= end) continue;
+        const Order* order = dataset.find_order(r.order_id);
+        if (!order) {
+            unknown_orders.add(r.order_id);
+            continue;
+        }
+        if (order->excluded()) continue;
+        std::string key = r.order_id;
+        key += '\x1F';
+        key += r.sku;
+        auto [it, inserted] = initial.try_emplace(std::move(key), &r);
+        if (!inserted && r.created < it->second->created) it->second = &r;
+    }
+    std::set<std::string> negative_orders;
+    for (const auto& [key, r] : initial) {
+        if (r->flags & (kFlagFbtLogistics | kFlagExcluded)) continue;  // a flagged first review never counts
+        if (r->rating <= 2) negative_orders.insert(r->order_id);
+        add(reviews_, day_of(r->created), r->rating >= 4 ? 1 : 0, 1, 0);
+    }
+    // nrr: delivered orders by delivered day; the numerator counts each order once, however many
+    // of its SKUs got a negative first review.
+    for (const Order& o : dataset.orders) {
+        if (o.excluded() || !known(o.delivered) || o.delivered >= end) continue;
+        const bool negative = negative_orders.count(o.id) > 0;
+        add(metrics_[kNrr], day_of(o.delivered), negative ? 1 : 0, 1, negative ? 1 : 0);
+    }
+    unknown_orders.report(warnings_, "unknown_review_orders", "reviews of orders not in the data were ignored");
+}
+
+void DailyCounters::count_after_sales(const Dataset& dataset, const Profile& profile) {
+    const Seconds end = (static_cast<Seconds>(as_of_) + 1) * kSecondsPerDay;
+    std::set<std::string> nbf_orders;  // orders with a seller/carrier-fault return or refund
+    Tally unmapped;
+    for (const AfterSale& a : dataset.after_sales) {
+        if (a.requested >= end || (a.flags & (kFlagFbtLogistics | kFlagExcluded))) continue;
+        const Order* order = dataset.find_order(a.order_id);
+        if (order && order->excluded()) continue;
+
+        if (a.type == RequestType::refund || a.type == RequestType::return_) {
+            const Fault fault = classify_return_reason(profile.fault_reasons, a.reason);
+            if (fault == Fault::unmapped) unmapped.add(a.reason);
+            if (fault == Fault::seller) nbf_orders.insert(a.order_id);
+        }
+        // aht: handled requests, by the seller, its own rules or a time-out; not platform defaults.
+        if (a.handled_by == HandledBy::platform || !known(a.decided) || a.decided >= end) continue;
+        double seconds = static_cast<double>(std::max<Seconds>(0, a.decided - a.requested));
+        if (a.type == RequestType::return_ && known(a.item_received) && known(a.inspected) && a.inspected < end)
+            seconds += static_cast<double>(std::max<Seconds>(0, a.inspected - a.item_received));
+        add(metrics_[kAht], day_of(a.requested), seconds / 3600.0, 1, 0);
+    }
+    for (const std::string& id : nbf_orders) {
+        const Order* o = dataset.find_order(id);
+        if (!o || !known(o->delivered) || o->delivered >= end) continue;
+        if (known(o->cancelled) && o->cancelled < end) continue;
+        add(metrics_[kNbfr], day_of(o->delivered), 1, 0, 1);
+    }
+    unmapped.report(warnings_, "unmapped_reasons",
+                    "return/refund reasons not in the fault mapping were counted as buyer fault");
+}
+
+void DailyCounters::count_chats(const Dataset& dataset) {
+    const Seconds end = (static_cast<Seconds>(as_of_) + 1) * kSecondsPerDay;
+    for (const Chat& c : dataset.chats) {
+        if (c.rating == 0 || c.ended >= end) continue;
+        if (!c.order_id.empty()) {
+            const Order* order = dataset.find_order(c.order_id);
+            if (order && order->excluded()) continue;
+        }
+        const bool dissatisfied = c.rating <= 2;  // 3 stars is neutral
+        add(metrics_[kImd], day_of(c.ended), dissatisfied ? 1 : 0, 1, dissatisfied ? 1 : 0);
+    }
+}
+
+Counts DailyCounters::metric(MetricId metric, int window_days) const {
+    Counts sum;
+    for (int i = kDays - std::min(window_days, kDays); i < kDays; ++i) {
+        sum.numerator += metrics_[metric][i].numerator;
+        sum.denominator += metrics_[metric][i].denominator;
+        sum.affected += metrics_[metric][i].affected;
+    }
+    return sum;
+}
+
+int64_t DailyCounters::delivered(int window_days) const {
+    int64_t sum = 0;
+    for (int i = kDays - std::min(window_days, kDays); i < kDays; ++i) sum += delivered_[i];
+    return sum;
+}
+
+Counts DailyCounters::positive_reviews(int window_days) const {
+    Counts sum;
+    for (int i = kDays - std::min(window_days, kDays); i < kDays; ++i) {
+        sum.numerator += reviews_[i].numerator;
+        sum.denominator += reviews_[i].denominator;
+    }
+    return sum;
+}
+
+std::string DailyCounters::main_category() const {
+    std::string best;
+    int64_t most = 0;
+    for (const auto& [category, count] : categories_)  // std::map: ties go to the first name
+        if (!category.empty() && count > most) {
+            best = category;
+            most = count;
+        }
+    return best;
+}
+
+}  // namespace shopscore

@@ -1,0 +1,103 @@
+#include "json_read.h"
+
+namespace shopscore::json_read {
+
+json parse(std::string_view text, const std::string& file_name) {
+    try {
+        return json::parse(text.begin(), text.end());
+    } catch (const json::parse_error& e) {
+        // nlohmann reports a byte offset; turn it into the line and column a person can find.
+        size_t line = 1, column = 1;
+        for (size_t i = 0; i + 1 < e.byte && i < text.size(); ++i) {
+            if (text[i] == '\n') {
+                ++line;
+                column = 1;
+            } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+                ++column;
+            }
+        }
+        const std::string what = text.find_first_not_of(" \t\r\n") == std::string_view::npos
+                                     ? "expected a JSON document, got an empty file"
+                                     : "expected valid JSON (syntax error)";
+        throw InputError(file_name + ":" + std::to_string(line) + ":" + std::to_string(column), what);
+    }
+}
+
+void Reader::fail(const std::string& path, const std::string& expected, const json* got) const {
+    std::string message = "expected " + expected;
+    if (got) {
+        std::string shown = got->dump();
+        if (shown.size() > 40) shown = shown.substr(0, 37) + "...";
+        message += ", got " + shown;
+    }
+    throw InputError(file_ + ": " + path, message);
+}
+
+const json* Reader::get(const json& obj, const char* key) const {
+    auto it = obj.find(key);
+    return it == obj.end() || it->is_null() ? nullptr : &*it;
+}
+
+std::optional<double> Reader::number(const json& obj, const char* key, const std::string& path) const {
+    const json* v = get(obj, key);
+    if (!v) return std::nullopt;
+    if (!v->is_number()) fail(join(path, key), "a number", v);
+    return v->get<double>();
+}
+
+std::optional<int64_t> Reader::integer(const json& obj, const char* key, const std::string& path) const {
+    const json* v = get(obj, key);
+    if (!v) return std::nullopt;
+    if (!v->is_number_integer() && !(v->is_number_float() && v->get<double>() == static_cast<int64_t>(v->get<double>())))
+        fail(join(path, key), "a whole number", v);
+    return v->is_number_integer() ? v->get<int64_t>() : static_cast<int64_t>(v->get<double>());
+}
+
+std::optional<bool> Reader::boolean(const json& obj, const char* key, const std::string& path) const {
+    const json* v = get(obj, key);
+    if (!v) return std::nullopt;
+    if (!v->is_boolean()) fail(join(path, key), "true or false", v);
+    return v->get<bool>();
+}
+
+std::optional<std::string> Reader::string(const json& obj, const char* key, const std::string& path) const {
+    const json* v = get(obj, key);
+    if (!v) return std::nullopt;
+    if (v->is_number_integer()) return std::to_string(v->get<int64_t>());  // ids written as numbers
+    if (!v->is_string()) fail(join(path, key), "a string", v);
+    return v->get<std::string>();
+}
+
+std::optional<Day> Reader::day(const json& obj, const char* key, const std::string& path, int32_t shop_offset) const {
+    const json* v = get(obj, key);
+    if (!v) return std::nullopt;
+    if (v->is_string()) {
+        const std::string& text = v->get_ref<const std::string&>();
+        if (auto d = parse_day(text)) return d;
+        if (auto t = parse_timestamp(text, shop_offset)) return day_of(*t);  // its shop-local day
+    }
+    fail(join(path, key), "a date like 2026-11-20", v);
+}
+
+Seconds Reader::timestamp(const json& obj, const char* key, const std::string& path, int32_t shop_offset) const {
+    const json* v = get(obj, key);
+    if (!v) return kNoTime;
+    if (v->is_string()) {
+        if (auto t = parse_timestamp(v->get_ref<const std::string&>(), shop_offset)) return *t;
+    }
+    fail(join(path, key), kTimestampExpectation, v);
+}
+
+const json* Reader::object(const json& obj, const char* key, const std::string& path) const {
+    const json* v = get(obj, key);
+    if (v && !v->is_object()) fail(join(path, key), "an object", v);
+    return v;
+}
+
+const json* Reader::array(const json& obj, const char* key, const std::string& path) const {
+    const json* v = get(obj, key);
+    if (v && !v->is_array()) fail(join(path, key), "an array", v);
+    return v;
+}
+
+}  // namespace shopscore::json_read

@@ -1,0 +1,154 @@
+// Profiles: the built-in default (default_profile.json, compiled in) and user profile files.
+#include <string>
+
+#include "json_read.h"
+#include "shopscore/json_io.h"
+#include "shopscore/profile.h"
+
+namespace shopscore {
+
+namespace embedded {
+extern const char* const default_profile_json;
+}
+
+namespace {
+
+using json_read::json;
+using json_read::Reader;
+
+std::vector<std::string> read_string_list(const Reader& r, const json& obj, const char* key, const std::string& path,
+                                          std::vector<std::string> fallback) {
+    const json* list = r.array(obj, key, path);
+    if (!list) return fallback;
+    std::vector<std::string> out;
+    for (size_t i = 0; i < list->size(); ++i) {
+        const json& item = (*list)[i];
+        if (!item.is_string()) r.fail(Reader::index(Reader::join(path, key), i), "a string", &item);
+        out.push_back(item.get<std::string>());
+    }
+    return out;
+}
+
+double positive(const Reader& r, const json& obj, const char* key, const std::string& path, double fallback,
+                bool allow_zero = true) {
+    auto v = r.number(obj, key, path);
+    if (!v) return fallback;
+    if (*v < 0 || (!allow_zero && *v == 0))
+        r.fail(Reader::join(path, key), allow_zero ? "a number >= 0" : "a number > 0", &obj.at(key));
+    return *v;
+}
+
+// Reads a profile; every field left out keeps `base`'s value.
+Profile read_profile(const Reader& r, const json& p, const std::string& path, const Profile& base) {
+    if (!p.is_object()) r.fail(path.empty() ? "(top level)" : path, "a profile object", &p);
+    Profile out = base;
+    out.id = r.string(p, "id", path).value_or(base.id);
+    if (const json* name = r.object(p, "name", path)) {
+        out.name_en = r.string(*name, "en", Reader::join(path, "name")).value_or(out.name_en);
+        out.name_zh = r.string(*name, "zh", Reader::join(path, "name")).value_or(out.name_zh);
+    }
+    out.categories = read_string_list(r, p, "categories", path, base.categories);
+    if (const json* w = r.object(p, "weights", path))
+        for (size_t d = 0; d < kDimensionCount; ++d)
+            out.weights[d] = positive(r, *w, kDimensionNames[d], Reader::join(path, "weights"), base.weights[d]);
+    if (const json* w = r.object(p, "metric_weights", path))
+        for (size_t m = 0; m < kMetricCount; ++m)
+            out.metric_weights[m] =
+                positive(r, *w, kMetricNames[m], Reader::join(path, "metric_weights"), base.metric_weights[m]);
+    if (const json* b = r.object(p, "benchmarks", path)) {
+        for (size_t m = 0; m < kMetricCount; ++m) {
+            const std::string bpath = Reader::join(Reader::join(path, "benchmarks"), kMetricNames[m]);
+            const json* one = r.object(*b, kMetricNames[m], Reader::join(path, "benchmarks"));
+            if (!one) continue;
+            Benchmark& bench = out.benchmarks[m];
+            bench.good = positive(r, *one, "good", bpath, bench.good);
+            bench.poor = positive(r, *one, "poor", bpath, bench.poor);
+            // The curve needs best -> good -> poor in order: lower is better except for otdr.
+            const bool ordered = m == kOtdr ? (bench.good < 1.0 && bench.poor < bench.good)
+                                            : (bench.good > 0 && bench.poor > bench.good);
+            if (!ordered)
+                r.fail(bpath, m == kOtdr ? "poor < good < 1 (on-time rate: higher is better)"
+                                         : "0 < good < poor (lower is better)",
+                       one);
+        }
+    }
+    out.volume_prior = positive(r, p, "volume_prior", path, base.volume_prior);
+    if (auto sla = r.integer(p, "delivery_sla_business_days", path)) {
+        if (*sla < 1 || *sla > 60) r.fail(Reader::join(path, "delivery_sla_business_days"), "1-60", &p.at("delivery_sla_business_days"));
+        out.delivery_sla_business_days = static_cast<int>(*sla);
+    }
+    if (const json* pr = r.object(p, "protection", path)) {
+        const std::string ppath = Reader::join(path, "protection");
+        Protection& prot = out.protection;
+        if (auto age = r.integer(*pr, "max_shop_age_days", ppath)) prot.max_shop_age_days = static_cast<int>(*age);
+        prot.max_orders = positive(r, *pr, "max_orders", ppath, prot.max_orders);
+        prot.max_affected = positive(r, *pr, "max_affected", ppath, prot.max_affected);
+        prot.floor = positive(r, *pr, "floor", ppath, prot.floor);
+        prot.imd_floor = positive(r, *pr, "imd_floor", ppath, prot.imd_floor);
+        if (auto combine = r.string(*pr, "combine", ppath)) {
+            if (*combine != "all" && *combine != "any")
+                r.fail(Reader::join(ppath, "combine"), "\"all\" or \"any\"", &pr->at("combine"));
+            prot.combine = *combine == "all" ? ProtectionCombine::all : ProtectionCombine::any;
+        }
+    }
+    if (const json* f = r.object(p, "fault_reasons", path)) {
+        const std::string fpath = Reader::join(path, "fault_reasons");
+        FaultReasons& fr = out.fault_reasons;
+        fr.seller_fault = read_string_list(r, *f, "seller_fault", fpath, fr.seller_fault);
+        fr.buyer_fault = read_string_list(r, *f, "buyer_fault", fpath, fr.buyer_fault);
+        fr.seller_cancel = read_string_list(r, *f, "seller_cancel", fpath, fr.seller_cancel);
+        fr.system_late_cancel = read_string_list(r, *f, "system_late_cancel", fpath, fr.system_late_cancel);
+    }
+    double total = 0;
+    for (double w : out.weights) total += w;
+    if (total <= 0) r.fail(Reader::join(path, "weights"), "at least one dimension weight > 0", nullptr);
+    return out;
+}
+
+}  // namespace
+
+const std::string& default_profile_json() {
+    static const std::string text = embedded::default_profile_json;
+    return text;
+}
+
+const Profile& default_profile() {
+    static const Profile profile = [] {
+        Reader r("default_profile.json");
+        return read_profile(r, json_read::parse(default_profile_json(), "default_profile.json"), "", Profile{});
+    }();
+    return profile;
+}
+
+std::vector<Profile> profiles_from_json(std::string_view text, const std::string& file_name) {
+    const json root = json_read::parse(text, file_name);
+    Reader r(file_name);
+    std::vector<Profile> out;
+    if (root.is_array()) {
+        for (size_t i = 0; i < root.size(); ++i) out.push_back(read_profile(r, root[i], Reader::index("", i), default_profile()));
+    } else {
+        out.push_back(read_profile(r, root, "", default_profile()));
+    }
+    return out;
+}
+
+ScoreOptions score_options_from_json(std::string_view text) {
+    ScoreOptions options;
+    if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) return options;
+    const std::string file = "options";
+    const json root = json_read::parse(text, file);
+    Reader r(file);
+    if (!root.is_object()) r.fail("(top level)", "an options object", &root);
+    options.as_of = r.day(root, "as_of", "");
+    if (auto it = root.find("profile"); it != root.end() && !it->is_null()) {
+        if (it->is_array()) {
+            for (size_t i = 0; i < it->size(); ++i)
+                options.profiles.push_back(read_profile(r, (*it)[i], Reader::index("profile", i), default_profile()));
+        } else {
+            options.profiles.push_back(read_profile(r, *it, "profile", default_profile()));
+        }
+    }
+    return options;
+}
+
+}  // namespace shopscore

@@ -1,0 +1,97 @@
+// Result -> JSON in the field order of SPEC §7. Whole numbers are written as integers so
+// counts read "812", not "812.0"; nlohmann's shortest round-trip formatting of the rest is the
+// same natively and in WASM, which keeps the two outputs byte-identical.
+#include <cmath>
+#include <nlohmann/json.hpp>
+
+#include "shopscore/json_io.h"
+
+namespace shopscore {
+namespace {
+
+using ordered = nlohmann::ordered_json;
+
+ordered number(double x) {
+    if (std::isfinite(x) && std::fabs(x) < 9007199254740992.0 && x == std::floor(x))
+        return static_cast<int64_t>(x);
+    return x;
+}
+
+ordered number(const std::optional<double>& x) { return x ? number(*x) : ordered(nullptr); }
+
+ordered metric_json(const MetricResult& m) {
+    ordered j;
+    j["value"] = number(m.value);
+    j["adjusted_value"] = number(m.adjusted_value);
+    j["numerator"] = number(m.numerator);
+    j["denominator"] = number(m.denominator);
+    j["window_days"] = m.window_days;
+    j["raw_score"] = number(m.raw_score);
+    j["score"] = number(m.score);
+    j["protected"] = m.is_protected;
+    j["no_data"] = m.no_data;
+    return j;
+}
+
+ordered warning_json(const Warning& w) {
+    ordered j;
+    j["code"] = w.code;
+    j["message"] = w.message;
+    j["count"] = w.count;
+    j["examples"] = w.examples;
+    return j;
+}
+
+}  // namespace
+
+std::string result_to_json(const Result& r) {
+    ordered j;
+    j["schema"] = "shopscore.result/1";
+    j["as_of"] = r.as_of == kNoDay ? ordered(nullptr) : ordered(format_day(r.as_of));
+    j["profile"] = r.profile_id;
+    j["status"] = r.status == Status::scored ? "scored" : "not_enough_orders";
+    j["delivered_orders_90d"] = r.delivered_orders_90d;
+    j["sps"] = number(r.sps);
+    j["sps_display"] = r.sps ? ordered(display_one_decimal(*r.sps)) : ordered(nullptr);
+    j["settlement_days"] = r.settlement_days;
+
+    ordered dims = ordered::object();
+    for (size_t d = 0; d < kDimensionCount; ++d) {
+        const DimensionResult& dim = r.dimensions[d];
+        ordered dj;
+        dj["score"] = number(dim.score);
+        dj["display"] = dim.score ? ordered(display_one_decimal(*dim.score)) : ordered(nullptr);
+        dj["weight"] = number(dim.weight);
+        dj["effective_weight"] = number(dim.effective_weight);
+        dj["no_data"] = dim.no_data;
+        dims[kDimensionNames[d]] = dj;
+    }
+    j["dimensions"] = dims;
+
+    ordered metrics = ordered::object();
+    for (size_t m = 0; m < kMetricCount; ++m) metrics[kMetricNames[m]] = metric_json(r.metrics[m]);
+    j["metrics"] = metrics;
+
+    ordered protection;
+    protection["shop_qualifies"] = r.shop_qualifies;
+    protection["metrics"] = ordered::array();
+    for (size_t m = 0; m < kMetricCount; ++m)
+        if (r.metrics[m].is_protected) protection["metrics"].push_back(kMetricNames[m]);
+    j["protection"] = protection;
+
+    j["benefits"] = ordered::array();
+    for (const BenefitResult& b : r.benefits) {
+        ordered bj;
+        bj["id"] = b.id;
+        bj["min_sps"] = number(b.min_sps);
+        bj["eligible"] = b.eligible ? ordered(*b.eligible) : ordered(nullptr);
+        bj["missing"] = b.missing;
+        j["benefits"].push_back(bj);
+    }
+    j["warnings"] = ordered::array();
+    for (const Warning& w : r.warnings) j["warnings"].push_back(warning_json(w));
+    // Texts from the data are UTF-8 by now; replace rather than fail on a stray invalid byte.
+    return j.dump(2, ' ', false, ordered::error_handler_t::replace) + "\n";
+}
+
+}  // namespace shopscore

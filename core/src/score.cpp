@@ -1,0 +1,179 @@
+// score(): counters -> metrics -> protection -> dimensions -> SPS -> benefits (SPEC §3-4).
+#include "shopscore/score.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "scoring_internal.h"
+
+namespace shopscore {
+namespace {
+
+// as_of: given, else the latest shop-local day of any order timestamp, else of any timestamp.
+std::optional<Day> find_as_of(const Dataset& d, const ScoreOptions& options) {
+    if (options.as_of) return options.as_of;
+    if (d.shop.as_of) return d.shop.as_of;
+    Seconds latest = kNoTime;
+    auto see = [&](Seconds t) { latest = std::max(latest, t); };
+    for (const Order& o : d.orders) {
+        see(o.created);
+        see(o.delivered);
+        see(o.cancelled);
+    }
+    if (latest == kNoTime) {
+        for (const Review& r : d.reviews) see(r.created);
+        for (const AfterSale& a : d.after_sales) see(a.requested), see(a.decided), see(a.inspected);
+        for (const Chat& c : d.chats) see(c.ended);
+    }
+    if (latest == kNoTime) return std::nullopt;
+    return day_of(latest);
+}
+
+// Fills value, counts and raw score of one metric from counted records or a direct input.
+MetricResult measure(MetricId m, const Counts& counted, const std::optional<DirectMetric>& direct,
+                     const Profile& profile) {
+    MetricResult r;
+    r.window_days = kMetricWindowDays[m];
+    const Benchmark& bench = profile.benchmarks[m];
+    if (direct) {
+        if (direct->denominator && *direct->denominator == 0) return r;  // given, but no data
+        r.value = direct->value;
+        r.adjusted_value = direct->value;
+        if (direct->numerator && direct->denominator) {
+            r.numerator = direct->numerator;
+            r.denominator = direct->denominator;
+            r.affected = m == kOtdr ? *direct->denominator - *direct->numerator : *direct->numerator;
+        }
+    } else {
+        if (counted.denominator == 0) return r;
+        r.value = counted.numerator / counted.denominator;
+        r.adjusted_value = r.value;
+        r.numerator = counted.numerator;
+        r.denominator = counted.denominator;
+        r.affected = counted.affected;
+    }
+    if (r.numerator && profile.volume_prior > 0)
+        r.adjusted_value = volume_adjusted(*r.numerator, *r.denominator, profile.volume_prior, bench.good);
+    r.no_data = false;
+    r.raw_score = curve_score(m, bench, *r.adjusted_value);
+    r.score = r.raw_score;
+    return r;
+}
+
+// Small-seller protection (SPEC §3.4). Skipped for a metric given without its counts.
+void protect(Result& result, const Protection& p, bool shop_age_ok, bool opened_known) {
+    const bool any = p.combine == ProtectionCombine::any;
+    result.shop_qualifies =
+        opened_known && (shop_age_ok || (any && static_cast<double>(result.delivered_orders_90d) <= p.max_orders));
+    for (MetricId m : {kNrr, kNbfr, kOtdr, kSfcr}) {
+        MetricResult& r = result.metrics[m];
+        if (r.no_data || !r.denominator || !opened_known) continue;
+        const bool small = *r.denominator <= p.max_orders;
+        const bool few_affected = *r.affected <= p.max_affected;
+        const bool qualifies = any ? (shop_age_ok || small) && few_affected : shop_age_ok && small && few_affected;
+        if (qualifies && *r.raw_score < p.floor) {
+            r.score = p.floor;
+            r.is_protected = true;
+        }
+    }
+    MetricResult& imd = result.metrics[kImd];
+    if (result.shop_qualifies && !imd.no_data && imd.denominator && *imd.raw_score < p.imd_floor) {
+        imd.score = p.imd_floor;
+        imd.is_protected = true;
+    }
+}
+
+void combine_dimensions(Result& result, const Profile& profile) {
+    double total_weight = 0;
+    for (size_t d = 0; d < kDimensionCount; ++d) {
+        double sum = 0, weights = 0;
+        for (size_t m = 0; m < kMetricCount; ++m) {
+            const MetricResult& r = result.metrics[m];
+            if (kMetricDimension[m] != d || r.no_data || profile.metric_weights[m] <= 0) continue;
+            sum += profile.metric_weights[m] * *r.score;
+            weights += profile.metric_weights[m];
+        }
+        DimensionResult& dim = result.dimensions[d];
+        dim.weight = profile.weights[d];
+        dim.no_data = weights == 0;
+        if (!dim.no_data) {
+            dim.score = sum / weights;
+            total_weight += dim.weight;
+        }
+    }
+    // A dimension without data gives its weight to the others in proportion.
+    if (total_weight <= 0) return;
+    double sps = 0;
+    for (DimensionResult& dim : result.dimensions) {
+        if (dim.no_data) continue;
+        dim.effective_weight = dim.weight / total_weight;
+        sps += dim.weight * *dim.score;
+    }
+    result.sps = sps / total_weight;
+}
+
+}  // namespace
+
+std::string display_one_decimal(double score) {
+    // Half up on the decimal the seller sees; the epsilon keeps 3.45 (stored as 3.4499999...)
+    // rounding up as the guide shows.
+    const double rounded = std::floor(score * 10.0 + 0.5 + 1e-9) / 10.0;
+    char buffer[16];
+    std::snprintf(buffer, sizeof buffer, "%.1f", rounded);
+    return buffer;
+}
+
+const Profile& choose_profile(const std::vector<Profile>& profiles, const std::string& main_category) {
+    for (const Profile& p : profiles) {
+        if (!main_category.empty() &&
+            (p.id == main_category ||
+             std::find(p.categories.begin(), p.categories.end(), main_category) != p.categories.end()))
+            return p;
+    }
+    return profiles.empty() ? default_profile() : profiles.front();
+}
+
+Result score(const Dataset& dataset, const ScoreOptions& options) {
+    Result result;
+    const std::optional<Day> as_of = find_as_of(dataset, options);
+    result.as_of = as_of.value_or(kNoDay);
+    result.warnings = dataset.warnings;
+
+    // Profile choice needs the main category, which needs counting; the only profile-dependent
+    // counts (deliver-by SLA, fault mapping) are then recounted with the chosen profile.
+    const Profile& first_guess = options.profiles.empty() ? default_profile() : options.profiles.front();
+    std::string main_category = dataset.shop.category;
+    if (main_category.empty() && as_of) main_category = DailyCounters(dataset, first_guess, *as_of).main_category();
+    const Profile& profile = choose_profile(options.profiles, main_category);
+    result.profile_id = profile.id;
+
+    const DailyCounters counters(dataset, profile, as_of.value_or(0));
+    result.delivered_orders_90d = dataset.shop.delivered_orders_90d.value_or(counters.delivered(90));
+    for (const Warning& w : counters.warnings()) result.warnings.push_back(w);
+
+    for (size_t m = 0; m < kMetricCount; ++m) {
+        const auto id = static_cast<MetricId>(m);
+        result.metrics[m] = measure(id, counters.metric(id, kMetricWindowDays[m]), dataset.direct_metrics[m], profile);
+    }
+
+    const Protection& p = profile.protection;
+    const bool opened_known = dataset.shop.opened.has_value() && as_of.has_value();
+    const bool shop_age_ok = opened_known && (*as_of - *dataset.shop.opened) < p.max_shop_age_days;
+    if (!dataset.shop.opened)
+        result.warnings.push_back({"no_opened_date", "shop.opened is missing: small-seller protection is not applied", {}, 0});
+    protect(result, p, shop_age_ok, opened_known);
+    combine_dimensions(result, profile);
+
+    result.status = result.delivered_orders_90d >= 30 ? Status::scored : Status::not_enough_orders;
+    std::optional<double> positive_rate = dataset.shop.positive_rating_rate;
+    if (!positive_rate) {
+        const Counts reviews = counters.positive_reviews(30);
+        if (reviews.denominator > 0) positive_rate = reviews.numerator / reviews.denominator;
+    }
+    result.benefits = decide_benefits(result, dataset.shop, positive_rate);
+    result.settlement_days = settlement_days(result);
+    return result;
+}
+
+}  // namespace shopscore
