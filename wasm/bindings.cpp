@@ -41,8 +41,9 @@ auto js_errors(Body body) -> decltype(body()) {
 
 std::string score_dataset_json(const std::string& dataset_json, const std::string& options_json) {
     return js_errors([&] {
-        Dataset dataset = dataset_from_json(dataset_json, "dataset.json");
-        return result_to_json(score(dataset, score_options_from_json(options_json)));
+        const ScoreOptions options = score_options_from_json(options_json);
+        Dataset dataset = dataset_from_json(dataset_json, options.source_name.empty() ? "dataset.json" : options.source_name);
+        return result_to_json(score(dataset, options));
     });
 }
 

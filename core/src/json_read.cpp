@@ -16,9 +16,14 @@ json parse(std::string_view text, const std::string& file_name) {
                 ++column;
             }
         }
+        // nlohmann's text after "column N: " says what the parser met, e.g. "syntax error while
+        // parsing object key - unexpected '}'; expected string literal".
+        std::string detail = e.what();
+        const size_t colon = detail.find(": ", detail.find("column"));
+        detail = colon == std::string::npos ? "syntax error" : detail.substr(colon + 2);
         const std::string what = text.find_first_not_of(" \t\r\n") == std::string_view::npos
                                      ? "expected a JSON document, got an empty file"
-                                     : "expected valid JSON (syntax error)";
+                                     : "expected valid JSON: " + detail;
         throw InputError(file_name + ":" + std::to_string(line) + ":" + std::to_string(column), what);
     }
 }
@@ -29,6 +34,8 @@ void Reader::fail(const std::string& path, const std::string& expected, const js
         std::string shown = got->dump();
         if (shown.size() > 40) shown = shown.substr(0, 37) + "...";
         message += ", got " + shown;
+    } else {
+        message += ", but it is missing";
     }
     throw InputError(file_ + ": " + path, message);
 }

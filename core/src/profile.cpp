@@ -101,7 +101,7 @@ Profile read_profile(const Reader& r, const json& p, const std::string& path, co
     }
     double total = 0;
     for (double w : out.weights) total += w;
-    if (total <= 0) r.fail(Reader::join(path, "weights"), "at least one dimension weight > 0", nullptr);
+    if (total <= 0) r.fail(Reader::join(path, "weights"), "at least one dimension weight > 0", r.object(p, "weights", path));
     return out;
 }
 
@@ -140,6 +140,7 @@ ScoreOptions score_options_from_json(std::string_view text) {
     Reader r(file);
     if (!root.is_object()) r.fail("(top level)", "an options object", &root);
     options.as_of = r.day(root, "as_of", "");
+    options.source_name = r.string(root, "file", "").value_or("");
     if (auto it = root.find("profile"); it != root.end() && !it->is_null()) {
         if (it->is_array()) {
             for (size_t i = 0; i < it->size(); ++i)

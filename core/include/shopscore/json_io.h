@@ -22,8 +22,8 @@ std::vector<Profile> profiles_from_json(std::string_view text, const std::string
 // The `shop` object of a dataset on its own (the CLI's --shop FILE.json for exports).
 Shop shop_from_json(std::string_view text, const std::string& file_name);
 
-// Options of the WASM score() call: {"as_of": "YYYY-MM-DD", "profile": {..} or [..]}.
-// Both keys are optional; "{}" and "" mean the defaults.
+// Options of the WASM score() call: {"as_of": "YYYY-MM-DD", "profile": {..} or [..],
+// "file": "name for error messages"}. All keys are optional; "{}" and "" mean the defaults.
 ScoreOptions score_options_from_json(std::string_view text);
 
 std::string result_to_json(const Result& result);

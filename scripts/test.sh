@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Sets up a fresh machine if needed, builds, and runs every test: the Catch2 suite natively and
+# as WASM under node, the CLI checks, native/WASM parity, and the browser tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NODE_PATH=/usr/share/nodejs
+
+scripts/setup.sh
+scripts/build.sh
+ctest --preset native
+ctest --preset wasm
+node tests/parity/parity.mjs build/native/cli/shopscore build/wasm/wasm/shopscore.js
+if [ -d tests/browser ]; then
+  npm run --silent test:browser
+fi
+echo "test.sh: all tests passed"
