@@ -1,0 +1,62 @@
+// One message table per language (i18n/en.js, i18n/zh.js); every string the page shows comes
+// from there. The language defaults to the browser's and is remembered in localStorage.
+import en from './i18n/en.js';
+import zh from './i18n/zh.js';
+
+export const tables = { en, zh };
+export const LANGS = ['en', 'zh'];
+const KEY = 'shopscore.lang';
+let lang = 'en';
+
+export function detectLang() {
+  try {
+    const stored = localStorage.getItem(KEY);
+    if (stored && tables[stored]) return stored;
+  } catch { /* storage may be unavailable */ }
+  for (const l of navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language || 'en']) {
+    const s = String(l).toLowerCase();
+    if (s.startsWith('zh')) return 'zh';
+    if (s.startsWith('en')) return 'en';
+  }
+  return 'en';
+}
+
+export function setLang(l, remember) {
+  lang = tables[l] ? l : 'en';
+  document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+  if (remember) {
+    try { localStorage.setItem(KEY, lang); } catch { /* ignore */ }
+  }
+}
+
+export function getLang() {
+  return lang;
+}
+
+export function locale() {
+  return lang === 'zh' ? 'zh-CN' : 'en-US';
+}
+
+// t("key", {n: 3}) replaces {n}; a missing key falls back to English, then to the key itself.
+export function t(key, params) {
+  let s = tables[lang][key] ?? tables.en[key] ?? key;
+  if (params) s = s.replace(/\{(\w+)\}/g, (m, k) => (params[k] != null ? String(params[k]) : m));
+  return s;
+}
+
+// Like t(), but `fallback` (e.g. the core's English message) when neither table has the key.
+export function tf(key, fallback, params) {
+  return tables[lang][key] != null || tables.en[key] != null ? t(key, params) : fallback;
+}
+
+// Static text in index.html: data-i18n="key" (textContent), data-i18n-attr="attr:key;attr:key".
+export function translateStatic(root = document) {
+  for (const el of root.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
+  for (const el of root.querySelectorAll('[data-i18n-attr]')) {
+    for (const pair of el.dataset.i18nAttr.split(';')) {
+      const [attr, key] = pair.split(':');
+      el.setAttribute(attr.trim(), t(key.trim()));
+    }
+  }
+  document.title = t('app.title');
+}

@@ -1,0 +1,150 @@
+// Renders the result JSON (SPEC §7). Values come from the core; the page only formats them.
+import { h } from './dom.js';
+import { t, tf } from './i18n.js';
+import { fmtNumber, fmtInt, fmtMetricValue, fmtDate, fmtPercent } from './format.js';
+
+export const METRICS = ['nrr', 'nbfr', 'otdr', 'sfcr', 'imd', 'aht'];
+export const DIMENSIONS = ['product', 'fulfillment', 'service'];
+export const METRIC_DIMENSION = { nrr: 'product', nbfr: 'product', otdr: 'fulfillment', sfcr: 'fulfillment', imd: 'service', aht: 'service' };
+const GATE_ORDERS = 30; // SPEC §3.1 [rule]
+const TIERS = [2.5, 3.5, 4.0];
+const TIER_SETTLEMENT = { 2.5: 8, 3.5: 5, 4: 1 };
+
+export function renderResult(result, ctx) {
+  const out = [];
+  out.push(renderHeadline(result, ctx));
+  out.push(renderDimensions(result));
+  out.push(renderMetrics(result, ctx.profile));
+  out.push(renderBenefits(result));
+  out.push(renderWarnings(result));
+  return out;
+}
+
+function scoreClass(s) {
+  if (s == null) return 'none';
+  if (s >= 4) return 'good';
+  if (s >= 3.5) return 'ok';
+  if (s >= 2.5) return 'fair';
+  return 'poor';
+}
+
+function renderHeadline(r, ctx) {
+  const scored = r.status === 'scored';
+  const need = Math.max(0, GATE_ORDERS - (r.delivered_orders_90d || 0));
+  return h('div.headline', null,
+    h('div.sps.' + scoreClass(r.sps), { id: 'sps' },
+      h('span.sps-label', { text: t('result.sps') }),
+      h('span.sps-value', { id: 'sps-display', text: r.sps == null ? '—' : r.sps_display }),
+      h('span.sps-raw', { id: 'sps-raw', title: t('result.unrounded_hint') },
+        r.sps == null ? '' : t('result.unrounded', { v: fmtNumber(r.sps, 4, 4) }))),
+    h('div.status-box', null,
+      h('p.status-line', { id: 'status' },
+        h('span.badge.' + (scored ? 'badge-ok' : 'badge-warn'), { 'data-status': r.status, text: scored ? t('status.scored') : t('status.provisional') }),
+        ' ',
+        scored ? t('status.scored_detail', { n: fmtInt(r.delivered_orders_90d) })
+          : t('status.need_more', { need: fmtInt(need), n: fmtInt(r.delivered_orders_90d), gate: GATE_ORDERS })),
+      h('p.meta', null, t('result.as_of', { date: fmtDate(r.as_of) }), ' · ', t('result.profile', { id: r.profile }), ' · ', ctx.sourceLabel),
+      h('p.meta', null, t('result.settlement', { days: r.settlement_days })),
+      r.protection && r.protection.shop_qualifies ? h('p.meta', { text: t('result.shop_protected') }) : null));
+}
+
+function renderDimensions(r) {
+  return h('div.dims', { role: 'list', 'aria-label': t('result.dimensions') },
+    DIMENSIONS.map((d) => {
+      const dim = r.dimensions[d] || {};
+      return h('div.card.dim.' + scoreClass(dim.no_data ? null : dim.score), { role: 'listitem', 'data-dimension': d },
+        h('h3', { text: t('dim.' + d) }),
+        h('p.dim-score', { text: dim.no_data ? t('badge.no_data') : dim.display }),
+        h('p.dim-weights', null,
+          t('dim.weight', { w: fmtPercent(dim.weight, 0) }), h('br'),
+          t('dim.effective', { w: fmtPercent(dim.effective_weight, 1) })));
+    }));
+}
+
+// Where a value sits between the 1-point (poor) and 4-point (good) benchmarks: poor at 20 %,
+// good at 80 % of the bar, better values to the right.
+export function barPosition(value, bench) {
+  if (value == null || !bench || bench.good === bench.poor) return null;
+  const f = (value - bench.poor) / (bench.good - bench.poor);
+  return Math.max(0, Math.min(100, 20 + 60 * f));
+}
+
+function renderMetrics(r, profile) {
+  const rows = METRICS.map((id) => {
+    const m = r.metrics[id] || {};
+    const bench = profile && profile.benchmarks ? profile.benchmarks[id] : null;
+    const pos = m.no_data ? null : barPosition(m.adjusted_value ?? m.value, bench);
+    const bar = h('div.bar', { role: 'img', 'aria-label': bench ? t('bar.label', { poor: fmtMetricValue(id, bench.poor), good: fmtMetricValue(id, bench.good) }) : '' },
+      h('span.bar-poor', { 'aria-hidden': 'true' }), h('span.bar-good', { 'aria-hidden': 'true' }));
+    if (pos != null) {
+      const marker = h('span.bar-marker', { 'aria-hidden': 'true' });
+      marker.style.left = pos + '%';
+      bar.appendChild(marker);
+    }
+    const badges = [];
+    if (m.no_data) badges.push(h('span.badge.badge-muted', { 'data-badge': 'no-data', text: t('badge.no_data') }));
+    if (m.protected) badges.push(h('span.badge.badge-info', { 'data-badge': 'protected', title: t('badge.protected_hint', { raw: fmtNumber(m.raw_score, 2) }), text: t('badge.protected') }));
+    const fraction = m.numerator != null && m.denominator != null
+      ? (id === 'aht' ? t('metric.aht_fraction', { hours: fmtNumber(m.numerator, 1), n: fmtInt(m.denominator) }) : `${fmtInt(m.numerator)} / ${fmtInt(m.denominator)}`)
+      : '—';
+    return h('tr', { 'data-metric': id },
+      h('th', { scope: 'row' }, h('span.metric-name', { text: t('metric.' + id) }), h('span.metric-dim', { text: t('dim.' + METRIC_DIMENSION[id]) })),
+      h('td.num', { 'data-label': t('col.value') }, fmtMetricValue(id, m.value),
+        m.adjusted_value != null && m.value != null && Math.abs(m.adjusted_value - m.value) > 1e-12
+          ? h('span.sub', { text: t('metric.adjusted', { v: fmtMetricValue(id, m.adjusted_value) }) }) : null),
+      h('td.num', { 'data-label': t('col.fraction') }, fraction),
+      h('td.num', { 'data-label': t('col.window') }, t('metric.window', { d: m.window_days })),
+      h('td.num', { 'data-label': t('col.score') }, h('span.score-val', { text: m.score == null ? '—' : fmtNumber(m.score, 2, 2) }),
+        m.protected ? h('span.sub', { text: t('metric.raw', { v: fmtNumber(m.raw_score, 2, 2) }) }) : null),
+      h('td.bar-cell', { 'data-label': t('col.position') }, bar),
+      h('td.badges', { 'data-label': t('col.notes') }, badges.length ? badges : ''));
+  });
+  return h('div.metrics', null,
+    h('h3', { text: t('result.metrics') }),
+    h('div.table-wrap', null,
+      h('table.metric-table', null,
+        h('thead', null, h('tr', null,
+          ['col.metric', 'col.value', 'col.fraction', 'col.window', 'col.score', 'col.position', 'col.notes'].map((k) => h('th', { scope: 'col', text: t(k) })))),
+        h('tbody', null, rows))),
+    h('p.hint', { text: t('bar.legend') }));
+}
+
+function renderBenefits(r) {
+  const sps = r.sps;
+  const scored = r.status === 'scored';
+  return h('div.benefits', { id: 'benefits' },
+    h('h3', { text: t('result.benefits') }),
+    h('p.hint', { text: t('benefit.unrounded_note') }),
+    h('ol.ladder', null, TIERS.map((tier) => {
+      const reached = scored && sps != null && sps >= tier;
+      const list = (r.benefits || []).filter((b) => Math.abs(b.min_sps - tier) < 1e-9);
+      return h('li.tier' + (reached ? '.reached' : ''), { 'data-tier': tier.toFixed(1) },
+        h('div.tier-head', null,
+          h('span.tier-min', { text: t('benefit.tier', { v: fmtNumber(tier, 1, 1) }) }),
+          h('span.badge.' + (reached ? 'badge-ok' : 'badge-muted'), { text: reached ? t('benefit.reached') : t('benefit.not_reached') }),
+          h('span.tier-settle', { text: t('benefit.settlement', { days: TIER_SETTLEMENT[tier] }) })),
+        h('ul.benefit-list', null, list.map((b) => {
+          const state = b.eligible === true ? 'yes' : b.eligible === false ? 'no' : 'unknown';
+          return h('li.benefit.benefit-' + state, { 'data-benefit': b.id, 'data-eligible': state },
+            h('span.benefit-icon', { 'aria-hidden': 'true', text: state === 'yes' ? '✓' : state === 'no' ? '✕' : '?' }),
+            h('span.benefit-name', { text: t('benefit.' + b.id) }),
+            h('span.benefit-state', { text: t('benefit.state_' + state) }),
+            b.missing && b.missing.length
+              ? h('span.benefit-missing', { text: t('benefit.missing', { list: b.missing.map((k) => tf('input.' + k, k)).join(t('list.sep')) }) })
+              : null);
+        })));
+    })));
+}
+
+function renderWarnings(r) {
+  const warnings = r.warnings || [];
+  if (!warnings.length) return null;
+  return h('div.warnings', { id: 'warnings' },
+    h('h3', { text: t('result.warnings') }),
+    h('ul', null, warnings.map((w) => {
+      const text = tf('warn.' + w.code, w.message, { count: fmtInt(w.count) });
+      return h('li', { 'data-warning': w.code },
+        h('span', { text }),
+        w.examples && w.examples.length ? h('span.examples', null, t('warn.examples'), ' ', w.examples.map((e) => h('q', { text: e }))) : null);
+    })));
+}
