@@ -24,14 +24,15 @@ using namespace shopscore;
 
 constexpr const char* kUsage =
     "Usage:\n"
-    "  shopscore score DATASET.json [--profile FILE.json] [--as-of YYYY-MM-DD]\n"
+    "  shopscore score DATASET.json [--profile FILE.json] [--as-of YYYY-MM-DD] [--insights]\n"
     "  shopscore score --orders FILE [--returns FILE] [--reviews FILE] [--chats FILE]\n"
     "                  [--exclusions FILE] [--shop SHOP.json] [--profile FILE.json] [--as-of YYYY-MM-DD]\n"
     "  shopscore --help | --version\n"
     "\n"
     "Computes the TikTok Shop Performance Score (SPS) from a ShopScore dataset (JSON) or from\n"
     "Seller Center exports (CSV, TSV or XLSX; UTF-8 or GB18030) and prints the result as JSON.\n"
-    "Each export option may be given more than once. Nothing leaves this machine.\n"
+    "Each export option may be given more than once. --insights adds priority labels (what to\n"
+    "fix first). Nothing leaves this machine.\n"
     "\n"
     "Exit status: 0 success, 2 bad input (message FILE:ROW:COLUMN: ... on stderr), 1 internal error.\n";
 
@@ -54,6 +55,7 @@ struct ScoreCommand {
     std::string shop_path;
     std::string profile_path;
     std::string as_of;
+    bool insights = false;
 };
 
 ScoreCommand parse_score_args(const std::vector<std::string>& args) {
@@ -67,6 +69,7 @@ ScoreCommand parse_score_args(const std::vector<std::string>& args) {
         if (a == "--profile") cmd.profile_path = value();
         else if (a == "--as-of") cmd.as_of = value();
         else if (a == "--shop") cmd.shop_path = value();
+        else if (a == "--insights") cmd.insights = true;
         else if (a == "--orders") cmd.exports.emplace_back(ExportKind::orders, value());
         else if (a == "--returns") cmd.exports.emplace_back(ExportKind::returns, value());
         else if (a == "--reviews") cmd.exports.emplace_back(ExportKind::reviews, value());
@@ -85,6 +88,7 @@ ScoreCommand parse_score_args(const std::vector<std::string>& args) {
 int run_score(const std::vector<std::string>& args) {
     const ScoreCommand cmd = parse_score_args(args);
     ScoreOptions options;
+    options.insights = cmd.insights;
     if (!cmd.as_of.empty()) {
         options.as_of = parse_day(cmd.as_of);
         if (!options.as_of) throw InputError("--as-of", "expected a date like 2026-11-20, got \"" + cmd.as_of + "\"");

@@ -141,6 +141,7 @@ ScoreOptions score_options_from_json(std::string_view text) {
     if (!root.is_object()) r.fail("(top level)", "an options object", &root);
     options.as_of = r.day(root, "as_of", "");
     options.source_name = r.string(root, "file", "").value_or("");
+    options.insights = r.boolean(root, "insights", "").value_or(false);
     if (auto it = root.find("profile"); it != root.end() && !it->is_null()) {
         if (it->is_array()) {
             for (size_t i = 0; i < it->size(); ++i)

@@ -90,6 +90,19 @@ std::string result_to_json(const Result& r) {
     }
     j["warnings"] = ordered::array();
     for (const Warning& w : r.warnings) j["warnings"].push_back(warning_json(w));
+    if (r.insights) {
+        ordered priorities = ordered::array();
+        for (const MetricPriority& p : r.insights->priorities) {
+            ordered pj;
+            pj["metric"] = kMetricNames[p.metric];
+            pj["gain"] = number(p.gain);
+            pj["label"] = p.label == Priority::key_opportunity   ? ordered("key_opportunity")
+                          : p.label == Priority::needs_attention ? ordered("needs_attention")
+                                                                 : ordered(nullptr);
+            priorities.push_back(pj);
+        }
+        j["insights"]["priorities"] = priorities;
+    }
     // Texts from the data are UTF-8 by now; replace rather than fail on a stray invalid byte.
     return j.dump(2, ' ', false, ordered::error_handler_t::replace) + "\n";
 }

@@ -84,17 +84,22 @@ void protect(Result& result, const Protection& p, bool shop_age_ok, bool opened_
     }
 }
 
-void combine_dimensions(Result& result, const Profile& profile) {
+
+}  // namespace
+
+std::optional<double> combine_dimensions(const std::array<MetricResult, kMetricCount>& metrics, const Profile& profile,
+                                         std::array<DimensionResult, kDimensionCount>& dimensions) {
     double total_weight = 0;
     for (size_t d = 0; d < kDimensionCount; ++d) {
         double sum = 0, weights = 0;
         for (size_t m = 0; m < kMetricCount; ++m) {
-            const MetricResult& r = result.metrics[m];
+            const MetricResult& r = metrics[m];
             if (kMetricDimension[m] != d || r.no_data || profile.metric_weights[m] <= 0) continue;
             sum += profile.metric_weights[m] * *r.score;
             weights += profile.metric_weights[m];
         }
-        DimensionResult& dim = result.dimensions[d];
+        DimensionResult& dim = dimensions[d];
+        dim = DimensionResult{};
         dim.weight = profile.weights[d];
         dim.no_data = weights == 0;
         if (!dim.no_data) {
@@ -103,17 +108,15 @@ void combine_dimensions(Result& result, const Profile& profile) {
         }
     }
     // A dimension without data gives its weight to the others in proportion.
-    if (total_weight <= 0) return;
+    if (total_weight <= 0) return std::nullopt;
     double sps = 0;
-    for (DimensionResult& dim : result.dimensions) {
+    for (DimensionResult& dim : dimensions) {
         if (dim.no_data) continue;
         dim.effective_weight = dim.weight / total_weight;
         sps += dim.weight * *dim.score;
     }
-    result.sps = sps / total_weight;
+    return sps / total_weight;
 }
-
-}  // namespace
 
 std::string display_one_decimal(double score) {
     // Half up on the decimal the seller sees; the epsilon keeps 3.45 (stored as 3.4499999...)
@@ -163,7 +166,7 @@ Result score(const Dataset& dataset, const ScoreOptions& options) {
     if (!dataset.shop.opened)
         result.warnings.push_back({"no_opened_date", "shop.opened is missing: small-seller protection is not applied", {}, 0});
     protect(result, p, shop_age_ok, opened_known);
-    combine_dimensions(result, profile);
+    result.sps = combine_dimensions(result.metrics, profile, result.dimensions);
 
     result.status = result.delivered_orders_90d >= 30 ? Status::scored : Status::not_enough_orders;
     std::optional<double> positive_rate = dataset.shop.positive_rating_rate;
@@ -173,6 +176,7 @@ Result score(const Dataset& dataset, const ScoreOptions& options) {
     }
     result.benefits = decide_benefits(result, dataset.shop, positive_rate);
     result.settlement_days = settlement_days(result);
+    if (options.insights) result.insights = compute_insights(result, profile);
     return result;
 }
 

@@ -78,6 +78,14 @@ double curve_score(MetricId metric, const Benchmark& benchmark, double value);
 // The volume prior: (numerator + k*good) / (denominator + k).
 double volume_adjusted(double numerator, double denominator, double k, double good);
 
+// ---- score.cpp ---------------------------------------------------------------------------
+// Dimension scores from metric scores, and the SPS from those (nullopt: no dimension has data).
+std::optional<double> combine_dimensions(const std::array<MetricResult, kMetricCount>& metrics, const Profile& profile,
+                                         std::array<DimensionResult, kDimensionCount>& dimensions);
+
+// ---- insights.cpp ------------------------------------------------------------------------
+Insights compute_insights(const Result& result, const Profile& profile);
+
 // ---- benefits.cpp ------------------------------------------------------------------------
 std::vector<BenefitResult> decide_benefits(const Result& result, const Shop& shop,
                                            std::optional<double> positive_rating_rate);

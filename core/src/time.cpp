@@ -36,7 +36,7 @@ std::string format_day(Day d) {
     int y;
     unsigned m, day;
     civil_from_days(d, y, m, day);
-    char buffer[16];
+    char buffer[32];
     std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u", y, m, day);
     return buffer;
 }
@@ -160,9 +160,10 @@ std::optional<Seconds> parse_timestamp(std::string_view text, int32_t shop_offse
     bool us_form = false;
     int first = 0;
     if (!sc.digits(1, 4, first)) return std::nullopt;
-    if (sc.i == 4 && sc.accept('-')) {  // ISO: YYYY-MM-DD
+    if (sc.i == 4 && (sc.peek() == '-' || sc.peek() == '/')) {  // ISO YYYY-MM-DD; Chinese exports YYYY/MM/DD
+        const char separator = sc.s[sc.i++];
         y = first;
-        if (!sc.digits(2, 2, m) || !sc.accept('-') || !sc.digits(2, 2, d)) return std::nullopt;
+        if (!sc.digits(1, 2, m) || !sc.accept(separator) || !sc.digits(1, 2, d)) return std::nullopt;
     } else if (sc.i <= 2 && (sc.accept('/'))) {  // Seller Center: MM/DD/YYYY (or DD/MM/YYYY)
         int second = 0;
         if (!sc.digits(1, 2, second) || !sc.accept('/') || !sc.digits(4, 4, y)) return std::nullopt;

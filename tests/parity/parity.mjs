@@ -21,17 +21,17 @@ const dataDir = path.join(path.dirname(new URL(import.meta.url).pathname), '..',
 const list = (dir) =>
   existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.json')).sort().map((f) => path.join(dir, f)) : [];
 
-function native(file) {
+function native(file, insights) {
   try {
-    return { ok: true, out: execFileSync(cli, ['score', file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }) };
+    return { ok: true, out: execFileSync(cli, ['score', file, ...(insights ? ['--insights'] : [])], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }) };
   } catch (e) {
     return { ok: false, status: e.status, out: String(e.stderr).trim() };
   }
 }
 
-function wasm(file) {
+function wasm(file, insights) {
   try {
-    return { ok: true, out: shopscore.score(readFileSync(file, 'utf8'), JSON.stringify({ file })) };
+    return { ok: true, out: shopscore.score(readFileSync(file, 'utf8'), JSON.stringify({ file, insights })) };
   } catch (e) {
     return { ok: false, name: e.name, out: String(e.message) };
   }
@@ -39,10 +39,11 @@ function wasm(file) {
 
 let failures = 0;
 let checked = 0;
-for (const file of [...list(dataDir), ...list(path.join(dataDir, 'errors'))]) {
+const runs = [...list(dataDir), ...list(path.join(dataDir, 'errors'))].flatMap((file) => [[file, false], [file, true]]);
+for (const [file, insights] of runs) {
   const expectError = file.includes(`${path.sep}errors${path.sep}`);
-  const n = native(file);
-  const w = wasm(file);
+  const n = native(file, insights);
+  const w = wasm(file, insights);
   checked++;
   const problems = [];
   if (n.ok !== !expectError) problems.push(`native ${n.ok ? 'succeeded' : 'failed: ' + n.out}`);
@@ -52,12 +53,12 @@ for (const file of [...list(dataDir), ...list(path.join(dataDir, 'errors'))]) {
   if (n.out !== w.out) problems.push(`outputs differ:\n--- native\n${n.out.slice(0, 400)}\n--- wasm\n${w.out.slice(0, 400)}`);
   if (problems.length) {
     failures++;
-    console.error(`FAIL ${path.relative(process.cwd(), file)}: ${problems.join('; ')}`);
+    console.error(`FAIL ${path.relative(process.cwd(), file)}${insights ? ' --insights' : ''}: ${problems.join('; ')}`);
   }
 }
 if (checked === 0) {
   console.error('parity: no datasets found');
   process.exit(1);
 }
-console.log(`parity: ${checked - failures}/${checked} datasets identical natively and in WASM`);
+console.log(`parity: ${checked - failures}/${checked} runs (datasets with and without --insights) identical natively and in WASM`);
 process.exit(failures ? 1 : 0);

@@ -37,6 +37,17 @@ struct BenefitResult {
     std::vector<std::string> missing;
 };
 
+// SPEC §9 priority labels: what to fix first.
+enum class Priority { none, key_opportunity, needs_attention };
+struct MetricPriority {
+    MetricId metric = kNrr;
+    double gain = 0;  // SPS increase if this metric alone scored max(its score, 4.0)
+    Priority label = Priority::none;
+};
+struct Insights {
+    std::vector<MetricPriority> priorities;  // metrics with data, largest gain first
+};
+
 enum class Status { scored, not_enough_orders };
 
 struct Result {
@@ -51,6 +62,7 @@ struct Result {
     bool shop_qualifies = false;
     std::vector<BenefitResult> benefits;
     std::vector<Warning> warnings;
+    std::optional<Insights> insights;
 };
 
 // One decimal, half up: 3.45 -> "3.5", 3.44 -> "3.4". Used for dimension scores and the SPS.

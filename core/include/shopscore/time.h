@@ -39,8 +39,9 @@ std::optional<int32_t> parse_utc_offset(std::string_view text);
 enum class DateOrder { month_first, day_first };
 
 // Parses a timestamp to shop-local seconds. Accepted: ISO 8601 with "T" or a space, optional
-// seconds and fraction, optional "Z"/"+08:00"/"+0800" offset; a bare date (midnight); and the
-// Seller Center form "11/02/2026 09:30:00 AM" (12- or 24-hour, seconds optional). Surrounding
+// seconds and fraction, optional "Z"/"+08:00"/"+0800" offset; a bare date (midnight); the
+// Chinese Seller Center form "2026/11/02 09:30:00"; and the US Seller Center form
+// "11/02/2026 09:30:00 AM" (12- or 24-hour, seconds optional). Surrounding
 // whitespace (exports end cells with a tab) is trimmed. A timestamp with an offset is moved to
 // the shop's offset; one without is already shop-local.
 std::optional<Seconds> parse_timestamp(std::string_view text, int32_t shop_offset_seconds,
