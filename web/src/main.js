@@ -173,6 +173,7 @@ async function ingestAll() {
   for (const f of files) { f.status = 'queued'; f.progress = 0; }
   state.busy = true;
   state.session = false;
+  document.body.dataset.ingests = String(Number(document.body.dataset.ingests || 0) + 1);
   const total = files.reduce((s, f) => s + f.size, 0);
   showProgress(0, total);
   renderFiles();

@@ -1,0 +1,115 @@
+// Shared setup for the browser tests: builds the site into a temporary folder, launches
+// Debian's Chromium through playwright-core, watches every request, and scores data through
+// the native CLI and the WASM module under node to get the expected values.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const MODULE = process.env.SHOPSCORE_WASM_JS || path.join(ROOT, 'build', 'wasm', 'wasm', 'shopscore.js');
+export const CLI = process.env.SHOPSCORE_CLI || path.join(ROOT, 'build', 'native', 'cli', 'shopscore');
+export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+export const SAMPLE = path.join(ROOT, 'web', 'sample', 'sample-dataset.json');
+
+export function tempDir(name) {
+  return mkdtempSync(path.join(os.tmpdir(), `shopscore-${name}-`));
+}
+
+// Builds the site with the real module into a fresh folder.
+export function buildSite() {
+  if (!existsSync(MODULE)) {
+    throw new Error(`the WASM module ${MODULE} is missing: build it (cmake --preset wasm && cmake --build --preset wasm)`);
+  }
+  const out = path.join(tempDir('site'), 'site');
+  execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build-site.mjs'), MODULE, '--out', out], { stdio: 'pipe' });
+  return { dir: out, indexUrl: pathToFileURL(path.join(out, 'index.html')).href };
+}
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--no-first-run', '--disable-default-apps', '--disable-extensions'],
+  });
+}
+
+// A context whose every request (page, worker, blob) is recorded, and whose pages fail the
+// test on an uncaught error or an alert() (the XSS check).
+export async function newContext(browser, options = {}) {
+  const context = await browser.newContext({ acceptDownloads: true, ...options });
+  const requests = [];
+  const problems = [];
+  context.on('request', (r) => requests.push(r.url()));
+  context.on('page', (page) => watchPage(page, problems));
+  return { context, requests, problems };
+}
+
+function watchPage(page, problems) {
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('dialog', (d) => { problems.push(`dialog: ${d.message()}`); d.dismiss().catch(() => {}); });
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+}
+
+export async function openPage(context, url) {
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 30000 });
+  return page;
+}
+
+// Waits for a new result render (the result area's sequence number changes and a score shows).
+export async function waitForResult(page, previousSeq) {
+  await page.waitForFunction((prev) => {
+    const body = document.querySelector('#result-body');
+    return body && body.dataset.seq !== String(prev) && (document.querySelector('#sps-display') || document.querySelector('#result-error'));
+  }, previousSeq ?? -1, { timeout: 30000 });
+}
+
+export async function resultSeq(page) {
+  return page.$eval('#result-body', (el) => el.dataset.seq);
+}
+
+// Every request must be the page's own files (file:// or the test server) or a blob: URL.
+export function foreignRequests(requests, allowedPrefix) {
+  return requests.filter((u) => !u.startsWith('blob:') && !u.startsWith(allowedPrefix));
+}
+
+// ---- expected values, computed by the core ----
+
+export function cliAvailable() {
+  return existsSync(CLI);
+}
+
+export function cliScore(args) {
+  const r = spawnSync(CLI, ['score', ...args], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`shopscore score ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+  return JSON.parse(r.stdout);
+}
+
+let modulePromise = null;
+export function nodeModule() {
+  if (!modulePromise) {
+    const require = createRequire(import.meta.url);
+    modulePromise = require(MODULE)();
+  }
+  return modulePromise;
+}
+
+export async function moduleScore(datasetJson, options = {}) {
+  const m = await nodeModule();
+  return JSON.parse(m.score(datasetJson, JSON.stringify(options)));
+}
+
+export function readSample() {
+  return readFileSync(SAMPLE, 'utf8');
+}
+
+// The page shows the unrounded SPS with four decimals in the page's locale.
+export function fourDecimals(x, locale = 'en-US') {
+  return new Intl.NumberFormat(locale, { minimumFractionDigits: 4, maximumFractionDigits: 4 }).format(x);
+}

@@ -1,0 +1,408 @@
+// Browser tests of the calculator page: Debian's Chromium driven by playwright-core.
+// Expected scores always come from the core (the native CLI, or the WASM module under node),
+// never from numbers written here.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  ROOT, SAMPLE, buildSite, launch, newContext, openPage, waitForResult, resultSeq, foreignRequests,
+  cliAvailable, cliScore, moduleScore, nodeModule, readSample, fourDecimals, tempDir,
+} from './helpers.mjs';
+import { writeFixtures, writeBigOrders, XSS_NAME } from './fixtures.mjs';
+import { startStaticServer } from './static-server.mjs';
+import zh from '../../web/src/i18n/zh.js';
+import en from '../../web/src/i18n/en.js';
+
+let site;
+let browser;
+let fx;
+let fxDir;
+
+before(async () => {
+  site = buildSite();
+  browser = await launch();
+  fxDir = tempDir('fixtures');
+  fx = writeFixtures(ROOT, fxDir);
+});
+
+after(async () => {
+  if (browser) await browser.close();
+});
+
+const EXPORTS = ['orders.csv', 'returns.csv', 'reviews.tsv', 'chats.xlsx', 'exclusions.csv'];
+
+async function loadSample(page) {
+  const seq = await resultSeq(page);
+  await page.click('#load-sample');
+  await waitForResult(page, seq);
+}
+
+async function addFiles(page, names) {
+  const seq = await resultSeq(page);
+  await page.setInputFiles('#file-input', names.map((n) => fx.files[n] || n));
+  await page.waitForFunction((n) => {
+    const rows = [...document.querySelectorAll('#file-list > li')];
+    return rows.length >= n && rows.every((li) => ['ok', 'error', 'cancelled'].includes(li.dataset.status)) &&
+      document.querySelector('#progress').hidden;
+  }, names.length, { timeout: 60000 });
+  return seq;
+}
+
+// The expected result for the export fixtures: the module's Ingest reading the raw bytes
+// (encoding detected by the core, not by the page).
+async function moduleScoreExports(names) {
+  const m = await nodeModule();
+  const ing = new m.Ingest('');
+  try {
+    for (const name of names) {
+      const bytes = readFileSync(fx.files[name]);
+      if (name.endsWith('.xlsx')) continue; // XLSX needs unzipping: covered by the CLI comparison
+      ing.begin('auto', name, 'text', false);
+      for (let off = 0; off < bytes.length; off += 1 << 20) {
+        const chunk = bytes.subarray(off, off + (1 << 20));
+        const ptr = ing.reserve(chunk.length);
+        m.HEAPU8.set(chunk, ptr);
+        ing.commit(chunk.length);
+      }
+      ing.end();
+    }
+    return JSON.parse(ing.score('{}'));
+  } finally {
+    ing.delete();
+  }
+}
+
+test('file://: the sample scores like the core, with no request beyond the page itself', async () => {
+  const { context, requests, problems } = await newContext(browser, { locale: 'en-US' });
+  const page = await openPage(context, site.indexUrl);
+  await loadSample(page);
+  const expected = await moduleScore(readSample());
+  assert.equal(await page.textContent('#sps-display'), expected.sps_display);
+  assert.match(await page.textContent('#sps-raw'), new RegExp(fourDecimals(expected.sps).replace('.', '\\.')));
+  assert.equal(await page.getAttribute('#status [data-status]', 'data-status'), expected.status);
+  assert.equal(await page.locator('.dim').count(), 3);
+  assert.equal(await page.locator('tr[data-metric]').count(), 6);
+  assert.equal(await page.locator('li.tier').count(), 3);
+  for (const b of expected.benefits) {
+    const state = b.eligible === true ? 'yes' : b.eligible === false ? 'no' : 'unknown';
+    assert.equal(await page.getAttribute(`[data-benefit="${b.id}"]`, 'data-eligible'), state, b.id);
+  }
+  const siteUrl = pathToFileURL(site.dir).href + '/';
+  assert.deepEqual(foreignRequests(requests, siteUrl), []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the sample SPS equals the CLI\'s on the same data', { skip: !cliAvailable() && 'build/native/cli/shopscore is absent: build the native CLI to run this check' }, async () => {
+  const { context } = await newContext(browser, { locale: 'en-US' });
+  const page = await openPage(context, site.indexUrl);
+  await loadSample(page);
+  const cli = cliScore([SAMPLE]);
+  assert.equal(await page.textContent('#sps-display'), cli.sps_display);
+  assert.match(await page.textContent('#sps-raw'), new RegExp(fourDecimals(cli.sps).replace('.', '\\.')));
+  await context.close();
+});
+
+test('served by a static server: only the page\'s own files are requested, nothing after load', async () => {
+  const server = await startStaticServer(site.dir);
+  try {
+    const { context, requests, problems } = await newContext(browser, { locale: 'en-US' });
+    const page = await openPage(context, server.url);
+    const afterLoad = requests.length;
+    await loadSample(page);
+    await page.click('#tab-quick');
+    await page.fill('#quick-nrr-value', '0.5');
+    await page.waitForSelector('#result-body[data-source="quick"] #sps-display');
+    assert.deepEqual(foreignRequests(requests, server.url), []);
+    assert.deepEqual(requests.slice(afterLoad).filter((u) => !u.startsWith('blob:')), []);
+    const files = new Set(server.requests.map((u) => u.replace(/\?.*/, '')));
+    for (const f of files) assert.ok(['/', '/index.html', '/styles.css', '/app.js', '/worker-src.js', '/sample.js'].includes(f), f);
+    assert.deepEqual(problems, []);
+    await context.close();
+  } finally {
+    await server.close();
+  }
+});
+
+test('exports: each recognised with rows and encoding; score equals the core; names shown as text', async () => {
+  const { context, problems } = await newContext(browser, { locale: 'en-US' });
+  const page = await openPage(context, site.indexUrl);
+  const seq = await addFiles(page, EXPORTS);
+  await waitForResult(page, seq);
+  const expectKind = { 'orders.csv': 'orders', 'returns.csv': 'returns', 'reviews.tsv': 'reviews', 'chats.xlsx': 'chats', 'exclusions.csv': 'exclusions' };
+  const expectEnc = { 'orders.csv': 'utf-8', 'returns.csv': 'gb18030', 'reviews.tsv': 'utf-8-bom', 'chats.xlsx': 'xlsx', 'exclusions.csv': 'utf-8' };
+  const expectRows = { 'orders.csv': fx.counts.orders, 'returns.csv': fx.counts.returns, 'reviews.tsv': fx.counts.reviews, 'chats.xlsx': fx.counts.chats, 'exclusions.csv': fx.counts.exclusions };
+  for (const name of EXPORTS) {
+    const row = page.locator(`#file-list > li[data-file="${name}"]`);
+    assert.equal(await row.getAttribute('data-status'), 'ok', `${name}: ${await row.textContent()}`);
+    assert.equal(await row.locator('.file-kind').getAttribute('data-kind'), expectKind[name], name);
+    assert.equal(await row.locator('.file-enc').getAttribute('data-encoding'), expectEnc[name], name);
+    assert.equal(await row.locator('.file-rows').textContent(), `${expectRows[name].toLocaleString('en-US')} rows`, name);
+  }
+  // Without the XLSX (the module under node gets raw bytes), the page and the core agree.
+  const textOnly = EXPORTS.filter((n) => !n.endsWith('.xlsx'));
+  if (cliAvailable()) {
+    const cli = cliScore(['--orders', fx.files['orders.csv'], '--returns', fx.files['returns.csv'], '--reviews', fx.files['reviews.tsv'],
+      '--chats', fx.files['chats.xlsx'], '--exclusions', fx.files['exclusions.csv']]);
+    assert.equal(await page.textContent('#sps-display'), cli.sps_display);
+    assert.match(await page.textContent('#sps-raw'), new RegExp(fourDecimals(cli.sps).replace('.', '\\.')));
+  }
+  // The product name with markup is shown as text in the preview, never parsed.
+  await page.click('#file-list > li[data-file="orders.csv"] .preview summary');
+  const cells = await page.locator('#file-list > li[data-file="orders.csv"] .preview td').allTextContents();
+  assert.ok(cells.includes(XSS_NAME), 'the product name is shown verbatim');
+  assert.equal(await page.locator('img').count(), 0);
+  assert.deepEqual(problems, []);
+
+  // Same files without the XLSX, against the module reading the raw bytes itself.
+  const page2 = await openPage(context, site.indexUrl);
+  const seq2 = await addFiles(page2, textOnly);
+  await waitForResult(page2, seq2);
+  const expected = await moduleScoreExports(textOnly);
+  assert.equal(await page2.textContent('#sps-display'), expected.sps_display);
+  assert.match(await page2.textContent('#sps-raw'), new RegExp(fourDecimals(expected.sps).replace('.', '\\.')));
+  await context.close();
+});
+
+test('a bad file shows the core\'s FILE:ROW:COLUMN message next to it; the rest keeps working', async () => {
+  const { context, problems } = await newContext(browser, { locale: 'en-US' });
+  const page = await openPage(context, site.indexUrl);
+  const seq = await addFiles(page, ['bad-orders.csv', 'reviews.tsv']);
+  const bad = page.locator('#file-list > li[data-file="bad-orders.csv"]');
+  assert.equal(await bad.getAttribute('data-status'), 'error');
+  assert.match(await bad.locator('.file-error').textContent(), /^bad-orders\.csv:\d+:\d+: \S/);
+  assert.equal(await page.getAttribute('#file-list > li[data-file="reviews.tsv"]', 'data-status'), 'ok');
+  await waitForResult(page, seq);
+  await loadSample(page);
+  assert.equal(await page.textContent('#sps-display'), (await moduleScore(readSample())).sps_display);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+async function quick(page, values, asOf = '2026-11-20') {
+  await page.click('#tab-quick');
+  if ((await page.locator('#shop-facts').getAttribute('open')) === null) await page.click('#shop-facts summary');
+  await page.fill('#shop-as_of', asOf);
+  for (const [id, v] of Object.entries(values)) {
+    const seq = await resultSeq(page);
+    await page.fill('#quick-' + id, String(v));
+    await waitForResult(page, seq);
+  }
+}
+
+// The dataset the page should build from quick-mode values (SPEC §2 direct input).
+function quickDataset(v, asOf = '2026-11-20') {
+  const shop = { as_of: asOf };
+  if (v.shop_age_days != null) shop.opened = new Date(Date.parse(asOf + 'T00:00:00Z') - v.shop_age_days * 86400000).toISOString().slice(0, 10);
+  if (v.delivered_orders_90d != null) shop.delivered_orders_90d = v.delivered_orders_90d;
+  const metrics = {};
+  for (const m of ['nrr', 'nbfr', 'otdr', 'sfcr', 'imd', 'aht']) {
+    if (v[`${m}-value`] == null) continue;
+    metrics[m] = { value: m === 'aht' ? Number(v[`${m}-value`]) : Number(v[`${m}-value`]) / 100 };
+    if (v[`${m}-numerator`] != null) metrics[m].numerator = Number(v[`${m}-numerator`]);
+    if (v[`${m}-denominator`] != null) metrics[m].denominator = Number(v[`${m}-denominator`]);
+  }
+  return JSON.stringify({ schema: 'shopscore.dataset/1', shop, metrics });
+}
+
+test('quick mode: the score updates as values are typed and equals the core', async () => {
+  const { context, problems } = await newContext(browser, { locale: 'en-US' });
+  const page = await openPage(context, site.indexUrl);
+  const values = {
+    shop_age_days: 400, delivered_orders_90d: 812,
+    'nrr-value': 0.81, 'nrr-numerator': 6, 'nrr-denominator': 740,
+    'otdr-value': 96, 'otdr-numerator': 720, 'otdr-denominator': 750,
+    'aht-value': 30.5,
+  };
+  await quick(page, { shop_age_days: 400, delivered_orders_90d: 812, 'nrr-value': 0.81 });
+  const first = await moduleScore(quickDataset({ shop_age_days: 400, delivered_orders_90d: 812, 'nrr-value': 0.81 }));
+  assert.equal(await page.textContent('#sps-display'), first.sps_display);
+  await quick(page, values);
+  const expected = await moduleScore(quickDataset(values));
+  assert.equal(await page.textContent('#sps-display'), expected.sps_display);
+  assert.match(await page.textContent('#sps-raw'), new RegExp(fourDecimals(expected.sps).replace('.', '\\.')));
+  assert.equal(await page.getAttribute('#status [data-status]', 'data-status'), expected.status);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('protection and no-data badges follow the core', async () => {
+  const { context } = await newContext(browser, { locale: 'en-US' });
+  const page = await openPage(context, site.indexUrl);
+  const values = { shop_age_days: 60, delivered_orders_90d: 40, 'nrr-value': 10, 'nrr-numerator': 2, 'nrr-denominator': 20, 'otdr-value': 99 };
+  await quick(page, values);
+  const expected = await moduleScore(quickDataset(values));
+  assert.equal(expected.metrics.nrr.protected, true, 'the core protects this nrr (test premise)');
+  assert.equal(expected.metrics.aht.no_data, true, 'aht has no data (test premise)');
+  for (const [id, m] of Object.entries(expected.metrics)) {
+    const row = page.locator(`tr[data-metric="${id}"]`);
+    assert.equal(await row.locator('[data-badge="protected"]').count(), m.protected ? 1 : 0, id);
+    assert.equal(await row.locator('[data-badge="no-data"]').count(), m.no_data ? 1 : 0, id);
+  }
+  assert.equal(await page.textContent('#sps-display'), expected.sps_display);
+  await context.close();
+});
+
+test('benefits at the edge: 3.46 shows "3.5" but the 3.5 benefits are not granted', async () => {
+  const m = await nodeModule();
+  const imd = JSON.parse(m.defaultProfile()).benchmarks.imd;
+  // Only the service dimension has data, so the SPS is the imd score: 4 - 3*(v-good)/(poor-good) = 3.46.
+  const v = imd.good + ((4 - 3.46) / 3) * (imd.poor - imd.good);
+  const values = { shop_age_days: 400, delivered_orders_90d: 100, 'imd-value': (v * 100).toFixed(6) };
+  const expected = await moduleScore(quickDataset(values));
+  assert.ok(expected.sps >= 3.45 && expected.sps < 3.5, `premise: sps ${expected.sps}`);
+  assert.equal(expected.status, 'scored');
+  const { context } = await newContext(browser, { locale: 'en-US' });
+  const page = await openPage(context, site.indexUrl);
+  await quick(page, values);
+  assert.equal(await page.textContent('#sps-display'), expected.sps_display);
+  assert.equal(expected.sps_display, '3.5');
+  for (const b of expected.benefits) {
+    const state = b.eligible === true ? 'yes' : b.eligible === false ? 'no' : 'unknown';
+    assert.equal(await page.getAttribute(`[data-benefit="${b.id}"]`, 'data-eligible'), state, b.id);
+  }
+  assert.equal(await page.getAttribute('[data-benefit="affiliate"]', 'data-eligible'), 'no');
+  assert.equal(await page.getAttribute('[data-benefit="flash_deals"]', 'data-eligible'), 'yes');
+  assert.equal(await page.locator('li.tier[data-tier="3.5"].reached').count(), 0);
+  assert.equal(await page.locator('li.tier[data-tier="2.5"].reached').count(), 1);
+  await context.close();
+});
+
+test('language: browser default, switch at any time, remembered; locale formats', async () => {
+  const { context } = await newContext(browser, { locale: 'zh-CN' });
+  const page = await openPage(context, site.indexUrl);
+  assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
+  assert.equal(await page.textContent('#load-sample'), zh['input.sample']);
+  await loadSample(page);
+  assert.equal(await page.textContent('[data-benefit="flash_deals"] .benefit-name'), zh['benefit.flash_deals']);
+  assert.match(await page.textContent('.status-box'), /2026年11月20日/);
+  await page.selectOption('#lang-select', 'en');
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  assert.equal(await page.textContent('#load-sample'), en['input.sample']);
+  assert.equal(await page.textContent('[data-benefit="flash_deals"] .benefit-name'), en['benefit.flash_deals']);
+  assert.match(await page.textContent('.status-box'), /Nov 20, 2026/);
+  await page.reload();
+  await page.waitForSelector('body[data-ready="true"]');
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  assert.equal(await page.inputValue('#lang-select'), 'en');
+  await context.close();
+});
+
+test('profile: edits rescore without re-reading files; saved, loaded and remembered', async () => {
+  const { context } = await newContext(browser, { locale: 'en-US' });
+  const page = await openPage(context, site.indexUrl);
+  const m = await nodeModule();
+  const builtin = JSON.parse(m.defaultProfile());
+
+  // On the sample: the edited profile gives the core's result for that profile.
+  await loadSample(page);
+  let seq = await resultSeq(page);
+  await page.fill('#pf-weights-fulfillment', '0.9');
+  await waitForResult(page, seq);
+  const edited = { ...builtin, id: 'custom', name: { en: 'My profile', zh: '我的配置' }, weights: { ...builtin.weights, fulfillment: 0.9 } };
+  const expected = await moduleScore(readSample(), { profile: edited });
+  assert.equal(await page.textContent('#sps-display'), expected.sps_display);
+  assert.match(await page.textContent('#sps-raw'), new RegExp(fourDecimals(expected.sps).replace('.', '\\.')));
+  assert.equal(await page.locator('.field:has(#pf-weights-fulfillment) .badge-est').isHidden(), true, 'an edited number is no longer marked as an estimate');
+  assert.equal(await page.locator('.field:has(#pf-benchmarks-nbfr-good) .badge-est').isVisible(), true, 'built-in estimates are marked');
+
+  // With files: a profile change rescored the session, no second read.
+  seq = await addFiles(page, ['orders.csv', 'reviews.tsv']);
+  await waitForResult(page, seq);
+  const ingests = await page.getAttribute('body', 'data-ingests');
+  const before = await page.textContent('#sps-raw');
+  seq = await resultSeq(page);
+  await page.fill('#pf-benchmarks-nrr-good', '0.2');
+  await waitForResult(page, seq);
+  assert.notEqual(await page.textContent('#sps-raw'), before);
+  assert.equal(await page.getAttribute('body', 'data-ingests'), ingests);
+
+  // Save to a JSON file.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#profile-save')]);
+  const saved = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  assert.equal(saved.weights.fulfillment, 0.9);
+  assert.equal(saved.benchmarks.nrr.good, 0.002);
+
+  // Remembered after a reload.
+  await page.reload();
+  await page.waitForSelector('body[data-ready="true"]');
+  assert.equal(await page.inputValue('#pf-weights-fulfillment'), '0.9');
+
+  // Load from a file.
+  const file = path.join(tempDir('profile'), 'mine.profile.json');
+  writeFileSync(file, JSON.stringify({ id: 'home', name: { en: 'Home' }, benchmarks: { aht: { good: 12, poor: 40 } } }));
+  await loadSample(page);
+  seq = await resultSeq(page);
+  await page.setInputFiles('#profile-file', file);
+  await waitForResult(page, seq);
+  assert.equal(await page.inputValue('#pf-benchmarks-aht-good'), '12');
+  const loaded = { ...builtin, id: 'home', name: { ...builtin.name, en: 'Home' }, benchmarks: { ...builtin.benchmarks, aht: { good: 12, poor: 40 } } };
+  assert.equal(await page.textContent('#sps-display'), (await moduleScore(readSample(), { profile: loaded })).sps_display);
+  await context.close();
+});
+
+test('a large file shows bytes read, the page stays responsive, and cancel stops the work', async () => {
+  const big = writeBigOrders(tempDir('big'), 80 * 1024 * 1024);
+  const { context, problems } = await newContext(browser, { locale: 'en-US' });
+  const page = await openPage(context, site.indexUrl);
+  await page.setInputFiles('#file-input', big);
+  await page.waitForSelector('#progress:not([hidden])');
+  await page.waitForFunction(() => document.querySelector('#progress-bar').value > 0, null, { timeout: 30000 });
+  assert.match(await page.textContent('#progress-label'), /Read .+ of 80(\.0)? MB/);
+  const t0 = Date.now();
+  await page.evaluate(() => document.querySelector('#load-sample').textContent);
+  assert.ok(Date.now() - t0 < 1000, 'the page answers while the worker reads');
+  await page.click('#cancel');
+  await page.waitForSelector('#file-list > li[data-status="cancelled"]');
+  assert.equal(await page.locator('#progress').isHidden(), true);
+  await page.waitForSelector('body[data-ready="true"]');
+  await loadSample(page);
+  assert.equal(await page.textContent('#sps-display'), (await moduleScore(readSample())).sps_display);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a 375 px phone: no horizontal overflow, long Chinese names wrap, every control labelled, keyboard works', async () => {
+  const { context } = await newContext(browser, { locale: 'zh-CN', viewport: { width: 375, height: 800 }, isMobile: true, hasTouch: true });
+  const page = await openPage(context, site.indexUrl);
+  await page.focus('#load-sample');
+  const seq = await resultSeq(page);
+  await page.keyboard.press('Enter');
+  await waitForResult(page, seq);
+  await addFiles(page, ['orders.csv']);
+  await page.click('#file-list > li[data-file="orders.csv"] .preview summary');
+  await page.click('#shop-facts summary');
+  await page.click('#tab-quick');
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 375, `page is ${width}px wide`);
+  const unlabelled = await page.evaluate(() => [...document.querySelectorAll('input, select, textarea, button')]
+    .filter((el) => el.type !== 'file' && el.getAttribute('aria-hidden') !== 'true')
+    .filter((el) => !(el.labels && el.labels.length) && !el.getAttribute('aria-label') && !(el.textContent || '').trim())
+    .map((el) => el.id || el.outerHTML.slice(0, 60)));
+  assert.deepEqual(unlabelled, []);
+  await context.close();
+});
+
+test('screenshots of the sample result in both languages', async () => {
+  const outDir = process.env.SHOPSCORE_SCREENSHOTS ? path.join(ROOT, 'docs') : tempDir('shots');
+  mkdirSync(outDir, { recursive: true });
+  for (const lang of ['en', 'zh']) {
+    const { context } = await newContext(browser, { locale: lang === 'zh' ? 'zh-CN' : 'en-US', viewport: { width: 1280, height: 900 } });
+    const page = await openPage(context, site.indexUrl);
+    await loadSample(page);
+    const file = path.join(outDir, `screenshot-${lang}.png`);
+    await page.screenshot({ path: file, fullPage: true });
+    assert.ok(readFileSync(file).length > 10000);
+    await context.close();
+  }
+});
+
+test('no copied asset is missing from the build', () => {
+  const html = readFileSync(path.join(site.dir, 'index.html'), 'utf8');
+  for (const ref of html.matchAll(/(?:src|href)="([^"]+)"/g)) {
+    if (ref[1].startsWith('data:') || ref[1].startsWith('#')) continue;
+    assert.doesNotThrow(() => copyFileSync(path.join(site.dir, ref[1]), path.join(tempDir('x'), 'probe')), ref[1]);
+  }
+});

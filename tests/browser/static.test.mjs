@@ -1,0 +1,43 @@
+// Checks of the page's sources that need no browser: the privacy policy, no HTML from data,
+// and one message table per language with the same keys.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { ROOT } from './helpers.mjs';
+import en from '../../web/src/i18n/en.js';
+import zh from '../../web/src/i18n/zh.js';
+
+function sources(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? sources(path.join(dir, e.name)) : e.name.endsWith('.js') ? [path.join(dir, e.name)] : []);
+}
+
+test('CSP: no network, no eval, WASM and blob workers only', () => {
+  const html = readFileSync(path.join(ROOT, 'web', 'index.html'), 'utf8');
+  const csp = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html);
+  assert.ok(csp, 'a CSP meta tag');
+  const policy = csp[1];
+  assert.match(policy, /connect-src 'none'/);
+  assert.match(policy, /default-src 'none'/);
+  assert.match(policy, /script-src 'self' 'wasm-unsafe-eval'(;|$)/);
+  assert.match(policy, /worker-src blob:/);
+  assert.doesNotMatch(policy, /'unsafe-eval'/);
+  assert.doesNotMatch(policy, /unsafe-inline/);
+  assert.doesNotMatch(html, /(src|href)="(https?:)?\/\//, 'no remote script, style or font');
+});
+
+test('no HTML is built from strings: no innerHTML, outerHTML, insertAdjacentHTML or document.write', () => {
+  for (const file of sources(path.join(ROOT, 'web', 'src'))) {
+    const text = readFileSync(file, 'utf8');
+    assert.doesNotMatch(text, /\.(innerHTML|outerHTML)\s*=|insertAdjacentHTML|document\.write|new Function|\beval\(/, file);
+  }
+});
+
+test('one message table per language, with the same keys and placeholders', () => {
+  assert.deepEqual(Object.keys(zh).sort(), Object.keys(en).sort());
+  for (const key of Object.keys(en)) {
+    const ph = (s) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    assert.deepEqual(ph(zh[key]), ph(en[key]), key);
+  }
+});
