@@ -1,0 +1,45 @@
+#include "ingest/cell_error.h"
+
+namespace shopscore::ingest {
+
+std::string column_letters(int column) {
+    std::string letters;
+    for (int n = column + 1; n > 0; n = (n - 1) / 26) letters.insert(letters.begin(), char('A' + (n - 1) % 26));
+    return letters.empty() ? "A" : letters;
+}
+
+std::string_view trim_cell(std::string_view s) {
+    auto blank_front = [&](size_t& skip) {
+        const unsigned char c = s.empty() ? 0 : static_cast<unsigned char>(s[0]);
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\n') return skip = 1, true;
+        if (s.size() >= 2 && c == 0xC2 && static_cast<unsigned char>(s[1]) == 0xA0) return skip = 2, true;  // NBSP
+        return false;
+    };
+    auto blank_back = [&](size_t& skip) {
+        const unsigned char c = s.empty() ? 0 : static_cast<unsigned char>(s.back());
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\n') return skip = 1, true;
+        if (s.size() >= 2 && c == 0xA0 && static_cast<unsigned char>(s[s.size() - 2]) == 0xC2) return skip = 2, true;
+        return false;
+    };
+    size_t n = 0;
+    while (blank_front(n)) s.remove_prefix(n);
+    while (blank_back(n)) s.remove_suffix(n);
+    return s;
+}
+
+std::string quoted(std::string_view text) {
+    constexpr size_t kMax = 60;
+    std::string out = "\"";
+    if (text.size() <= kMax) {
+        out.append(text);
+    } else {
+        size_t cut = kMax;
+        while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // whole UTF-8 chars
+        out.append(text.substr(0, cut)).append("...");
+    }
+    for (char& c : out)
+        if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+    return out + "\"";
+}
+
+}  // namespace shopscore::ingest

@@ -1,0 +1,41 @@
+// Errors inside the export readers, before they become "FILE:ROW:COLUMN: ..." InputErrors.
+//
+// The tokenizers, decoders and row mappers know the row and the column *index* where input went
+// wrong, but not always the file name or the header text; Ingest (ingest.cpp) catches CellError
+// and formats it once, so every error of every reader has the same shape.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "shopscore/time.h"
+
+namespace shopscore::ingest {
+
+struct CellError {
+    int64_t row = 1;     // 1-based row as a spreadsheet shows it (header = 1)
+    int column = -1;     // 0-based column index; -1 when the row as a whole is wrong
+    std::string label;   // when set, used as COLUMN instead of the header text (missing columns)
+    std::string message; // "expected ..., got ..."
+};
+
+[[noreturn]] inline void fail(int64_t row, int column, std::string message) {
+    throw CellError{row, column, {}, std::move(message)};
+}
+
+// A timestamp whose slash-date order (month-first or day-first) is not known yet; see
+// date_resolver.h. Never leaves the reader: every pending value is resolved at the end of its file.
+constexpr Seconds kPendingTime = kNoTime + 1;
+constexpr Day kPendingDay = kNoDay + 1;
+
+// Spreadsheet column letters: 0 -> "A", 26 -> "AA". Used when a column has no header text.
+std::string column_letters(int column);
+
+// Trims ASCII spaces, tabs, CR/LF and non-breaking spaces (exports end cells with a tab).
+std::string_view trim_cell(std::string_view text);
+
+// `text` quoted for an error message, shortened to a readable length.
+std::string quoted(std::string_view text);
+
+}  // namespace shopscore::ingest

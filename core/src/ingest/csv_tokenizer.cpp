@@ -1,0 +1,167 @@
+#include "ingest/csv_tokenizer.h"
+
+#include <cstdio>
+
+#include "ingest/cell_error.h"
+
+namespace shopscore::ingest {
+namespace {
+constexpr size_t kMaxField = 1 << 20;
+constexpr size_t kMaxFields = 16384;
+}  // namespace
+
+void CsvTokenizer::feed(std::string_view text) {
+    if (delimiter_ == 0) {
+        // Buffer the first record (up to a newline outside quotes) to choose the delimiter.
+        size_t i = 0;
+        for (; i < text.size(); ++i) {
+            const char c = text[i];
+            if (c == '"') head_in_quotes_ = !head_in_quotes_;
+            if (!head_in_quotes_ && (c == '\n' || c == '\r')) break;
+        }
+        head_.append(text.substr(0, i));
+        if (i == text.size()) {
+            if (head_.size() > kMaxField) fail(1, head_in_quotes_ ? 0 : -1, "expected a header row, got a first line longer than 1 MiB");
+            return;
+        }
+        decide_delimiter(false);
+        std::string head;
+        head.swap(head_);
+        run(head);
+        text.remove_prefix(i);
+        if (sep_line_rows_) {  // the "sep=" line's own line break is not a record
+            state_ = text[0] == '\r' ? State::after_cr : State::record_start;
+            text.remove_prefix(1);
+        }
+    }
+    run(text);
+}
+
+void CsvTokenizer::finish() {
+    if (delimiter_ == 0) {
+        decide_delimiter(true);
+        std::string head;
+        head.swap(head_);
+        run(head);
+    }
+    switch (state_) {
+        case State::quoted:
+            throw CellError{quote_row_, column(), {},
+                            "expected a closing quote (\") for the quoted cell that starts on this row"};
+        case State::record_start:
+        case State::after_cr: break;
+        default: end_record();
+    }
+    state_ = State::record_start;
+}
+
+void CsvTokenizer::decide_delimiter(bool) {
+    // Excel writes "sep=;" as the first line when asked to; it is not a header.
+    if (head_.size() == 5 && head_.compare(0, 4, "sep=") == 0 && (head_[4] == ',' || head_[4] == ';' || head_[4] == '\t' || head_[4] == '|')) {
+        delimiter_ = head_[4];
+        head_.clear();
+        sep_line_rows_ = 1;
+        row_ = 1;
+        state_ = State::record_start;
+        return;
+    }
+    int tabs = 0, commas = 0, semicolons = 0;
+    bool in_quotes = false;
+    for (char c : head_) {
+        if (c == '"') in_quotes = !in_quotes;
+        if (in_quotes) continue;
+        tabs += c == '\t';
+        commas += c == ',';
+        semicolons += c == ';';
+    }
+    delimiter_ = ',';
+    if (tabs > 0 && tabs >= commas && tabs >= semicolons) delimiter_ = '\t';
+    else if (semicolons > commas) delimiter_ = ';';
+}
+
+void CsvTokenizer::check_control(unsigned char c) {
+    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+        char hex[8];
+        std::snprintf(hex, sizeof hex, "0x%02X", c);
+        fail(row(), column(), std::string("expected text, got binary data (byte ") + hex + ")");
+    }
+}
+
+void CsvTokenizer::append(char c) {
+    if (field_.size() >= kMaxField) {
+        if (state_ == State::quoted) throw CellError{quote_row_, column(), {}, "expected a closing quote (\") for the quoted cell that starts on this row"};
+        fail(row(), column(), "expected a cell shorter than 1 MiB");
+    }
+    field_ += c;
+}
+
+void CsvTokenizer::end_field() {
+    if (fields_.size() >= kMaxFields) fail(row(), -1, "expected at most 16384 columns");
+    fields_.push_back(std::move(field_));
+    field_.clear();
+}
+
+void CsvTokenizer::end_record() {
+    end_field();
+    sink_(row_, fields_);
+    fields_.clear();
+}
+
+void CsvTokenizer::run(std::string_view text) {
+    const char delim = delimiter_;
+    for (size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        check_control(static_cast<unsigned char>(c));
+        if (state_ == State::after_cr) {
+            state_ = State::record_start;
+            if (c == '\n') continue;  // CRLF
+        }
+        if (state_ == State::record_start) {
+            ++row_;
+            state_ = State::field_start;
+        }
+        switch (state_) {
+            case State::field_start:
+                if (c == '"') {
+                    state_ = State::quoted;
+                    quote_row_ = row_;
+                    break;
+                }
+                state_ = State::unquoted;
+                [[fallthrough]];
+            case State::unquoted:
+                if (c == delim) {
+                    end_field();
+                    state_ = State::field_start;
+                } else if (c == '\n' || c == '\r') {
+                    end_record();
+                    state_ = c == '\r' ? State::after_cr : State::record_start;
+                } else {
+                    append(c);
+                }
+                break;
+            case State::quoted:
+                if (c == '"') state_ = State::quote_in_quoted;
+                else append(c);
+                break;
+            case State::quote_in_quoted:
+                if (c == '"') {
+                    append('"');
+                    state_ = State::quoted;
+                } else if (c == delim) {
+                    end_field();
+                    state_ = State::field_start;
+                } else if (c == '\n' || c == '\r') {
+                    end_record();
+                    state_ = c == '\r' ? State::after_cr : State::record_start;
+                } else {
+                    append(c);  // "ab"c: Excel keeps the text after the closing quote
+                    state_ = State::unquoted;
+                }
+                break;
+            default: break;
+        }
+    }
+}
+
+}  // namespace shopscore::ingest

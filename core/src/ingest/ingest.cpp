@@ -1,0 +1,277 @@
+// Ingest: drives one reader per file (text: decoder -> CSV tokenizer -> table reader; XLSX:
+// shared strings, then sheet XML -> table reader; JSON: buffered and parsed whole) and builds
+// one Dataset from all of them. Every error of every reader is turned into one
+// "FILE:ROW:COLUMN: expected ..." InputError here.
+//
+// After an InputError the Ingest holds a partly read file: start a new Ingest to retry.
+#include "shopscore/ingest.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <optional>
+
+#include "ingest/cell_error.h"
+#include "ingest/csv_tokenizer.h"
+#include "ingest/row_mapper.h"
+#include "ingest/table_reader.h"
+#include "ingest/text_decoder.h"
+#include "ingest/xlsx_reader.h"
+#include "shopscore/error.h"
+#include "shopscore/json_io.h"
+
+namespace shopscore {
+
+using namespace ingest;
+
+const char* export_kind_name(ExportKind kind) {
+    switch (kind) {
+        case ExportKind::orders: return "orders";
+        case ExportKind::returns: return "returns";
+        case ExportKind::reviews: return "reviews";
+        case ExportKind::chats: return "chats";
+        case ExportKind::exclusions: return "exclusions";
+        case ExportKind::dataset_json: return "dataset_json";
+        case ExportKind::auto_detect: break;
+    }
+    return "auto";
+}
+
+ExportKind export_kind_from_name(std::string_view name) {
+    for (ExportKind k : {ExportKind::orders, ExportKind::returns, ExportKind::reviews, ExportKind::chats,
+                         ExportKind::exclusions, ExportKind::dataset_json})
+        if (name == export_kind_name(k)) return k;
+    if (name == "json" || name == "dataset") return ExportKind::dataset_json;
+    return ExportKind::auto_detect;
+}
+
+std::string file_summary_to_json(const FileSummary& s) {
+    nlohmann::ordered_json j;
+    j["file"] = s.file_name;
+    j["kind"] = export_kind_name(s.kind);
+    j["encoding"] = s.encoding;
+    j["rows"] = s.rows;
+    j["warnings"] = nlohmann::ordered_json::array();
+    for (const Warning& w : s.warnings) {
+        nlohmann::ordered_json wj;
+        wj["code"] = w.code;
+        wj["message"] = w.message;
+        wj["count"] = w.count;
+        wj["examples"] = w.examples;
+        j["warnings"].push_back(std::move(wj));
+    }
+    return j.dump();
+}
+
+struct Ingest::Impl {
+    IngestState state;
+
+    // The file being read.
+    bool open = false;
+    ExportKind kind = ExportKind::auto_detect;
+    ExportFormat format = ExportFormat::text;
+    std::string file_name;
+    FileSummary summary;
+    std::optional<TextDecoder> decoder;
+    std::optional<CsvTokenizer> csv;
+    std::optional<TableReader> table;
+    std::optional<SharedStringsReader> shared_reader;
+    std::optional<SheetReader> sheet;
+    std::vector<std::string> shared_strings;  // from the xlsx_shared_strings part, kept for the sheet
+    enum class Route { undecided, csv, json } route = Route::undecided;
+    std::string json_text;
+    std::string decoded;  // scratch: decoder output of one feed()
+
+    [[noreturn]] void raise(const CellError& e) const {
+        std::string column = e.label;
+        if (column.empty() && table) column = table->column_name(e.column);
+        if (column.empty()) column = column_letters(e.column < 0 ? 0 : e.column);
+        throw InputError(file_name + ":" + std::to_string(e.row) + ":" + column, e.message);
+    }
+
+    void start_table() {
+        table.emplace(kind, state, file_name, state.dataset.shop.utc_offset_seconds, format == ExportFormat::xlsx_sheet,
+                      summary.warnings);
+    }
+
+    // Decoded text of a text file: JSON or CSV, decided by its first non-space character.
+    void text(std::string_view t) {
+        if (route == Route::undecided) {
+            size_t i = 0;
+            while (i < t.size() && (t[i] == ' ' || t[i] == '\t' || t[i] == '\r' || t[i] == '\n')) ++i;
+            if (i == t.size()) {
+                json_text.append(t);  // leading whitespace: kept in case the file is JSON
+                return;
+            }
+            const bool is_json = kind == ExportKind::dataset_json || (kind == ExportKind::auto_detect && t[i] == '{');
+            if (!is_json && t[i] == '{')
+                fail(1, -1, std::string("expected a CSV/TSV ") + export_kind_name(kind) +
+                                " export, got JSON (give a canonical dataset JSON as the dataset, not as an export)");
+            if (!is_json && t.substr(i, 4) == std::string_view("PK\x03\x04", 4))
+                fail(1, -1, "expected CSV/TSV text, got an XLSX (zip) file: open it as XLSX");
+            route = is_json ? Route::json : Route::csv;
+            if (route == Route::csv) {
+                std::string lead;
+                lead.swap(json_text);
+                start_table();
+                csv.emplace([this](int64_t row, std::vector<std::string>& cells) { table->row(row, cells); });
+                csv->feed(lead);
+            }
+        }
+        if (route == Route::json) json_text.append(t);
+        else csv->feed(t);
+    }
+
+    // A canonical dataset JSON read among exports: its records are added to those read so far.
+    // Shop facts the Ingest was not given (by --shop or the page) are taken from the JSON; an order
+    // already read keeps its fields and gains the JSON's flags.
+    void merge(Dataset&& part) {
+        Dataset& ds = state.dataset;
+        Shop& shop = ds.shop;
+        const Shop& other = part.shop;
+        if (!shop.as_of) shop.as_of = other.as_of;
+        if (!shop.opened) shop.opened = other.opened;
+        if (shop.utc_offset_seconds == 0) shop.utc_offset_seconds = other.utc_offset_seconds;
+        if (shop.category.empty()) shop.category = other.category;
+        if (!shop.reputation_points) shop.reputation_points = other.reputation_points;
+        if (!shop.has_logo) shop.has_logo = other.has_logo;
+        if (!shop.products_for_sale) shop.products_for_sale = other.products_for_sale;
+        if (!shop.violations_30d) shop.violations_30d = other.violations_30d;
+        if (!shop.positive_rating_rate) shop.positive_rating_rate = other.positive_rating_rate;
+        if (!shop.delivered_orders_90d) shop.delivered_orders_90d = other.delivered_orders_90d;
+        for (Order& o : part.orders) {
+            const size_t before = ds.orders.size();
+            Order& target = ds.upsert_order(o.id);
+            if (ds.orders.size() != before) target = std::move(o);
+            else target.flags |= o.flags;
+        }
+        for (auto& r : part.reviews) ds.reviews.push_back(std::move(r));
+        for (auto& a : part.after_sales) ds.after_sales.push_back(std::move(a));
+        for (auto& c : part.chats) ds.chats.push_back(std::move(c));
+        for (size_t i = 0; i < ds.direct_metrics.size(); ++i)
+            if (!ds.direct_metrics[i]) ds.direct_metrics[i] = part.direct_metrics[i];
+        for (auto& w : part.warnings) ds.warnings.push_back(std::move(w));
+    }
+
+    void bad_encoding() const {
+        char hex[8];
+        std::snprintf(hex, sizeof hex, "0x%02X", decoder->bad_byte() & 0xFF);
+        const int64_t row = csv ? csv->row() : 1;
+        const int column = csv ? csv->column() : 0;
+        fail(row, column, std::string("expected ") + decoder->expectation() + ", got byte " + hex + " that is not part of it");
+    }
+};
+
+Ingest::Ingest(Shop shop) : impl_(std::make_unique<Impl>()) { impl_->state.dataset.shop = std::move(shop); }
+Ingest::~Ingest() = default;
+
+void Ingest::begin(ExportKind kind, const std::string& file_name, ExportFormat format, bool text_is_utf8) {
+    Impl& m = *impl_;
+    m.open = true;
+    m.kind = kind;
+    m.format = format;
+    m.file_name = file_name;
+    m.summary = FileSummary{};
+    m.summary.file_name = file_name;
+    m.decoder.reset();
+    m.csv.reset();
+    m.table.reset();
+    m.sheet.reset();
+    m.shared_reader.reset();
+    m.route = Impl::Route::undecided;
+    m.json_text.clear();
+    switch (format) {
+        case ExportFormat::text: m.decoder.emplace(text_is_utf8); break;
+        case ExportFormat::xlsx_shared_strings:
+            m.shared_strings.clear();
+            m.shared_reader.emplace(m.shared_strings);
+            break;
+        case ExportFormat::xlsx_sheet:
+            m.start_table();
+            m.sheet.emplace(m.shared_strings, [&m](int64_t row, std::vector<std::string>& cells) { m.table->row(row, cells); });
+            break;
+    }
+}
+
+void Ingest::feed(const uint8_t* data, size_t size) {
+    Impl& m = *impl_;
+    if (!m.open) throw std::logic_error("Ingest::feed() without begin()");
+    try {
+        if (m.decoder) {
+            m.decoded.clear();
+            const bool ok = m.decoder->decode(data, size, m.decoded);
+            m.text(m.decoded);
+            if (!ok) m.bad_encoding();
+        } else {
+            // XLSX parts are UTF-8 XML; a chunk may end inside a character, which the scanner keeps.
+            const std::string_view xml(reinterpret_cast<const char*>(data), size);
+            if (m.shared_reader) m.shared_reader->feed(xml);
+            else m.sheet->feed(xml);
+        }
+    } catch (const CellError& e) {
+        m.raise(e);
+    }
+}
+
+FileSummary Ingest::end() {
+    Impl& m = *impl_;
+    if (!m.open) throw std::logic_error("Ingest::end() without begin()");
+    m.open = false;
+    try {
+        if (m.decoder) {
+            m.decoded.clear();
+            const bool ok = m.decoder->finish(m.decoded);
+            m.text(m.decoded);
+            if (!ok) m.bad_encoding();
+            m.summary.encoding = m.decoder->encoding();
+            if (m.route == Impl::Route::json) {
+                Dataset part = dataset_from_json(m.json_text, m.file_name);
+                m.json_text.clear();
+                m.summary.kind = ExportKind::dataset_json;
+                m.summary.rows = static_cast<int64_t>(part.orders.size() + part.reviews.size() + part.after_sales.size() + part.chats.size());
+                m.merge(std::move(part));
+                return m.summary;
+            }
+            if (m.route == Impl::Route::undecided) fail(1, -1, "expected a header row, got an empty file");
+            m.csv->finish();
+        } else if (m.shared_reader) {
+            m.shared_reader->finish();
+            m.summary.encoding = "xlsx";
+            return m.summary;
+        } else {
+            m.sheet->finish();
+            m.summary.encoding = "xlsx";
+            m.shared_strings.clear();
+            m.shared_strings.shrink_to_fit();
+        }
+        m.table->finish();
+    } catch (const CellError& e) {
+        m.raise(e);
+    }
+    m.summary.kind = m.table->kind();
+    m.summary.rows = m.table->data_rows();
+    for (const Warning& w : m.summary.warnings) {
+        Warning copy = w;
+        copy.message = m.file_name + ": " + copy.message;
+        m.state.dataset.warnings.push_back(std::move(copy));
+    }
+    return m.summary;
+}
+
+Dataset Ingest::finish() {
+    Dataset ds = impl_->state.dataset;
+    Warning unknown{"exclusion_unknown_order", "excluded order IDs that are in no orders export", {}, 0};
+    for (const std::string& id : impl_->state.exclusion_order) {
+        auto it = ds.order_index.find(id);
+        if (it == ds.order_index.end()) {
+            ++unknown.count;
+            if (unknown.examples.size() < 5) unknown.examples.push_back(id);
+            continue;
+        }
+        ds.orders[it->second].flags |= impl_->state.exclusions.at(id);
+    }
+    if (unknown.count) ds.warnings.push_back(std::move(unknown));
+    return ds;
+}
+
+}  // namespace shopscore

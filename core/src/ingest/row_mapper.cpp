@@ -1,0 +1,140 @@
+#include "ingest/row_mapper.h"
+
+#include "ingest/cell_error.h"
+
+namespace shopscore::ingest {
+
+std::string_view Row::text(int field) const {
+    const int c = column(field);
+    if (c < 0 || static_cast<size_t>(c) >= cells->size()) return {};
+    return trim_cell((*cells)[static_cast<size_t>(c)]);
+}
+
+Seconds RowMapper::time(const Row& row, int field, TimeSlot slot, bool required, const char* what) {
+    const std::string_view text = row.text(field);
+    if (text.empty()) {
+        if (required) fail(row.number, row.column(field), std::string("expected ") + what + ", got an empty cell");
+        return kNoTime;
+    }
+    return dates_.parse(text, row.number, row.column(field), slot);
+}
+
+std::string RowMapper::id(const Row& row, int field, const char* what, bool required) const {
+    std::string_view text = row.text(field);
+    // Some exports prefix IDs with an apostrophe or write ="576..." so Excel keeps them as text.
+    if (text.size() >= 3 && text.substr(0, 2) == "=\"" && text.back() == '"') text = text.substr(2, text.size() - 3);
+    if (!text.empty() && text.front() == '\'') text.remove_prefix(1);
+    if (text.empty()) {
+        if (required) fail(row.number, row.column(field), std::string("expected ") + what + ", got an empty cell");
+        return {};
+    }
+    // A long ID that went through a spreadsheet as a number comes back as 5.76543210987654E+17: its
+    // last digits are gone, and matching it to other files would silently fail.
+    bool digits_and_exponent = text.find_first_of("eE") != std::string_view::npos;
+    for (char c : text)
+        if (!((c >= '0' && c <= '9') || c == '.' || c == 'e' || c == 'E' || c == '+' || c == '-')) digits_and_exponent = false;
+    if (digits_and_exponent)
+        fail(row.number, row.column(field),
+             std::string("expected ") + what + " as text, got " + quoted(text) +
+                 " (a spreadsheet stored the ID as a number and lost digits; format the column as text)");
+    return std::string(text);
+}
+
+std::string_view RowMapper::choice(const Row& row, int field, const char* table) const {
+    const std::string_view text = row.text(field);
+    if (text.empty()) return {};
+    const std::string_view value = aliases_.value(table, text);
+    if (value.empty())
+        fail(row.number, row.column(field), "expected " + aliases_.value_examples(table) + ", got " + quoted(text));
+    return value;
+}
+
+uint8_t RowMapper::flags(const Row& row, int field, bool record_flags) const {
+    if (!row.has(field)) return 0;
+    const std::string_view text = row.text(field);
+    uint8_t bits = 0;
+    size_t start = 0;
+    // "fraud", "fraud;gift", "fraud, gift", "fraud|gift", "[]" (the canonical empty list).
+    while (start <= text.size()) {
+        size_t end = text.find_first_of(",;|", start);
+        if (end == std::string_view::npos) end = text.size();
+        std::string_view item = trim_cell(text.substr(start, end - start));
+        while (!item.empty() && (item.front() == '[' || item.front() == '"')) item.remove_prefix(1);
+        while (!item.empty() && (item.back() == ']' || item.back() == '"')) item.remove_suffix(1);
+        if (!item.empty()) {
+            std::string_view name = aliases_.value("exclusion_flag", item);
+            if (name.empty() && record_flags) name = aliases_.value("record_flag", item);
+            const uint8_t bit = name.empty() ? 0 : flag_from_name(name);
+            if (!bit)
+                fail(row.number, row.column(field),
+                     std::string("expected flags among fraud, sample, gift, appealed, risky_buyer") +
+                         (record_flags ? ", fbt_logistics, excluded" : "") + ", got " + quoted(item));
+            bits |= bit;
+        }
+        start = end + 1;
+    }
+    return bits;
+}
+
+int RowMapper::rating(const Row& row, int field, bool allow_unrated) const {
+    std::string_view text = row.text(field);
+    const int column = row.column(field);
+    if (text.empty()) {
+        if (allow_unrated) return 0;
+        fail(row.number, column, "expected a star rating 1-5, got an empty cell");
+    }
+    std::string_view rest = text;
+    // "5", "5.0", "5 stars", "5星", "★★★★★"
+    int stars = 0;
+    static const std::string_view kStar = "\xE2\x98\x85";  // ★
+    while (rest.size() >= kStar.size() && rest.substr(0, kStar.size()) == kStar) {
+        ++stars;
+        rest.remove_prefix(kStar.size());
+    }
+    if (stars == 0 && !rest.empty() && rest[0] >= '0' && rest[0] <= '9') {
+        stars = rest[0] - '0';
+        rest.remove_prefix(1);
+        if (rest.size() >= 2 && rest[0] == '.' && rest[1] == '0') rest.remove_prefix(2);
+        rest = trim_cell(rest);
+        const std::string lower = normalize_label(rest);
+        if (lower == "star" || lower == "stars" || rest == "\xE6\x98\x9F" /* 星 */) rest = {};
+    }
+    if (!rest.empty() || stars > 5 || (stars == 0 && !allow_unrated) || (stars == 0 && text != "0"))
+        fail(row.number, column,
+             std::string("expected a star rating 1-5") + (allow_unrated ? " (or empty/0 for not rated)" : "") + ", got " + quoted(text));
+    return stars;
+}
+
+void add_warning(std::vector<Warning>& warnings, const std::string& code, const std::string& message,
+                 const std::string& example) {
+    for (Warning& w : warnings) {
+        if (w.code != code) continue;
+        ++w.count;
+        if (w.examples.size() < 5 && !example.empty()) w.examples.push_back(example);
+        return;
+    }
+    Warning w{code, message, {}, 1};
+    if (!example.empty()) w.examples.push_back(example);
+    warnings.push_back(std::move(w));
+}
+
+// One mapper per kind, each in its own file.
+std::unique_ptr<RowMapper> make_orders_mapper(IngestState&, DateResolver&, std::vector<Warning>&);
+std::unique_ptr<RowMapper> make_returns_mapper(IngestState&, DateResolver&, std::vector<Warning>&);
+std::unique_ptr<RowMapper> make_reviews_mapper(IngestState&, DateResolver&, std::vector<Warning>&);
+std::unique_ptr<RowMapper> make_chats_mapper(IngestState&, DateResolver&, std::vector<Warning>&, const std::string&);
+std::unique_ptr<RowMapper> make_exclusions_mapper(IngestState&, DateResolver&, std::vector<Warning>&);
+
+std::unique_ptr<RowMapper> make_row_mapper(ExportKind kind, IngestState& state, DateResolver& dates,
+                                           std::vector<Warning>& warnings, const std::string& file_name) {
+    switch (kind) {
+        case ExportKind::orders: return make_orders_mapper(state, dates, warnings);
+        case ExportKind::returns: return make_returns_mapper(state, dates, warnings);
+        case ExportKind::reviews: return make_reviews_mapper(state, dates, warnings);
+        case ExportKind::chats: return make_chats_mapper(state, dates, warnings, file_name);
+        case ExportKind::exclusions: return make_exclusions_mapper(state, dates, warnings);
+        default: return nullptr;
+    }
+}
+
+}  // namespace shopscore::ingest

@@ -1,0 +1,79 @@
+// Row mappers: one data row of an export (cells already split and decoded) -> records of the
+// Dataset. One mapper per kind of export; TableReader (table_reader.h) drives them.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "ingest/date_resolver.h"
+#include "ingest/header_map.h"
+#include "shopscore/dataset.h"
+
+namespace shopscore::ingest {
+
+// State shared by every file of one Ingest.
+struct IngestState {
+    Dataset dataset;
+    // Exclusions may arrive before the orders they name: kept here, applied by Ingest::finish().
+    std::unordered_map<std::string, uint8_t> exclusions;
+    std::vector<std::string> exclusion_order;  // first-seen order, for stable warnings
+    // Return Order ID -> index in dataset.after_sales: a return of several SKUs has one row per
+    // SKU but is one request.
+    std::unordered_map<std::string, uint32_t> return_index;
+};
+
+// One data row as the mappers see it.
+struct Row {
+    int64_t number = 0;
+    const std::vector<std::string>* cells = nullptr;
+    const std::vector<int>* columns = nullptr;  // field index -> column, -1 when absent
+
+    int column(int field) const { return (*columns)[static_cast<size_t>(field)]; }
+    bool has(int field) const { return column(field) >= 0; }
+    // The trimmed cell of `field`; empty when the column is absent or the row is short.
+    std::string_view text(int field) const;
+};
+
+class RowMapper {
+public:
+    RowMapper(ExportKind kind, IngestState& state, DateResolver& dates, std::vector<Warning>& warnings)
+        : kind_(kind), state_(state), dates_(dates), warnings_(warnings), aliases_(AliasTable::get()) {}
+    virtual ~RowMapper() = default;
+
+    virtual void map(const Row& row) = 0;
+    // After the file's dates are resolved.
+    virtual void end() {}
+
+    // For recognising a row of column descriptions: the fields holding dates, and the field that
+    // identifies a record (an ID never contains spaces; a description does).
+    virtual std::vector<int> date_fields() const = 0;
+    virtual int key_field() const = 0;
+
+protected:
+    int field(const char* name) const { return aliases_.field(kind_, name); }
+    Seconds time(const Row& row, int field, TimeSlot slot, bool required, const char* what);
+    std::string id(const Row& row, int field, const char* what, bool required = true) const;
+    // A value from a value table of header_aliases.json; "" when the cell is empty.
+    std::string_view choice(const Row& row, int field, const char* table) const;
+    uint8_t flags(const Row& row, int field, bool record_flags) const;
+    int rating(const Row& row, int field, bool allow_unrated) const;
+
+    ExportKind kind_;
+    IngestState& state_;
+    DateResolver& dates_;
+    std::vector<Warning>& warnings_;
+    const AliasTable& aliases_;
+};
+
+std::unique_ptr<RowMapper> make_row_mapper(ExportKind kind, IngestState& state, DateResolver& dates,
+                                           std::vector<Warning>& warnings, const std::string& file_name);
+
+// Adds `example` to the warning with `code` in `warnings` (created with `message` if new).
+void add_warning(std::vector<Warning>& warnings, const std::string& code, const std::string& message,
+                 const std::string& example);
+
+}  // namespace shopscore::ingest

@@ -1,0 +1,117 @@
+#include "ingest/table_reader.h"
+
+#include "ingest/cell_error.h"
+#include "ingest/header_map.h"
+
+namespace shopscore::ingest {
+namespace {
+
+bool blank(const std::vector<std::string>& cells) {
+    for (const auto& c : cells)
+        if (!trim_cell(c).empty()) return false;
+    return true;
+}
+
+}  // namespace
+
+TableReader::TableReader(ExportKind requested, IngestState& state, std::string file_name, int32_t utc_offset, bool xlsx,
+                         std::vector<Warning>& warnings)
+    : kind_(requested), state_(state), file_name_(std::move(file_name)), warnings_(warnings),
+      dates_(state.dataset, utc_offset, xlsx) {}
+
+std::string TableReader::column_name(int column) const {
+    if (column < 0 || static_cast<size_t>(column) >= header_.size()) return {};
+    return std::string(trim_cell(header_[static_cast<size_t>(column)]));
+}
+
+void TableReader::row(int64_t number, std::vector<std::string>& cells) {
+    if (blank(cells)) return;
+    if (!have_header_) {
+        read_header(number, cells);
+        return;  // (a headerless exclusion list maps its first row itself)
+    }
+    Row r{number, &cells, &columns_};
+    if (first_data_row_) {
+        first_data_row_ = false;
+        if (is_description_row(r)) return;
+    }
+    ++data_rows_;
+    mapper_->map(r);
+}
+
+void TableReader::read_header(int64_t number, std::vector<std::string>& cells) {
+    const AliasTable& aliases = AliasTable::get();
+    if (kind_ == ExportKind::auto_detect) {
+        kind_ = detect_kind(cells);
+        if (kind_ == ExportKind::auto_detect) {
+            std::string got;
+            for (size_t i = 0; i < cells.size() && i < 4; ++i) got += (i ? ", " : "") + std::string(trim_cell(cells[i]));
+            fail(number, -1,
+                 "expected the header row of an orders, returns, reviews, chats or exclusions export "
+                 "(e.g. Order ID, Created Time, ...), got " + quoted(got));
+        }
+    }
+    mapper_ = make_row_mapper(kind_, state_, dates_, warnings_, file_name_);
+    columns_ = map_columns(kind_, cells);
+    const auto& fields = aliases.fields(kind_);
+
+    if (kind_ == ExportKind::exclusions && columns_[static_cast<size_t>(aliases.field(kind_, "order_id"))] < 0) {
+        // No header: "ID,reason" or "ID reason" lines. The first row is data.
+        columns_.assign(fields.size(), -1);
+        columns_[static_cast<size_t>(aliases.field(kind_, "order_id"))] = 0;
+        columns_[static_cast<size_t>(aliases.field(kind_, "reason"))] = 1;
+        have_header_ = true;
+        first_data_row_ = false;
+        ++data_rows_;
+        mapper_->map(Row{number, &cells, &columns_});
+        return;
+    }
+
+    header_ = cells;
+    for (size_t f = 0; f < fields.size(); ++f) {
+        if (!fields[f].required || columns_[f] >= 0) continue;
+        std::string also;
+        for (size_t a = 1; a < fields[f].aliases.size() && a < 4; ++a) also += (a > 1 ? ", " : "") + fields[f].aliases[a];
+        throw CellError{number, -1, fields[f].aliases[0],
+                        std::string("expected a column \"") + fields[f].aliases[0] + "\" (or " + also + ") in the " +
+                            export_kind_name(kind_) + " header row, not found"};
+    }
+    have_header_ = true;
+}
+
+bool TableReader::is_description_row(const Row& row) const {
+    const auto& fields = AliasTable::get().fields(kind_);
+    // A repeated header (same names, or another language's) is not data and not a description.
+    int header_like = 0, non_empty = 0;
+    for (size_t f = 0; f < fields.size(); ++f) {
+        if (!row.has(static_cast<int>(f))) continue;
+        const std::string_view text = row.text(static_cast<int>(f));
+        if (text.empty()) continue;
+        ++non_empty;
+        const std::string norm = normalize_label(text);
+        for (const auto& alias : fields[f].normalized)
+            if (alias == norm) {
+                ++header_like;
+                break;
+            }
+    }
+    if (non_empty > 0 && header_like * 2 >= non_empty) {
+        const int key = mapper_->key_field();
+        fail(row.number, row.has(key) ? row.column(key) : -1,
+             "expected data or a row of column descriptions after the header, got a second header row");
+    }
+    const int key = mapper_->key_field();
+    const std::string_view key_text = row.text(key);
+    if (key_text.find(' ') == std::string_view::npos) return false;
+    for (int f : mapper_->date_fields())
+        if (dates_.looks_like_time(row.text(f))) return false;
+    return true;
+}
+
+void TableReader::finish() {
+    if (!have_header_) fail(1, -1, "expected a header row, got an empty file");
+    if (auto warning = dates_.resolve()) warnings_.push_back(std::move(*warning));
+    mapper_->end();
+}
+
+}  // namespace shopscore::ingest

@@ -1,0 +1,53 @@
+// Rows of one export file (from the CSV tokenizer or the XLSX sheet reader) -> row mapper.
+//
+// The first non-blank row is the header: it gives the kind of export (when not given) and the
+// column of each field, by name (header_aliases.json), never by position. Required columns that
+// are missing are an error on the header row. The row after the header may be a row of column
+// descriptions (Seller Center writes one in the orders export): it is skipped when its key cell
+// (the order ID) has spaces in it, as an ID never does, and none of its date cells reads as a date.
+// A second *header* row (cells that are the header names again, in any language) is an error:
+// it would otherwise be read as data or silently dropped.
+// Blank rows (every cell empty) are skipped: exports end with them.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "ingest/date_resolver.h"
+#include "ingest/row_mapper.h"
+
+namespace shopscore::ingest {
+
+class TableReader {
+public:
+    TableReader(ExportKind requested, IngestState& state, std::string file_name, int32_t utc_offset, bool xlsx,
+                std::vector<Warning>& warnings);
+
+    void row(int64_t number, std::vector<std::string>& cells);  // throws CellError
+    void finish();                                              // throws CellError
+
+    ExportKind kind() const { return kind_; }
+    int64_t data_rows() const { return data_rows_; }
+    // Header text of a column, for "FILE:ROW:COLUMN"; empty when unknown.
+    std::string column_name(int column) const;
+
+private:
+    void read_header(int64_t number, std::vector<std::string>& cells);
+    bool is_description_row(const Row& row) const;
+
+    ExportKind kind_;
+    IngestState& state_;
+    std::string file_name_;
+    std::vector<Warning>& warnings_;
+    DateResolver dates_;
+    std::unique_ptr<RowMapper> mapper_;
+    std::vector<std::string> header_;
+    std::vector<int> columns_;
+    bool have_header_ = false;
+    bool first_data_row_ = true;
+    int64_t data_rows_ = 0;
+};
+
+}  // namespace shopscore::ingest

@@ -1,0 +1,292 @@
+#include "ingest/text_decoder.h"
+
+#include <iconv.h>
+
+#include <cerrno>
+#include <stdexcept>
+
+namespace shopscore::ingest {
+namespace {
+
+constexpr size_t kProbeBytes = 4096;
+
+void put_utf8(uint32_t cp, std::string& out) {
+    if (cp < 0x80) {
+        out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+        out += static_cast<char>(0xC0 | (cp >> 6));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        out += static_cast<char>(0xE0 | (cp >> 12));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (cp >> 18));
+        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+}
+
+// Length of the UTF-8 sequence starting at p[0] if it is valid (1..4), 0 if invalid, -1 if the
+// bytes so far are a valid beginning but the sequence is cut off at p + n.
+int utf8_sequence(const uint8_t* p, size_t n) {
+    const uint8_t c = p[0];
+    if (c < 0x80) return 1;
+    int len;
+    uint8_t lo = 0x80, hi = 0xBF;  // allowed range of the second byte (no overlongs, no surrogates)
+    if (c >= 0xC2 && c <= 0xDF) len = 2;
+    else if (c == 0xE0) len = 3, lo = 0xA0;
+    else if (c >= 0xE1 && c <= 0xEC) len = 3;
+    else if (c == 0xED) len = 3, hi = 0x9F;
+    else if (c >= 0xEE && c <= 0xEF) len = 3;
+    else if (c == 0xF0) len = 4, lo = 0x90;
+    else if (c >= 0xF1 && c <= 0xF3) len = 4;
+    else if (c == 0xF4) len = 4, hi = 0x8F;
+    else return 0;
+    for (int i = 1; i < len; ++i) {
+        if (static_cast<size_t>(i) >= n) return -1;
+        const uint8_t b = p[i];
+        if (i == 1 ? (b < lo || b > hi) : (b < 0x80 || b > 0xBF)) return 0;
+    }
+    return len;
+}
+
+}  // namespace
+
+TextDecoder::TextDecoder(bool already_utf8) : already_utf8_(already_utf8) {
+    if (already_utf8_) enc_ = Enc::utf8;
+}
+
+TextDecoder::~TextDecoder() {
+    if (iconv_) iconv_close(static_cast<iconv_t>(iconv_));
+}
+
+const char* TextDecoder::encoding() const {
+    switch (enc_) {
+        case Enc::gb18030: return "gb18030";
+        case Enc::utf16le: return "utf-16le";
+        case Enc::utf16be: return "utf-16be";
+        default: return bom_ ? "utf-8-bom" : "utf-8";
+    }
+}
+
+const char* TextDecoder::expectation() const {
+    if (already_utf8_) return "UTF-8 text";
+    if (enc_ == Enc::utf16le || enc_ == Enc::utf16be) return "UTF-16 text";
+    return "UTF-8 or GB18030 text";
+}
+
+bool TextDecoder::decode(const uint8_t* data, size_t size, std::string& out) {
+    if (!head_done_) {
+        // The BOM may be split across chunks: hold up to 3 bytes until it can be decided.
+        static const char kUtf8Bom[] = "\xEF\xBB\xBF";
+        size_t used = 0;
+        while (used < size && head_.size() < 3) head_ += static_cast<char>(data[used++]);
+        const bool could_be_utf8_bom = head_.compare(0, head_.size(), kUtf8Bom, head_.size()) == 0;
+        const bool utf16le = head_.size() >= 2 && head_[0] == '\xFF' && head_[1] == '\xFE';
+        const bool utf16be = head_.size() >= 2 && head_[0] == '\xFE' && head_[1] == '\xFF';
+        if (head_.size() < 3 && used == size && (could_be_utf8_bom || head_.size() < 2)) return true;
+        head_done_ = true;
+        std::string head;
+        head.swap(head_);
+        size_t skip = 0;
+        if (head.size() == 3 && head == kUtf8Bom) {
+            bom_ = true;
+            enc_ = Enc::utf8;
+            skip = 3;
+        } else if (!already_utf8_ && (utf16le || utf16be)) {
+            enc_ = utf16le ? Enc::utf16le : Enc::utf16be;
+            skip = 2;
+        }
+        if (!run(reinterpret_cast<const uint8_t*>(head.data()) + skip, head.size() - skip, false, out)) return false;
+        data += used;
+        size -= used;
+    }
+    return run(data, size, false, out);
+}
+
+bool TextDecoder::finish(std::string& out) {
+    if (!head_done_) {
+        head_done_ = true;
+        std::string head;
+        head.swap(head_);
+        const bool bom = head == "\xEF\xBB\xBF";
+        if (bom) bom_ = true, enc_ = Enc::utf8;
+        if (!bom && !run(reinterpret_cast<const uint8_t*>(head.data()), head.size(), false, out)) return false;
+    }
+    return run(nullptr, 0, true, out);
+}
+
+bool TextDecoder::decide_from_probe(bool final) {
+    bool bad = false;
+    const auto* p = reinterpret_cast<const uint8_t*>(probe_.data());
+    const size_t valid = utf8_valid_prefix(p, probe_.size(), final, bad);
+    if (bad) {
+        enc_ = Enc::gb18030;
+        return true;
+    }
+    if (final || probe_.size() >= kProbeBytes) {
+        (void)valid;
+        enc_ = Enc::utf8;
+        return true;
+    }
+    return false;  // keep probing
+}
+
+size_t TextDecoder::utf8_valid_prefix(const uint8_t* p, size_t n, bool final, bool& bad) const {
+    size_t i = 0;
+    while (i < n) {
+        if (p[i] < 0x80) {
+            ++i;
+            continue;
+        }
+        const int len = utf8_sequence(p + i, n - i);
+        if (len == 0 || (len < 0 && final)) {
+            bad = true;
+            return i;
+        }
+        if (len < 0) return i;  // cut off: the rest comes with the next chunk
+        i += static_cast<size_t>(len);
+    }
+    return i;
+}
+
+bool TextDecoder::run(const uint8_t* data, size_t size, bool final, std::string& out) {
+    // Prepend what the previous chunk could not finish.
+    std::string joined;
+    if (enc_ == Enc::undecided) {
+        size_t i = 0;
+        if (probe_.empty()) {
+            while (i < size && data[i] < 0x80) ++i;
+            out.append(reinterpret_cast<const char*>(data), i);  // ASCII reads the same either way
+        }
+        probe_.append(reinterpret_cast<const char*>(data) + i, size - i);
+        if (probe_.empty() || !decide_from_probe(final)) return true;
+        joined.swap(probe_);
+    } else if (!carry_.empty()) {
+        joined.swap(carry_);
+        joined.append(reinterpret_cast<const char*>(data), size);
+    }
+    if (!joined.empty()) {
+        data = reinterpret_cast<const uint8_t*>(joined.data());
+        size = joined.size();
+    }
+
+    switch (enc_) {
+        case Enc::utf8: {
+            bool bad = false;
+            const size_t valid = utf8_valid_prefix(data, size, final, bad);
+            out.append(reinterpret_cast<const char*>(data), valid);
+            if (bad) {
+                bad_byte_ = data[valid];
+                return false;
+            }
+            carry_.assign(reinterpret_cast<const char*>(data) + valid, size - valid);
+            return true;
+        }
+        case Enc::gb18030: return gb18030(data, size, final, out);
+        case Enc::utf16le:
+        case Enc::utf16be: return utf16(data, size, final, out);
+        case Enc::undecided: break;
+    }
+    return true;
+}
+
+bool TextDecoder::utf16(const uint8_t* p, size_t n, bool final, std::string& out) {
+    const bool le = enc_ == Enc::utf16le;
+    auto unit = [&](size_t i) { return le ? uint32_t(p[i] | (p[i + 1] << 8)) : uint32_t((p[i] << 8) | p[i + 1]); };
+    size_t i = 0;
+    while (i + 1 < n) {
+        uint32_t cp = unit(i);
+        size_t len = 2;
+        if (cp >= 0xD800 && cp <= 0xDBFF) {
+            if (i + 3 >= n) break;  // the low surrogate is in the next chunk
+            const uint32_t lo = unit(i + 2);
+            if (lo < 0xDC00 || lo > 0xDFFF) return bad_byte_ = p[i], false;
+            cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+            len = 4;
+        } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
+            return bad_byte_ = p[i], false;
+        }
+        put_utf8(cp, out);
+        i += len;
+    }
+    if (final && i < n) return bad_byte_ = p[i], false;
+    carry_.assign(reinterpret_cast<const char*>(p) + i, n - i);
+    return true;
+}
+
+bool TextDecoder::iconv_run(const uint8_t* p, size_t n, std::string& out) {
+    if (n == 0) return true;
+    if (!iconv_) {
+        iconv_t cd = iconv_open("UTF-8", "GB18030");
+        if (cd == reinterpret_cast<iconv_t>(-1)) throw std::runtime_error("iconv cannot convert GB18030 on this system");
+        iconv_ = cd;
+    }
+    iconv_t cd = static_cast<iconv_t>(iconv_);
+    const size_t start = out.size();
+    out.resize(start + n * 2 + 4);  // a 2-byte GB char is 3 bytes of UTF-8, a 4-byte BMP one <= 3
+    char* in = const_cast<char*>(reinterpret_cast<const char*>(p));
+    size_t in_left = n;
+    char* dst = &out[start];
+    size_t out_left = out.size() - start;
+    const size_t r = iconv(cd, &in, &in_left, &dst, &out_left);
+    out.resize(out.size() - out_left);
+    if (r == static_cast<size_t>(-1)) {
+        iconv(cd, nullptr, nullptr, nullptr, nullptr);
+        bad_byte_ = in_left ? static_cast<uint8_t>(*in) : 0;
+        return false;
+    }
+    return true;
+}
+
+bool TextDecoder::gb18030(const uint8_t* p, size_t n, bool final, std::string& out) {
+    size_t i = 0;
+    size_t run_start = 0;  // start of the pending multi-byte run handed to iconv in one call
+    auto flush = [&](size_t end) { return iconv_run(p + run_start, end - run_start, out); };
+    while (i < n) {
+        const uint8_t c = p[i];
+        if (c < 0x80 || c == 0x80 || c == 0xFF) {
+            if (!flush(i)) return false;
+            if (c == 0xFF) return bad_byte_ = c, false;
+            if (c == 0x80) out += "\xE2\x82\xAC";  // Windows code page 936 writes the euro sign as 0x80
+            else out += static_cast<char>(c);
+            run_start = ++i;
+            continue;
+        }
+        if (i + 1 >= n) break;
+        const uint8_t c2 = p[i + 1];
+        if ((c2 >= 0x40 && c2 <= 0x7E) || (c2 >= 0x80 && c2 <= 0xFE)) {
+            i += 2;  // two-byte character
+            continue;
+        }
+        if (c2 < 0x30 || c2 > 0x39) {
+            if (!flush(i)) return false;
+            return bad_byte_ = c, false;
+        }
+        if (i + 3 >= n) break;
+        const uint8_t c3 = p[i + 2], c4 = p[i + 3];
+        if (c3 < 0x81 || c3 > 0xFE || c4 < 0x30 || c4 > 0x39) {
+            if (!flush(i)) return false;
+            return bad_byte_ = c, false;
+        }
+        if (c >= 0x90 && c <= 0xE3) {
+            // Supplementary planes: a linear range from U+10000.
+            if (!flush(i)) return false;
+            const uint32_t linear = (c - 0x90) * 12600u + (c2 - 0x30) * 1260u + (c3 - 0x81) * 10u + (c4 - 0x30);
+            const uint32_t cp = 0x10000 + linear;
+            if (cp > 0x10FFFF) return bad_byte_ = c, false;
+            put_utf8(cp, out);
+            run_start = i += 4;
+            continue;
+        }
+        i += 4;  // BMP four-byte character: iconv's table
+    }
+    if (!flush(i)) return false;
+    if (final && i < n) return bad_byte_ = p[i], false;
+    carry_.assign(reinterpret_cast<const char*>(p) + i, n - i);
+    return true;
+}
+
+}  // namespace shopscore::ingest

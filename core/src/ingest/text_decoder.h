@@ -1,0 +1,62 @@
+// Bytes of a text export -> UTF-8, pushed in chunks split anywhere.
+//
+// Detection (not given by the caller): a UTF-8 BOM means UTF-8; a UTF-16 BOM means UTF-16 (Excel's
+// "Unicode text"); otherwise the bytes from the first non-ASCII byte on are probed (up to 4 KiB,
+// or to the end of the file): valid UTF-8 -> UTF-8, else GB18030 (which includes GBK, what Excel on
+// Chinese Windows writes). ASCII before that point is the same in both, so it passes straight
+// through and the probe costs no more than 4 KiB of memory.
+//
+// GB18030: two-byte and BMP four-byte sequences go through iconv (glibc natively, musl in WASM);
+// supplementary-plane four-byte sequences are computed here because they are a plain linear range
+// and musl's iconv gets them wrong. Only complete sequences are handed to iconv, so nothing of
+// iconv's state needs to survive a chunk boundary; an incomplete sequence at the end of a chunk is
+// carried to the next one.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+namespace shopscore::ingest {
+
+class TextDecoder {
+public:
+    // `already_utf8`: the page decoded the file with TextDecoder; only validate.
+    explicit TextDecoder(bool already_utf8);
+    ~TextDecoder();
+    TextDecoder(const TextDecoder&) = delete;
+    TextDecoder& operator=(const TextDecoder&) = delete;
+
+    // Appends the UTF-8 text decoded from `data` to `out`. Returns false at the first byte that
+    // cannot be decoded; `out` then holds everything decoded before it and bad_byte() names it.
+    bool decode(const uint8_t* data, size_t size, std::string& out);
+    // End of input: flushes the probe; false when the input ends inside a sequence.
+    bool finish(std::string& out);
+
+    // "utf-8", "utf-8-bom", "utf-16le", "utf-16be" or "gb18030" ("utf-8" while undecided).
+    const char* encoding() const;
+    // Which encoding was expected when decoding failed, for the error message.
+    const char* expectation() const;
+    int bad_byte() const { return bad_byte_; }
+
+private:
+    enum class Enc { undecided, utf8, utf16le, utf16be, gb18030 };
+    bool run(const uint8_t* data, size_t size, bool final, std::string& out);
+    bool decide_from_probe(bool final);
+    size_t utf8_valid_prefix(const uint8_t* p, size_t n, bool final, bool& bad) const;
+    bool gb18030(const uint8_t* p, size_t n, bool final, std::string& out);
+    bool utf16(const uint8_t* p, size_t n, bool final, std::string& out);
+    bool iconv_run(const uint8_t* p, size_t n, std::string& out);
+
+    bool already_utf8_;
+    Enc enc_ = Enc::undecided;
+    bool bom_ = false;
+    bool head_done_ = false;   // BOM check done
+    std::string head_;         // first bytes until the BOM check can be decided
+    std::string probe_;        // undecided: bytes from the first non-ASCII byte on
+    std::string carry_;        // an incomplete sequence from the previous chunk
+    void* iconv_ = nullptr;    // iconv_t, opened on first GB18030 use
+    int bad_byte_ = -1;
+};
+
+}  // namespace shopscore::ingest

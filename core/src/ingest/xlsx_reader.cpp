@@ -1,0 +1,143 @@
+#include "ingest/xlsx_reader.h"
+
+#include "ingest/cell_error.h"
+
+namespace shopscore::ingest {
+namespace {
+constexpr int kMaxColumns = 16384;  // XFD, Excel's last column
+}
+
+bool parse_cell_ref(std::string_view ref, int& column, int64_t& row) {
+    size_t i = 0;
+    int col = 0;
+    while (i < ref.size() && ((ref[i] >= 'A' && ref[i] <= 'Z') || (ref[i] >= 'a' && ref[i] <= 'z'))) {
+        col = col * 26 + ((ref[i] | 0x20) - 'a' + 1);
+        if (col > kMaxColumns) return false;
+        ++i;
+    }
+    if (i == 0 || i == ref.size()) return false;
+    int64_t r = 0;
+    for (; i < ref.size(); ++i) {
+        if (ref[i] < '0' || ref[i] > '9') return false;
+        r = r * 10 + (ref[i] - '0');
+        if (r > 100000000) return false;
+    }
+    if (r == 0) return false;
+    column = col - 1;
+    row = r;
+    return true;
+}
+
+// --- shared strings -------------------------------------------------------------------------
+
+void SharedStringsReader::start_element(std::string_view name, const std::vector<XmlAttribute>&) {
+    if (name == "si") {
+        in_si_ = true;
+        current_.clear();
+    } else if (name == "rPh") {
+        ++phonetic_depth_;
+    } else if (name == "t" && in_si_) {
+        in_t_ = true;
+    }
+}
+
+void SharedStringsReader::end_element(std::string_view name) {
+    if (name == "si") {
+        in_si_ = false;
+        table_.push_back(std::move(current_));
+        current_.clear();
+    } else if (name == "rPh") {
+        --phonetic_depth_;
+    } else if (name == "t") {
+        in_t_ = false;
+    }
+}
+
+void SharedStringsReader::text(std::string_view text) {
+    if (in_si_ && in_t_ && phonetic_depth_ == 0) current_.append(text);
+}
+
+// --- sheet ----------------------------------------------------------------------------------
+
+void SheetReader::start_element(std::string_view name, const std::vector<XmlAttribute>& attributes) {
+    if (name == "row") {
+        in_row_ = true;
+        const std::string* r = xml_attribute(attributes, "r");
+        int64_t n = row_ + 1;
+        if (r) {
+            n = 0;
+            for (char c : *r) {
+                if (c < '0' || c > '9' || n > 100000000) fail(row_ + 1, -1, "expected a row number in <row r=...>, got " + quoted(*r));
+                n = n * 10 + (c - '0');
+            }
+        }
+        if (n <= row_) fail(n, -1, "expected rows in increasing order in the sheet XML");
+        row_ = n;
+        cells_.clear();
+        column_ = -1;
+    } else if (name == "c" && in_row_) {
+        in_cell_ = true;
+        value_.clear();
+        const std::string* t = xml_attribute(attributes, "t");
+        type_ = t ? *t : "n";
+        const std::string* r = xml_attribute(attributes, "r");
+        int col = column_ + 1;
+        if (r) {
+            int64_t ref_row = 0;
+            if (!parse_cell_ref(*r, col, ref_row)) fail(row_, column_ + 1, "expected a cell reference like C12, got " + quoted(*r));
+        }
+        if (col >= kMaxColumns) fail(row_, -1, "expected at most 16384 columns");
+        column_ = col;
+    } else if (in_cell_ && name == "v") {
+        in_value_ = true;
+    } else if (in_cell_ && name == "rPh") {
+        ++phonetic_depth_;
+    } else if (in_cell_ && name == "t") {
+        in_inline_t_ = true;  // <is><t> or <is><r><t>
+    }
+}
+
+void SheetReader::finish_cell() {
+    std::string text;
+    if (type_ == "s") {
+        size_t index = 0;
+        bool ok = !value_.empty();
+        for (char c : value_) {
+            if (c < '0' || c > '9' || index > 100000000) ok = false;
+            else index = index * 10 + static_cast<size_t>(c - '0');
+        }
+        if (!ok || index >= shared_.size())
+            fail(row_, column_, "expected a shared string index below " + std::to_string(shared_.size()) + ", got " + quoted(value_));
+        text = shared_[index];
+    } else if (type_ == "b") {
+        text = value_ == "1" ? "TRUE" : value_ == "0" ? "FALSE" : value_;
+    } else {
+        text = std::move(value_);  // inlineStr, str, e, n, d: the text as written
+    }
+    if (static_cast<size_t>(column_) >= cells_.size()) cells_.resize(static_cast<size_t>(column_) + 1);
+    cells_[static_cast<size_t>(column_)] = std::move(text);
+}
+
+void SheetReader::end_element(std::string_view name) {
+    if (name == "row" && in_row_) {
+        in_row_ = false;
+        sink_(row_, cells_);
+        cells_.clear();
+    } else if (name == "c" && in_cell_) {
+        in_cell_ = false;
+        finish_cell();
+    } else if (name == "v") {
+        in_value_ = false;
+    } else if (name == "rPh") {
+        --phonetic_depth_;
+    } else if (name == "t") {
+        in_inline_t_ = false;
+    }
+}
+
+void SheetReader::text(std::string_view text) {
+    if (!in_cell_ || phonetic_depth_ > 0) return;
+    if (in_value_ || (in_inline_t_ && type_ == "inlineStr")) value_.append(text);
+}
+
+}  // namespace shopscore::ingest
