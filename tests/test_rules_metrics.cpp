@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include "scoring_internal.h"
@@ -610,4 +611,77 @@ TEST_CASE("rules/metrics: a direct metric with counts is volume-adjusted", "[rul
     CHECK(*r.metrics[kOtdr].score == Approx(4.5));
     CHECK(r.metrics[kSfcr].no_data);
     CHECK(r.metrics[kAht].no_data);
+}
+
+TEST_CASE("rules/metrics: requests made after as_of are not yet known", "[rules][metrics][after-as-of]") {
+    // P0..P3 delivered 2026-11-05.
+    //   P0 refund "Damaged" requested 11-20 23:00 (on as_of) decided 11-20 23:30   nbfr num; aht 0.5 h
+    //   P1 refund "Damaged" requested 11-21 08:00 (after as_of), decided 09:00      counts nowhere
+    //   P2 return "Wrong item" requested 11-10, decided 11-10 04:00                 nbfr num; aht 4 h
+    //   U1 (not delivered) refund "Package not received" requested 11-10           not in nbfr (order
+    //      not delivered); aht: undecided
+    // nbfr = {P0 P2} 2 / {P0..P3} 4; aht = 4.5 h / 2.
+    const std::string json = R"({"schema": "shopscore.dataset/1", "shop": {"as_of": "2026-11-20", "opened": "2020-01-01"},
+      "orders": [)" + clean_orders(4) + R"(, {"id": "U1", "created": "2026-11-01 10:00"}],
+      "after_sales": [
+        {"order_id": "P0", "type": "refund", "reason": "Damaged", "requested": "2026-11-20 23:00", "decided": "2026-11-20 23:30"},
+        {"order_id": "P1", "type": "refund", "reason": "Damaged", "requested": "2026-11-21 08:00", "decided": "2026-11-21 09:00"},
+        {"order_id": "P2", "type": "return", "reason": "Wrong item", "requested": "2026-11-10 00:00", "decided": "2026-11-10 04:00"},
+        {"order_id": "U1", "type": "refund", "reason": "Package not received", "requested": "2026-11-10 00:00"}
+      ]})";
+    const Result r = run(json);
+    CHECK(*r.metrics[kNbfr].numerator == 2);
+    CHECK(*r.metrics[kNbfr].denominator == 4);
+    CHECK(*r.metrics[kAht].numerator == Approx(4.5));
+    CHECK(*r.metrics[kAht].denominator == 2);
+}
+
+TEST_CASE("rules/metrics: late-dispatch system cancellations with a typographic apostrophe", "[rules][metrics][sfcr]") {
+    // Seller Center texts may use U+2019: "Package wasn’t shipped in time" is still late dispatch.
+    // K1 system cancel (’ form) -> num; K2 not cancelled -> den. sfcr = 1/2.
+    const char* json = R"({"schema": "shopscore.dataset/1", "shop": {"as_of": "2026-11-20", "opened": "2020-01-01"},
+      "orders": [
+        {"id": "K1", "created": "2026-11-03 10:00", "cancelled": "2026-11-08 10:00", "cancel_by": "system",
+         "cancel_reason": "Package wasn’t shipped in time"},
+        {"id": "K2", "created": "2026-11-03 10:00", "delivered": "2026-11-05 10:00"}]})";
+    const Result r = run(json);
+    CHECK(*r.metrics[kSfcr].numerator == 1);
+    CHECK(*r.metrics[kSfcr].denominator == 2);
+}
+
+TEST_CASE("rules/metrics: made-to-order without deliver_by or handling_days is left out of OTDR", "[rules][metrics][otdr]") {
+    // SPEC §2: made_to_order / pre_order orders need deliver_by or handling_days. Without them the
+    // order cannot be judged (docs: left out of OTDR with warning "missing_deliver_by").
+    //   B1 regular, deliver-by 11-10, on time -> 1/1; B2 made_to_order without either -> out.
+    const char* json = R"({"schema": "shopscore.dataset/1", "shop": {"as_of": "2026-11-20", "opened": "2020-01-01"},
+      "orders": [
+        {"id": "B1", "created": "2026-11-01 10:00", "delivered": "2026-11-05 10:00", "deliver_by": "2026-11-10"},
+        {"id": "B2", "created": "2026-11-01 10:00", "type": "made_to_order"}]})";
+    const Result r = run(json);
+    CHECK(*r.metrics[kOtdr].numerator == 1);
+    CHECK(*r.metrics[kOtdr].denominator == 1);
+    const Warning* w = find_warning(r, "missing_deliver_by");
+    REQUIRE(w != nullptr);
+    CHECK(w->count == 1);
+}
+
+TEST_CASE("rules/metrics: warnings in the result JSON carry code, count and examples", "[rules][metrics][json]") {
+    // One unmapped return reason; no shop.opened.
+    const std::string json = R"({"schema": "shopscore.dataset/1", "shop": {"as_of": "2026-11-20"},
+      "orders": [)" + clean_orders(1) + R"(],
+      "after_sales": [{"order_id": "P0", "type": "return", "reason": "Colour is odd", "requested": "2026-11-07 10:00"}]})";
+    const nlohmann::json j = nlohmann::json::parse(result_to_json(run(json)));
+    bool unmapped = false, no_opened = false;
+    for (const auto& w : j["warnings"]) {
+        if (w["code"] == "unmapped_reasons") {
+            unmapped = true;
+            CHECK(w["count"] == 1);
+            CHECK(w["examples"] == nlohmann::json::array({"Colour is odd"}));
+        }
+        if (w["code"] == "no_opened_date") no_opened = true;
+    }
+    CHECK(unmapped);
+    CHECK(no_opened);
+    CHECK(j["metrics"]["nbfr"]["numerator"] == 0);
+    CHECK(j["metrics"]["nbfr"]["denominator"] == 1);
 }
