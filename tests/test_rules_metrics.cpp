@@ -685,3 +685,16 @@ TEST_CASE("rules/metrics: warnings in the result JSON carry code, count and exam
     CHECK(j["metrics"]["nbfr"]["numerator"] == 0);
     CHECK(j["metrics"]["nbfr"]["denominator"] == 1);
 }
+
+TEST_CASE("rules/metrics: a flag on a later edit does not disqualify an unflagged initial review", "[rules][metrics][nrr]") {
+    // E0: initial 1 star (unflagged) 11-05, edit 11-08 flagged fbt_logistics -> negative.
+    // E1: no review. nrr = 1/2.
+    const std::string json = R"({"schema": "shopscore.dataset/1", "shop": {"as_of": "2026-11-20", "opened": "2020-01-01"},
+      "orders": [)" + clean_orders(2, "E") + R"(],
+      "reviews": [
+        {"order_id": "E0", "sku": "a", "rating": 1, "created": "2026-11-05 10:00"},
+        {"order_id": "E0", "sku": "a", "rating": 1, "created": "2026-11-08 10:00", "flags": ["fbt_logistics"]}]})";
+    const Result r = run(json);
+    CHECK(*r.metrics[kNrr].numerator == 1);
+    CHECK(*r.metrics[kNrr].denominator == 2);
+}

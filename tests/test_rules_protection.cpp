@@ -290,3 +290,19 @@ TEST_CASE("rules/protection: result JSON lists protected metrics", "[rules][prot
     CHECK(j["metrics"]["nbfr"]["protected"] == false);
     CHECK(j["metrics"]["imd"]["score"] == 2);
 }
+
+TEST_CASE("rules/protection: direct otdr counts: affected orders are the late ones (den - num)", "[rules][protection][direct]") {
+    // Young shop. otdr 18 on time of 20: adjusted (18 + 9.516)/30 = 0.9172 -> 1.611; 2 late -> 3.5.
+    // otdr 16 of 20: adjusted 25.516/30 = 0.8505 -> 0; 4 late (> 3) -> stays 0.
+    Spec s{kYoung, 0};
+    s.shop_extra += R"(, "delivered_orders_90d": 20)";
+    s.metrics = R"("otdr": {"value": 0.9, "numerator": 18, "denominator": 20})";
+    const Result two = run(s);
+    CHECK(*two.metrics[kOtdr].raw_score == Approx(1.611111).epsilon(1e-5));
+    CHECK(*two.metrics[kOtdr].score == Approx(3.5));
+    CHECK(two.metrics[kOtdr].is_protected);
+    s.metrics = R"("otdr": {"value": 0.8, "numerator": 16, "denominator": 20})";
+    const Result four = run(s);
+    CHECK(*four.metrics[kOtdr].score == 0.0);
+    CHECK_FALSE(four.metrics[kOtdr].is_protected);
+}

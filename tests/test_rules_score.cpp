@@ -118,6 +118,11 @@ TEST_CASE("rules/score: sps is null when no dimension has data", "[rules][score]
     for (const char* m : {"nrr", "nbfr", "otdr", "sfcr", "imd", "aht"}) CHECK(j["metrics"].contains(m));
     for (const char* d : {"product", "fulfillment", "service"}) CHECK(j["dimensions"].contains(d));
     CHECK(j["settlement_days"] == 8);
+    // Without a score nothing can be decided: every benefit null with "sps" missing.
+    for (const auto& b : j["benefits"]) {
+        CHECK(b["eligible"].is_null());
+        CHECK(b["missing"][0] == "sps");
+    }
 }
 
 TEST_CASE("rules/score: display rounding is one decimal, half up", "[rules][score][rounding]") {
