@@ -141,7 +141,7 @@ export function writeFixtures(root, dir) {
     ...sample.reviews.map((r) => [r.order_id, r.sku, r.rating, r.created, r.flags.join(';')])];
   put('reviews.tsv', '\ufeff' + reviews.map((r) => csvLine(r, '\t')).join('\n') + '\n');
 
-  const chats = [['Chat ID', 'End Time', 'Rating'], ...sample.chats.map((c) => [c.id, c.ended, c.rating])];
+  const chats = [['Chat ID', 'End Time', 'Rating'], ...sample.chats.map((c) => [c.id, c.ended, c.rating ?? ''])];
   put('chats.xlsx', xlsx(chats, 'Chats'));
 
   const excl = [['Order ID', 'Reason'], ...sample.orders.filter((o) => o.flags.length).map((o) => [o.id, o.flags[0]])];

@@ -3,11 +3,12 @@
 // never from numbers written here.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  ROOT, SAMPLE, buildSite, launch, newContext, openPage, waitForResult, resultSeq, foreignRequests,
+  ROOT, SAMPLE, CLI, buildSite, launch, newContext, openPage, waitForResult, resultSeq, foreignRequests,
   cliAvailable, cliScore, moduleScore, nodeModule, readSample, fourDecimals, tempDir,
 } from './helpers.mjs';
 import { writeFixtures, writeBigOrders, XSS_NAME } from './fixtures.mjs';
@@ -172,7 +173,14 @@ test('a bad file shows the core\'s FILE:ROW:COLUMN message next to it; the rest 
   const seq = await addFiles(page, ['bad-orders.csv', 'reviews.tsv']);
   const bad = page.locator('#file-list > li[data-file="bad-orders.csv"]');
   assert.equal(await bad.getAttribute('data-status'), 'error');
-  assert.match(await bad.locator('.file-error').textContent(), /^bad-orders\.csv:\d+:\d+: \S/);
+  const message = await bad.locator('.file-error').textContent();
+  assert.match(message, /^bad-orders\.csv:\d+:[^:]+: \S/);
+  if (cliAvailable()) {
+    // The same one-line message as the CLI's (run on the file by the same name).
+    const r = spawnSync(CLI, ['score', '--orders', 'bad-orders.csv'], { cwd: fxDir, encoding: 'utf8' });
+    assert.equal(r.status, 2);
+    assert.equal(message, r.stderr.trim());
+  }
   assert.equal(await page.getAttribute('#file-list > li[data-file="reviews.tsv"]', 'data-status'), 'ok');
   await waitForResult(page, seq);
   await loadSample(page);

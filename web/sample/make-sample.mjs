@@ -144,7 +144,7 @@ for (let d = 0; d < 62; d++) {
   for (let k = 0; k < n; k++) {
     const ended = AS_OF - d * DAY + int(8 * 60, 21 * 60) * 60000;
     const rated = chance(0.65);
-    const rating = !rated ? 0 : chance(0.14) ? int(1, 2) : pick([5, 5, 5, 4, 4, 3]);
+    const rating = !rated ? null : chance(0.14) ? int(1, 2) : pick([5, 5, 5, 4, 4, 3]);
     const chat = { id: `C${String(chatNo++).padStart(4, '0')}`, ended: ts(ended), rating };
     chats.push(chat);
   }
