@@ -189,6 +189,31 @@ test('a bad file shows the core\'s FILE:ROW:COLUMN message next to it; the rest 
   await context.close();
 });
 
+test('pasted text and a dataset JSON file are read like any export', async () => {
+  const { context, problems } = await newContext(browser, { locale: 'en-US' });
+  const page = await openPage(context, site.indexUrl);
+  const expected = await moduleScore(readSample());
+  // A dataset JSON file.
+  let seq = await addFiles(page, [SAMPLE]);
+  await waitForResult(page, seq);
+  assert.equal(await page.getAttribute('#file-list > li[data-file="sample-dataset.json"]', 'data-status'), 'ok');
+  assert.equal(await page.textContent('#sps-display'), expected.sps_display);
+  assert.match(await page.textContent('#sps-raw'), new RegExp(fourDecimals(expected.sps).replace('.', '\\.')));
+  await page.click('#file-list > li[data-file="sample-dataset.json"] button');
+  await page.waitForSelector('#result-body[data-source="none"]');
+  // The same data pasted as text, then a pasted CSV (reviews) added to it.
+  await page.click('#tab-paste');
+  await page.fill('#paste-text', readSample());
+  await page.fill('#paste-name', 'pasted.json');
+  seq = await resultSeq(page);
+  await page.click('#paste-add');
+  await waitForResult(page, seq);
+  assert.equal(await page.getAttribute('#file-list > li[data-file="pasted.json"]', 'data-status'), 'ok');
+  assert.equal(await page.textContent('#sps-display'), expected.sps_display);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 async function quick(page, values, asOf = '2026-11-20') {
   await page.click('#tab-quick');
   if ((await page.locator('#shop-facts').getAttribute('open')) === null) await page.click('#shop-facts summary');
