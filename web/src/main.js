@@ -4,7 +4,7 @@ import { h, $, $$, setChildren } from './dom.js';
 import { t, detectLang, setLang, getLang, translateStatic } from './i18n.js';
 import { fmtBytes, fmtInt } from './format.js';
 import { Engine } from './engine.js';
-import { renderResult, METRICS } from './render.js';
+import { renderResult, warningItem, METRICS } from './render.js';
 import { ProfileEditor, parseNumber } from './profile.js';
 
 const state = {
@@ -257,7 +257,7 @@ function fileRow(f) {
     f.status === 'error' ? h('p.file-error', { role: 'alert', text: f.error }) : null,
     f.status === 'ok' && s && s.invalid_bytes ? h('p.hint', { text: t('files.invalid_bytes') }) : null,
     f.status === 'ok' && s && s.warnings && s.warnings.length
-      ? h('ul.file-warnings', null, s.warnings.map((w) => h('li', { text: w.message }))) : null,
+      ? h('ul.file-warnings', null, s.warnings.map(warningItem)) : null,
     f.status === 'ok' && s && s.preview && s.preview.length > 1 ? previewTable(s.preview) : null);
   return row;
 }

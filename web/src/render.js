@@ -141,10 +141,13 @@ function renderWarnings(r) {
   if (!warnings.length) return null;
   return h('div.warnings', { id: 'warnings' },
     h('h3', { text: t('result.warnings') }),
-    h('ul', null, warnings.map((w) => {
-      const text = tf('warn.' + w.code, w.message, { count: fmtInt(w.count) });
-      return h('li', { 'data-warning': w.code },
-        h('span', { text }),
-        w.examples && w.examples.length ? h('span.examples', null, t('warn.examples'), ' ', w.examples.map((e) => h('q', { text: e }))) : null);
-    })));
+    h('ul', null, warnings.map(warningItem)));
+}
+
+// A core warning, translated by its code (the core's English message when the code is new).
+export function warningItem(w) {
+  const text = tf('warn.' + w.code, w.message, { count: fmtInt(w.count) });
+  return h('li', { 'data-warning': w.code },
+    h('span', { text }),
+    w.examples && w.examples.length ? h('span.examples', null, t('warn.examples'), ' ', w.examples.map((e) => h('q', { text: e }))) : null);
 }
