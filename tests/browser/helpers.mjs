@@ -2,7 +2,7 @@
 // Debian's Chromium through playwright-core, watches every request, and scores data through
 // the native CLI and the WASM module under node to get the expected values.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,8 +15,15 @@ export const CLI = process.env.SHOPSCORE_CLI || path.join(ROOT, 'build', 'native
 export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 export const SAMPLE = path.join(ROOT, 'web', 'sample', 'sample-dataset.json');
 
+const temps = [];
 export function tempDir(name) {
-  return mkdtempSync(path.join(os.tmpdir(), `shopscore-${name}-`));
+  const dir = mkdtempSync(path.join(os.tmpdir(), `shopscore-${name}-`));
+  temps.push(dir);
+  return dir;
+}
+
+export function removeTempDirs() {
+  for (const dir of temps.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
 // Builds the site with the real module into a fresh folder.

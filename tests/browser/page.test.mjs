@@ -9,7 +9,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   ROOT, SAMPLE, CLI, buildSite, launch, newContext, openPage, waitForResult, resultSeq, foreignRequests,
-  cliAvailable, cliScore, moduleScore, nodeModule, readSample, fourDecimals, tempDir,
+  cliAvailable, cliScore, moduleScore, nodeModule, readSample, fourDecimals, tempDir, removeTempDirs,
 } from './helpers.mjs';
 import { writeFixtures, writeBigOrders, XSS_NAME } from './fixtures.mjs';
 import { startStaticServer } from './static-server.mjs';
@@ -30,6 +30,7 @@ before(async () => {
 
 after(async () => {
   if (browser) await browser.close();
+  removeTempDirs();
 });
 
 const EXPORTS = ['orders.csv', 'returns.csv', 'reviews.tsv', 'chats.xlsx', 'exclusions.csv'];
@@ -210,6 +211,23 @@ test('pasted text and a dataset JSON file are read like any export', async () =>
   await waitForResult(page, seq);
   assert.equal(await page.getAttribute('#file-list > li[data-file="pasted.json"]', 'data-status'), 'ok');
   assert.equal(await page.textContent('#sps-display'), expected.sps_display);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('files dropped on the drop zone are read (several at once)', async () => {
+  const { context, problems } = await newContext(browser, { locale: 'en-US' });
+  const page = await openPage(context, site.indexUrl);
+  const seq = await resultSeq(page);
+  const files = ['orders.csv', 'reviews.tsv'].map((n) => ({ name: n, data: readFileSync(fx.files[n]).toString('base64') }));
+  await page.evaluate((list) => {
+    const dt = new DataTransfer();
+    for (const f of list) dt.items.add(new File([Uint8Array.from(atob(f.data), (c) => c.charCodeAt(0))], f.name));
+    document.querySelector('#dropzone').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, files);
+  await waitForResult(page, seq);
+  assert.deepEqual(await page.locator('#file-list > li').evaluateAll((els) => els.map((e) => [e.dataset.file, e.dataset.status])),
+    [['orders.csv', 'ok'], ['reviews.tsv', 'ok']]);
   assert.deepEqual(problems, []);
   await context.close();
 });
