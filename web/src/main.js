@@ -248,7 +248,7 @@ function fileRow(f) {
   } else if (f.status === 'cancelled') {
     details.push(h('span.file-cancelled', { text: t('files.cancelled') }));
   }
-  const row = h('li.file.file-' + f.status, { 'data-file': f.name, 'data-status': f.status },
+  const row = h('li.file.file-status-' + f.status, { 'data-file': f.name, 'data-status': f.status },
     h('div.file-head', null,
       h('span.file-name', { text: f.name }),
       h('span.file-size', { text: fmtBytes(f.size) }),
