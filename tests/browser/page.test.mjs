@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
@@ -230,6 +230,46 @@ test('files dropped on the drop zone are read (several at once)', async () => {
     [['orders.csv', 'ok'], ['reviews.tsv', 'ok']]);
   assert.deepEqual(problems, []);
   await context.close();
+});
+
+// The export variants of tests/data/exports (UTF-8 BOM/CRLF, GB18030 Chinese, TSV, semicolon
+// day-first, LibreOffice XLSX), with the shop facts of shop.json typed into the form, against the
+// CLI on the same files with --shop.
+const VARIANTS = path.join(ROOT, 'tests', 'data', 'exports');
+test('the export fixtures of every variant score like the CLI, shop facts typed in', { skip: !cliAvailable() && 'build/native/cli/shopscore is absent: build the native CLI to run this check' }, async () => {
+  const shop = JSON.parse(readFileSync(path.join(VARIANTS, 'shop.json'), 'utf8'));
+  const variants = readdirSync(VARIANTS, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+  assert.ok(variants.length >= 5, 'the export fixtures are there');
+  for (const variant of variants) {
+    const dir = path.join(VARIANTS, variant);
+    const files = readdirSync(dir).sort();
+    const { context, problems } = await newContext(browser, { locale: 'en-US' });
+    const page = await openPage(context, site.indexUrl);
+    await page.click('#shop-facts summary');
+    await page.fill('#shop-as_of', shop.as_of);
+    await page.fill('#shop-opened', shop.opened);
+    await page.fill('#shop-utc_offset', shop.utc_offset);
+    await page.fill('#shop-category', shop.category);
+    await page.fill('#shop-reputation_points', String(shop.reputation_points));
+    await page.selectOption('#shop-has_logo', String(shop.has_logo));
+    await page.fill('#shop-products_for_sale', String(shop.products_for_sale));
+    await page.fill('#shop-violations_30d', String(shop.violations_30d));
+    const seq = await addFiles(page, files.map((f) => path.join(dir, f)));
+    await waitForResult(page, seq);
+    const statuses = await page.locator('#file-list > li').evaluateAll((els) => els.map((e) => `${e.dataset.file}:${e.dataset.status}`));
+    assert.deepEqual(statuses, files.map((f) => `${f}:ok`), variant);
+    const args = ['--shop', path.join(VARIANTS, 'shop.json')];
+    for (const f of files) args.push('--' + f.replace(/\..*$/, ''), path.join(dir, f));
+    const cli = cliScore(args);
+    assert.equal(await page.textContent('#sps-display'), cli.sps_display, variant);
+    assert.match(await page.textContent('#sps-raw'), new RegExp(fourDecimals(cli.sps).replace('.', '\\.')), variant);
+    for (const b of cli.benefits) {
+      const state = b.eligible === true ? 'yes' : b.eligible === false ? 'no' : 'unknown';
+      assert.equal(await page.getAttribute(`[data-benefit="${b.id}"]`, 'data-eligible'), state, `${variant} ${b.id}`);
+    }
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
 });
 
 async function quick(page, values, asOf = '2026-11-20') {
