@@ -206,14 +206,16 @@ TEST_CASE("rules/benefits: positive rating rate from the last 30 days' counted i
     //   Q7 5 stars, later edited to 1 star                                      counted as 5
     //   Q8 1 star flagged excluded                                              out
     //   Q9 2 stars created 11-21 (after as_of)                                  out
+    //   Q11 (a fraud order) 1 star                                             out
     // -> 5 of 6 are 4-5 stars = 83 % >= 80 %: silver star (2500 points, logo, products) true.
     // With Q10 2 stars on 11-05 added: 5 of 7 = 71 % -> false.
     // shop.positive_rating_rate, when given, is used instead.
     auto dataset = [](bool with_q10, const std::string& shop_extra) {
         std::string orders;
-        for (int i = 1; i <= 10; ++i) {
+        for (int i = 1; i <= 11; ++i) {
             if (i > 1) orders += ",";
-            orders += R"({"id": "Q)" + std::to_string(i) + R"(", "created": "2026-09-28 10:00", "delivered": "2026-10-01 10:00"})";
+            orders += R"({"id": "Q)" + std::to_string(i) + R"(", "created": "2026-09-28 10:00", "delivered": "2026-10-01 10:00")" +
+                      (i == 11 ? R"(, "flags": ["fraud"]})" : "}");
         }
         std::string reviews = R"(
           {"order_id": "Q1", "sku": "a", "rating": 5, "created": "2026-11-01 10:00"},
@@ -225,7 +227,8 @@ TEST_CASE("rules/benefits: positive rating rate from the last 30 days' counted i
           {"order_id": "Q7", "sku": "a", "rating": 5, "created": "2026-11-05 10:00"},
           {"order_id": "Q7", "sku": "a", "rating": 1, "created": "2026-11-06 10:00"},
           {"order_id": "Q8", "sku": "a", "rating": 1, "created": "2026-11-05 10:00", "flags": ["excluded"]},
-          {"order_id": "Q9", "sku": "a", "rating": 2, "created": "2026-11-21 10:00"})";
+          {"order_id": "Q9", "sku": "a", "rating": 2, "created": "2026-11-21 10:00"},
+          {"order_id": "Q11", "sku": "a", "rating": 1, "created": "2026-11-05 10:00"})";
         if (with_q10) reviews += R"(, {"order_id": "Q10", "sku": "a", "rating": 2, "created": "2026-11-05 10:00"})";
         return R"({"schema": "shopscore.dataset/1", "shop": {"as_of": "2026-11-20", "opened": "2020-01-01",
                    "delivered_orders_90d": 100, "reputation_points": 2500, "has_logo": true, "products_for_sale": 12,

@@ -698,3 +698,18 @@ TEST_CASE("rules/metrics: a flag on a later edit does not disqualify an unflagge
     CHECK(*r.metrics[kNrr].numerator == 1);
     CHECK(*r.metrics[kNrr].denominator == 2);
 }
+
+TEST_CASE("rules/metrics: reviews created at the same time: the first in input order is the initial one", "[rules][metrics][nrr]") {
+    // One order, two reviews of the same SKU with the same `created`; separate datasets so the
+    // two orders of listing cannot cancel out.
+    auto dataset = [](int first, int second) {
+        return R"({"schema": "shopscore.dataset/1", "shop": {"as_of": "2026-11-20", "opened": "2020-01-01"},
+          "orders": [{"id": "T", "created": "2026-11-01 10:00", "delivered": "2026-11-05 10:00"}],
+          "reviews": [{"order_id": "T", "sku": "a", "rating": )" + std::to_string(first) + R"(, "created": "2026-11-06 10:00"},
+                      {"order_id": "T", "sku": "a", "rating": )" + std::to_string(second) + R"(, "created": "2026-11-06 10:00"}]})";
+    };
+    CHECK(*run(dataset(2, 5)).metrics[kNrr].numerator == 1);  // initial 2 stars: negative
+    CHECK(*run(dataset(5, 1)).metrics[kNrr].numerator == 0);  // initial 5 stars: not
+    CHECK(*run(dataset(1, 4)).metrics[kNrr].numerator == 1);
+    CHECK(*run(dataset(4, 2)).metrics[kNrr].numerator == 0);
+}
