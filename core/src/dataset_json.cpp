@@ -2,6 +2,7 @@
 // unparseable date is an InputError naming the record and field.
 #include <string>
 
+#include "dataset_json_internal.h"
 #include "json_read.h"
 #include "shopscore/json_io.h"
 
@@ -61,12 +62,13 @@ std::string required_string(const Reader& r, const json& obj, const char* key, c
     return *s;
 }
 
-Shop read_shop(const Reader& r, const json& shop) {
-    const std::string path = "shop";
+}  // namespace
+
+Shop read_shop(const json_read::Reader& r, const json_read::json& shop, const std::string& path) {
     Shop s;
     if (auto offset = r.string(shop, "utc_offset", path)) {
         auto parsed = parse_utc_offset(*offset);
-        if (!parsed) r.fail("shop.utc_offset", "an offset like -08:00", &shop.at("utc_offset"));
+        if (!parsed) r.fail(Reader::join(path, "utc_offset"), "an offset like -08:00", &shop.at("utc_offset"));
         s.utc_offset_seconds = *parsed;
     }
     s.as_of = r.day(shop, "as_of", path, s.utc_offset_seconds);
@@ -78,10 +80,12 @@ Shop read_shop(const Reader& r, const json& shop) {
     s.violations_30d = r.number(shop, "violations_30d", path);
     s.positive_rating_rate = r.number(shop, "positive_rating_rate", path);
     if (s.positive_rating_rate && (*s.positive_rating_rate < 0 || *s.positive_rating_rate > 1))
-        r.fail("shop.positive_rating_rate", "a fraction between 0 and 1", &shop.at("positive_rating_rate"));
+        r.fail(Reader::join(path, "positive_rating_rate"), "a fraction between 0 and 1", &shop.at("positive_rating_rate"));
     s.delivered_orders_90d = r.integer(shop, "delivered_orders_90d", path);
     return s;
 }
+
+namespace {
 
 void read_order(const Reader& r, const json& o, const std::string& path, Dataset& d) {
     const int32_t tz = d.shop.utc_offset_seconds;
@@ -205,7 +209,7 @@ Shop shop_from_json(std::string_view text, const std::string& file_name) {
     if (!root.is_object()) r.fail("(top level)", "a JSON object", &root);
     // Accept either a bare shop object or a dataset-like {"shop": {...}}.
     const json* shop = r.object(root, "shop", "");
-    return read_shop(r, shop ? *shop : root);
+    return read_shop(r, shop ? *shop : root, shop ? "shop" : "");
 }
 
 Dataset dataset_from_json(std::string_view text, const std::string& file_name) {
@@ -216,7 +220,7 @@ Dataset dataset_from_json(std::string_view text, const std::string& file_name) {
         r.fail("schema", "\"shopscore.dataset/1\"", &root.at("schema"));
 
     Dataset d;
-    if (const json* shop = r.object(root, "shop", "")) d.shop = read_shop(r, *shop);
+    if (const json* shop = r.object(root, "shop", "")) d.shop = read_shop(r, *shop, "shop");
     const int32_t tz = d.shop.utc_offset_seconds;
     for_each_record(r, root, "orders", [&](const json& o, const std::string& path) { read_order(r, o, path, d); });
     for_each_record(r, root, "reviews",

@@ -1,6 +1,7 @@
 // Profiles: the built-in default (default_profile.json, compiled in) and user profile files.
 #include <string>
 
+#include "dataset_json_internal.h"
 #include "json_read.h"
 #include "shopscore/json_io.h"
 #include "shopscore/profile.h"
@@ -142,6 +143,7 @@ ScoreOptions score_options_from_json(std::string_view text) {
     options.as_of = r.day(root, "as_of", "");
     options.source_name = r.string(root, "file", "").value_or("");
     options.insights = r.boolean(root, "insights", "").value_or(false);
+    if (const json* shop = r.object(root, "shop", "")) options.shop = read_shop(r, *shop, "shop");
     if (auto it = root.find("profile"); it != root.end() && !it->is_null()) {
         if (it->is_array()) {
             for (size_t i = 0; i < it->size(); ++i)

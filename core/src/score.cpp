@@ -11,9 +11,9 @@ namespace shopscore {
 namespace {
 
 // as_of: given, else the latest shop-local day of any order timestamp, else of any timestamp.
-std::optional<Day> find_as_of(const Dataset& d, const ScoreOptions& options) {
+std::optional<Day> find_as_of(const Dataset& d, const Shop& shop, const ScoreOptions& options) {
     if (options.as_of) return options.as_of;
-    if (d.shop.as_of) return d.shop.as_of;
+    if (shop.as_of) return shop.as_of;
     Seconds latest = kNoTime;
     auto see = [&](Seconds t) { latest = std::max(latest, t); };
     for (const Order& o : d.orders) {
@@ -137,22 +137,43 @@ const Profile& choose_profile(const std::vector<Profile>& profiles, const std::s
     return profiles.empty() ? default_profile() : profiles.front();
 }
 
+// The dataset's shop facts with the ones given in the options laid over them.
+Shop effective_shop(const Shop& given, const std::optional<Shop>& override_with) {
+    if (!override_with) return given;
+    Shop shop = given;
+    const Shop& o = *override_with;
+    auto take = [](auto& field, const auto& value) {
+        if (value) field = value;
+    };
+    take(shop.as_of, o.as_of);
+    take(shop.opened, o.opened);
+    take(shop.reputation_points, o.reputation_points);
+    take(shop.has_logo, o.has_logo);
+    take(shop.products_for_sale, o.products_for_sale);
+    take(shop.violations_30d, o.violations_30d);
+    take(shop.positive_rating_rate, o.positive_rating_rate);
+    take(shop.delivered_orders_90d, o.delivered_orders_90d);
+    if (!o.category.empty()) shop.category = o.category;
+    return shop;
+}
+
 Result score(const Dataset& dataset, const ScoreOptions& options) {
     Result result;
-    const std::optional<Day> as_of = find_as_of(dataset, options);
+    const Shop shop = effective_shop(dataset.shop, options.shop);
+    const std::optional<Day> as_of = find_as_of(dataset, shop, options);
     result.as_of = as_of.value_or(kNoDay);
     result.warnings = dataset.warnings;
 
     // Profile choice needs the main category, which needs counting; the only profile-dependent
     // counts (deliver-by SLA, fault mapping) are then recounted with the chosen profile.
     const Profile& first_guess = options.profiles.empty() ? default_profile() : options.profiles.front();
-    std::string main_category = dataset.shop.category;
+    std::string main_category = shop.category;
     if (main_category.empty() && as_of) main_category = DailyCounters(dataset, first_guess, *as_of).main_category();
     const Profile& profile = choose_profile(options.profiles, main_category);
     result.profile_id = profile.id;
 
     const DailyCounters counters(dataset, profile, as_of.value_or(0));
-    result.delivered_orders_90d = dataset.shop.delivered_orders_90d.value_or(counters.delivered(90));
+    result.delivered_orders_90d = shop.delivered_orders_90d.value_or(counters.delivered(90));
     for (const Warning& w : counters.warnings()) result.warnings.push_back(w);
 
     for (size_t m = 0; m < kMetricCount; ++m) {
@@ -161,15 +182,15 @@ Result score(const Dataset& dataset, const ScoreOptions& options) {
     }
 
     const Protection& p = profile.protection;
-    const bool opened_known = dataset.shop.opened.has_value() && as_of.has_value();
-    const bool shop_age_ok = opened_known && (*as_of - *dataset.shop.opened) < p.max_shop_age_days;
-    if (!dataset.shop.opened)
+    const bool opened_known = shop.opened.has_value() && as_of.has_value();
+    const bool shop_age_ok = opened_known && (*as_of - *shop.opened) < p.max_shop_age_days;
+    if (!shop.opened)
         result.warnings.push_back({"no_opened_date", "shop.opened is missing: small-seller protection is not applied", {}, 0});
     protect(result, p, shop_age_ok, opened_known);
     result.sps = combine_dimensions(result.metrics, profile, result.dimensions);
 
     result.status = result.delivered_orders_90d >= 30 ? Status::scored : Status::not_enough_orders;
-    std::optional<double> positive_rate = dataset.shop.positive_rating_rate;
+    std::optional<double> positive_rate = shop.positive_rating_rate;
     if (!positive_rate) {
         const Counts reviews = counters.positive_reviews(30);
         if (reviews.denominator > 0) positive_rate = reviews.numerator / reviews.denominator;

@@ -13,6 +13,8 @@ namespace shopscore {
 struct ScoreOptions {
     std::optional<Day> as_of;       // overrides shop.as_of and the default (latest data day)
     std::vector<Profile> profiles;  // user profiles; empty = the built-in default
+    std::optional<Shop> shop;       // shop facts laid over the dataset's (utc_offset excepted:
+                                    // timestamps were converted when the data was read)
     bool insights = false;          // add SPEC §9 insights (priority labels) to the result
     std::string source_name;        // the dataset's file name in error messages (WASM: "file")
 };
