@@ -87,79 +87,104 @@ void CsvTokenizer::check_control(unsigned char c) {
     }
 }
 
-void CsvTokenizer::append(char c) {
-    if (field_.size() >= kMaxField) {
+void CsvTokenizer::append(std::string_view span) {
+    std::string& field = fields_.back();
+    if (field.size() + span.size() > kMaxField) {
         if (state_ == State::quoted) throw CellError{quote_row_, column(), {}, "expected a closing quote (\") for the quoted cell that starts on this row"};
         fail(row(), column(), "expected a cell shorter than 1 MiB");
     }
-    field_ += c;
+    field.append(span);
 }
 
-void CsvTokenizer::end_field() {
+void CsvTokenizer::start_field() {
     if (fields_.size() >= kMaxFields) fail(row(), -1, "expected at most 16384 columns");
-    fields_.push_back(std::move(field_));
-    field_.clear();
+    fields_.emplace_back();
 }
 
 void CsvTokenizer::end_record() {
-    end_field();
     sink_(row_, fields_);
     fields_.clear();
 }
 
+void CsvTokenizer::build_tables() {
+    // Bytes that end a run of ordinary text: the delimiter, line breaks, quotes (inside quoted
+    // cells) and control characters (binary data).
+    for (int c = 0; c < 256; ++c) {
+        const bool control = c < 0x20 && c != '\t' && c != '\n' && c != '\r';
+        stop_unquoted_[c] = control || c == '\n' || c == '\r' || c == static_cast<unsigned char>(delimiter_);
+        stop_quoted_[c] = control || c == '"';
+    }
+    tables_ready_ = true;
+}
+
 void CsvTokenizer::run(std::string_view text) {
+    if (!tables_ready_) build_tables();
     const char delim = delimiter_;
-    for (size_t i = 0; i < text.size(); ++i) {
+    const size_t n = text.size();
+    size_t i = 0;
+    while (i < n) {
         const char c = text[i];
-        check_control(static_cast<unsigned char>(c));
-        if (state_ == State::after_cr) {
-            state_ = State::record_start;
-            if (c == '\n') continue;  // CRLF
-        }
-        if (state_ == State::record_start) {
-            ++row_;
-            state_ = State::field_start;
-        }
         switch (state_) {
+            case State::after_cr:
+                state_ = State::record_start;
+                if (c == '\n') {  // CRLF
+                    ++i;
+                    break;
+                }
+                [[fallthrough]];
+            case State::record_start:
+                ++row_;
+                state_ = State::field_start;
+                start_field();
+                [[fallthrough]];
             case State::field_start:
                 if (c == '"') {
                     state_ = State::quoted;
                     quote_row_ = row_;
+                    ++i;
                     break;
                 }
                 state_ = State::unquoted;
                 [[fallthrough]];
-            case State::unquoted:
-                if (c == delim) {
-                    end_field();
+            case State::unquoted: {
+                size_t j = i;
+                while (j < n && !stop_unquoted_[static_cast<unsigned char>(text[j])]) ++j;
+                if (j > i) append(text.substr(i, j - i));
+                i = j;
+                if (i == n) break;
+                const char s = text[i++];
+                check_control(static_cast<unsigned char>(s));
+                if (s == delim) {
+                    start_field();
                     state_ = State::field_start;
-                } else if (c == '\n' || c == '\r') {
-                    end_record();
-                    state_ = c == '\r' ? State::after_cr : State::record_start;
                 } else {
-                    append(c);
+                    end_record();
+                    state_ = s == '\r' ? State::after_cr : State::record_start;
                 }
                 break;
-            case State::quoted:
-                if (c == '"') state_ = State::quote_in_quoted;
-                else append(c);
+            }
+            case State::quoted: {
+                size_t j = i;
+                while (j < n && !stop_quoted_[static_cast<unsigned char>(text[j])]) ++j;
+                if (j > i) append(text.substr(i, j - i));
+                i = j;
+                if (i == n) break;
+                const char s = text[i++];
+                check_control(static_cast<unsigned char>(s));
+                state_ = State::quote_in_quoted;  // s == '"'
                 break;
+            }
             case State::quote_in_quoted:
                 if (c == '"') {
-                    append('"');
+                    append("\"");
                     state_ = State::quoted;
-                } else if (c == delim) {
-                    end_field();
-                    state_ = State::field_start;
-                } else if (c == '\n' || c == '\r') {
-                    end_record();
-                    state_ = c == '\r' ? State::after_cr : State::record_start;
+                    ++i;
                 } else {
-                    append(c);  // "ab"c: Excel keeps the text after the closing quote
+                    // A delimiter or line break ends the cell; other text after the closing quote
+                    // is kept as Excel does ("ab"c -> abc).
                     state_ = State::unquoted;
                 }
                 break;
-            default: break;
         }
     }
 }

@@ -31,17 +31,18 @@ public:
 
     // Where the tokenizer is: for errors found by the decoder in the bytes that follow.
     int64_t row() const { return state_ == State::record_start || state_ == State::after_cr ? row_ + 1 : row_; }
-    int column() const { return static_cast<int>(fields_.size()); }
+    int column() const { return fields_.empty() ? 0 : static_cast<int>(fields_.size()) - 1; }
     char delimiter() const { return delimiter_; }
 
 private:
     enum class State { record_start, field_start, unquoted, quoted, quote_in_quoted, after_cr };
     void run(std::string_view text);
     void decide_delimiter(bool final);
-    void end_field();
+    void start_field();
     void end_record();
     void check_control(unsigned char c);
-    void append(char c);
+    void append(std::string_view span);
+    void build_tables();
 
     RecordSink sink_;
     char delimiter_ = 0;     // 0 until the first record has been seen
@@ -53,8 +54,10 @@ private:
     State before_cr_ = State::record_start;
     int64_t row_ = 0;            // row of the record being read (or last read)
     int64_t quote_row_ = 0;      // row where the open quote started
-    std::string field_;
-    std::vector<std::string> fields_;
+    std::vector<std::string> fields_;  // the record being read; the last one is being filled
+    bool tables_ready_ = false;
+    bool stop_unquoted_[256] = {};
+    bool stop_quoted_[256] = {};
 };
 
 }  // namespace shopscore::ingest

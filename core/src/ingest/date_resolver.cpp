@@ -59,7 +59,8 @@ Seconds DateResolver::parse_decided(std::string_view text, int64_t row, int colu
     if (auto t = parse_timestamp(text, offset_, order)) return *t;
     std::string message = std::string("expected ") + kTimestampExpectation + ", got " + quoted(text);
     int a, b;
-    if (order_ && slash_parts(text, a, b))
+    const DateOrder other = order == DateOrder::month_first ? DateOrder::day_first : DateOrder::month_first;
+    if (order_ && slash_parts(text, a, b) && parse_timestamp(text, offset_, other))
         message += " (this file writes dates " + std::string(order_example(*order_)) + ", see row " + std::to_string(evidence_row_) + ")";
     fail(row, column, message);
 }

@@ -121,13 +121,14 @@ bool TextDecoder::finish(std::string& out) {
 bool TextDecoder::decide_from_probe(bool final) {
     bool bad = false;
     const auto* p = reinterpret_cast<const uint8_t*>(probe_.data());
-    const size_t valid = utf8_valid_prefix(p, probe_.size(), final, bad);
+    // A sequence cut off by the end of the file is no evidence against UTF-8 (it is an error in
+    // UTF-8 later); only an invalid sequence is.
+    utf8_valid_prefix(p, probe_.size(), false, bad);
     if (bad) {
         enc_ = Enc::gb18030;
         return true;
     }
     if (final || probe_.size() >= kProbeBytes) {
-        (void)valid;
         enc_ = Enc::utf8;
         return true;
     }

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes the export fixtures of tests/data/exports from one small shop model, and the canonical
 dataset JSON twins they must read as. Run from anywhere; needs only Python 3 (and LibreOffice's
-`soffice` to rewrite xlsx/orders.xlsx; without it the committed .xlsx is kept).
+`soffice` and the --xlsx option to rewrite xlsx/orders.xlsx; otherwise the committed .xlsx is kept).
 
 The twins are written from the model here, independently of the C++ readers, so a test that
 compares "read the export" with "read the twin" checks the readers against the model.
@@ -23,6 +23,7 @@ import json
 import os
 import shutil
 import subprocess
+import sys
 import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -306,12 +307,50 @@ def main():
     write(ex(d, "chats.csv"), table(chat_rows(["Session ID", "Session End Time", "Satisfaction"], day_first), ";"))
     write(ex(d, "exclusions.csv"), table([list(e) for e in EXCLUSIONS], ";"))
 
+    # malformed: each gives one "FILE:ROW:COLUMN: expected ..." error (test_ingest_malformed.cpp)
+    d = ex(HERE, "malformed")
+    good = order_rows_en(us, "\t")[:16]
+    header = EN_ORDER_HEADER
+    col = header.index
+    no_created = [[c for i, c in enumerate(r) if i != col("Created Time")] for r in [header] + good[:3]]
+    write(ex(d, "missing_column.csv"), table(no_created))
+    bad_date = [list(r) for r in good]
+    bad_date[11][col("Delivered Time")] = "31/31/2026"  # row 14: header, description, 11 rows before it
+    write(ex(d, "bad_date.csv"), table([header, EN_ORDER_DESCRIPTIONS] + bad_date))
+    last = [str(c) for c in good[4]]
+    last[col("Product Name")] = '"Bamboo spoon'  # opens a quote that nothing closes: row 6
+    unterminated = table([header] + good[:4]) + ",".join(last) + "\r\n"
+    write(ex(d, "unterminated_quote.csv"), unterminated)
+    latin1 = table([header] + good[:5]).replace("R. Doe", "R. Do\u00e9", 1)
+    write(ex(d, "latin1.csv"), latin1, "latin-1")  # 0xE9 then ',': neither UTF-8 nor GB18030
+    write(ex(d, "empty.csv"), "")
+    write(ex(d, "blank_lines.csv"), "\r\n\r\n  \r\n")
+    import random
+    rnd = random.Random(4)
+    with open(ex(d, "garbage.bin"), "wb") as f:
+        f.write(bytes(rnd.randrange(256) for _ in range(3000)))
+    write(ex(d, "second_header.csv"), table([header, header] + good[:3]))
+    write(ex(d, "second_header_zh.csv"), table([header, ZH_ORDER_HEADER[:len(header)]] + good[:3]))
+    mixed = [list(r) for r in good]
+    mixed[1][col("Delivered Time")] = "25/11/2026 03:00:00 PM"  # the file is month-first (row 2 has 13 Oct... )
+    write(ex(d, "mixed_date_order.csv"), table([header] + mixed))
+    unknown_value = [list(r) for r in good[:4]]
+    unknown_value[2][col("Fulfillment Type")] = "Drone delivery"
+    write(ex(d, "unknown_fulfillment.csv"), table([header] + unknown_value))
+    number_id = [list(r) for r in good[:4]]
+    number_id[3][col("Order ID")] = "5.77123456789E+17"
+    write(ex(d, "number_id.csv"), table([header] + number_id))
+    write(ex(d, "zip_as_text.csv"), "PK\x03\x04\x14\x00\x00\x00")
+    write(ex(d, "ambiguous_dates.csv"), table([["Order ID", "Created Time", "Delivered Time"],
+                                               ["A1", "03/04/2026 09:30:00 AM", "03/06/2026 10:00:00 AM"],
+                                               ["A2", "05/05/2026 09:30:00 AM", "06/05/2026 10:00:00 AM"]]))
+
     # xlsx: the orders sheet through a real spreadsheet writer
     d = ex(HERE, "xlsx")
     for name in ("returns.csv", "reviews.csv", "chats.csv", "exclusions.txt"):
         os.makedirs(d, exist_ok=True)
         shutil.copy(ex(HERE, "us_bom_crlf", name), ex(d, name))
-    if shutil.which("soffice"):
+    if "--xlsx" in sys.argv and shutil.which("soffice"):
         with tempfile.TemporaryDirectory() as tmp:
             src = ex(tmp, "OrderSKUList.csv")  # the sheet takes the file's name
             write(src, table([EN_ORDER_HEADER] + order_rows_en(us), ",", "\n"))
