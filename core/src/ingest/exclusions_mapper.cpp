@@ -18,7 +18,7 @@ public:
         std::string_view reason = row.text(f_reason_);
         int reason_column = row.column(f_reason_);
         const std::string_view whole = row.text(f_id_);
-        const size_t space = whole.find_last_of(" \t");
+        const size_t space = whole.find_first_of(" \t");  // IDs have no spaces; reasons may
         if (reason.empty() && space != std::string_view::npos) {
             // "576543210987654321 fraud" on one line
             order_id = std::string(trim_cell(whole.substr(0, space)));

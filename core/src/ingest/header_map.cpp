@@ -171,7 +171,7 @@ ExportKind detect_kind(const std::vector<std::string>& header) {
     if (header.size() >= 2 && !t.value("exclusion_flag", header[1]).empty()) return ExportKind::exclusions;
     // ... or one "576... fraud" per line.
     if (header.size() == 1) {
-        const size_t space = header[0].find_last_of(" \t");
+        const size_t space = header[0].find_first_of(" \t");
         if (space != std::string::npos && !t.value("exclusion_flag", header[0].substr(space + 1)).empty())
             return ExportKind::exclusions;
     }

@@ -81,28 +81,25 @@ void TableReader::read_header(int64_t number, std::vector<std::string>& cells) {
 
 bool TableReader::is_description_row(const Row& row) const {
     const auto& fields = AliasTable::get().fields(kind_);
-    // A repeated header (same names, or another language's) is not data and not a description.
+    const int key = mapper_->key_field();
+    auto matches_header = [&](int f) {
+        const std::string norm = normalize_label(row.text(f));
+        for (const auto& alias : fields[static_cast<size_t>(f)].normalized)
+            if (alias == norm) return true;
+        return false;
+    };
+    // A repeated header (the same names, or another language's): the key cell is a header name
+    // and so are at least half of the others. Not data, and not descriptions either.
     int header_like = 0, non_empty = 0;
     for (size_t f = 0; f < fields.size(); ++f) {
-        if (!row.has(static_cast<int>(f))) continue;
-        const std::string_view text = row.text(static_cast<int>(f));
-        if (text.empty()) continue;
+        if (!row.has(static_cast<int>(f)) || row.text(static_cast<int>(f)).empty()) continue;
         ++non_empty;
-        const std::string norm = normalize_label(text);
-        for (const auto& alias : fields[f].normalized)
-            if (alias == norm) {
-                ++header_like;
-                break;
-            }
+        header_like += matches_header(static_cast<int>(f));
     }
-    if (non_empty > 0 && header_like * 2 >= non_empty) {
-        const int key = mapper_->key_field();
-        fail(row.number, row.has(key) ? row.column(key) : -1,
-             "expected data or a row of column descriptions after the header, got a second header row");
-    }
-    const int key = mapper_->key_field();
-    const std::string_view key_text = row.text(key);
-    if (key_text.find(' ') == std::string_view::npos) return false;
+    if (row.has(key) && !row.text(key).empty() && matches_header(key) && header_like * 2 >= non_empty)
+        fail(row.number, row.column(key), "expected data or a row of column descriptions after the header, got a second header row");
+    // Descriptions: the key cell is prose (an ID has no spaces) and no date cell holds a date.
+    if (row.text(key).find(' ') == std::string_view::npos) return false;
     for (int f : mapper_->date_fields())
         if (dates_.looks_like_time(row.text(f))) return false;
     return true;
