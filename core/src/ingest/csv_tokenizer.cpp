@@ -88,7 +88,7 @@ void CsvTokenizer::check_control(unsigned char c) {
 }
 
 void CsvTokenizer::append(std::string_view span) {
-    std::string& field = fields_.back();
+    std::string& field = fields_[count_ - 1];
     if (field.size() + span.size() > kMaxField) {
         if (state_ == State::quoted) throw CellError{quote_row_, column(), {}, "expected a closing quote (\") for the quoted cell that starts on this row"};
         fail(row(), column(), "expected a cell shorter than 1 MiB");
@@ -97,13 +97,18 @@ void CsvTokenizer::append(std::string_view span) {
 }
 
 void CsvTokenizer::start_field() {
-    if (fields_.size() >= kMaxFields) fail(row(), -1, "expected at most 16384 columns");
-    fields_.emplace_back();
+    if (count_ >= kMaxFields) fail(row(), -1, "expected at most 16384 columns");
+    // The cell strings are reused from record to record (cleared, capacity kept): most records
+    // have the same number of cells, so reading a row allocates next to nothing.
+    if (count_ < fields_.size()) fields_[count_].clear();
+    else fields_.emplace_back();
+    ++count_;
 }
 
 void CsvTokenizer::end_record() {
+    if (fields_.size() > count_) fields_.resize(count_);
     sink_(row_, fields_);
-    fields_.clear();
+    count_ = 0;
 }
 
 void CsvTokenizer::build_tables() {

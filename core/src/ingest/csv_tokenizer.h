@@ -31,7 +31,7 @@ public:
 
     // Where the tokenizer is: for errors found by the decoder in the bytes that follow.
     int64_t row() const { return state_ == State::record_start || state_ == State::after_cr ? row_ + 1 : row_; }
-    int column() const { return fields_.empty() ? 0 : static_cast<int>(fields_.size()) - 1; }
+    int column() const { return count_ == 0 ? 0 : static_cast<int>(count_) - 1; }
     char delimiter() const { return delimiter_; }
 
 private:
@@ -54,7 +54,8 @@ private:
     State before_cr_ = State::record_start;
     int64_t row_ = 0;            // row of the record being read (or last read)
     int64_t quote_row_ = 0;      // row where the open quote started
-    std::vector<std::string> fields_;  // the record being read; the last one is being filled
+    std::vector<std::string> fields_;  // the record being read: the first count_ cells
+    size_t count_ = 0;
     bool tables_ready_ = false;
     bool stop_unquoted_[256] = {};
     bool stop_quoted_[256] = {};
