@@ -6,6 +6,7 @@
 #include "ingest/header_map.h"
 #include "ingest/row_mapper.h"
 #include "ingest/text_decoder.h"
+#include "ingest/xlsx_reader.h"
 #include "test_ingest_support.h"
 
 using namespace shopscore;
@@ -142,7 +143,9 @@ TEST_CASE("ingest/dates: Excel serial numbers in XLSX date columns", "[ingest][u
     CHECK(ingest::excel_serial_to_seconds("46328") == at("2026-11-02 00:00"));
     CHECK_FALSE(ingest::excel_serial_to_seconds("12"));  // before 1900-03-01: not a date here
     CHECK_FALSE(ingest::excel_serial_to_seconds("1e5"));
-    const std::string shared = "<sst><si><t>Order ID</t></si><si><r><t>Created</t></r><r><t> Time</t></r><rPh><t>x</t></rPh></si></sst>";
+    const std::string shared =
+        "<sst><si><t>Order ID</t></si><si><r><t>Created</t></r><r><t> Time</t></r><rPh><t>x</t></rPh></si>"
+        "<si><t>Cancel Reason</t></si><si><t>Out of_x000D_\nstock _x005F_x0041_</t></si></sst>";
     const std::string sheet =
         R"(<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>)"
         R"(<row r="3"><c r="A3" t="inlineStr"><is><t>A&amp;1</t></is></c><c r="B3" s="2"><v>46328.3958333333</v></c></row>)"
@@ -155,6 +158,17 @@ TEST_CASE("ingest/dates: Excel serial numbers in XLSX date columns", "[ingest][u
     REQUIRE(d.orders.size() == 1);
     CHECK(d.orders[0].id == "A&1");
     CHECK(d.orders[0].created == at("2026-11-02 09:30"));
+    // No Order Status column and no Cancelled Time: not cancelled, and the reason is not taken.
+    CHECK(d.orders[0].cancelled == kNoTime);
+    CHECK(d.orders[0].cancel_reason.empty());
+    // Excel's _xHHHH_ escapes are undone in shared strings.
+    std::vector<std::string> table;
+    ingest::SharedStringsReader reader(table);
+    reader.feed(shared);
+    reader.finish();
+    REQUIRE(table.size() == 4);
+    CHECK(table[1] == "Created Time");
+    CHECK(table[3] == "Out of\r\nstock _x0041_");
 }
 
 TEST_CASE("ingest/returns: one request per Return Order ID, times from the columns present", "[ingest][units]") {

@@ -4,8 +4,8 @@
 // left empty (Seller Center repeats the order-level cells on every SKU row).
 // Cancellation: an order is cancelled when its Order Status says so (Cancelled, 已取消, ...);
 // Cancel By / Cancel Reason / Cancelled Time are taken from those rows only, because a completed
-// order can carry a cancelled SKU line whose cancellation is not the order's. Without an Order
-// Status column, a Cancelled Time marks the order cancelled. A cancelled order without a
+// order can carry a cancelled SKU line whose cancellation is not the order's. Where the Order
+// Status is empty or absent, a Cancelled Time marks the order cancelled. A cancelled order without a
 // Cancelled Time is dated at its creation (the metrics only need to know it was cancelled; SFCR
 // windows by creation) and a warning counts such orders.
 #include "ingest/cell_error.h"
@@ -43,8 +43,9 @@ public:
                 handling_days = handling_days * 10 + (c - '0');
             }
         }
-        const bool is_cancelled = row.has(f_status_) ? aliases_.value("order_status_cancelled", row.text(f_status_)) == "cancelled"
-                                                     : cancelled != kNoTime;
+        const std::string_view status = row.text(f_status_);
+        const bool is_cancelled = !status.empty() ? aliases_.value("order_status_cancelled", status) == "cancelled"
+                                                  : cancelled != kNoTime;
 
         Order& o = ds.orders[index];  // after every parse: nothing below can throw
         if (o.created == kNoTime) o.created = created;

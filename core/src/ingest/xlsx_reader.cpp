@@ -5,7 +5,40 @@
 namespace shopscore::ingest {
 namespace {
 constexpr int kMaxColumns = 16384;  // XFD, Excel's last column
+
+int hex_digit(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
 }
+
+// Excel escapes characters XML cannot hold as _xHHHH_ (a CR in a cell is "_x000D_"), and a
+// literal "_x" that would look like one as "_x005F_x".
+void unescape_ooxml(std::string& s) {
+    if (s.find("_x") == std::string::npos) return;
+    std::string out;
+    out.reserve(s.size());
+    for (size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == '_' && i + 6 < s.size() && s[i + 1] == 'x' && s[i + 6] == '_') {
+            int cp = 0;
+            bool ok = true;
+            for (size_t k = i + 2; k < i + 6; ++k) {
+                const int d = hex_digit(s[k]);
+                ok = ok && d >= 0;
+                cp = cp * 16 + (d < 0 ? 0 : d);
+            }
+            if (ok && cp < 0x80) {
+                out += static_cast<char>(cp);
+                i += 6;
+                continue;
+            }
+        }
+        out += s[i];
+    }
+    s.swap(out);
+}
+}  // namespace
 
 bool parse_cell_ref(std::string_view ref, int& column, int64_t& row) {
     size_t i = 0;
@@ -44,6 +77,7 @@ void SharedStringsReader::start_element(std::string_view name, const std::vector
 void SharedStringsReader::end_element(std::string_view name) {
     if (name == "si") {
         in_si_ = false;
+        unescape_ooxml(current_);
         table_.push_back(std::move(current_));
         current_.clear();
     } else if (name == "rPh") {
@@ -113,6 +147,7 @@ void SheetReader::finish_cell() {
         text = value_ == "1" ? "TRUE" : value_ == "0" ? "FALSE" : value_;
     } else {
         text = std::move(value_);  // inlineStr, str, e, n, d: the text as written
+        if (type_ == "inlineStr" || type_ == "str") unescape_ooxml(text);
     }
     if (static_cast<size_t>(column_) >= cells_.size()) cells_.resize(static_cast<size_t>(column_) + 1);
     cells_[static_cast<size_t>(column_)] = std::move(text);
