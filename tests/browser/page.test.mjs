@@ -476,6 +476,89 @@ test('a 375 px phone: no horizontal overflow, long Chinese names wrap, every con
   await context.close();
 });
 
+// ---- "What to fix first" (SPEC §9 priority labels, computed by the core) ----
+
+// The gain line the page should show for a priority, from the message table and the locale.
+function gainLine(table, locale, gain) {
+  const fmt = (v, d) => new Intl.NumberFormat(locale, { minimumFractionDigits: d, maximumFractionDigits: d }).format(v);
+  const key = gain < 0.005 ? 'priority.gain_small' : 'priority.gain';
+  return table[key].replace('{gain}', fmt(gain < 0.005 ? 0.01 : gain, 2)).replace('{target}', fmt(4, 1));
+}
+
+// The labelled priorities on the page, in order, and each metric row's priority badge.
+async function pagePriorities(page) {
+  const list = await page.locator('#priorities li.priority').evaluateAll((els) => els.map((e) => ({
+    metric: e.dataset.metric, label: e.dataset.label, gain: Number(e.dataset.gain),
+    badge: e.querySelector('.badge').textContent, text: e.querySelector('.priority-gain').textContent,
+  })));
+  const badges = await page.locator('tr[data-metric]').evaluateAll((rows) => Object.fromEntries(rows.map((r) => {
+    const b = r.querySelector('[data-badge="key_opportunity"], [data-badge="needs_attention"]');
+    return [r.dataset.metric, b ? b.dataset.badge : null];
+  })));
+  return { list, badges };
+}
+
+function assertPriorities(actual, expected, table, locale) {
+  const labelled = expected.insights.priorities.filter((p) => p.label);
+  assert.deepEqual(actual.list.map((p) => [p.metric, p.label]), labelled.map((p) => [p.metric, p.label]));
+  labelled.forEach((p, i) => {
+    assert.ok(Math.abs(actual.list[i].gain - p.gain) < 1e-9, `${p.metric}: gain ${actual.list[i].gain} vs ${p.gain}`);
+    assert.equal(actual.list[i].text, gainLine(table, locale, p.gain), p.metric);
+    assert.equal(actual.list[i].badge, table['priority.' + p.label], p.metric);
+  });
+  const byMetric = Object.fromEntries(labelled.map((p) => [p.metric, p.label]));
+  for (const m of ['nrr', 'nbfr', 'otdr', 'sfcr', 'imd', 'aht']) assert.equal(actual.badges[m], byMetric[m] ?? null, `${m} row badge`);
+}
+
+test('what to fix first: the sample\'s labelled metrics and gains are the CLI\'s (--insights)', { skip: !cliAvailable() && 'build/native/cli/shopscore is absent: build the native CLI to run this check' }, async () => {
+  const cli = cliScore([SAMPLE, '--insights']);
+  const labelled = cli.insights.priorities.filter((p) => p.label);
+  assert.ok(labelled.length >= 1, 'premise: the sample has a labelled metric');
+  const { context, problems } = await newContext(browser, { locale: 'en-US' });
+  const page = await openPage(context, site.indexUrl);
+  await loadSample(page);
+  assert.equal(await page.textContent('#priorities h3'), en['priority.title']);
+  const actual = await pagePriorities(page);
+  assert.equal(actual.list[0].metric, labelled[0].metric);
+  assert.equal(actual.list[0].text, gainLine(en, 'en-US', labelled[0].gain));
+  assertPriorities(actual, cli, en, 'en-US');
+  assert.equal(await page.locator('#priorities .priority-none').count(), 0);
+  // The panel sits above the dimension cards.
+  assert.ok(await page.evaluate(() => document.querySelector('#priorities').compareDocumentPosition(document.querySelector('.dims')) & Node.DOCUMENT_POSITION_FOLLOWING));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('what to fix first: a friendly line when no metric is labelled', async () => {
+  const values = { shop_age_days: 400, delivered_orders_90d: 812, 'otdr-value': 99.5, 'otdr-numerator': 796, 'otdr-denominator': 800 };
+  const expected = await moduleScore(quickDataset(values), { insights: true });
+  assert.ok(expected.sps != null && expected.insights.priorities.every((p) => !p.label), 'premise: nothing labelled');
+  const { context } = await newContext(browser, { locale: 'en-US' });
+  const page = await openPage(context, site.indexUrl);
+  await quick(page, values);
+  assert.equal(await page.textContent('#sps-display'), expected.sps_display);
+  assert.equal(await page.locator('#priorities li.priority').count(), 0);
+  const line = await page.textContent('#priorities .priority-none');
+  assert.equal(line, en['priority.none'].replace('{low}', '3.5').replace('{gain}', '0.05'));
+  assert.equal(await page.locator('[data-badge="key_opportunity"], [data-badge="needs_attention"]').count(), 0);
+  await context.close();
+});
+
+test('what to fix first: labels and gains in Chinese and in English', async () => {
+  const expected = await moduleScore(readSample(), { insights: true });
+  assert.ok(expected.insights.priorities.some((p) => p.label), 'premise: the sample has a labelled metric');
+  const { context, problems } = await newContext(browser, { locale: 'zh-CN' });
+  const page = await openPage(context, site.indexUrl);
+  await loadSample(page);
+  assert.equal(await page.textContent('#priorities h3'), zh['priority.title']);
+  assertPriorities(await pagePriorities(page), expected, zh, 'zh-CN');
+  await page.selectOption('#lang-select', 'en');
+  assert.equal(await page.textContent('#priorities h3'), en['priority.title']);
+  assertPriorities(await pagePriorities(page), expected, en, 'en-US');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('screenshots of the sample result in both languages', async () => {
   const outDir = process.env.SHOPSCORE_SCREENSHOTS ? path.join(ROOT, 'docs') : tempDir('shots');
   mkdirSync(outDir, { recursive: true });

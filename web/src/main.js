@@ -421,7 +421,7 @@ function quickDataset() {
 // ---------- scoring ----------
 
 function scoreOptions() {
-  const options = { profile: state.profile.profile() };
+  const options = { profile: state.profile.profile(), insights: true }; // SPEC §9 priority labels
   const asOf = readShopForm(false).as_of;
   if (asOf && state.source !== 'quick') options.as_of = asOf;
   return options;

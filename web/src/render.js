@@ -13,6 +13,7 @@ const TIER_SETTLEMENT = { 2.5: 8, 3.5: 5, 4: 1 };
 export function renderResult(result, ctx) {
   const out = [];
   out.push(renderHeadline(result, ctx));
+  out.push(renderPriorities(result));
   out.push(renderDimensions(result));
   out.push(renderMetrics(result, ctx.profile));
   out.push(renderBenefits(result));
@@ -48,6 +49,43 @@ function renderHeadline(r, ctx) {
       r.protection && r.protection.shop_qualifies ? h('p.meta', { text: t('result.shop_protected') }) : null));
 }
 
+// SPEC §9 priority labels, computed by the core (the page asks for `insights` in every call).
+const PRIORITY_TARGET = 4.0; // gain = the SPS increase if the metric alone scored max(score, 4.0)
+const KEY_MIN_GAIN = 0.05; // the core labels the top metric only from this gain up
+const ATTENTION_BELOW = 3.5; // and every other metric scoring below this
+
+function priorityLabels(r) {
+  const labels = new Map();
+  const list = r.insights && Array.isArray(r.insights.priorities) ? r.insights.priorities : [];
+  for (const p of list) if (p.label) labels.set(p.metric, p);
+  return labels;
+}
+
+function priorityBadge(label) {
+  return h('span.badge.badge-' + (label === 'key_opportunity' ? 'key' : 'attention'), { 'data-badge': label, text: t('priority.' + label) });
+}
+
+function gainText(gain) {
+  const target = fmtNumber(PRIORITY_TARGET, 1, 1);
+  if (gain < 0.005) return t('priority.gain_small', { gain: fmtNumber(0.01, 2, 2), target });
+  return t('priority.gain', { gain: fmtNumber(gain, 2, 2), target });
+}
+
+// "What to fix first": the labelled metrics in the core's order (largest gain first).
+function renderPriorities(r) {
+  if (!r.insights || r.sps == null) return null;
+  const labelled = (r.insights.priorities || []).filter((p) => p.label);
+  return h('div.priorities', { id: 'priorities', 'aria-labelledby': 'priorities-title' },
+    h('h3', { id: 'priorities-title', text: t('priority.title') }),
+    labelled.length
+      ? h('ol.priority-list', null, labelled.map((p) => h('li.priority', { 'data-metric': p.metric, 'data-label': p.label, 'data-gain': String(p.gain) },
+        priorityBadge(p.label), ' ',
+        h('span.priority-name', { text: t('metric.' + p.metric) }), ' ',
+        h('span.priority-gain', { text: gainText(p.gain) }))))
+      : h('p.priority-none', { text: t('priority.none', { low: fmtNumber(ATTENTION_BELOW, 1, 1), gain: fmtNumber(KEY_MIN_GAIN, 2, 2) }) }),
+    h('p.hint', { text: t('priority.hint', { target: fmtNumber(PRIORITY_TARGET, 1, 1) }) }));
+}
+
 function renderDimensions(r) {
   return h('div.dims', { role: 'list', 'aria-label': t('result.dimensions') },
     DIMENSIONS.map((d) => {
@@ -70,6 +108,7 @@ export function barPosition(value, bench) {
 }
 
 function renderMetrics(r, profile) {
+  const labels = priorityLabels(r);
   const rows = METRICS.map((id) => {
     const m = r.metrics[id] || {};
     const bench = profile && profile.benchmarks ? profile.benchmarks[id] : null;
@@ -83,6 +122,7 @@ function renderMetrics(r, profile) {
     }
     const badges = [];
     if (m.no_data) badges.push(h('span.badge.badge-muted', { 'data-badge': 'no-data', text: t('badge.no_data') }));
+    if (labels.has(id)) badges.push(priorityBadge(labels.get(id).label));
     if (m.protected) badges.push(h('span.badge.badge-info', { 'data-badge': 'protected', title: t('badge.protected_hint', { raw: fmtNumber(m.raw_score, 2) }), text: t('badge.protected') }));
     const fraction = m.numerator != null && m.denominator != null
       ? (id === 'aht' ? t('metric.aht_fraction', { hours: fmtNumber(m.numerator, 1), n: fmtInt(m.denominator) }) : `${fmtInt(m.numerator)} / ${fmtInt(m.denominator)}`)

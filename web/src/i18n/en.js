@@ -96,6 +96,14 @@ export default {
   'status.scored_detail': '{n} delivered orders in the last 90 days.',
   'status.need_more': '{need} more delivered orders needed for an official score ({n} of {gate} in 90 days).',
 
+  'priority.title': 'What to fix first',
+  'priority.key_opportunity': 'Key opportunity',
+  'priority.needs_attention': 'Needs attention',
+  'priority.gain': '+{gain} SPS if this metric reaches {target}',
+  'priority.gain_small': 'Less than +{gain} SPS if this metric reaches {target}',
+  'priority.none': 'Nothing stands out: no metric scores below {low}, and none would raise your score by {gain} or more on its own.',
+  'priority.hint': 'An estimate: the rise in your score if that metric alone scored {target}, the others unchanged.',
+
   'dim.product': 'Product',
   'dim.fulfillment': 'Fulfillment',
   'dim.service': 'Customer service',

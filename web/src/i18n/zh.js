@@ -96,6 +96,14 @@ export default {
   'status.scored_detail': '近 90 天已妥投订单 {n} 单。',
   'status.need_more': '还需 {need} 单已妥投订单才有正式分数(90 天内 {n}/{gate})。',
 
+  'priority.title': '优先改进',
+  'priority.key_opportunity': '重点机会',
+  'priority.needs_attention': '需要关注',
+  'priority.gain': '该指标达到{target}分可使店铺体验分提高{gain}',
+  'priority.gain_small': '该指标达到{target}分可使店铺体验分提高不到{gain}',
+  'priority.none': '暂无需要优先改进的指标:没有指标低于{low}分,也没有单个指标能使店铺体验分提高{gain}或以上。',
+  'priority.hint': '估算:仅该指标达到{target}分、其他指标不变时,店铺体验分的提高幅度。',
+
   'dim.product': '商品',
   'dim.fulfillment': '物流履约',
   'dim.service': '客户服务',
