@@ -560,6 +560,82 @@ test('what to fix first: labels and gains in Chinese and in English', async () =
   await context.close();
 });
 
+// ---- shop facts: rescored through the `shop` score option, files not read again ----
+
+test('shop facts edited after reading exports rescore without a re-read and match the CLI with --shop', { skip: !cliAvailable() && 'build/native/cli/shopscore is absent: build the native CLI to run this check' }, async () => {
+  const dir = tempDir('shop');
+  const exportArgs = ['--orders', fx.files['orders.csv'], '--returns', fx.files['returns.csv'], '--reviews', fx.files['reviews.tsv'],
+    '--chats', fx.files['chats.xlsx'], '--exclusions', fx.files['exclusions.csv'], '--insights'];
+  const cliWith = (shop) => {
+    const file = path.join(dir, `shop-${Object.keys(shop).join('-') || 'none'}.json`);
+    writeFileSync(file, JSON.stringify(shop));
+    return cliScore([...exportArgs, '--shop', file]);
+  };
+  const benefitStates = (r) => Object.fromEntries(r.benefits.map((b) => [b.id, b.eligible === true ? 'yes' : b.eligible === false ? 'no' : 'unknown']));
+  const pageBenefits = (page) => page.locator('[data-benefit]').evaluateAll((els) => Object.fromEntries(els.map((e) => [e.dataset.benefit, e.dataset.eligible])));
+  const pageWarnings = (page) => page.locator('#result-body > .warnings [data-warning]').evaluateAll((els) => els.map((e) => e.dataset.warning));
+  async function assertLikeCli(page, cli, what) {
+    assert.equal(await page.textContent('#sps-display'), cli.sps_display, what);
+    assert.match(await page.textContent('#sps-raw'), new RegExp(fourDecimals(cli.sps).replace('.', '\\.')), what);
+    assert.deepEqual(await pageBenefits(page), benefitStates(cli), what);
+    assert.deepEqual(await pageWarnings(page), cli.warnings.map((w) => w.code), what);
+    assert.equal(await page.locator('.status-box').textContent().then((s) => s.includes(en['result.shop_protected'])), cli.protection.shop_qualifies, what);
+    for (const [id, m] of Object.entries(cli.metrics)) {
+      assert.equal(await page.locator(`tr[data-metric="${id}"] [data-badge="protected"]`).count(), m.protected ? 1 : 0, `${what} ${id}`);
+    }
+    assertPriorities(await pagePriorities(page), cli, en, 'en-US');
+  }
+
+  const { context, problems } = await newContext(browser, { locale: 'en-US' });
+  const page = await openPage(context, site.indexUrl);
+  let seq = await addFiles(page, EXPORTS);
+  await waitForResult(page, seq);
+  await assertLikeCli(page, cliWith({}), 'before');
+  const ingests = await page.getAttribute('body', 'data-ingests');
+  const progressEvents = await page.getAttribute('body', 'data-progress-events');
+  assert.ok(Number(progressEvents) >= EXPORTS.length, 'progress was reported while reading');
+
+  // A young shop with reputation points and no violations: protection, benefits and warnings change.
+  const base = cliWith({});
+  const opened = new Date(Date.parse(base.as_of + 'T00:00:00Z') - 50 * 86400000).toISOString().slice(0, 10);
+  const facts = { opened, reputation_points: 12000, violations_30d: 0 };
+  const expected = cliWith(facts);
+  assert.ok(expected.protection.shop_qualifies !== base.protection.shop_qualifies, 'premise: the opened date changes protection');
+  assert.notDeepEqual(benefitStates(expected), benefitStates(base), 'premise: the facts change the benefits');
+  await page.click('#shop-facts summary');
+  seq = await resultSeq(page);
+  await page.fill('#shop-opened', facts.opened);
+  await waitForResult(page, seq);
+  seq = await resultSeq(page);
+  await page.fill('#shop-reputation_points', String(facts.reputation_points));
+  await waitForResult(page, seq);
+  seq = await resultSeq(page);
+  await page.fill('#shop-violations_30d', String(facts.violations_30d));
+  await waitForResult(page, seq);
+  await assertLikeCli(page, expected, 'after shop facts');
+  assert.equal(await page.getAttribute('body', 'data-ingests'), ingests, 'the files were not read again');
+  assert.equal(await page.getAttribute('body', 'data-progress-events'), progressEvents, 'the worker posted no progress');
+  assert.deepEqual(await page.locator('#file-list > li').evaluateAll((els) => els.map((e) => e.dataset.status)), EXPORTS.map(() => 'ok'));
+
+  // Cleared again: back to the data's facts.
+  seq = await resultSeq(page);
+  await page.fill('#shop-violations_30d', '');
+  await waitForResult(page, seq);
+  await assertLikeCli(page, cliWith({ opened, reputation_points: 12000 }), 'violations cleared');
+
+  // The time zone is applied while reading, so it alone reads the files again.
+  seq = await resultSeq(page);
+  await page.fill('#shop-utc_offset', '+08:00');
+  await page.press('#shop-utc_offset', 'Tab');
+  await waitForResult(page, seq);
+  await page.waitForFunction(() => document.querySelector('#progress').hidden && [...document.querySelectorAll('#file-list > li')].every((li) => li.dataset.status === 'ok'));
+  assert.equal(Number(await page.getAttribute('body', 'data-ingests')), Number(ingests) + 1, 'a time-zone change re-reads');
+  assert.ok(Number(await page.getAttribute('body', 'data-progress-events')) > Number(progressEvents));
+  await assertLikeCli(page, cliWith({ utc_offset: '+08:00', opened, reputation_points: 12000 }), 'utc_offset');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('screenshots of the sample result in both languages', async () => {
   const outDir = process.env.SHOPSCORE_SCREENSHOTS ? path.join(ROOT, 'docs') : tempDir('shots');
   mkdirSync(outDir, { recursive: true });

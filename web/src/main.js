@@ -13,6 +13,7 @@ const state = {
   source: 'none', // 'sample' | 'files' | 'quick'
   files: [], // {key, name, blob, size, status, summary, error, progress}
   session: false, // the worker holds an Ingest of the current files
+  sessionOffset: '', // the time zone (utc_offset) that Ingest read the files with
   busy: false,
   result: null,
   error: null,
@@ -166,23 +167,26 @@ function removeFile(key) {
 }
 
 // (Re)reads every usable file into a fresh Ingest in the worker. Needed when the file set or
-// the shop facts (time zone) change; profile changes only rescore.
+// the shop's time zone changes (timestamps are converted while reading); other shop facts and
+// profile changes only rescore.
 async function ingestAll() {
   if (!state.engine || !state.profile) return;
   const files = state.files.filter((f) => f.status !== 'error' && f.status !== 'cancelled');
   for (const f of files) { f.status = 'queued'; f.progress = 0; }
   state.busy = true;
   state.session = false;
-  document.body.dataset.ingests = String(Number(document.body.dataset.ingests || 0) + 1);
+  bumpCounter('ingests');
+  const offset = shopOffset();
   const total = files.reduce((s, f) => s + f.size, 0);
   showProgress(0, total);
   renderFiles();
   const byKey = new Map(files.map((f) => [f.key, f]));
   try {
-    await state.engine.request({ type: 'ingest', shop: shopJson(), files: files.map((f) => ({ key: f.key, name: f.name, blob: f.blob })) }, (msg) => {
+    await state.engine.request({ type: 'ingest', shop: offset ? JSON.stringify({ utc_offset: offset }) : '', files: files.map((f) => ({ key: f.key, name: f.name, blob: f.blob })) }, (msg) => {
       const f = byKey.get(msg.key);
       if (!f) return;
       if (msg.type === 'progress') {
+        bumpCounter('progressEvents');
         f.status = 'reading';
         showProgress(msg.loaded, msg.total);
         updateFileRow(f);
@@ -198,6 +202,7 @@ async function ingestAll() {
       }
     });
     state.session = files.some((f) => f.status === 'ok');
+    state.sessionOffset = offset;
     for (const f of files) if (f.status !== 'ok' && f.status !== 'error') f.status = 'queued';
   } catch (e) {
     if (e && e.cancelled) {
@@ -214,6 +219,12 @@ async function ingestAll() {
     if (state.session) rescore();
     else { state.result = null; state.error = null; renderResultArea(); }
   }
+}
+
+// Counters on <body> (data-ingests, data-progress-events) that show the tests whether files
+// were read again.
+function bumpCounter(name) {
+  document.body.dataset[name] = String(Number(document.body.dataset[name] || 0) + 1);
 }
 
 function cancelWork() {
@@ -299,7 +310,10 @@ function buildShopForm(keepValues) {
       input = h('input', { id, type: f.type === 'date' ? 'date' : 'text', inputmode: f.type === 'number' || f.type === 'percent' ? 'decimal' : null, placeholder: f.placeholder || null, autocomplete: 'off' });
     }
     if (old[f.key] != null) input.value = old[f.key];
-    input.addEventListener('change', shopChanged);
+    // The time zone applies when files are read: on 'change' only, not per keystroke. The other
+    // facts only rescore, shortly after the last keystroke.
+    if (f.key === 'utc_offset') input.addEventListener('change', shopChanged);
+    else input.addEventListener('input', shopTyped);
     return h('div.field', null, h('label', { for: id, text: t('shop.' + f.key) }),
       f.type === 'percent' ? h('div.input-unit', null, input, h('span.unit', { text: '%' })) : input);
   }));
@@ -330,13 +344,28 @@ function shopFacts() {
   return facts;
 }
 
-function shopJson() {
+// The time zone typed in the form ('' = none). It applies while files are read, so it is the
+// one fact that needs a re-read; the core ignores utc_offset in a score-time shop override.
+function shopOffset() {
+  return readShopForm(false).utc_offset || '';
+}
+
+// The shop facts laid over the data's at score time (the `shop` score option).
+function shopOverride() {
   const facts = shopFacts();
-  return Object.keys(facts).length ? JSON.stringify(facts) : '';
+  delete facts.utc_offset;
+  return facts;
+}
+
+let shopTimer = 0;
+function shopTyped() {
+  clearTimeout(shopTimer);
+  shopTimer = setTimeout(shopChanged, 120);
 }
 
 function shopChanged() {
-  if (state.source === 'files' && state.files.length) ingestAll(); // the time zone changes how rows read
+  clearTimeout(shopTimer);
+  if (state.source === 'files' && state.files.length && shopOffset() !== state.sessionOffset) ingestAll();
   else rescore();
 }
 
@@ -420,19 +449,26 @@ function quickDataset() {
 
 // ---------- scoring ----------
 
+// Every call asks for insights (SPEC §9 priority labels). For the sample and files, the shop
+// facts typed in go as the `shop` override; quick mode builds them into its dataset.
 function scoreOptions() {
-  const options = { profile: state.profile.profile(), insights: true }; // SPEC §9 priority labels
+  const options = { profile: state.profile.profile(), insights: true };
   const asOf = readShopForm(false).as_of;
-  if (asOf && state.source !== 'quick') options.as_of = asOf;
+  if (state.source !== 'quick') {
+    if (asOf) options.as_of = asOf;
+    const shop = shopOverride();
+    if (Object.keys(shop).length) options.shop = shop;
+  }
   return options;
 }
 
-// The sample's own shop facts, with any the user typed on top.
+// The sample's exact bytes; a typed time zone is put in its shop object, since the dataset's
+// timestamps are converted with it when the JSON is read (the other facts go in the options).
 function sampleDataset() {
-  const facts = shopFacts();
-  if (!Object.keys(facts).length) return self.SHOPSCORE_SAMPLE_JSON;
+  const offset = shopOffset();
+  if (!offset) return self.SHOPSCORE_SAMPLE_JSON;
   const data = JSON.parse(self.SHOPSCORE_SAMPLE_JSON);
-  data.shop = { ...data.shop, ...facts };
+  data.shop = { ...data.shop, utc_offset: offset };
   return JSON.stringify(data);
 }
 
