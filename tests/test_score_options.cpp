@@ -51,6 +51,23 @@ TEST_CASE("options: a shop override replaces only the facts it gives", "[options
     CHECK(after.as_of == before.as_of);  // as_of kept from the dataset
 }
 
+TEST_CASE("options: benefits follow the overridden shop facts", "[options]") {
+    // Direct metrics at their 4-point benchmarks give sps 4.0 exactly (every score 4), official
+    // with 500 delivered orders. Violations decide mega campaigns: 0 in the dataset (eligible),
+    // 5 in the override (< 3 fails -> false).
+    const Dataset d = dataset_from_json(R"({"shop": {"as_of": "2026-11-20", "delivered_orders_90d": 500, "violations_30d": 0},
+      "metrics": {"nrr": {"value": 0.012}, "nbfr": {"value": 0.0176}, "otdr": {"value": 0.9516},
+                  "sfcr": {"value": 0.0087}, "imd": {"value": 0.1701}, "aht": {"value": 26.5}}})", "d.json");
+    auto mega = [](const Result& r) {
+        for (const BenefitResult& b : r.benefits)
+            if (b.id == "mega_campaigns") return b.eligible;
+        FAIL("no mega_campaigns benefit");
+        return std::optional<bool>();
+    };
+    CHECK(mega(score(d, score_options_from_json("{}"))) == std::optional<bool>(true));
+    CHECK(mega(score(d, score_options_from_json(R"({"shop": {"violations_30d": 5}})"))) == std::optional<bool>(false));
+}
+
 TEST_CASE("options: as_of in the options wins over the dataset's", "[options]") {
     const Dataset d = dataset_from_json(dataset_json(), "d.json");
     // As of 2026-11-04 nothing is delivered yet: nrr has no data, the gate counts 0.

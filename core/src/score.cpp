@@ -195,7 +195,7 @@ Result score(const Dataset& dataset, const ScoreOptions& options) {
         const Counts reviews = counters.positive_reviews(30);
         if (reviews.denominator > 0) positive_rate = reviews.numerator / reviews.denominator;
     }
-    result.benefits = decide_benefits(result, dataset.shop, positive_rate);
+    result.benefits = decide_benefits(result, shop, positive_rate);
     result.settlement_days = settlement_days(result);
     if (options.insights) result.insights = compute_insights(result, profile);
     return result;
