@@ -14,7 +14,7 @@
 #include <vector>
 
 // The zip/workbook helpers are part of the core library; this header needs only std headers.
-#include "../core/src/ingest/xlsx_package.h"
+#include "ingest/xlsx_package.h"
 #include "shopscore/error.h"
 
 namespace shopscore {

@@ -1,7 +1,6 @@
 // The one place the ingest tests decompress: the XLSX fixture's parts are raw deflate. Under
 // WASM the test runs in node, whose zlib plays the part of the page's DecompressionStream;
-// natively the test binary is not linked with zlib (only the CLI is), so the system libz is
-// loaded at run time.
+// natively the test binary links zlib, like the CLI.
 #include <stdexcept>
 #include <string>
 
@@ -9,10 +8,8 @@
 
 #ifdef __EMSCRIPTEN__
 #include <emscripten.h>
-#elif __has_include(<dlfcn.h>) && __has_include(<zlib.h>)
-#include <dlfcn.h>
+#else
 #include <zlib.h>
-#define SHOPSCORE_TEST_DLOPEN_ZLIB 1
 #endif
 
 namespace ingest_test {
@@ -36,27 +33,16 @@ std::string inflate_raw(const std::string& compressed, size_t expected_size) {
     const int n = shopscore_test_inflate_raw(reinterpret_cast<const uint8_t*>(compressed.data()), compressed.size(),
                                              reinterpret_cast<uint8_t*>(&out[0]), out.size());
     if (n != static_cast<int>(expected_size)) throw std::runtime_error("inflate failed");
-#elif defined(SHOPSCORE_TEST_DLOPEN_ZLIB)
-    // The test binary is not linked with zlib (only the CLI is); the system's libz is loaded here.
-    static void* lib = dlopen("libz.so.1", RTLD_NOW);
-    if (!lib) throw std::runtime_error("libz.so.1 not found");
-    using Init = int (*)(z_streamp, int, const char*, int);
-    using Inflate = int (*)(z_streamp, int);
-    auto init = reinterpret_cast<Init>(dlsym(lib, "inflateInit2_"));
-    auto inflate_fn = reinterpret_cast<Inflate>(dlsym(lib, "inflate"));
-    auto end = reinterpret_cast<int (*)(z_streamp)>(dlsym(lib, "inflateEnd"));
+#else
     z_stream zs{};
-    if (!init || !inflate_fn || !end || init(&zs, -MAX_WBITS, ZLIB_VERSION, static_cast<int>(sizeof(z_stream))) != Z_OK)
-        throw std::runtime_error("inflateInit2 failed");
+    if (inflateInit2(&zs, -MAX_WBITS) != Z_OK) throw std::runtime_error("inflateInit2 failed");
     zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(compressed.data()));
     zs.avail_in = static_cast<uInt>(compressed.size());
     zs.next_out = reinterpret_cast<Bytef*>(&out[0]);
     zs.avail_out = static_cast<uInt>(out.size());
-    const int rc = inflate_fn(&zs, Z_FINISH);
-    end(&zs);
+    const int rc = inflate(&zs, Z_FINISH);
+    inflateEnd(&zs);
     if (rc != Z_STREAM_END || zs.avail_out != 0) throw std::runtime_error("inflate failed");
-#else
-    throw std::runtime_error("no zlib available to the tests");
 #endif
     return out;
 }
