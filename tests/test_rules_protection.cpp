@@ -25,8 +25,8 @@ struct Spec {
     int late = 0;            // the first `late` have deliver-by 11-03 (late), others 11-10
     int damaged = 0;         // the first `damaged` get a "Damaged" refund request
     int cancels = 0;         // extra orders created 11-01 and cancelled by the seller
-    std::string chats;       // JSON fragment
-    std::string metrics;     // JSON fragment for "metrics"
+    std::string chats{};     // JSON fragment
+    std::string metrics{};   // JSON fragment for "metrics"
 };
 
 std::string build(const Spec& s) {
