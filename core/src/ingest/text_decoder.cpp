@@ -5,28 +5,12 @@
 #include <cerrno>
 #include <stdexcept>
 
+#include "ingest/utf8.h"
+
 namespace shopscore::ingest {
 namespace {
 
 constexpr size_t kProbeBytes = 4096;
-
-void put_utf8(uint32_t cp, std::string& out) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-}
 
 // Length of the UTF-8 sequence starting at p[0] if it is valid (1..4), 0 if invalid, -1 if the
 // bytes so far are a valid beginning but the sequence is cut off at p + n.
