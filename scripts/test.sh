@@ -10,6 +10,7 @@ scripts/build.sh
 ctest --preset native
 ctest --preset wasm
 node tests/parity/parity.mjs build/native/cli/shopscore build/wasm/wasm/shopscore.js
+node tests/parity/exports.mjs build/native/cli/shopscore build/wasm/wasm/shopscore.js
 if [ -d tests/browser ]; then
   npm run --silent test:browser
 fi

@@ -20,17 +20,17 @@ export async function readZipDirectory(blob, fileName) {
   for (let i = tail.byteLength - 22; i >= 0; i--) {
     if (tail.getUint32(i, true) === EOCD_SIG) { eocd = i; break; }
   }
-  if (eocd < 0) throw zipError(fileName, 'not a ZIP/XLSX file (no end of central directory)');
+  if (eocd < 0) throw zipError(fileName, 'got a damaged zip file (no central directory)');
   const count = tail.getUint16(eocd + 10, true);
   const dirSize = tail.getUint32(eocd + 12, true);
   const dirOffset = tail.getUint32(eocd + 16, true);
-  if (dirOffset === 0xffffffff || count === 0xffff) throw zipError(fileName, 'ZIP64 workbooks are not supported');
+  if (dirOffset === 0xffffffff || count === 0xffff) throw zipError(fileName, 'got a ZIP64 file (not supported)');
   const dir = new DataView(await blob.slice(dirOffset, dirOffset + dirSize).arrayBuffer());
   const utf8 = new TextDecoder('utf-8');
   const entries = new Map();
   let p = 0;
   for (let n = 0; n < count; n++) {
-    if (p + 46 > dir.byteLength || dir.getUint32(p, true) !== CEN_SIG) throw zipError(fileName, 'damaged ZIP central directory');
+    if (p + 46 > dir.byteLength || dir.getUint32(p, true) !== CEN_SIG) throw zipError(fileName, 'got a damaged zip file (bad central directory)');
     const method = dir.getUint16(p + 10, true);
     const compressedSize = dir.getUint32(p + 20, true);
     const size = dir.getUint32(p + 24, true);
@@ -48,12 +48,12 @@ export async function readZipDirectory(blob, fileName) {
 // A ReadableStream of the entry's uncompressed bytes.
 export async function entryStream(blob, entry, fileName) {
   const local = new DataView(await blob.slice(entry.localOffset, entry.localOffset + 30).arrayBuffer());
-  if (local.getUint32(0, true) !== LOC_SIG) throw zipError(fileName, `damaged ZIP entry ${entry.name}`);
+  if (local.getUint32(0, true) !== LOC_SIG) throw zipError(fileName, `got a damaged zip entry ${entry.name}`);
   const start = entry.localOffset + 30 + local.getUint16(26, true) + local.getUint16(28, true);
   const raw = blob.slice(start, start + entry.compressedSize).stream();
   if (entry.method === 0) return raw;
   if (entry.method === 8) return raw.pipeThrough(new DecompressionStream('deflate-raw'));
-  throw zipError(fileName, `unsupported ZIP compression method ${entry.method} in ${entry.name}`);
+  throw zipError(fileName, `got ${entry.name} compressed with unsupported method ${entry.method}`);
 }
 
 export async function entryText(blob, entry, fileName) {
@@ -91,7 +91,7 @@ export async function findSheet(blob, entries, fileName) {
     }
   }
   const first = [...entries.keys()].filter((k) => /^xl\/worksheets\/[^/]+\.xml$/.test(k)).sort()[0];
-  if (!first) throw zipError(fileName, 'no worksheet found in the workbook');
+  if (!first) throw zipError(fileName, 'got a workbook without a readable sheet list');
   return { entry: entries.get(first), sheetName: first };
 }
 
@@ -113,8 +113,10 @@ function xmlUnescape(s) {
   return s.replace(/&(lt|gt|amp|quot|apos);/g, (_, e) => ({ lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" })[e]);
 }
 
+// Same words as the CLI's XLSX reader (cli/export_files.cpp), so a damaged workbook gives the
+// same "FILE:1:A: expected an XLSX workbook, got ..." line in the page and on the command line.
 function zipError(fileName, what) {
-  const e = new Error(`${fileName}: ${what}`);
+  const e = new Error(`${fileName}:1:A: expected an XLSX workbook, ${what}`);
   e.name = 'InputError';
   return e;
 }

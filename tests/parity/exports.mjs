@@ -1,0 +1,114 @@
+// Native/WASM parity for Seller Center exports: every fixture set in tests/data/exports/ goes
+// through the native CLI (`shopscore score --orders ... --shop shop.json`) and through the embind
+// module's Ingest under node, fed the same bytes in 1 MiB chunks copied into the heap (XLSX parts
+// unzipped by the page's own zip reader). Results must be byte-identical, and every malformed
+// file must fail with the same one-line message both ways.
+//   node tests/parity/exports.mjs NATIVE_CLI WASM_MODULE_JS
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { entryStream, findSheet, isZip, readZipDirectory } from '../../web/src/worker/zip.js';
+
+const [cli, modulePath] = process.argv.slice(2);
+if (!cli || !modulePath) {
+  console.error('usage: node tests/parity/exports.mjs NATIVE_CLI WASM_MODULE_JS');
+  process.exit(2);
+}
+const shopscore = await createRequire(import.meta.url)(path.resolve(modulePath))();
+const exportsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'data', 'exports');
+const KINDS = ['orders', 'returns', 'reviews', 'chats', 'exclusions'];
+const CHUNK = 1 << 20;
+
+function native(files, shopPath) {
+  const args = ['score', ...files.flatMap(({ kind, file }) => [`--${kind}`, file])];
+  if (shopPath) args.push('--shop', shopPath);
+  try {
+    return { ok: true, out: execFileSync(cli, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }) };
+  } catch (e) {
+    return { ok: false, status: e.status, out: String(e.stderr).trim() };
+  }
+}
+
+function feed(ingest, bytes) {
+  for (let at = 0; at < bytes.length; at += CHUNK) {
+    const part = bytes.subarray(at, Math.min(bytes.length, at + CHUNK));
+    const ptr = ingest.reserve(part.length);
+    shopscore.HEAPU8.set(part, ptr);  // re-read HEAPU8 after reserve: memory may have grown
+    ingest.commit(part.length);
+  }
+}
+
+async function streamBytes(stream) {
+  const chunks = [];
+  for await (const c of stream) chunks.push(c);
+  return Buffer.concat(chunks);
+}
+
+async function wasm(files, shopPath) {
+  const ingest = new shopscore.Ingest(shopPath ? readFileSync(shopPath, 'utf8') : '');
+  try {
+    for (const { kind, file } of files) {
+      const bytes = readFileSync(file);
+      const blob = new Blob([bytes]);
+      if (await isZip(blob)) {
+        const entries = await readZipDirectory(blob, file);
+        const shared = entries.get('xl/sharedStrings.xml');
+        if (shared) {
+          ingest.begin(kind, file, 'xlsx-shared-strings', false);
+          feed(ingest, await streamBytes(await entryStream(blob, shared, file)));
+          ingest.end();
+        }
+        const { entry } = await findSheet(blob, entries, file);
+        ingest.begin(kind, file, 'xlsx-sheet', false);
+        feed(ingest, await streamBytes(await entryStream(blob, entry, file)));
+      } else {
+        ingest.begin(kind, file, 'text', false);  // the core detects the encoding, as in the CLI
+        feed(ingest, bytes);
+      }
+      ingest.end();
+    }
+    return { ok: true, out: ingest.score('{}') };
+  } catch (e) {
+    return { ok: false, name: e.name, out: String(e.message) };
+  } finally {
+    ingest.delete();
+  }
+}
+
+const cases = [];
+for (const name of readdirSync(exportsDir).sort()) {
+  const dir = path.join(exportsDir, name);
+  if (!statSync(dir).isDirectory()) continue;
+  if (name === 'malformed') {
+    for (const f of readdirSync(dir).sort()) cases.push({ name: `malformed/${f}`, files: [{ kind: 'orders', file: path.join(dir, f) }] });
+    continue;
+  }
+  const files = [];
+  for (const kind of KINDS) {
+    const f = readdirSync(dir).find((x) => x.startsWith(`${kind}.`));
+    if (f) files.push({ kind, file: path.join(dir, f) });
+  }
+  const shop = path.join(exportsDir, 'shop.json');
+  cases.push({ name, files, shop: existsSync(shop) ? shop : null });
+}
+
+let failures = 0;
+for (const c of cases) {
+  const n = native(c.files, c.shop);
+  const w = await wasm(c.files, c.shop);
+  const problems = [];
+  if (n.ok !== w.ok) problems.push(`native ${n.ok ? 'succeeded' : 'failed'}, wasm ${w.ok ? 'succeeded' : 'failed'}`);
+  if (!n.ok && n.status !== 2) problems.push(`native exit ${n.status}, expected 2`);
+  if (!w.ok && w.name !== 'InputError') problems.push(`wasm error ${w.name}, expected InputError`);
+  if (n.out !== w.out) problems.push(`outputs differ:\n--- native\n${n.out.slice(0, 300)}\n--- wasm\n${w.out.slice(0, 300)}`);
+  if (!c.name.startsWith('malformed/') && !n.ok) problems.push(`a fixture set failed: ${n.out}`);
+  if (problems.length) {
+    failures++;
+    console.error(`FAIL ${c.name}: ${problems.join('; ')}`);
+  }
+}
+console.log(`export parity: ${cases.length - failures}/${cases.length} export sets and malformed files identical natively and in WASM`);
+process.exit(failures ? 1 : 0);
