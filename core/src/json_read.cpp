@@ -2,9 +2,17 @@
 
 namespace shopscore::json_read {
 
+// No ShopScore document nests deeper than a few levels; a hostile one nested thousands deep
+// would otherwise exhaust the stack when the tree is printed or freed.
+constexpr int kMaxDepth = 64;
+
 json parse(std::string_view text, const std::string& file_name) {
     try {
-        return json::parse(text.begin(), text.end());
+        return json::parse(text.begin(), text.end(), [&](int depth, json::parse_event_t, json&) {
+            if (depth > kMaxDepth)
+                throw InputError(file_name, "expected JSON nested at most " + std::to_string(kMaxDepth) + " levels deep");
+            return true;
+        });
     } catch (const json::parse_error& e) {
         // nlohmann reports a byte offset; turn it into the line and column a person can find.
         size_t line = 1, column = 1;
@@ -30,9 +38,15 @@ json parse(std::string_view text, const std::string& file_name) {
 
 void Reader::fail(const std::string& path, const std::string& expected, const json* got) const {
     std::string message = "expected " + expected;
-    if (got) {
+    if (got && got->is_structured()) {
+        message += got->is_array() ? ", got an array" : ", got an object";  // never print a whole tree
+    } else if (got) {
         std::string shown = got->dump();
-        if (shown.size() > 40) shown = shown.substr(0, 37) + "...";
+        if (shown.size() > 40) {
+            size_t cut = 37;
+            while (cut > 0 && (static_cast<unsigned char>(shown[cut]) & 0xC0) == 0x80) --cut;  // whole UTF-8 characters
+            shown = shown.substr(0, cut) + "...";
+        }
         message += ", got " + shown;
     } else {
         message += ", but it is missing";
