@@ -184,6 +184,9 @@ void read_direct_metrics(const Reader& r, const json& metrics, Dataset& d) {
             r.fail(path + ".denominator", "a count >= 0", &given->at("denominator"));
         if (direct.numerator && *direct.numerator < 0)
             r.fail(path + ".numerator", "a count >= 0", &given->at("numerator"));
+        if (is_rate && direct.numerator && direct.denominator && *direct.numerator > *direct.denominator)
+            r.fail(path + ".numerator", "at most the denominator (" + std::to_string(static_cast<int64_t>(*direct.denominator)) + ")",
+                   &given->at("numerator"));
         d.direct_metrics[m] = direct;
     }
 }

@@ -23,7 +23,11 @@ std::optional<Day> find_as_of(const Dataset& d, const Shop& shop, const ScoreOpt
     }
     if (latest == kNoTime) {
         for (const Review& r : d.reviews) see(r.created);
-        for (const AfterSale& a : d.after_sales) see(a.requested), see(a.decided), see(a.inspected);
+        for (const AfterSale& a : d.after_sales) {
+            see(a.requested);
+            see(a.decided);
+            see(a.inspected);
+        }
         for (const Chat& c : d.chats) see(c.ended);
     }
     if (latest == kNoTime) return std::nullopt;
