@@ -7,7 +7,10 @@
 #include "shopscore/json_io.h"
 #include "shopscore/score.h"
 
+#include "rules_support.h"
+
 using namespace shopscore;
+using namespace rules_test;
 
 namespace {
 
@@ -24,12 +27,6 @@ std::string clean_orders_dataset(int n, const std::string& extra = "") {
     }
     return R"({"schema": "shopscore.dataset/1", "shop": {"as_of": "2026-11-20"}, "orders": [)" + orders + "]" +
            extra + "}";
-}
-
-Result run(const std::string& json, const std::string& profile_json = "") {
-    ScoreOptions o;
-    if (!profile_json.empty()) o.profiles = profiles_from_json(profile_json, "profile.json");
-    return score(dataset_from_json(json, "dataset.json"), o);
 }
 
 }  // namespace

@@ -12,15 +12,12 @@
 #include "shopscore/json_io.h"
 #include "shopscore/score.h"
 
+#include "rules_support.h"
+
 using namespace shopscore;
+using namespace rules_test;
 
 namespace {
-
-Result run(const std::string& json, const std::string& profile_json = "") {
-    ScoreOptions o;
-    if (!profile_json.empty()) o.profiles = profiles_from_json(profile_json, "profile.json");
-    return score(dataset_from_json(json, "dataset.json"), o);
-}
 
 const Warning* find_warning(const Result& r, const std::string& code) {
     for (const Warning& w : r.warnings)

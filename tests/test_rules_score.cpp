@@ -17,25 +17,10 @@
 #include "shopscore/json_io.h"
 #include "shopscore/score.h"
 
+#include "rules_support.h"
+
 using namespace shopscore;
-
-namespace {
-
-const char* kAllSix = R"("nrr": {"value": 0.006}, "nbfr": {"value": 0.0176}, "otdr": {"value": 1.0},
-                         "sfcr": {"value": 0.0087}, "imd": {"value": 0.1701}, "aht": {"value": 38.3})";
-
-std::string quick(const std::string& metrics, const std::string& shop_extra = "") {
-    return R"({"schema": "shopscore.dataset/1", "shop": {"as_of": "2026-11-20", "opened": "2020-01-01",
-              "delivered_orders_90d": 100)" + shop_extra + R"(}, "metrics": {)" + metrics + "}}";
-}
-
-Result run(const std::string& json, const std::string& profile_json = "") {
-    ScoreOptions o;
-    if (!profile_json.empty()) o.profiles = profiles_from_json(profile_json, "profile.json");
-    return score(dataset_from_json(json, "dataset.json"), o);
-}
-
-}  // namespace
+using namespace rules_test;
 
 TEST_CASE("rules/score: dimension scores and the weighted SPS", "[rules][score]") {
     // product (4.5 + 4)/2 = 4.25; fulfillment (5 + 4)/2 = 4.5; service (4 + 2.5)/2 = 3.25
