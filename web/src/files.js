@@ -1,0 +1,188 @@
+// Files and pasted text: adding and removing files, reading the file set into the worker's
+// Ingest with progress, and the file list with each file's kind, rows, encoding and preview.
+import { h, $, $$, setChildren } from './dom.js';
+import { t } from './i18n.js';
+import { fmtBytes, fmtInt } from './format.js';
+import { warningItem } from './render.js';
+import { state } from './state.js';
+import { shopOffset } from './shop-facts.js';
+import { renderResultArea } from './result-area.js';
+
+// Given by main.js, so that this module need not import the scoring.
+let rescore = () => {};
+
+// Wires the file input, the drop zone and the paste box; `onRescore` scores the files once read.
+export function setupFiles(onRescore) {
+  rescore = onRescore;
+  const input = $('#file-input');
+  input.addEventListener('change', () => {
+    addFiles([...input.files]);
+    input.value = '';
+  });
+  const zone = $('#dropzone');
+  zone.addEventListener('dragover', (e) => { e.preventDefault(); zone.classList.add('over'); });
+  zone.addEventListener('dragleave', () => zone.classList.remove('over'));
+  zone.addEventListener('drop', (e) => {
+    e.preventDefault();
+    zone.classList.remove('over');
+    if (e.dataTransfer && e.dataTransfer.files) addFiles([...e.dataTransfer.files]);
+  });
+  // Dropping a file anywhere else must not navigate away from the page.
+  window.addEventListener('dragover', (e) => e.preventDefault());
+  window.addEventListener('drop', (e) => e.preventDefault());
+  $('#paste-add').addEventListener('click', () => {
+    const text = $('#paste-text').value;
+    if (!text.trim()) return;
+    const name = $('#paste-name').value.trim() || 'pasted.csv';
+    addFiles([new File([text], name, { type: 'text/plain' })]);
+  });
+}
+
+function addFiles(list) {
+  if (!list.length) return;
+  for (const file of list) {
+    state.files.push({ key: state.nextKey++, name: file.name, blob: file, size: file.size, status: 'queued' });
+  }
+  state.source = 'files';
+  ingestAll();
+}
+
+function removeFile(key) {
+  state.files = state.files.filter((f) => f.key !== key);
+  if (state.files.some((f) => f.status !== 'cancelled' && f.status !== 'error')) {
+    ingestAll();
+  } else {
+    state.session = false;
+    if (state.source === 'files') state.source = 'none';
+    state.result = null;
+    state.error = null;
+    renderFiles();
+    renderResultArea();
+  }
+}
+
+// (Re)reads every usable file into a fresh Ingest in the worker. Needed when the file set or
+// the shop's time zone changes (timestamps are converted while reading); other shop facts and
+// profile changes only rescore.
+export async function ingestAll() {
+  if (!state.engine || !state.profile) return;
+  const files = state.files.filter((f) => f.status !== 'error' && f.status !== 'cancelled');
+  for (const f of files) { f.status = 'queued'; f.progress = 0; }
+  state.busy = true;
+  state.session = false;
+  bumpCounter('ingests');
+  const offset = shopOffset();
+  const total = files.reduce((s, f) => s + f.size, 0);
+  showProgress(0, total);
+  renderFiles();
+  const byKey = new Map(files.map((f) => [f.key, f]));
+  try {
+    await state.engine.request({ type: 'ingest', shop: offset ? JSON.stringify({ utc_offset: offset }) : '', files: files.map((f) => ({ key: f.key, name: f.name, blob: f.blob })) }, (msg) => {
+      const f = byKey.get(msg.key);
+      if (!f) return;
+      if (msg.type === 'progress') {
+        bumpCounter('progressEvents');
+        f.status = 'reading';
+        showProgress(msg.loaded, msg.total);
+        updateFileRow(f);
+      } else if (msg.type === 'file') {
+        f.status = 'ok';
+        f.summary = msg.summary;
+        f.error = null;
+        renderFiles();
+      } else if (msg.type === 'file-error') {
+        f.status = 'error';
+        f.error = msg.error.message;
+        renderFiles();
+      }
+    });
+    state.session = files.some((f) => f.status === 'ok');
+    state.sessionOffset = offset;
+    for (const f of files) if (f.status !== 'ok' && f.status !== 'error') f.status = 'queued';
+  } catch (e) {
+    if (e && e.cancelled) {
+      for (const f of files) if (f.status !== 'error') f.status = 'cancelled';
+    } else {
+      for (const f of files) if (f.status !== 'ok' && f.status !== 'error') { f.status = 'error'; f.error = e.message; }
+    }
+    state.session = false;
+  }
+  state.busy = false;
+  hideProgress();
+  renderFiles();
+  if (state.source === 'files') {
+    if (state.session) rescore();
+    else { state.result = null; state.error = null; renderResultArea(); }
+  }
+}
+
+// Counters on <body> (data-ingests, data-progress-events) that show the tests whether files
+// were read again.
+function bumpCounter(name) {
+  document.body.dataset[name] = String(Number(document.body.dataset[name] || 0) + 1);
+}
+
+function showProgress(loaded, total) {
+  const box = $('#progress');
+  box.hidden = false;
+  const bar = $('#progress-bar');
+  bar.max = Math.max(1, total);
+  bar.value = Math.min(loaded, total);
+  $('#progress-label').textContent = t('progress.bytes', { loaded: fmtBytes(loaded), total: fmtBytes(total) });
+}
+
+function hideProgress() {
+  $('#progress').hidden = true;
+}
+
+const KIND_KEYS = { orders: 'kind.orders', returns: 'kind.returns', reviews: 'kind.reviews', chats: 'kind.chats', exclusions: 'kind.exclusions', dataset: 'kind.dataset', dataset_json: 'kind.dataset', auto: 'kind.auto' };
+
+function fileRow(f) {
+  const s = f.summary;
+  const details = [];
+  if (f.status === 'ok' && s) {
+    details.push(h('span.file-kind', { 'data-kind': s.kind, text: KIND_KEYS[s.kind] ? t(KIND_KEYS[s.kind]) : s.kind }));
+    details.push(h('span.file-rows', { text: t('files.rows', { n: fmtInt(s.rows) }) }));
+    details.push(h('span.file-enc', { 'data-encoding': s.encoding, text: t('files.encoding', { enc: s.encoding }) }));
+  } else if (f.status === 'reading' || f.status === 'queued') {
+    details.push(h('span', { text: f.status === 'reading' ? t('files.reading') : t('files.queued') }));
+  } else if (f.status === 'cancelled') {
+    details.push(h('span.file-cancelled', { text: t('files.cancelled') }));
+  }
+  const row = h('li.file.file-status-' + f.status, { 'data-file': f.name, 'data-status': f.status },
+    h('div.file-head', null,
+      h('span.file-name', { text: f.name }),
+      h('span.file-size', { text: fmtBytes(f.size) }),
+      h('button.link', { type: 'button', 'aria-label': t('files.remove_named', { name: f.name }), onclick: () => removeFile(f.key), text: t('files.remove') })),
+    h('div.file-meta', null, details),
+    f.status === 'error' ? h('p.file-error', { role: 'alert', text: f.error }) : null,
+    f.status === 'ok' && s && s.invalid_bytes ? h('p.hint', { text: t('files.invalid_bytes') }) : null,
+    f.status === 'ok' && s && s.warnings && s.warnings.length
+      ? h('ul.file-warnings', null, s.warnings.map(warningItem)) : null,
+    f.status === 'ok' && s && s.preview && s.preview.length > 1 ? previewTable(s.preview) : null);
+  return row;
+}
+
+function previewTable(rows) {
+  const [head, ...body] = rows;
+  return h('details.preview', null, h('summary', { text: t('files.preview') }),
+    h('div.table-wrap', null, h('table', null,
+      h('thead', null, h('tr', null, head.map((c) => h('th', { scope: 'col', text: c })))),
+      h('tbody', null, body.map((r) => h('tr', null, head.map((_, i) => h('td', { text: r[i] ?? '' }))))))));
+}
+
+// A progress message redraws the list only when a file's status changed, not per chunk.
+function updateFileRow(f) {
+  const el = $$('#file-list > li').find((li) => li.dataset.key === String(f.key));
+  if (!el || el.dataset.status === f.status) return;
+  renderFiles();
+}
+
+export function renderFiles() {
+  const list = $('#file-list');
+  setChildren(list, state.files.map((f) => {
+    const row = fileRow(f);
+    row.dataset.key = String(f.key);
+    return row;
+  }));
+}

@@ -1,0 +1,59 @@
+// Scoring the current source (sample, files or quick mode) in the worker and showing the result.
+import { $ } from './dom.js';
+import { t } from './i18n.js';
+import { state } from './state.js';
+import { readShopForm, shopOffset, shopOverride } from './shop-facts.js';
+import { quickDataset } from './quick-mode.js';
+import { renderResultArea } from './result-area.js';
+
+// Every call asks for insights (SPEC §9 priority labels). For the sample and files, the shop
+// facts typed in go as the `shop` override; quick mode builds them into its dataset.
+function scoreOptions() {
+  const options = { profile: state.profile.profile(), insights: true };
+  const asOf = readShopForm(false).as_of;
+  if (state.source !== 'quick') {
+    if (asOf) options.as_of = asOf;
+    const shop = shopOverride();
+    if (Object.keys(shop).length) options.shop = shop;
+  }
+  return options;
+}
+
+// The sample's exact bytes; a typed time zone is put in its shop object, since the dataset's
+// timestamps are converted with it when the JSON is read (the other facts go in the options).
+function sampleDataset() {
+  const offset = shopOffset();
+  if (!offset) return self.SHOPSCORE_SAMPLE_JSON;
+  const data = JSON.parse(self.SHOPSCORE_SAMPLE_JSON);
+  data.shop = { ...data.shop, utc_offset: offset };
+  return JSON.stringify(data);
+}
+
+// Scores the current source. Only the newest call's answer is shown (state.seq), so a slow
+// reply cannot overwrite a later one.
+export async function rescore() {
+  if (!state.engine || !state.profile) return;
+  const seq = ++state.seq;
+  let msg;
+  if (state.source === 'sample') msg = { type: 'score', source: 'json', dataset: sampleDataset() };
+  else if (state.source === 'quick') {
+    const { dataset, invalid } = quickDataset();
+    $('#quick-error').textContent = invalid ? t('quick.invalid') : '';
+    msg = { type: 'score', source: 'json', dataset: JSON.stringify(dataset) };
+  } else if (state.source === 'files') {
+    if (!state.session || state.busy) return;
+    msg = { type: 'score', source: 'session' };
+  } else return;
+  msg.options = scoreOptions();
+  try {
+    const reply = await state.engine.request(msg);
+    if (seq !== state.seq) return;
+    state.result = JSON.parse(reply.result);
+    state.error = null;
+  } catch (e) {
+    if (seq !== state.seq || (e && e.cancelled)) return;
+    state.error = e;
+    state.result = null;
+  }
+  renderResultArea();
+}

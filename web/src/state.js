@@ -1,0 +1,15 @@
+// The page state shared by the modules below main.js. One object, imported where it is read or
+// written, so every module sees the same source, file set and result.
+export const state = {
+  engine: null,
+  profile: null, // ProfileEditor
+  source: 'none', // 'sample' | 'files' | 'quick'
+  files: [], // {key, name, blob, size, status, summary, error, progress}
+  session: false, // the worker holds an Ingest of the current files
+  sessionOffset: '', // the time zone (utc_offset) that Ingest read the files with
+  busy: false,
+  result: null,
+  error: null,
+  seq: 0,
+  nextKey: 1,
+};
