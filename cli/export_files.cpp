@@ -26,7 +26,8 @@ constexpr uint64_t kMaxSmallPart = 16 << 20;  // workbook.xml and its .rels
 using ingest::ZipEntry;
 
 [[noreturn]] void bad_xlsx(const std::string& path, const std::string& what) {
-    throw InputError(path + ":1:A", "expected an XLSX workbook, " + what);
+    throw InputError(path + ":1:A", "expected an XLSX workbook, " + what,
+                     ErrorDetail{"bad_xlsx", path, 1, "A", {}, "an XLSX workbook", what});
 }
 
 class XlsxFile {
@@ -149,7 +150,9 @@ FileSummary read_xlsx(Ingest& ingest, ExportKind kind, const std::string& path, 
 
 FileSummary read_export_file(Ingest& ingest, ExportKind kind, const std::string& path) {
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw InputError(path, std::string("cannot open the file (") + std::strerror(errno) + ")");
+    if (!in)
+        throw InputError(path, std::string("cannot open the file (") + std::strerror(errno) + ")",
+                         ErrorDetail{"cannot_open", path, 0, {}, {}, "a readable file", std::strerror(errno)});
     in.seekg(0, std::ios::end);
     const auto size = static_cast<uint64_t>(in.tellg());
     in.seekg(0);
@@ -167,7 +170,7 @@ FileSummary read_export_file(Ingest& ingest, ExportKind kind, const std::string&
         const auto n = static_cast<size_t>(in.gcount());
         if (n) ingest.feed(reinterpret_cast<const uint8_t*>(buffer.data()), n);
     }
-    if (in.bad()) throw InputError(path, "cannot read the file");
+    if (in.bad()) throw InputError(path, "cannot read the file", ErrorDetail{"cannot_open", path, 0, {}, {}, "a readable file", {}});
     return ingest.end();
 }
 

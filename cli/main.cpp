@@ -43,7 +43,7 @@ struct UsageError : std::runtime_error {
 
 std::string read_file(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw InputError(path, "cannot open the file");
+    if (!in) throw InputError(path, "cannot open the file", ErrorDetail{"cannot_open", path, 0, {}, {}, "a readable file", {}});
     std::ostringstream text;
     text << in.rdbuf();
     return text.str();
@@ -91,7 +91,9 @@ int run_score(const std::vector<std::string>& args) {
     options.insights = cmd.insights;
     if (!cmd.as_of.empty()) {
         options.as_of = parse_day(cmd.as_of);
-        if (!options.as_of) throw InputError("--as-of", "expected a date like 2026-11-20, got \"" + cmd.as_of + "\"");
+        if (!options.as_of)
+            throw InputError("--as-of", "expected a date like 2026-11-20, got \"" + cmd.as_of + "\"",
+                             ErrorDetail{"bad_date", {}, 0, {}, "--as-of", "a date like 2026-11-20", cmd.as_of});
     }
     if (!cmd.profile_path.empty()) options.profiles = profiles_from_json(read_file(cmd.profile_path), cmd.profile_path);
 

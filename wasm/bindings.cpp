@@ -21,9 +21,18 @@ namespace {
 
 using namespace shopscore;
 
-[[noreturn]] void throw_js_error(const char* name, const std::string& message) {
+[[noreturn]] void throw_js_error(const char* name, const std::string& message, const ErrorDetail* detail = nullptr) {
     emscripten::val error = emscripten::val::global("Error").new_(message);
     error.set("name", std::string(name));
+    if (detail) {  // the stable code and its parameters, for the page to word in its language
+        error.set("code", detail->code);
+        error.set("file", detail->file);
+        error.set("row", static_cast<double>(detail->row));
+        error.set("column", detail->column);
+        error.set("field", detail->field);
+        error.set("expected", detail->expected);
+        error.set("got", detail->got);
+    }
     error.throw_();
 }
 
@@ -33,7 +42,7 @@ auto js_errors(Body body) -> decltype(body()) {
     try {
         return body();
     } catch (const InputError& e) {
-        throw_js_error("InputError", e.what());
+        throw_js_error("InputError", e.what(), &e.detail());
     } catch (const std::exception& e) {
         throw_js_error("InternalError", e.what());
     }

@@ -10,7 +10,8 @@ json parse(std::string_view text, const std::string& file_name) {
     try {
         return json::parse(text.begin(), text.end(), [&](int depth, json::parse_event_t, json&) {
             if (depth > kMaxDepth)
-                throw InputError(file_name, "expected JSON nested at most " + std::to_string(kMaxDepth) + " levels deep");
+                throw InputError(file_name, "expected JSON nested at most " + std::to_string(kMaxDepth) + " levels deep",
+                                 ErrorDetail{"json_too_deep", file_name, 0, {}, {}, "JSON nested at most 64 levels deep", {}});
             return true;
         });
     } catch (const json::parse_error& e) {
@@ -32,11 +33,16 @@ json parse(std::string_view text, const std::string& file_name) {
         const std::string what = text.find_first_not_of(" \t\r\n") == std::string_view::npos
                                      ? "expected a JSON document, got an empty file"
                                      : "expected valid JSON: " + detail;
-        throw InputError(file_name + ":" + std::to_string(line) + ":" + std::to_string(column), what);
+        const bool empty = what.rfind("expected a JSON document", 0) == 0;
+        ErrorDetail info{empty ? "empty_file" : "json_syntax", file_name, static_cast<int64_t>(line), std::to_string(column), {},
+                         empty ? "a JSON document" : "valid JSON", empty ? std::string() : detail};
+        throw InputError(file_name + ":" + std::to_string(line) + ":" + std::to_string(column), what, std::move(info));
     }
 }
 
-void Reader::fail(const std::string& path, const std::string& expected, const json* got) const {
+void Reader::fail(const std::string& path, const std::string& expected, const json* got, const char* code) const {
+    ErrorDetail detail{code ? code : got ? "invalid_value" : "missing_value", file_, 0, {}, path, expected, {}};
+    if (got && !got->is_structured()) detail.got = got->is_string() ? got->get<std::string>() : got->dump();
     std::string message = "expected " + expected;
     if (got && got->is_structured()) {
         message += got->is_array() ? ", got an array" : ", got an object";  // never print a whole tree
@@ -51,7 +57,7 @@ void Reader::fail(const std::string& path, const std::string& expected, const js
     } else {
         message += ", but it is missing";
     }
-    throw InputError(file_ + ": " + path, message);
+    throw InputError(file_ + ": " + path, message, std::move(detail));
 }
 
 const json* Reader::get(const json& obj, const char* key) const {
@@ -97,7 +103,7 @@ std::optional<Day> Reader::day(const json& obj, const char* key, const std::stri
         if (auto d = parse_day(text)) return d;
         if (auto t = parse_timestamp(text, shop_offset)) return day_of(*t);  // its shop-local day
     }
-    fail(join(path, key), "a date like 2026-11-20", v);
+    fail(join(path, key), "a date like 2026-11-20", v, "bad_date");
 }
 
 Seconds Reader::timestamp(const json& obj, const char* key, const std::string& path, int32_t shop_offset) const {
@@ -106,7 +112,7 @@ Seconds Reader::timestamp(const json& obj, const char* key, const std::string& p
     if (v->is_string()) {
         if (auto t = parse_timestamp(v->get_ref<const std::string&>(), shop_offset)) return *t;
     }
-    fail(join(path, key), kTimestampExpectation, v);
+    fail(join(path, key), kTimestampExpectation, v, "bad_date");
 }
 
 const json* Reader::object(const json& obj, const char* key, const std::string& path) const {

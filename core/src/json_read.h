@@ -22,7 +22,9 @@ class Reader {
 public:
     explicit Reader(std::string file_name) : file_(std::move(file_name)) {}
 
-    [[noreturn]] void fail(const std::string& path, const std::string& expected, const json* got) const;
+    // `code` (docs/errors.md): by default "missing_value" when `got` is null, else "invalid_value".
+    [[noreturn]] void fail(const std::string& path, const std::string& expected, const json* got,
+                           const char* code = nullptr) const;
 
     // Each getter reads `obj[key]` at `path`; a missing key or null gives nullopt / the default.
     std::optional<double> number(const json& obj, const char* key, const std::string& path) const;

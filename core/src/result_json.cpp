@@ -39,6 +39,7 @@ ordered warning_json(const Warning& w) {
     j["message"] = w.message;
     j["count"] = w.count;
     j["examples"] = w.examples;
+    if (!w.params.empty()) j["params"] = w.params;
     return j;
 }
 

@@ -4,6 +4,7 @@
 
 #include <array>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -103,6 +104,9 @@ struct Warning {
     std::string message;  // English, for the CLI
     std::vector<std::string> examples;
     int64_t count = 0;
+    // What the page needs to word it in either language ({"file": .., "metric": ..}); written to
+    // the result JSON only when not empty. docs/errors.md lists the codes and their params.
+    std::map<std::string, std::string> params{};
 };
 
 // A metric given directly (as read off Seller Center) instead of computed from records.

@@ -2,6 +2,20 @@
 
 namespace shopscore::ingest {
 
+void fail_cell(int64_t row, int column, const char* code, const std::string& expected, std::string_view cell,
+               const std::string& note) {
+    std::string message = "expected " + expected + ", got " + (cell.empty() ? std::string("an empty cell") : quoted(cell));
+    if (!note.empty()) message += " (" + note + ")";
+    throw CellError{row, column, {}, std::move(message), code, expected, std::string(cell)};
+}
+
+void fail_input(int64_t row, int column, const char* code, const std::string& expected, const std::string& got_phrase,
+                const std::string& got) {
+    std::string message = "expected " + expected;
+    if (!got_phrase.empty()) message += ", got " + got_phrase;
+    throw CellError{row, column, {}, std::move(message), code, expected, got};
+}
+
 std::string column_letters(int column) {
     std::string letters;
     for (int n = column + 1; n > 0; n = (n - 1) / 26) letters.insert(letters.begin(), char('A' + (n - 1) % 26));

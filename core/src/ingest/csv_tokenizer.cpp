@@ -21,7 +21,7 @@ void CsvTokenizer::feed(std::string_view text) {
         }
         head_.append(text.substr(0, i));
         if (i == text.size()) {
-            if (head_.size() > kMaxField) fail(1, head_in_quotes_ ? 0 : -1, "expected a header row, got a first line longer than 1 MiB");
+            if (head_.size() > kMaxField) fail_input(1, head_in_quotes_ ? 0 : -1, "line_too_long", "a header row", "a first line longer than 1 MiB");
             return;
         }
         decide_delimiter(false);
@@ -46,8 +46,7 @@ void CsvTokenizer::finish() {
     }
     switch (state_) {
         case State::quoted:
-            throw CellError{quote_row_, column(), {},
-                            "expected a closing quote (\") for the quoted cell that starts on this row"};
+            fail_input(quote_row_, column(), "unclosed_quote", "a closing quote (\") for the quoted cell that starts on this row");
         case State::record_start:
         case State::after_cr: break;
         default: end_record();
@@ -83,21 +82,22 @@ void CsvTokenizer::check_control(unsigned char c) {
     if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
         char hex[8];
         std::snprintf(hex, sizeof hex, "0x%02X", c);
-        fail(row(), column(), std::string("expected text, got binary data (byte ") + hex + ")");
+        fail_input(row(), column(), "binary_data", "text", std::string("binary data (byte ") + hex + ")", hex);
     }
 }
 
 void CsvTokenizer::append(std::string_view span) {
     std::string& field = fields_[count_ - 1];
     if (field.size() + span.size() > kMaxField) {
-        if (state_ == State::quoted) throw CellError{quote_row_, column(), {}, "expected a closing quote (\") for the quoted cell that starts on this row"};
-        fail(row(), column(), "expected a cell shorter than 1 MiB");
+        if (state_ == State::quoted)
+            fail_input(quote_row_, column(), "unclosed_quote", "a closing quote (\") for the quoted cell that starts on this row");
+        fail_input(row(), column(), "cell_too_long", "a cell shorter than 1 MiB");
     }
     field.append(span);
 }
 
 void CsvTokenizer::start_field() {
-    if (count_ >= kMaxFields) fail(row(), -1, "expected at most 16384 columns");
+    if (count_ >= kMaxFields) fail_input(row(), -1, "too_many_columns", "at most 16384 columns");
     // The cell strings are reused from record to record (cleared, capacity kept): most records
     // have the same number of cells, so reading a row allocates next to nothing.
     if (count_ < fields_.size()) fields_[count_].clear();

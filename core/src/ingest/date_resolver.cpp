@@ -57,12 +57,14 @@ bool DateResolver::looks_like_time(std::string_view text) const {
 Seconds DateResolver::parse_decided(std::string_view text, int64_t row, int column) const {
     const DateOrder order = order_.value_or(DateOrder::month_first);
     if (auto t = parse_timestamp(text, offset_, order)) return *t;
-    std::string message = std::string("expected ") + kTimestampExpectation + ", got " + quoted(text);
+    std::string note;
     int a, b;
     const DateOrder other = order == DateOrder::month_first ? DateOrder::day_first : DateOrder::month_first;
-    if (order_ && slash_parts(text, a, b) && parse_timestamp(text, offset_, other))
-        message += " (this file writes dates " + std::string(order_example(*order_)) + ", see row " + std::to_string(evidence_row_) + ")";
-    fail(row, column, message);
+    if (order_ && slash_parts(text, a, b) && parse_timestamp(text, offset_, other)) {
+        note = "this file writes dates " + std::string(order_example(*order_)) + ", see row " + std::to_string(evidence_row_);
+        fail_cell(row, column, "date_order_conflict", kTimestampExpectation, text, note);
+    }
+    fail_cell(row, column, "bad_date", kTimestampExpectation, text);
 }
 
 Seconds DateResolver::parse(std::string_view text, int64_t row, int column, TimeSlot slot) {

@@ -27,12 +27,11 @@ public:
         } else {
             order_id = id(row, f_id_, "an order ID");
         }
-        if (order_id.empty()) fail(row.number, row.column(f_id_), "expected an order ID, got an empty cell");
+        if (order_id.empty()) fail_cell(row.number, row.column(f_id_), "missing_value", "an order ID", {});
         const std::string_view flag = reason.empty() ? std::string_view{} : aliases_.value("exclusion_flag", reason);
         if (flag.empty())
-            fail(row.number, reason_column,
-                 "expected an exclusion reason (fraud, sample, gift, appealed or risky_buyer), got " +
-                     (reason.empty() ? std::string("an empty cell") : quoted(reason)));
+            fail_cell(row.number, reason_column, reason.empty() ? "missing_value" : "invalid_value",
+                      "an exclusion reason (fraud, sample, gift, appealed or risky_buyer)", reason);
         auto [it, inserted] = state_.exclusions.try_emplace(order_id, 0);
         if (inserted) state_.exclusion_order.push_back(order_id);
         it->second |= flag_from_name(flag);

@@ -58,6 +58,7 @@ std::string file_summary_to_json(const FileSummary& s) {
         wj["message"] = w.message;
         wj["count"] = w.count;
         wj["examples"] = w.examples;
+        if (!w.params.empty()) wj["params"] = w.params;
         j["warnings"].push_back(std::move(wj));
     }
     return j.dump();
@@ -86,7 +87,8 @@ struct Ingest::Impl {
         std::string column = e.label;
         if (column.empty() && table) column = table->column_name(e.column);
         if (column.empty()) column = column_letters(e.column < 0 ? 0 : e.column);
-        throw InputError(file_name + ":" + std::to_string(e.row) + ":" + column, e.message);
+        ErrorDetail detail{e.code, file_name, e.row, column, {}, e.expected, e.got};
+        throw InputError(file_name + ":" + std::to_string(e.row) + ":" + column, e.message, std::move(detail));
     }
 
     void start_table() {
@@ -105,10 +107,10 @@ struct Ingest::Impl {
             }
             const bool is_json = kind == ExportKind::dataset_json || (kind == ExportKind::auto_detect && t[i] == '{');
             if (!is_json && t[i] == '{')
-                fail(1, -1, std::string("expected a CSV/TSV ") + export_kind_name(kind) +
-                                " export, got JSON (give a canonical dataset JSON as the dataset, not as an export)");
+                fail_input(1, -1, "wrong_format", std::string("a CSV/TSV ") + export_kind_name(kind) + " export",
+                           "JSON (give a canonical dataset JSON as the dataset, not as an export)", "json");
             if (!is_json && t.substr(i, 4) == std::string_view("PK\x03\x04", 4))
-                fail(1, -1, "expected CSV/TSV text, got an XLSX (zip) file: open it as XLSX");
+                fail_input(1, -1, "wrong_format", "CSV/TSV text", "an XLSX (zip) file: open it as XLSX", "xlsx");
             route = is_json ? Route::json : Route::csv;
             if (route == Route::csv) {
                 std::string lead;
@@ -158,7 +160,7 @@ struct Ingest::Impl {
         std::snprintf(hex, sizeof hex, "0x%02X", decoder->bad_byte() & 0xFF);
         const int64_t row = csv ? csv->row() : 1;
         const int column = csv ? csv->column() : 0;
-        fail(row, column, std::string("expected ") + decoder->expectation() + ", got byte " + hex + " that is not part of it");
+        fail_input(row, column, "bad_encoding", decoder->expectation(), std::string("byte ") + hex + " that is not part of it", hex);
     }
 };
 
@@ -232,7 +234,7 @@ FileSummary Ingest::end() {
                 m.merge(std::move(part));
                 return m.summary;
             }
-            if (m.route == Impl::Route::undecided) fail(1, -1, "expected a header row, got an empty file");
+            if (m.route == Impl::Route::undecided) fail_input(1, -1, "empty_file", "a header row", "an empty file");
             m.csv->finish();
         } else if (m.shared_reader) {
             m.shared_reader->finish();
@@ -253,6 +255,7 @@ FileSummary Ingest::end() {
     for (const Warning& w : m.summary.warnings) {
         Warning copy = w;
         copy.message = m.file_name + ": " + copy.message;
+        copy.params.emplace("file", m.file_name);
         m.state.dataset.warnings.push_back(std::move(copy));
     }
     return m.summary;

@@ -39,7 +39,7 @@ public:
             handling_days = 0;
             for (char c : h) {
                 if (c < '0' || c > '9' || handling_days > 3650)
-                    fail(row.number, row.column(f_handling_days_), "expected a whole number of days, got " + quoted(h));
+                    fail_cell(row.number, row.column(f_handling_days_), "invalid_value", "a whole number of days", h);
                 handling_days = handling_days * 10 + (c - '0');
             }
         }

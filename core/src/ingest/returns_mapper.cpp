@@ -21,7 +21,7 @@ public:
         AfterSale a;
         a.order_id = order_id;
         const std::string_view type = choice(row, f_type_, "request_type");
-        if (type.empty()) fail(row.number, row.column(f_type_), "expected " + aliases_.value_examples("request_type") + ", got an empty cell");
+        if (type.empty()) fail_cell(row.number, row.column(f_type_), "missing_value", aliases_.value_examples("request_type"), {});
         a.type = type == "return" ? RequestType::return_ : type == "refund" ? RequestType::refund
                  : type == "replacement"                ? RequestType::replacement
                                                         : RequestType::cancel;

@@ -13,7 +13,7 @@ std::string_view Row::text(int field) const {
 Seconds RowMapper::time(const Row& row, int field, TimeSlot slot, bool required, const char* what) {
     const std::string_view text = row.text(field);
     if (text.empty()) {
-        if (required) fail(row.number, row.column(field), std::string("expected ") + what + ", got an empty cell");
+        if (required) fail_cell(row.number, row.column(field), "missing_value", what, {});
         return kNoTime;
     }
     return dates_.parse(text, row.number, row.column(field), slot);
@@ -25,7 +25,7 @@ std::string RowMapper::id(const Row& row, int field, const char* what, bool requ
     if (text.size() >= 3 && text.substr(0, 2) == "=\"" && text.back() == '"') text = text.substr(2, text.size() - 3);
     if (!text.empty() && text.front() == '\'') text.remove_prefix(1);
     if (text.empty()) {
-        if (required) fail(row.number, row.column(field), std::string("expected ") + what + ", got an empty cell");
+        if (required) fail_cell(row.number, row.column(field), "missing_value", what, {});
         return {};
     }
     // A long ID that went through a spreadsheet as a number comes back as 5.76543210987654E+17: its
@@ -34,9 +34,8 @@ std::string RowMapper::id(const Row& row, int field, const char* what, bool requ
     for (char c : text)
         if (!((c >= '0' && c <= '9') || c == '.' || c == 'e' || c == 'E' || c == '+' || c == '-')) digits_and_exponent = false;
     if (digits_and_exponent)
-        fail(row.number, row.column(field),
-             std::string("expected ") + what + " as text, got " + quoted(text) +
-                 " (a spreadsheet stored the ID as a number and lost digits; format the column as text)");
+        fail_cell(row.number, row.column(field), "id_as_number", std::string(what) + " as text", text,
+                  "a spreadsheet stored the ID as a number and lost digits; format the column as text");
     return std::string(text);
 }
 
@@ -45,7 +44,7 @@ std::string_view RowMapper::choice(const Row& row, int field, const char* table)
     if (text.empty()) return {};
     const std::string_view value = aliases_.value(table, text);
     if (value.empty())
-        fail(row.number, row.column(field), "expected " + aliases_.value_examples(table) + ", got " + quoted(text));
+        fail_cell(row.number, row.column(field), "invalid_value", aliases_.value_examples(table), text);
     return value;
 }
 
@@ -66,9 +65,10 @@ uint8_t RowMapper::flags(const Row& row, int field, bool record_flags) const {
             if (name.empty() && record_flags) name = aliases_.value("record_flag", item);
             const uint8_t bit = name.empty() ? 0 : flag_from_name(name);
             if (!bit)
-                fail(row.number, row.column(field),
-                     std::string("expected flags among fraud, sample, gift, appealed, risky_buyer") +
-                         (record_flags ? ", fbt_logistics, excluded" : "") + ", got " + quoted(item));
+                fail_cell(row.number, row.column(field), "invalid_value",
+                          std::string("flags among fraud, sample, gift, appealed, risky_buyer") +
+                              (record_flags ? ", fbt_logistics, excluded" : ""),
+                          item);
             bits |= bit;
         }
         start = end + 1;
@@ -81,7 +81,7 @@ int RowMapper::rating(const Row& row, int field, bool allow_unrated) const {
     const int column = row.column(field);
     if (text.empty()) {
         if (allow_unrated) return 0;
-        fail(row.number, column, "expected a star rating 1-5, got an empty cell");
+        fail_cell(row.number, column, "missing_value", "a star rating 1-5", {});
     }
     std::string_view rest = text;
     // "5", "5.0", "5 stars", "5星", "★★★★★"
@@ -100,8 +100,8 @@ int RowMapper::rating(const Row& row, int field, bool allow_unrated) const {
         if (lower == "star" || lower == "stars" || rest == "\xE6\x98\x9F" /* 星 */) rest = {};
     }
     if (!rest.empty() || stars > 5 || (stars == 0 && !allow_unrated) || (stars == 0 && text != "0"))
-        fail(row.number, column,
-             std::string("expected a star rating 1-5") + (allow_unrated ? " (or empty/0 for not rated)" : "") + ", got " + quoted(text));
+        fail_cell(row.number, column, "bad_rating",
+                  std::string("a star rating 1-5") + (allow_unrated ? " (or empty/0 for not rated)" : ""), text);
     return stars;
 }
 

@@ -46,9 +46,10 @@ void TableReader::read_header(int64_t number, std::vector<std::string>& cells) {
         if (kind_ == ExportKind::auto_detect) {
             std::string got;
             for (size_t i = 0; i < cells.size() && i < 4; ++i) got += (i ? ", " : "") + std::string(trim_cell(cells[i]));
-            fail(number, -1,
-                 "expected the header row of an orders, returns, reviews, chats or exclusions export "
-                 "(e.g. Order ID, Created Time, ...), got " + quoted(got));
+            fail_cell(number, -1, "unknown_header",
+                      "the header row of an orders, returns, reviews, chats or exclusions export "
+                      "(e.g. Order ID, Created Time, ...)",
+                      got);
         }
     }
     mapper_ = make_row_mapper(kind_, state_, dates_, warnings_, file_name_);
@@ -72,9 +73,11 @@ void TableReader::read_header(int64_t number, std::vector<std::string>& cells) {
         if (!fields[f].required || columns_[f] >= 0) continue;
         std::string also;
         for (size_t a = 1; a < fields[f].aliases.size() && a < 4; ++a) also += (a > 1 ? ", " : "") + fields[f].aliases[a];
+        // `got` names the missing column in the file's own language when the header is Chinese.
         throw CellError{number, -1, fields[f].aliases[0],
                         std::string("expected a column \"") + fields[f].aliases[0] + "\" (or " + also + ") in the " +
-                            export_kind_name(kind_) + " header row, not found"};
+                            export_kind_name(kind_) + " header row, not found",
+                        "missing_column", std::string("a column \"") + fields[f].aliases[0] + "\"", fields[f].aliases[0]};
     }
     have_header_ = true;
 }
@@ -97,7 +100,8 @@ bool TableReader::is_description_row(const Row& row) const {
         header_like += matches_header(static_cast<int>(f));
     }
     if (row.has(key) && !row.text(key).empty() && matches_header(key) && header_like * 2 >= non_empty)
-        fail(row.number, row.column(key), "expected data or a row of column descriptions after the header, got a second header row");
+        fail_input(row.number, row.column(key), "repeated_header", "data or a row of column descriptions after the header",
+                   "a second header row");
     // Descriptions: the key cell is prose (an ID has no spaces) and no date cell holds a date.
     if (row.text(key).find(' ') == std::string_view::npos) return false;
     for (int f : mapper_->date_fields())
@@ -106,7 +110,7 @@ bool TableReader::is_description_row(const Row& row) const {
 }
 
 void TableReader::finish() {
-    if (!have_header_) fail(1, -1, "expected a header row, got an empty file");
+    if (!have_header_) fail_input(1, -1, "empty_file", "a header row", "an empty file");
     if (auto warning = dates_.resolve()) warnings_.push_back(std::move(*warning));
     mapper_->end();
 }

@@ -101,11 +101,11 @@ void SheetReader::start_element(std::string_view name, const std::vector<XmlAttr
         if (r) {
             n = 0;
             for (char c : *r) {
-                if (c < '0' || c > '9' || n > 100000000) fail(row_ + 1, -1, "expected a row number in <row r=...>, got " + quoted(*r));
+                if (c < '0' || c > '9' || n > 100000000) fail_cell(row_ + 1, -1, "bad_xlsx", "a row number in <row r=...>", *r);
                 n = n * 10 + (c - '0');
             }
         }
-        if (n <= row_) fail(n, -1, "expected rows in increasing order in the sheet XML");
+        if (n <= row_) fail_input(n, -1, "bad_xlsx", "rows in increasing order in the sheet XML");
         row_ = n;
         cells_.clear();
         column_ = -1;
@@ -118,9 +118,9 @@ void SheetReader::start_element(std::string_view name, const std::vector<XmlAttr
         int col = column_ + 1;
         if (r) {
             int64_t ref_row = 0;
-            if (!parse_cell_ref(*r, col, ref_row)) fail(row_, column_ + 1, "expected a cell reference like C12, got " + quoted(*r));
+            if (!parse_cell_ref(*r, col, ref_row)) fail_cell(row_, column_ + 1, "bad_xlsx", "a cell reference like C12", *r);
         }
-        if (col >= kMaxColumns) fail(row_, -1, "expected at most 16384 columns");
+        if (col >= kMaxColumns) fail_input(row_, -1, "too_many_columns", "at most 16384 columns");
         column_ = col;
     } else if (in_cell_ && name == "v") {
         in_value_ = true;
@@ -141,7 +141,7 @@ void SheetReader::finish_cell() {
             else index = index * 10 + static_cast<size_t>(c - '0');
         }
         if (!ok || index >= shared_.size())
-            fail(row_, column_, "expected a shared string index below " + std::to_string(shared_.size()) + ", got " + quoted(value_));
+            fail_cell(row_, column_, "bad_xlsx", "a shared string index below " + std::to_string(shared_.size()), value_);
         text = shared_[index];
     } else if (type_ == "b") {
         text = value_ == "1" ? "TRUE" : value_ == "0" ? "FALSE" : value_;

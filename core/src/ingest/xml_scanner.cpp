@@ -17,7 +17,9 @@ std::string_view local_name(std::string_view name) {
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 
-[[noreturn]] void malformed(const std::string& what) { fail(1, -1, "expected well-formed XLSX sheet XML, " + what); }
+[[noreturn]] void malformed(const std::string& what) {
+    throw CellError{1, -1, {}, "expected well-formed XLSX sheet XML, " + what, "bad_xlsx", "well-formed XLSX sheet XML", what};
+}
 
 }  // namespace
 
