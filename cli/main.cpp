@@ -1,7 +1,8 @@
 // shopscore: the command-line calculator (SPEC §8).
-//   shopscore score DATASET.json [--profile FILE.json] [--as-of YYYY-MM-DD]
+//   shopscore score DATASET.json [--profile FILE.json] [--as-of YYYY-MM-DD] [--format json|text|csv]
 //   shopscore score --orders F [--returns F] [--reviews F] [--chats F] [--exclusions F] [--shop FILE.json]
-// Exit 0 with the result JSON on stdout; 2 on bad input with one line "FILE:ROW:COLUMN: ..." on
+//   shopscore batch DIR|LIST [--out-csv F] [--out-json F] [--jobs N]   (cli/batch.cpp)
+// Exit 0 with the result on stdout; 2 on bad input with one line "FILE:ROW:COLUMN: ..." on
 // stderr; 1 on an internal error.
 #include <cstdio>
 #include <fstream>
@@ -11,35 +12,53 @@
 #include <utility>
 #include <vector>
 
+#include "batch.h"
 #include "export_files.h"
+#include "score_output.h"
 #include "shopscore/error.h"
 #include "shopscore/ingest.h"
 #include "shopscore/json_io.h"
 #include "shopscore/score.h"
 #include "shopscore/version.h"
+#include "usage_error.h"
 
 namespace {
 
 using namespace shopscore;
+using cli::UsageError;
 
 constexpr const char* kUsage =
     "Usage:\n"
     "  shopscore score DATASET.json [--profile FILE.json] [--as-of YYYY-MM-DD] [--insights]\n"
+    "                  [--format json|text|csv] [--lang en|zh]\n"
     "  shopscore score --orders FILE [--returns FILE] [--reviews FILE] [--chats FILE]\n"
     "                  [--exclusions FILE] [--shop SHOP.json] [--profile FILE.json] [--as-of YYYY-MM-DD]\n"
+    "  shopscore batch DIR|LIST [--out-csv FILE] [--out-json FILE] [--format csv|json] [--jobs N]\n"
+    "                  [--profile FILE.json] [--as-of YYYY-MM-DD] [--insights] [--strict]\n"
     "  shopscore --help | --version\n"
     "\n"
-    "Computes the TikTok Shop Performance Score (SPS) from a ShopScore dataset (JSON) or from\n"
-    "Seller Center exports (CSV, TSV or XLSX; UTF-8 or GB18030) and prints the result as JSON.\n"
-    "Each export option may be given more than once. --insights adds priority labels (what to\n"
-    "fix first). Nothing leaves this machine.\n"
+    "score: the TikTok Shop Performance Score (SPS) of one shop from a ShopScore dataset (JSON) or\n"
+    "from Seller Center exports (CSV, TSV or XLSX; UTF-8 or GB18030). Each export option may be\n"
+    "given more than once. --format json (default) prints the result JSON; text a report to read\n"
+    "(--lang zh for Chinese; colour on a terminal unless NO_COLOR is set); csv the batch columns\n"
+    "for this one shop. --insights adds priority labels (what to fix first) to the JSON; text and\n"
+    "csv always show them.\n"
     "\n"
-    "Exit status: 0 success, 2 bad input (message FILE:ROW:COLUMN: ... on stderr), 1 internal error.\n";
-
-// Bad command-line usage; reported like bad input (exit 2).
-struct UsageError : std::runtime_error {
-    using std::runtime_error::runtime_error;
-};
+    "batch: many shops in one run. DIR holds one folder per shop; a LIST file names one shop folder\n"
+    "per line. A shop folder holds its exports (kinds recognised from their header rows) and an\n"
+    "optional shop.json (the shop facts, as --shop). One row per shop: CSV (UTF-8 with BOM, for\n"
+    "Excel) with --out-csv, a JSON array with --out-json (- for stdout); with neither, the CSV\n"
+    "(or --format json) goes to stdout. Shops run in parallel (--jobs N, default one per core); a\n"
+    "shop whose files are bad gets its one-line error in its row and the others still run.\n"
+    "\n"
+    "Examples:\n"
+    "  shopscore score shop.json --format text --lang zh\n"
+    "  shopscore score --orders orders.csv --returns returns.xlsx --shop shop.json --format text\n"
+    "  shopscore batch shops/ --out-csv shops.csv --out-json shops.json --jobs 4\n"
+    "\n"
+    "Nothing leaves this machine.\n"
+    "Exit status: 0 success, 2 bad input (message FILE:ROW:COLUMN: ... on stderr), 1 internal error.\n"
+    "batch exits 0 when every row was written, shops with errors included (--strict: 2 then).\n";
 
 std::string read_file(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
@@ -56,6 +75,8 @@ struct ScoreCommand {
     std::string profile_path;
     std::string as_of;
     bool insights = false;
+    cli::Format format = cli::Format::json;
+    cli::Lang lang = cli::Lang::en;
 };
 
 ScoreCommand parse_score_args(const std::vector<std::string>& args) {
@@ -70,6 +91,8 @@ ScoreCommand parse_score_args(const std::vector<std::string>& args) {
         else if (a == "--as-of") cmd.as_of = value();
         else if (a == "--shop") cmd.shop_path = value();
         else if (a == "--insights") cmd.insights = true;
+        else if (a == "--format") cmd.format = cli::parse_format(value());
+        else if (a == "--lang") cmd.lang = cli::parse_lang(value());
         else if (a == "--orders") cmd.exports.emplace_back(ExportKind::orders, value());
         else if (a == "--returns") cmd.exports.emplace_back(ExportKind::returns, value());
         else if (a == "--reviews") cmd.exports.emplace_back(ExportKind::reviews, value());
@@ -88,7 +111,7 @@ ScoreCommand parse_score_args(const std::vector<std::string>& args) {
 int run_score(const std::vector<std::string>& args) {
     const ScoreCommand cmd = parse_score_args(args);
     ScoreOptions options;
-    options.insights = cmd.insights;
+    options.insights = cmd.insights || cmd.format != cli::Format::json;  // text and csv show priorities
     if (!cmd.as_of.empty()) {
         options.as_of = parse_day(cmd.as_of);
         if (!options.as_of)
@@ -106,7 +129,8 @@ int run_score(const std::vector<std::string>& args) {
         for (const auto& [kind, path] : cmd.exports) read_export_file(ingest, kind, path);
         dataset = ingest.finish();
     }
-    std::fputs(result_to_json(score(dataset, options)).c_str(), stdout);
+    const std::string shop = cli::shop_name(cmd.dataset_path, cmd.exports.empty() ? "" : cmd.exports.front().second);
+    std::fputs(cli::format_result(score(dataset, options), options, cmd.format, cmd.lang, shop).c_str(), stdout);
     return 0;
 }
 
@@ -123,6 +147,7 @@ int main(int argc, char** argv) {
             std::printf("shopscore %s\n", kVersion);
             return 0;
         }
+        if (args[0] == "batch") return cli::run_batch({args.begin() + 1, args.end()});
         if (args[0] != "score") throw UsageError("unknown command " + args[0]);
         return run_score({args.begin() + 1, args.end()});
     } catch (const InputError& e) {

@@ -1,0 +1,117 @@
+// The columns: who and when, the score, benefits, the three dimensions, each metric's value with
+// its counts and score, what to fix first, how many warnings, and the error of a shop that could
+// not be scored. Values are the result's unrounded numbers (sps_display is Seller Center's).
+#include "shop_row.h"
+
+#include <cmath>
+#include <nlohmann/json.hpp>
+
+namespace shopscore::cli {
+namespace {
+
+using ordered = nlohmann::ordered_json;
+
+// As result_json.cpp: whole numbers as integers, the rest in shortest round-trip form, so a
+// cell reads exactly like the same number in `shopscore score`'s JSON.
+ordered number(const std::optional<double>& x) {
+    if (!x) return nullptr;
+    if (std::isfinite(*x) && std::fabs(*x) < 9007199254740992.0 && *x == std::floor(*x)) return static_cast<int64_t>(*x);
+    return *x;
+}
+
+ordered scored_columns(const std::string& shop, const Result& r) {
+    ordered j;
+    j["shop"] = shop;
+    j["as_of"] = r.as_of == kNoDay ? ordered(nullptr) : ordered(format_day(r.as_of));
+    j["profile"] = r.profile_id;
+    j["status"] = r.status == Status::scored ? "scored" : "not_enough_orders";
+    j["delivered_orders_90d"] = r.delivered_orders_90d;
+    j["sps"] = number(r.sps);
+    j["sps_display"] = r.sps ? ordered(display_one_decimal(*r.sps)) : ordered(nullptr);
+    j["settlement_days"] = r.settlement_days;
+    // The highest threshold the unrounded SPS reaches with an official score, and the benefits
+    // granted (eligible: true) by id.
+    std::optional<double> tier;
+    std::string granted;
+    for (const BenefitResult& b : r.benefits) {
+        if (r.status == Status::scored && r.sps && *r.sps >= b.min_sps) tier = b.min_sps;
+        if (b.eligible.value_or(false)) granted += (granted.empty() ? "" : " ") + b.id;
+    }
+    j["benefit_tier"] = number(tier);
+    j["benefits"] = granted;
+    for (size_t d = 0; d < kDimensionCount; ++d) j[kDimensionNames[d]] = number(r.dimensions[d].score);
+    for (size_t m = 0; m < kMetricCount; ++m) {
+        const MetricResult& x = r.metrics[m];
+        const std::string name = kMetricNames[m];
+        j[name] = number(x.value);
+        j[name + "_numerator"] = number(x.numerator);
+        j[name + "_denominator"] = number(x.denominator);
+        j[name + "_score"] = number(x.score);
+    }
+    const MetricPriority* key = nullptr;
+    if (r.insights)
+        for (const MetricPriority& p : r.insights->priorities)
+            if (p.label == Priority::key_opportunity) key = &p;
+    j["key_opportunity"] = key ? ordered(kMetricNames[key->metric]) : ordered(nullptr);
+    j["key_opportunity_gain"] = key ? number(key->gain) : ordered(nullptr);
+    // Hook for issue 12 (insights): the goal-seek line and the forecast's next threshold date
+    // become columns here, after key_opportunity, when the core's Insights carry them.
+    j["warnings"] = static_cast<int64_t>(r.warnings.size());
+    j["error"] = nullptr;
+    return j;
+}
+
+// Every column, for the header and for a shop that failed (all null but shop and error).
+const ordered& template_row() {
+    static const ordered row = scored_columns("", Result{});
+    return row;
+}
+
+ordered row_json(const ShopRow& row) {
+    if (row.result) return scored_columns(row.shop, *row.result);
+    ordered j;
+    for (const auto& [key, value] : template_row().items()) j[key] = nullptr;
+    j["shop"] = row.shop;
+    j["error"] = row.error;
+    return j;
+}
+
+std::string csv_text(const std::string& text) {
+    if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
+    std::string quoted = "\"";
+    for (char c : text) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return quoted + "\"";
+}
+
+std::string csv_cell(const ordered& v) {
+    if (v.is_null()) return "";
+    return csv_text(v.is_string() ? v.get<std::string>() : v.dump());
+}
+
+}  // namespace
+
+std::string rows_to_csv(const std::vector<ShopRow>& rows) {
+    std::string out = "\xEF\xBB\xBF";
+    std::string header;
+    for (const auto& [key, value] : template_row().items()) header += (header.empty() ? "" : ",") + csv_text(key);
+    out += header + "\n";
+    for (const ShopRow& row : rows) {
+        std::string line;
+        bool first = true;
+        const ordered cells = row_json(row);  // kept alive: items() only refers to it
+        for (const auto& [key, value] : cells.items()) {
+            line += (first ? "" : ",") + csv_cell(value);
+            first = false;
+        }
+        out += line + "\n";
+    }
+    return out;
+}
+
+std::string rows_to_json(const std::vector<ShopRow>& rows) {
+    ordered array = ordered::array();
+    for (const ShopRow& row : rows) array.push_back(row_json(row));
+    return array.dump(2, ' ', false, ordered::error_handler_t::replace) + "\n";
+}
+
+}  // namespace shopscore::cli
