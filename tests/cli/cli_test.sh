@@ -64,6 +64,36 @@ expect 0 "" -- score "$data/spec-example.json" --profile "$tmp/profile.json"
 grep -qF '"profile": "mine"' "$tmp/out" || fail "--profile was not used"
 grep -qF '"adjusted_value": 1,' "$tmp/out" || fail "volume_prior 0 should leave nrr's adjusted value at 1"
 
+# Output formats (issue 13): json stays the default; text and csv; bad values are usage errors.
+expect 0 "" -- score "$data/spec-example.json" --format json
+cmp -s "$tmp/out" <("$cli" score "$data/spec-example.json") || fail "--format json differs from the default output"
+expect 0 "" -- score "$data/spec-example.json" --format text --lang zh
+grep -q "店铺体验分" "$tmp/out" || fail "--format text --lang zh is not in Chinese"
+grep -q $'\033' "$tmp/out" && fail "--format text wrote colour codes to a pipe"
+expect 0 "" -- score "$data/spec-example.json" --format csv
+[ "$(head -c 3 "$tmp/out")" = $'\xEF\xBB\xBF' ] || fail "--format csv lacks the UTF-8 BOM"
+[ "$(wc -l <"$tmp/out")" -eq 2 ] || fail "--format csv is not a header and one row"
+grep -q "^spec-example,2026-11-20,default,not_enough_orders,1," "$tmp/out" || fail "--format csv row: $(tail -1 "$tmp/out")"
+expect 2 "shopscore: --format expects json, text or csv, got yaml" -- score "$data/spec-example.json" --format yaml
+expect 2 "shopscore: --lang expects en or zh, got fr" -- score "$data/spec-example.json" --format text --lang fr
+expect 2 "$data/errors/bad-date.json: orders[1].delivered: expected a date-time" -- score "$data/errors/bad-date.json" --format text
+expect 2 "shopscore: batch needs a DIR of shop folders or a LIST file" -- batch
+expect 2 "shopscore: unknown option --bogus" -- batch "$data" --bogus
+grep -q "shopscore batch DIR|LIST" <("$cli" --help) || fail "--help lacks the batch command"
+# Colour only on a terminal (script(1) gives the CLI one), and never with NO_COLOR set.
+if command -v script >/dev/null; then
+  script -qc "'$cli' score '$data/spec-example.json' --format text" /dev/null >"$tmp/tty" </dev/null
+  grep -q $'\033\[1m' "$tmp/tty" || fail "--format text on a terminal has no colour"
+  NO_COLOR=1 script -qc "'$cli' score '$data/spec-example.json' --format text" /dev/null >"$tmp/tty" </dev/null
+  grep -q $'\033' "$tmp/tty" && fail "NO_COLOR=1 still gave colour"
+  # batch draws a progress line on a terminal's stderr only.
+  mkdir -p "$tmp/shops/a" && cp "$data"/exports/tsv/* "$data/exports/shop.json" "$tmp/shops/a/"
+  script -qc "'$cli' batch '$tmp/shops' --out-csv '$tmp/shops.csv'" /dev/null >"$tmp/tty" </dev/null
+  grep -q "shopscore batch: 1/1 shops" "$tmp/tty" || fail "batch on a terminal drew no progress line"
+  "$cli" batch "$tmp/shops" --out-csv "$tmp/shops.csv" 2>"$tmp/err"
+  [ -s "$tmp/err" ] && fail "batch wrote to a non-terminal stderr: $(cat "$tmp/err")"
+fi
+
 if [ "$failures" -ne 0 ]; then
   echo "$failures CLI check(s) failed"
   exit 1

@@ -1,0 +1,170 @@
+// `shopscore batch` against `shopscore score`: a folder of shops made from the export fixtures
+// (tests/data/exports/*, each with shop.json; one copy without it) plus one broken shop.
+// Checks: one row per shop in folder order; the broken shop's row carries its one-line error and
+// the others are scored; every number in the CSV equals the same shop's `score` JSON (run with
+// explicit --orders/--returns/... kinds, so the batch's kind detection is checked too); the JSON
+// array says what the CSV says; --jobs 2 writes the same bytes as --jobs 1; a LIST file gives
+// the same rows; exit codes (0 with a broken shop, 2 with --strict, 2 on a bad DIR).
+//   node tests/cli/batch_check.mjs PATH/TO/shopscore
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const cli = path.resolve(process.argv[2] ?? '');
+const exportsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'data', 'exports');
+const KINDS = ['orders', 'returns', 'reviews', 'chats', 'exclusions'];
+let failures = 0;
+const fail = (msg) => { failures++; console.error(`FAIL: ${msg}`); };
+
+function run(args) {
+  const r = spawnSync(cli, args, { encoding: 'utf8' });
+  return { status: r.status, out: r.stdout, err: r.stderr };
+}
+
+// RFC 4180: quoted cells may hold commas, quotes ("") and line breaks.
+function parseCsv(text) {
+  const rows = [];
+  let row = [], cell = '', quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; }
+      else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { row.push(cell); cell = ''; }
+    else if (c === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; }
+    else cell += c;
+  }
+  if (cell !== '' || row.length) { row.push(cell); rows.push(row); }
+  return rows;
+}
+
+// The shops: every fixture set with the fixtures' shop.json, one without it, one broken.
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'shopscore-batch-'));
+const shopsDir = path.join(tmp, 'shops');
+const fixtureSets = readdirSync(exportsDir).filter((n) => n !== 'malformed' && statSync(path.join(exportsDir, n)).isDirectory());
+for (const name of fixtureSets) {
+  cpSync(path.join(exportsDir, name), path.join(shopsDir, name), { recursive: true });
+  cpSync(path.join(exportsDir, 'shop.json'), path.join(shopsDir, name, 'shop.json'));
+}
+cpSync(path.join(exportsDir, 'us_bom_crlf'), path.join(shopsDir, 'no_shop_json'), { recursive: true });
+mkdirSync(path.join(shopsDir, 'broken'));
+cpSync(path.join(exportsDir, 'malformed', 'bad_date.csv'), path.join(shopsDir, 'broken', 'orders.csv'));
+cpSync(path.join(exportsDir, 'us_bom_crlf', 'returns.csv'), path.join(shopsDir, 'broken', 'returns.csv'));
+const shopNames = readdirSync(shopsDir).sort();
+// The broken shop's message, worked out from the fixture: row 14's Delivered Time is 31/31/2026.
+const brokenError = `${path.join(shopsDir, 'broken', 'orders.csv')}:14:Delivered Time: expected a date-time`;
+
+try {
+  const csv1 = path.join(tmp, 'jobs1.csv'), json1 = path.join(tmp, 'jobs1.json');
+  const csv2 = path.join(tmp, 'jobs2.csv'), json2 = path.join(tmp, 'jobs2.json');
+  const r1 = run(['batch', shopsDir, '--jobs', '1', '--out-csv', csv1, '--out-json', json1]);
+  const r2 = run(['batch', shopsDir, '--jobs', '2', '--out-csv', csv2, '--out-json', json2]);
+  for (const [name, r] of [['--jobs 1', r1], ['--jobs 2', r2]]) {
+    if (r.status !== 0) fail(`batch ${name} exited ${r.status}: ${r.err}`);
+    if (r.out !== '') fail(`batch ${name} wrote to stdout with --out-csv/--out-json`);
+    if (r.err !== 'shopscore batch: 1 of 7 shops not scored (see their error column)\n')
+      fail(`batch ${name} stderr: ${JSON.stringify(r.err)}`);
+  }
+  const csvText = readFileSync(csv1, 'utf8');
+  if (readFileSync(csv2, 'utf8') !== csvText) fail('--jobs 2 CSV differs from --jobs 1');
+  if (readFileSync(json2, 'utf8') !== readFileSync(json1, 'utf8')) fail('--jobs 2 JSON differs from --jobs 1');
+  if (!csvText.startsWith('\uFEFF')) fail('the CSV does not start with a UTF-8 BOM');
+
+  const [header, ...rows] = parseCsv(csvText.replace(/^\uFEFF/, ''));
+  const jsonRows = JSON.parse(readFileSync(json1, 'utf8'));
+  if (rows.length !== shopNames.length) fail(`${rows.length} CSV rows for ${shopNames.length} shops`);
+  if (jsonRows.length !== shopNames.length) fail(`${jsonRows.length} JSON rows for ${shopNames.length} shops`);
+  const col = (row, name) => row[header.indexOf(name)];
+
+  rows.forEach((row, i) => {
+    const shop = col(row, 'shop');
+    if (shop !== shopNames[i]) fail(`row ${i + 1} is ${shop}, expected ${shopNames[i]} (folder order)`);
+    // The JSON array holds the same cells: numbers equal, nulls empty.
+    const j = jsonRows[i];
+    if (JSON.stringify(Object.keys(j)) !== JSON.stringify(header)) fail(`JSON keys of ${shop} differ from the CSV header`);
+    header.forEach((h, c) => {
+      const v = j[h];
+      const same = v === null ? row[c] === '' : typeof v === 'number' ? Number(row[c]) === v : String(v) === row[c];
+      if (!same) fail(`${shop}.${h}: CSV ${JSON.stringify(row[c])}, JSON ${JSON.stringify(v)}`);
+    });
+    if (shop === 'broken') {
+      if (!col(row, 'error').startsWith(brokenError)) fail(`broken shop's error: ${col(row, 'error')}`);
+      for (const h of header) if (h !== 'shop' && h !== 'error' && col(row, h) !== '') fail(`broken shop has ${h}`);
+      return;
+    }
+    if (col(row, 'error') !== '') fail(`${shop} has an error: ${col(row, 'error')}`);
+
+    // The same shop through `score`, with kinds given explicitly.
+    const dir = path.join(shopsDir, shop);
+    const args = ['score', '--insights'];
+    for (const kind of KINDS) for (const f of readdirSync(dir).sort()) if (f.startsWith(`${kind}.`)) args.push(`--${kind}`, path.join(dir, f));
+    if (readdirSync(dir).includes('shop.json')) args.push('--shop', path.join(dir, 'shop.json'));
+    const s = run(args);
+    if (s.status !== 0) { fail(`score ${shop} exited ${s.status}: ${s.err}`); return; }
+    const r = JSON.parse(s.out);
+    const expect = {
+      as_of: r.as_of, profile: r.profile, status: r.status, delivered_orders_90d: r.delivered_orders_90d,
+      sps: r.sps, sps_display: r.sps_display, settlement_days: r.settlement_days,
+      benefits: r.benefits.filter((b) => b.eligible === true).map((b) => b.id).join(' '),
+      warnings: r.warnings.length,
+      key_opportunity: r.insights.priorities.find((p) => p.label === 'key_opportunity')?.metric ?? null,
+      key_opportunity_gain: r.insights.priorities.find((p) => p.label === 'key_opportunity')?.gain ?? null,
+    };
+    for (const d of ['product', 'fulfillment', 'service']) expect[d] = r.dimensions[d].score;
+    for (const [m, x] of Object.entries(r.metrics)) {
+      expect[m] = x.value;
+      expect[`${m}_numerator`] = x.numerator;
+      expect[`${m}_denominator`] = x.denominator;
+      expect[`${m}_score`] = x.score;
+    }
+    for (const [h, v] of Object.entries(expect)) {
+      const cell = col(row, h);
+      const same = v === null ? cell === '' : typeof v === 'number' ? cell !== '' && Number(cell) === v : String(v) === cell;
+      if (!same) fail(`${shop}.${h}: CSV ${JSON.stringify(cell)}, score JSON ${JSON.stringify(v)}`);
+    }
+    // `score --format csv` prints the header and this very row (its shop: the exports' folder).
+    const one = run([...args.filter((a) => a !== '--insights'), '--format', 'csv']);
+    const line = csvText.split('\n').find((l) => l.startsWith(`${shop},`));
+    if (one.out !== `\uFEFF${header.join(',')}\n${line}\n`) fail(`score --format csv for ${shop} differs from its batch row`);
+  });
+
+  // A LIST file naming two folders (one relative to the list, one absolute), a comment, a blank line.
+  const list = path.join(tmp, 'shops.txt');
+  writeFileSync(list, `# two shops\nshops/tsv\n\n${path.join(shopsDir, 'broken')}\r\n`);
+  const l = run(['batch', list, '--format', 'json']);
+  const listRows = l.status === 0 ? JSON.parse(l.out) : [];
+  if (l.status !== 0) fail(`batch LIST exited ${l.status}: ${l.err}`);
+  const byShop = Object.fromEntries(jsonRows.map((j) => [j.shop, j]));
+  if (listRows.length !== 2) fail(`batch LIST gave ${listRows.length} rows, expected 2`);
+  else {
+    if (JSON.stringify({ ...listRows[0], shop: 'tsv' }) !== JSON.stringify(byShop.tsv)) fail('LIST row for shops/tsv differs from the DIR row');
+    if (listRows[0].shop !== 'shops/tsv') fail(`LIST row named ${listRows[0].shop}, expected the line as written`);
+    if (listRows[1].error !== byShop.broken.error) fail('LIST row for broken differs from the DIR row');
+  }
+
+  // Exit codes: --strict makes a broken shop exit 2; a missing DIR is bad input (one line, exit 2).
+  const strict = run(['batch', shopsDir, '--strict', '--out-csv', path.join(tmp, 'strict.csv')]);
+  if (strict.status !== 2) fail(`batch --strict exited ${strict.status}, expected 2`);
+  const missing = run(['batch', path.join(tmp, 'nope')]);
+  if (missing.status !== 2 || missing.err !== `${path.join(tmp, 'nope')}: cannot open the file\n`)
+    fail(`batch on a missing DIR: exit ${missing.status}, stderr ${JSON.stringify(missing.err)}`);
+  const empty = path.join(tmp, 'empty');
+  mkdirSync(empty);
+  const e = run(['batch', empty]);
+  if (e.status !== 2 || !e.err.startsWith(`${empty}: expected a folder holding one folder per shop`) || e.err.split('\n').length !== 2)
+    fail(`batch on an empty DIR: exit ${e.status}, stderr ${JSON.stringify(e.err)}`);
+  const jobs = run(['batch', shopsDir, '--jobs', '0']);
+  if (jobs.status !== 2 || !jobs.err.startsWith('shopscore: --jobs expects a whole number')) fail(`--jobs 0: exit ${jobs.status}, ${jobs.err}`);
+} finally {
+  rmSync(tmp, { recursive: true, force: true });
+}
+
+if (failures) {
+  console.error(`${failures} batch check(s) failed`);
+  process.exit(1);
+}
+console.log(`batch checks passed (${shopNames.length} shops)`);
