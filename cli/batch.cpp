@@ -33,7 +33,7 @@ struct BatchCommand {
 
 std::string read_all(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw InputError(path, "cannot open the file");
+    if (!in) throw InputError(path, "cannot open the file", ErrorDetail{"cannot_open", path, 0, {}, {}, "a readable file", {}});
     return std::string(std::istreambuf_iterator<char>(in), {});
 }
 
@@ -61,7 +61,9 @@ BatchCommand parse_batch_args(const std::vector<std::string>& args) {
         } else if (a == "--as-of") {
             const std::string& day = value();
             cmd.options.as_of = parse_day(day);
-            if (!cmd.options.as_of) throw InputError("--as-of", "expected a date like 2026-11-20, got \"" + day + "\"");
+            if (!cmd.options.as_of)
+                throw InputError("--as-of", "expected a date like 2026-11-20, got \"" + day + "\"",
+                                 ErrorDetail{"bad_date", {}, 0, {}, "--as-of", "a date like 2026-11-20", day});
         } else if (a == "--insights") {
             // key_opportunity is always filled; goal-seek and forecast columns join here (issue 12).
         } else if (a == "--strict") cmd.strict = true;
@@ -76,13 +78,15 @@ BatchCommand parse_batch_args(const std::vector<std::string>& args) {
 }
 
 ShopRow score_one(const ShopSource& shop, const ScoreOptions& options) {
-    ShopRow row{shop.name, std::nullopt, "", false};
+    ShopRow row{shop.name, std::nullopt, "", "", false};
     try {
         row.result = score(read_shop_folder(shop.folder), options);
     } catch (const InputError& e) {
         row.error = e.what();
+        row.error_code = e.detail().code;
     } catch (const std::exception& e) {
         row.error = std::string("internal error: ") + e.what();
+        row.error_code = "internal_error";
         row.internal_error = true;
     }
     return row;
@@ -120,7 +124,7 @@ void write_output(const std::string& path, const std::string& text) {
     }
     std::ofstream out(path, std::ios::binary);
     if (!out.write(text.data(), static_cast<std::streamsize>(text.size())) || !out.flush())
-        throw InputError(path, "cannot write the file");
+        throw InputError(path, "cannot write the file", ErrorDetail{"cannot_write", path, 0, {}, {}, "a writable file", {}});
 }
 
 }  // namespace

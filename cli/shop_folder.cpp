@@ -20,7 +20,7 @@ bool hidden(const std::string& name) { return name.empty() || name[0] == '.' || 
 
 std::string read_text(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw InputError(path, "cannot open the file");
+    if (!in) throw InputError(path, "cannot open the file", ErrorDetail{"cannot_open", path, 0, {}, {}, "a readable file", {}});
     std::ostringstream text;
     text << in.rdbuf();
     return text.str();
@@ -31,7 +31,9 @@ std::string read_text(const std::string& path) {
 std::vector<std::string> entries(const std::string& dir, bool want_dirs) {
     std::error_code ec;
     fs::directory_iterator it(dir, ec);
-    if (ec) throw InputError(dir, "cannot read the folder (" + ec.message() + ")");
+    if (ec)
+        throw InputError(dir, "cannot read the folder (" + ec.message() + ")",
+                         ErrorDetail{"cannot_open", dir, 0, {}, {}, "a readable folder", {}});
     std::vector<std::string> names;
     for (const fs::directory_entry& e : it) {
         const std::string name = e.path().filename().string();
@@ -55,7 +57,8 @@ std::vector<ShopSource> find_shops(const std::string& dir_or_list) {
     if (fs::is_directory(dir_or_list, ec)) {
         for (const std::string& name : entries(dir_or_list, true)) shops.push_back({name, join(dir_or_list, name)});
         if (shops.empty())
-            throw InputError(dir_or_list, "expected a folder holding one folder per shop (each with its exports), found no folder");
+            throw InputError(dir_or_list, "expected a folder holding one folder per shop (each with its exports), found no folder",
+                             ErrorDetail{"no_shops", dir_or_list, 0, {}, {}, "one folder per shop", {}});
         return shops;
     }
     std::string text = read_text(dir_or_list);
@@ -73,10 +76,13 @@ std::vector<ShopSource> find_shops(const std::string& dir_or_list) {
         const fs::path folder = fs::path(name).is_absolute() ? fs::path(name) : base / name;
         if (!fs::is_directory(folder, ec))
             throw InputError(dir_or_list + ":" + std::to_string(number) + ":1",
-                             "expected the path of a shop's folder, got \"" + name + "\" (not a folder)");
+                             "expected the path of a shop's folder, got \"" + name + "\" (not a folder)",
+                             ErrorDetail{"not_a_folder", dir_or_list, number, "A", {}, "the path of a shop's folder", name});
         shops.push_back({name, folder.string()});
     }
-    if (shops.empty()) throw InputError(dir_or_list, "expected a shop folder or a list of shop folders, got an empty list");
+    if (shops.empty())
+        throw InputError(dir_or_list, "expected a list of shop folders, one per line, got an empty list",
+                         ErrorDetail{"no_shops", dir_or_list, 0, {}, {}, "a list of shop folders, one per line", {}});
     return shops;
 }
 
@@ -91,7 +97,8 @@ Dataset read_shop_folder(const std::string& folder) {
             has_shop_file = true;
         }
     if (files.size() == (has_shop_file ? 1u : 0u))
-        throw InputError(folder, "expected the shop's export files (orders, returns, reviews, chats) in its folder, found none");
+        throw InputError(folder, "expected the shop's export files (orders, returns, reviews, chats) in its folder, found none",
+                         ErrorDetail{"no_exports", folder, 0, {}, {}, "the shop's export files", {}});
     Ingest ingest(shop);
     for (const std::string& name : files)
         if (name != "shop.json") read_export_file(ingest, ExportKind::auto_detect, join(folder, name));

@@ -58,6 +58,7 @@ ordered scored_columns(const std::string& shop, const Result& r) {
     // become columns here, after key_opportunity, when the core's Insights carry them.
     j["warnings"] = static_cast<int64_t>(r.warnings.size());
     j["error"] = nullptr;
+    j["error_code"] = nullptr;
     return j;
 }
 
@@ -73,6 +74,7 @@ ordered row_json(const ShopRow& row) {
     for (const auto& [key, value] : template_row().items()) j[key] = nullptr;
     j["shop"] = row.shop;
     j["error"] = row.error;
+    j["error_code"] = row.error_code;
     return j;
 }
 

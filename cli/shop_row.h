@@ -14,6 +14,7 @@ struct ShopRow {
     std::string shop;               // the shop folder's name (batch) or the input's name (score)
     std::optional<Result> result;   // set when the shop was scored
     std::string error;              // the one-line error otherwise
+    std::string error_code;         // its stable code (docs/errors.md)
     bool internal_error = false;    // the error is a bug, not bad input
 };
 

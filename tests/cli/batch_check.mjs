@@ -93,7 +93,8 @@ try {
     });
     if (shop === 'broken') {
       if (!col(row, 'error').startsWith(brokenError)) fail(`broken shop's error: ${col(row, 'error')}`);
-      for (const h of header) if (h !== 'shop' && h !== 'error' && col(row, h) !== '') fail(`broken shop has ${h}`);
+      if (col(row, 'error_code') !== 'bad_date') fail(`broken shop's error_code: ${col(row, 'error_code')}`);
+      for (const h of header) if (!['shop', 'error', 'error_code'].includes(h) && col(row, h) !== '') fail(`broken shop has ${h}`);
       return;
     }
     if (col(row, 'error') !== '') fail(`${shop} has an error: ${col(row, 'error')}`);
