@@ -63,7 +63,10 @@ private:
     void header() {
         out_ += paint(l_.title, kBold, colour_) + "\n";
         const std::string date = r_.as_of == kNoDay ? "-" : format_day(r_.as_of);
-        out_ += fill(l_.meta, {{"date", date}, {"profile", r_.profile_id}}) + "\n\n";
+        // The profile's own name says whether its benchmarks are estimates ("General (estimates)").
+        std::string profile = lang_ == Lang::zh ? p_.name_zh : p_.name_en;
+        if (profile.empty()) profile = r_.profile_id;
+        out_ += fill(l_.meta, {{"date", date}, {"profile", profile}}) + "\n\n";
         if (r_.sps) {
             out_ += std::string(l_.sps) + "  " + paint(display_one_decimal(*r_.sps), score_colour(*r_.sps), colour_) + "  " +
                     fill(l_.unrounded, {{"value", cut4(*r_.sps)}}) + "\n";
