@@ -5,7 +5,7 @@
 #                                                         then read the diff and check every number
 #                                                         against `shopscore score ... ` JSON before committing.
 set -uo pipefail
-cli=$1
+cli=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")  # absolute: the cases run from the repository root
 update=${2:-}
 root=$(cd "$(dirname "$0")/../.." && pwd)
 golden=$root/tests/cli/golden
