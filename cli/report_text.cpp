@@ -91,7 +91,7 @@ private:
         t.add({{l_.col_dimension}, {l_.col_score}, {l_.col_weight}});
         for (size_t d = 0; d < kDimensionCount; ++d) {
             const DimensionResult& dim = r_.dimensions[d];
-            Cell score = dim.score ? Cell{display_one_decimal(*dim.score), score_colour(*dim.score)} : Cell{l_.no_data, kDim};
+            TableCell score = dim.score ? TableCell{display_one_decimal(*dim.score), score_colour(*dim.score)} : TableCell{l_.no_data, kDim};
             t.add({{l_.dimension_names[d]}, score, {printf_str("%.0f%%", dim.effective_weight * 100.0)}});
         }
         out_ += t.render(2);
@@ -108,7 +108,7 @@ private:
             if (x.numerator && x.denominator)
                 count = m == kAht ? fill(l_.hours, {{"h", count_text(*x.numerator)}}) + " / " + count_text(*x.denominator)
                                   : count_text(*x.numerator) + " / " + count_text(*x.denominator);
-            Cell notes;
+            TableCell notes;
             if (x.no_data) notes = {l_.no_data, kDim};
             else if (x.is_protected && x.raw_score)
                 notes = {fill(l_.protected_from, {{"raw", printf_str("%.2f", *x.raw_score)}}), kYellow};
@@ -116,7 +116,7 @@ private:
                    {x.value ? value_text(m, *x.value) : "-"},
                    {x.no_data ? "-" : count},
                    {days(x.window_days)},
-                   x.score ? Cell{printf_str("%.2f", *x.score), score_colour(*x.score)} : Cell{"-"},
+                   x.score ? TableCell{printf_str("%.2f", *x.score), score_colour(*x.score)} : TableCell{"-"},
                    {value_text(m, p_.benchmarks[m].poor)},
                    {value_text(m, p_.benchmarks[m].good)},
                    notes});
@@ -137,7 +137,7 @@ private:
                 t.add({{fill(l_.tier, {{"v", printf_str("%.1f", tier)}}), kBold},
                        {reached ? l_.reached : l_.not_reached, reached ? kGreen : kDim}});
             }
-            Cell state = !b.eligible ? Cell{l_.unknown, kYellow} : *b.eligible ? Cell{l_.eligible, kGreen} : Cell{l_.not_eligible, kDim};
+            TableCell state = !b.eligible ? TableCell{l_.unknown, kYellow} : *b.eligible ? TableCell{l_.eligible, kGreen} : TableCell{l_.not_eligible, kDim};
             std::string name = benefit_name(lang_, b.id);
             if (!b.missing.empty()) {  // what is missing, in the report's words
                 std::string list;
