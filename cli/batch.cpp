@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <fstream>
 #include <mutex>
+#include <system_error>
 #include <thread>
 
 #include "score_output.h"
@@ -110,7 +111,13 @@ std::vector<ShopRow> score_all(const std::vector<ShopSource>& shops, const Score
     if (jobs == 0) jobs = std::max(1u, std::thread::hardware_concurrency());
     jobs = static_cast<unsigned>(std::min<size_t>(jobs, shops.size()));
     std::vector<std::thread> workers;
-    for (unsigned j = 1; j < jobs; ++j) workers.emplace_back(work);
+    for (unsigned j = 1; j < jobs; ++j) {
+        try {
+            workers.emplace_back(work);
+        } catch (const std::system_error&) {
+            break;  // no more threads to be had: the ones running (and this one) finish the shops
+        }
+    }
     work();  // this thread is one of the workers
     for (std::thread& t : workers) t.join();
     if (progress) std::fputs("\r\033[K", stderr);  // clear the progress line
