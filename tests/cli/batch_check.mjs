@@ -51,10 +51,13 @@ for (const name of fixtureSets) {
   cpSync(path.join(exportsDir, 'shop.json'), path.join(shopsDir, name, 'shop.json'));
 }
 cpSync(path.join(exportsDir, 'us_bom_crlf'), path.join(shopsDir, 'no_shop_json'), { recursive: true });
+// A Chinese folder name: the CSV must carry it as UTF-8 (behind the BOM) and sort it bytewise.
+cpSync(path.join(exportsDir, 'zh_gb18030'), path.join(shopsDir, '店铺一'), { recursive: true });
+cpSync(path.join(exportsDir, 'shop.json'), path.join(shopsDir, '店铺一', 'shop.json'));
 mkdirSync(path.join(shopsDir, 'broken'));
 cpSync(path.join(exportsDir, 'malformed', 'bad_date.csv'), path.join(shopsDir, 'broken', 'orders.csv'));
 cpSync(path.join(exportsDir, 'us_bom_crlf', 'returns.csv'), path.join(shopsDir, 'broken', 'returns.csv'));
-const shopNames = readdirSync(shopsDir).sort();
+const shopNames = readdirSync(shopsDir).sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
 // The broken shop's message, worked out from the fixture: row 14's Delivered Time is 31/31/2026.
 const brokenError = `${path.join(shopsDir, 'broken', 'orders.csv')}:14:Delivered Time: expected a date-time`;
 
@@ -66,7 +69,7 @@ try {
   for (const [name, r] of [['--jobs 1', r1], ['--jobs 2', r2]]) {
     if (r.status !== 0) fail(`batch ${name} exited ${r.status}: ${r.err}`);
     if (r.out !== '') fail(`batch ${name} wrote to stdout with --out-csv/--out-json`);
-    if (r.err !== 'shopscore batch: 1 of 7 shops not scored (see their error column)\n')
+    if (r.err !== `shopscore batch: 1 of ${shopNames.length} shops not scored (see their error column)\n`)
       fail(`batch ${name} stderr: ${JSON.stringify(r.err)}`);
   }
   const csvText = readFileSync(csv1, 'utf8');
