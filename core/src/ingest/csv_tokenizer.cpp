@@ -89,8 +89,11 @@ void CsvTokenizer::check_control(unsigned char c) {
 void CsvTokenizer::append(std::string_view span) {
     std::string& field = fields_[count_ - 1];
     if (field.size() + span.size() > kMaxField) {
-        if (state_ == State::quoted)
-            fail_input(quote_row_, column(), "unclosed_quote", "a closing quote (\") for the quoted cell that starts on this row");
+        // A quoted cell may be closed later or never: either way the cap is what was hit, on the
+        // row where the cell starts; the hint covers the quote that was never closed.
+        if (state_ == State::quoted || state_ == State::quote_in_quoted)
+            fail_input(quote_row_, column(), "cell_too_long", "a cell shorter than 1 MiB",
+                       "a quoted cell longer than that (if its closing quote is missing, the quote opens on this row)");
         fail_input(row(), column(), "cell_too_long", "a cell shorter than 1 MiB");
     }
     field.append(span);

@@ -160,6 +160,9 @@ struct Ingest::Impl {
         std::snprintf(hex, sizeof hex, "0x%02X", decoder->bad_byte() & 0xFF);
         const int64_t row = csv ? csv->row() : 1;
         const int column = csv ? csv->column() : 0;
+        if (decoder->mixed())
+            fail_input(row, column, "bad_encoding", "GB18030 text like the rest of the file",
+                       std::string("UTF-8 text (byte ") + hex + " starts it)", hex);
         fail_input(row, column, "bad_encoding", decoder->expectation(), std::string("byte ") + hex + " that is not part of it", hex);
     }
 };
