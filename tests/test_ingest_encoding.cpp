@@ -71,6 +71,19 @@ TEST_CASE("ingest/encoding: a GBK cell in a UTF-8 file is an error on its row fo
     }
 }
 
+TEST_CASE("ingest/encoding: a UTF-8 Chinese header then a GBK cell: the row of the cell, not 1:A", "[ingest][encoding]") {
+    // Before: the GBK cell in the probe made the file GB18030 and the UTF-8 header failed to
+    // decode as GB18030, reported at 1:A. Header row 1, rows 2..9 ASCII, GBK on row 10.
+    std::string text = "\xE8\xAE\xA2\xE5\x8D\x95\xE5\x8F\xB7,\xE5\x88\x9B\xE5\xBB\xBA\xE6\x97\xB6\xE9\x97\xB4,"
+                       "\xE5\x8F\x96\xE6\xB6\x88\xE5\x8E\x9F\xE5\x9B\xA0\n";  // 订单号,创建时间,取消原因
+    for (int r = 2; r <= 9; ++r) text += "A" + std::to_string(r) + ",2026-11-02 09:30,\n";
+    text += "A10,2026-11-02 09:30," + kGbkReason + "\n";
+    for (size_t step : kSteps) {
+        INFO("chunk size " << step);
+        CHECK(read_in_steps(text, step) == "x.csv:10:\xE5\x8F\x96\xE6\xB6\x88\xE5\x8E\x9F\xE5\x9B\xA0: expected UTF-8 or GB18030 text, got byte 0xC9 that is not part of it");
+    }
+}
+
 TEST_CASE("ingest/encoding: a UTF-8 cell in a GB18030 file is an error on its row for every chunking", "[ingest][encoding]") {
     // GB18030 decodes most UTF-8 bytes into other characters: without this check the cell would
     // silently read as mojibake. A run of three or more UTF-8 CJK characters is what GBK text
