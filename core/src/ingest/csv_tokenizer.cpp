@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "ingest/cell_error.h"
+#include "ingest/swar.h"
 
 namespace shopscore::ingest {
 namespace {
@@ -129,6 +130,19 @@ void CsvTokenizer::run(std::string_view text) {
     if (!tables_ready_) build_tables();
     const char delim = delimiter_;
     const size_t n = text.size();
+    const auto* u = reinterpret_cast<const unsigned char*>(text.data());
+    // The next stop byte at or after j (n if none): eight bytes at a time, flagging control bytes
+    // (which include CR, LF and tab) and the delimiter or quote, then checking each flagged byte
+    // in the table (a tab inside a comma-separated cell is flagged but not a stop).
+    auto find_stop = [&](size_t j, const bool* table, unsigned char special) {
+        for (; j + 8 <= n; j += 8) {
+            const uint64_t v = swar::load(u + j);
+            for (uint64_t m = swar::bytes_below(v, 0x20) | swar::equal_bytes(v, special); m; m &= m - 1)
+                if (table[u[j + swar::first(m)]]) return j + swar::first(m);
+        }
+        while (j < n && !table[u[j]]) ++j;
+        return j;
+    };
     size_t i = 0;
     while (i < n) {
         const char c = text[i];
@@ -155,8 +169,7 @@ void CsvTokenizer::run(std::string_view text) {
                 state_ = State::unquoted;
                 [[fallthrough]];
             case State::unquoted: {
-                size_t j = i;
-                while (j < n && !stop_unquoted_[static_cast<unsigned char>(text[j])]) ++j;
+                const size_t j = find_stop(i, stop_unquoted_, static_cast<unsigned char>(delim));
                 if (j > i) append(text.substr(i, j - i));
                 i = j;
                 if (i == n) break;
@@ -172,8 +185,7 @@ void CsvTokenizer::run(std::string_view text) {
                 break;
             }
             case State::quoted: {
-                size_t j = i;
-                while (j < n && !stop_quoted_[static_cast<unsigned char>(text[j])]) ++j;
+                const size_t j = find_stop(i, stop_quoted_, '"');
                 if (j > i) append(text.substr(i, j - i));
                 i = j;
                 if (i == n) break;

@@ -5,6 +5,7 @@
 #include <cerrno>
 #include <stdexcept>
 
+#include "ingest/swar.h"
 #include "ingest/utf8.h"
 
 namespace shopscore::ingest {
@@ -145,7 +146,9 @@ size_t TextDecoder::utf8_valid_prefix(const uint8_t* p, size_t n, bool final, bo
     size_t i = 0;
     while (i < n) {
         if (p[i] < 0x80) {
-            ++i;
+            // Exports are mostly ASCII: skip it eight bytes at a time.
+            while (i + 8 <= n && (swar::load(p + i) & swar::kHigh) == 0) i += 8;
+            while (i < n && p[i] < 0x80) ++i;
             continue;
         }
         const int len = utf8_sequence(p + i, n - i);
