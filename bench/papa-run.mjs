@@ -7,6 +7,7 @@ import Papa from 'papaparse';
 
 const file = process.argv[2];
 const t0 = performance.now();
+const c0 = process.cpuUsage();
 const orders = new Map();
 let rows = 0;
 await new Promise((resolve, reject) => {
@@ -25,4 +26,5 @@ await new Promise((resolve, reject) => {
   });
 });
 const ms = performance.now() - t0;
-console.log(JSON.stringify({ bytes: statSync(file).size, rows, orders: orders.size, ms }));
+const c = process.cpuUsage(c0);
+console.log(JSON.stringify({ bytes: statSync(file).size, rows, orders: orders.size, ms, cpu_ms: (c.user + c.system) / 1000 }));
