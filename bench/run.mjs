@@ -132,9 +132,9 @@ console.log(line(widths.map((n) => '-'.repeat(n))));
 for (const r of table.slice(1)) console.log(line(r));
 console.log('');
 console.log(`WASM: ingest ${f1(wasmRun.ingest_ms)} ms + first score ${f1(wasmRun.first_score_ms)} ms (wall); ` +
-  `re-score after a weight edit ${wasmRun.rescore_ms.toFixed(2)} ms; heap ${mib(wasmRun.heap_bytes)} = ` +
+  `re-score after a weight edit ${wasmRun.rescore_ms.toFixed(2)} ms, after an SLA edit ${f1(wasmRun.rescore_sla_ms)} ms; heap ${mib(wasmRun.heap_bytes)} = ` +
   `${Math.round(wasmRun.heap_bytes / ordersKept)} bytes per order kept (${ordersKept.toLocaleString('en-US')} orders; ` +
-  'the heap also holds the module, the chunk buffer and the dataset copy made for scoring)');
+  'the heap also holds the module, the chunk buffer and the scratch of reading)');
 console.log(`ratios (CPU): WASM/native ${(cpuMBs('wasm') / cpuMBs('native')).toFixed(2)}x; native/PapaParse ` +
   `${(cpuMBs('native') / cpuMBs('papa')).toFixed(1)}x; WASM/PapaParse ${(cpuMBs('wasm') / cpuMBs('papa')).toFixed(1)}x` +
   (page ? `; page (wall): end to end / read-only pass = ${(page.read_only_ms / page.end_to_end_ms).toFixed(2)}x of the read-only speed (page SPS ${page.sps_display})` : ''));

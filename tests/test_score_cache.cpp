@@ -50,3 +50,22 @@ TEST_CASE("score cache: the same results, counting only when the counting key ch
         CHECK(cache.counts_made() == expected_made);
     }
 }
+
+#include "test_ingest_support.h"
+
+TEST_CASE("Ingest::take gives the dataset finish gives, without the copy", "[score][cache]") {
+    // The WASM session takes the dataset out of its Ingest (one copy of the orders at the peak
+    // instead of two); exclusions read before and after the orders must still apply.
+    auto read = [](Ingest& ingest) {
+        using namespace ingest_test;
+        read_text(ingest, ExportKind::exclusions, "x.txt", fixture("us_bom_crlf/exclusions.txt"));
+        read_text(ingest, ExportKind::orders, "o.csv", fixture("us_bom_crlf/orders.csv"));
+        read_text(ingest, ExportKind::returns, "r.csv", fixture("us_bom_crlf/returns.csv"));
+    };
+    Ingest a(Shop{}), b(Shop{});
+    read(a);
+    read(b);
+    const std::string finished = ingest_test::fingerprint(a.finish());
+    CHECK(finished.find("order ") != std::string::npos);
+    CHECK(ingest_test::fingerprint(b.take()) == finished);
+}

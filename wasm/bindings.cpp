@@ -87,7 +87,7 @@ public:
     // weight, benchmark, protection or shop-fact edit is arithmetic only.
     std::string score(const std::string& options_json) {
         return js_errors([&] {
-            if (!dataset_) dataset_ = ingest_.finish();
+            if (!dataset_) dataset_ = ingest_.take();  // the session scores only what it has read
             return result_to_json(shopscore::score(*dataset_, score_options_from_json(options_json), &cache_));
         });
     }

@@ -265,7 +265,14 @@ FileSummary Ingest::end() {
 }
 
 Dataset Ingest::finish() {
-    Dataset ds = impl_->state.dataset;
+    Dataset copy = impl_->state.dataset;
+    return finish_with(std::move(copy));
+}
+
+Dataset Ingest::take() { return finish_with(std::move(impl_->state.dataset)); }
+
+Dataset Ingest::finish_with(Dataset&& records) {
+    Dataset ds = std::move(records);
     Warning unknown{"exclusion_unknown_order", "excluded order IDs that are in no orders export", {}, 0};
     for (const std::string& id : impl_->state.exclusion_order) {
         auto it = ds.order_index.find(id);
