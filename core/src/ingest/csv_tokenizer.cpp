@@ -80,32 +80,40 @@ void CsvTokenizer::decide_delimiter(bool) {
 }
 
 void CsvTokenizer::check_control(unsigned char c) {
-    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
-        char hex[8];
-        std::snprintf(hex, sizeof hex, "0x%02X", c);
-        fail_input(row(), column(), "binary_data", "text", std::string("binary data (byte ") + hex + ")", hex);
-    }
+    if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') return;  // the hot path, inlined below
+    binary_data(c);
+}
+
+void CsvTokenizer::binary_data(unsigned char c) {
+    char hex[8];
+    std::snprintf(hex, sizeof hex, "0x%02X", c);
+    fail_input(row(), column(), "binary_data", "text", std::string("binary data (byte ") + hex + ")", hex);
 }
 
 void CsvTokenizer::append(std::string_view span) {
     std::string& field = fields_[count_ - 1];
-    if (field.size() + span.size() > kMaxField) {
-        // A quoted cell may be closed later or never: either way the cap is what was hit, on the
-        // row where the cell starts; the hint covers the quote that was never closed.
-        if (state_ == State::quoted || state_ == State::quote_in_quoted)
-            fail_input(quote_row_, column(), "cell_too_long", "a cell shorter than 1 MiB",
-                       "a quoted cell longer than that (if its closing quote is missing, the quote opens on this row)");
-        fail_input(row(), column(), "cell_too_long", "a cell shorter than 1 MiB");
-    }
+    if (field.size() + span.size() > kMaxField) too_long();
     field.append(span);
 }
 
+void CsvTokenizer::too_long() {
+    // A quoted cell may be closed later or never: either way the cap is what was hit, on the
+    // row where the cell starts; the hint covers the quote that was never closed.
+    if (state_ == State::quoted || state_ == State::quote_in_quoted)
+        fail_input(quote_row_, column(), "cell_too_long", "a cell shorter than 1 MiB",
+                   "a quoted cell longer than that (if its closing quote is missing, the quote opens on this row)");
+    fail_input(row(), column(), "cell_too_long", "a cell shorter than 1 MiB");
+}
+
 void CsvTokenizer::start_field() {
-    if (count_ >= kMaxFields) fail_input(row(), -1, "too_many_columns", "at most 16384 columns");
     // The cell strings are reused from record to record (cleared, capacity kept): most records
     // have the same number of cells, so reading a row allocates next to nothing.
-    if (count_ < fields_.size()) fields_[count_].clear();
-    else fields_.emplace_back();
+    if (count_ < fields_.size()) {
+        fields_[count_++].clear();
+        return;
+    }
+    if (count_ >= kMaxFields) fail_input(row(), -1, "too_many_columns", "at most 16384 columns");
+    fields_.emplace_back();
     ++count_;
 }
 
