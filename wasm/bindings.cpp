@@ -83,11 +83,12 @@ public:
         return js_errors([&] { return file_summary_to_json(ingest_.end()); });
     }
     // Scores everything read so far; call again with other options (profile, as_of) without
-    // reading the files again.
+    // reading the files again. The per-day counts are kept (ScoreCache): a re-score after a
+    // weight, benchmark, protection or shop-fact edit is arithmetic only.
     std::string score(const std::string& options_json) {
         return js_errors([&] {
-            if (!dataset_) dataset_ = ingest_.finish();
-            return result_to_json(shopscore::score(*dataset_, score_options_from_json(options_json)));
+            if (!dataset_) dataset_ = ingest_.take();  // the session scores only what it has read
+            return result_to_json(shopscore::score(*dataset_, score_options_from_json(options_json), &cache_));
         });
     }
 
@@ -95,6 +96,7 @@ private:
     Ingest ingest_;
     std::vector<uint8_t> buffer_;
     std::optional<Dataset> dataset_;
+    ScoreCache cache_;  // for dataset_, which never changes once made
 };
 
 }  // namespace

@@ -26,6 +26,16 @@ bool known(Seconds t) { return t != kNoTime; }
 
 }  // namespace
 
+std::string counting_key(const Profile& profile) {
+    std::string key = std::to_string(profile.delivery_sla_business_days);
+    const FaultReasons& f = profile.fault_reasons;
+    for (const auto* list : {&f.seller_fault, &f.buyer_fault, &f.seller_cancel, &f.system_late_cancel}) {
+        key += '\x1e';
+        for (const std::string& reason : *list) key += reason + '\x1f';
+    }
+    return key;
+}
+
 Day deliver_by_day(const Order& order, const Profile& profile) {
     if (order.deliver_by != kNoDay) return order.deliver_by;
     if (order.created == kNoTime) return kNoDay;

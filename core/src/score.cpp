@@ -4,6 +4,9 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <deque>
+#include <memory>
+#include <string>
 
 #include "scoring_internal.h"
 
@@ -11,9 +14,7 @@ namespace shopscore {
 namespace {
 
 // as_of: given, else the latest shop-local day of any order timestamp, else of any timestamp.
-std::optional<Day> find_as_of(const Dataset& d, const Shop& shop, const ScoreOptions& options) {
-    if (options.as_of) return options.as_of;
-    if (shop.as_of) return shop.as_of;
+std::optional<Day> latest_data_day(const Dataset& d) {
     Seconds latest = kNoTime;
     auto see = [&](Seconds t) { latest = std::max(latest, t); };
     for (const Order& o : d.orders) {
@@ -161,10 +162,49 @@ Shop effective_shop(const Shop& given, const std::optional<Shop>& override_with)
     return shop;
 }
 
-Result score(const Dataset& dataset, const ScoreOptions& options) {
+struct ScoreCache::Impl {
+    static constexpr size_t kKeep = 4;  // counting keys kept (as_of x SLA x fault reasons)
+    std::deque<std::pair<std::string, std::shared_ptr<const DailyCounters>>> counters;
+    std::optional<std::optional<Day>> latest_day;  // latest_data_day() of the dataset, once known
+    int64_t made = 0;
+
+    std::shared_ptr<const DailyCounters> get(const Dataset& dataset, const Profile& profile, Day as_of) {
+        const std::string key = std::to_string(as_of) + '\x1d' + counting_key(profile);
+        for (const auto& [k, c] : counters)
+            if (k == key) return c;
+        auto made_now = std::make_shared<const DailyCounters>(dataset, profile, as_of);
+        ++made;
+        counters.emplace_front(key, made_now);
+        if (counters.size() > kKeep) counters.pop_back();
+        return made_now;
+    }
+};
+
+ScoreCache::ScoreCache() : impl_(std::make_unique<Impl>()) {}
+ScoreCache::~ScoreCache() = default;
+int64_t ScoreCache::counts_made() const { return impl_->made; }
+
+namespace {
+std::optional<Day> find_as_of(const Dataset& d, const Shop& shop, const ScoreOptions& options,
+                              ScoreCache::Impl* cache) {
+    if (options.as_of) return options.as_of;
+    if (shop.as_of) return shop.as_of;
+    if (!cache) return latest_data_day(d);
+    if (!cache->latest_day) cache->latest_day = latest_data_day(d);
+    return *cache->latest_day;
+}
+}  // namespace
+
+Result score(const Dataset& dataset, const ScoreOptions& options) { return score(dataset, options, nullptr); }
+
+Result score(const Dataset& dataset, const ScoreOptions& options, ScoreCache* cache_handle) {
+    ScoreCache::Impl* cache = cache_handle ? cache_handle->impl_.get() : nullptr;
+    auto counters_for = [&](const Profile& p, Day day) {
+        return cache ? cache->get(dataset, p, day) : std::make_shared<const DailyCounters>(dataset, p, day);
+    };
     Result result;
     const Shop shop = effective_shop(dataset.shop, options.shop);
-    const std::optional<Day> as_of = find_as_of(dataset, shop, options);
+    const std::optional<Day> as_of = find_as_of(dataset, shop, options, cache);
     result.as_of = as_of.value_or(kNoDay);
     result.warnings = dataset.warnings;
 
@@ -172,11 +212,12 @@ Result score(const Dataset& dataset, const ScoreOptions& options) {
     // counts (deliver-by SLA, fault mapping) are then recounted with the chosen profile.
     const Profile& first_guess = options.profiles.empty() ? default_profile() : options.profiles.front();
     std::string main_category = shop.category;
-    if (main_category.empty() && as_of) main_category = DailyCounters(dataset, first_guess, *as_of).main_category();
+    if (main_category.empty() && as_of) main_category = counters_for(first_guess, *as_of)->main_category();
     const Profile& profile = choose_profile(options.profiles, main_category);
     result.profile_id = profile.id;
 
-    const DailyCounters counters(dataset, profile, as_of.value_or(0));
+    const std::shared_ptr<const DailyCounters> counted = counters_for(profile, as_of.value_or(0));
+    const DailyCounters& counters = *counted;
     result.delivered_orders_90d = shop.delivered_orders_90d.value_or(counters.delivered(90));
     for (const Warning& w : counters.warnings()) result.warnings.push_back(w);
 

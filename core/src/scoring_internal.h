@@ -68,6 +68,11 @@ private:
     std::vector<Warning> warnings_;
 };
 
+// What of a profile the counters depend on, as a string key for ScoreCache: every profile field
+// DailyCounters reads. Keep it in step with count_orders/count_after_sales: a field read there
+// and missing here would let a re-score reuse counts made with the old value.
+std::string counting_key(const Profile& profile);
+
 // The day an order must be delivered by: from the data, else created + N US business days
 // (regular: profile SLA; made-to-order/pre-order: handling_days + 5). kNoDay when unknown.
 Day deliver_by_day(const Order& order, const Profile& profile);

@@ -1,5 +1,7 @@
 #include "shopscore/us_calendar.h"
 
+#include <cstdint>
+
 namespace shopscore {
 namespace {
 
@@ -54,9 +56,21 @@ bool is_us_business_day(Day d) {
 }
 
 Day add_us_business_days(Day start, int n) {
+    // Called once per order (its deliver-by day); orders fall on a few hundred distinct days, so
+    // recent answers of this pure function are remembered (a zeroed entry, 0 + 0 days = 0, is
+    // itself a true answer).
+    struct Entry {
+        Day start;
+        int n;
+        Day result;
+    };
+    static thread_local Entry memo[256] = {};
+    Entry& e = memo[(static_cast<uint32_t>(start) * 31u + static_cast<uint32_t>(n)) & 255u];
+    if (e.start == start && e.n == n) return e.result;
     Day d = start;
     for (int counted = 0; counted < n;)
         if (is_us_business_day(++d)) ++counted;
+    e = Entry{start, n, d};
     return d;
 }
 

@@ -1,6 +1,7 @@
 // score(): dataset + profiles -> result. The one entry point the CLI and the WASM module share.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -24,5 +25,28 @@ struct ScoreOptions {
 const Profile& choose_profile(const std::vector<Profile>& profiles, const std::string& main_category);
 
 Result score(const Dataset& dataset, const ScoreOptions& options);
+
+// The per-day counts of one dataset, kept between scores (the page re-scores after every profile
+// edit): a re-score after a benchmark, weight, protection, volume-prior or shop-fact edit is then
+// arithmetic only. The counts depend on the dataset, as_of and the profile's counting part (SLA
+// and fault reasons: counting_key() in daily_counters.cpp), which is the key; a few keys are kept.
+// Use one cache per dataset, and only while that dataset is not changed.
+class ScoreCache {
+public:
+    ScoreCache();
+    ~ScoreCache();
+    ScoreCache(const ScoreCache&) = delete;
+    ScoreCache& operator=(const ScoreCache&) = delete;
+    int64_t counts_made() const;  // how many times the counters were built (tests)
+
+    struct Impl;
+
+private:
+    friend Result score(const Dataset&, const ScoreOptions&, ScoreCache*);
+    std::unique_ptr<Impl> impl_;
+};
+
+// As score(), reusing and filling `cache` (nullptr: no cache). The same result either way.
+Result score(const Dataset& dataset, const ScoreOptions& options, ScoreCache* cache);
 
 }  // namespace shopscore

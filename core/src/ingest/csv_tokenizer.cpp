@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "ingest/cell_error.h"
+#include "ingest/swar.h"
 
 namespace shopscore::ingest {
 namespace {
@@ -79,29 +80,40 @@ void CsvTokenizer::decide_delimiter(bool) {
 }
 
 void CsvTokenizer::check_control(unsigned char c) {
-    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
-        char hex[8];
-        std::snprintf(hex, sizeof hex, "0x%02X", c);
-        fail_input(row(), column(), "binary_data", "text", std::string("binary data (byte ") + hex + ")", hex);
-    }
+    if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') return;  // the hot path, inlined below
+    binary_data(c);
+}
+
+void CsvTokenizer::binary_data(unsigned char c) {
+    char hex[8];
+    std::snprintf(hex, sizeof hex, "0x%02X", c);
+    fail_input(row(), column(), "binary_data", "text", std::string("binary data (byte ") + hex + ")", hex);
 }
 
 void CsvTokenizer::append(std::string_view span) {
     std::string& field = fields_[count_ - 1];
-    if (field.size() + span.size() > kMaxField) {
-        if (state_ == State::quoted)
-            fail_input(quote_row_, column(), "unclosed_quote", "a closing quote (\") for the quoted cell that starts on this row");
-        fail_input(row(), column(), "cell_too_long", "a cell shorter than 1 MiB");
-    }
+    if (field.size() + span.size() > kMaxField) too_long();
     field.append(span);
 }
 
+void CsvTokenizer::too_long() {
+    // A quoted cell may be closed later or never: either way the cap is what was hit, on the
+    // row where the cell starts; the hint covers the quote that was never closed.
+    if (state_ == State::quoted || state_ == State::quote_in_quoted)
+        fail_input(quote_row_, column(), "cell_too_long", "a cell shorter than 1 MiB",
+                   "a quoted cell longer than that (if its closing quote is missing, the quote opens on this row)");
+    fail_input(row(), column(), "cell_too_long", "a cell shorter than 1 MiB");
+}
+
 void CsvTokenizer::start_field() {
-    if (count_ >= kMaxFields) fail_input(row(), -1, "too_many_columns", "at most 16384 columns");
     // The cell strings are reused from record to record (cleared, capacity kept): most records
     // have the same number of cells, so reading a row allocates next to nothing.
-    if (count_ < fields_.size()) fields_[count_].clear();
-    else fields_.emplace_back();
+    if (count_ < fields_.size()) {
+        fields_[count_++].clear();
+        return;
+    }
+    if (count_ >= kMaxFields) fail_input(row(), -1, "too_many_columns", "at most 16384 columns");
+    fields_.emplace_back();
     ++count_;
 }
 
@@ -126,6 +138,19 @@ void CsvTokenizer::run(std::string_view text) {
     if (!tables_ready_) build_tables();
     const char delim = delimiter_;
     const size_t n = text.size();
+    const auto* u = reinterpret_cast<const unsigned char*>(text.data());
+    // The next stop byte at or after j (n if none): eight bytes at a time, flagging control bytes
+    // (which include CR, LF and tab) and the delimiter or quote, then checking each flagged byte
+    // in the table (a tab inside a comma-separated cell is flagged but not a stop).
+    auto find_stop = [&](size_t j, const bool* table, unsigned char special) {
+        for (; j + 8 <= n; j += 8) {
+            const uint64_t v = swar::load(u + j);
+            for (uint64_t m = swar::bytes_below(v, 0x20) | swar::equal_bytes(v, special); m; m &= m - 1)
+                if (table[u[j + swar::first(m)]]) return j + swar::first(m);
+        }
+        while (j < n && !table[u[j]]) ++j;
+        return j;
+    };
     size_t i = 0;
     while (i < n) {
         const char c = text[i];
@@ -152,8 +177,7 @@ void CsvTokenizer::run(std::string_view text) {
                 state_ = State::unquoted;
                 [[fallthrough]];
             case State::unquoted: {
-                size_t j = i;
-                while (j < n && !stop_unquoted_[static_cast<unsigned char>(text[j])]) ++j;
+                const size_t j = find_stop(i, stop_unquoted_, static_cast<unsigned char>(delim));
                 if (j > i) append(text.substr(i, j - i));
                 i = j;
                 if (i == n) break;
@@ -169,8 +193,7 @@ void CsvTokenizer::run(std::string_view text) {
                 break;
             }
             case State::quoted: {
-                size_t j = i;
-                while (j < n && !stop_quoted_[static_cast<unsigned char>(text[j])]) ++j;
+                const size_t j = find_stop(i, stop_quoted_, '"');
                 if (j > i) append(text.substr(i, j - i));
                 i = j;
                 if (i == n) break;

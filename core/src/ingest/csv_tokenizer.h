@@ -38,10 +38,13 @@ private:
     enum class State { record_start, field_start, unquoted, quoted, quote_in_quoted, after_cr };
     void run(std::string_view text);
     void decide_delimiter(bool final);
-    void start_field();
+    // The per-cell steps are small and inlined into run(); their rare failures are out of line.
+    inline __attribute__((always_inline)) void start_field();
     void end_record();
-    void check_control(unsigned char c);
-    void append(std::string_view span);
+    inline __attribute__((always_inline)) void check_control(unsigned char c);
+    inline __attribute__((always_inline)) void append(std::string_view span);
+    [[noreturn]] void binary_data(unsigned char c);
+    [[noreturn]] void too_long();
     void build_tables();
 
     RecordSink sink_;

@@ -160,6 +160,9 @@ struct Ingest::Impl {
         std::snprintf(hex, sizeof hex, "0x%02X", decoder->bad_byte() & 0xFF);
         const int64_t row = csv ? csv->row() : 1;
         const int column = csv ? csv->column() : 0;
+        if (decoder->mixed())
+            fail_input(row, column, "bad_encoding", "GB18030 text like the rest of the file",
+                       std::string("UTF-8 text (byte ") + hex + " starts it)", hex);
         fail_input(row, column, "bad_encoding", decoder->expectation(), std::string("byte ") + hex + " that is not part of it", hex);
     }
 };
@@ -262,7 +265,14 @@ FileSummary Ingest::end() {
 }
 
 Dataset Ingest::finish() {
-    Dataset ds = impl_->state.dataset;
+    Dataset copy = impl_->state.dataset;
+    return finish_with(std::move(copy));
+}
+
+Dataset Ingest::take() { return finish_with(std::move(impl_->state.dataset)); }
+
+Dataset Ingest::finish_with(Dataset&& records) {
+    Dataset ds = std::move(records);
     Warning unknown{"exclusion_unknown_order", "excluded order IDs that are in no orders export", {}, 0};
     for (const std::string& id : impl_->state.exclusion_order) {
         auto it = ds.order_index.find(id);

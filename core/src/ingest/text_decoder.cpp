@@ -5,12 +5,20 @@
 #include <cerrno>
 #include <stdexcept>
 
+#include "ingest/swar.h"
 #include "ingest/utf8.h"
 
 namespace shopscore::ingest {
 namespace {
 
 constexpr size_t kProbeBytes = 4096;
+constexpr int kStrongRun = 3;  // UTF-8 characters of 3+ bytes in one run: UTF-8, not GBK
+
+// A run of non-ASCII bytes read as UTF-8 (decision window).
+struct Utf8Run {
+    int wide = 0;  // complete 3- and 4-byte characters
+    bool strong() const { return wide >= kStrongRun; }
+};
 
 // Length of the UTF-8 sequence starting at p[0] if it is valid (1..4), 0 if invalid, -1 if the
 // bytes so far are a valid beginning but the sequence is cut off at p + n.
@@ -103,14 +111,29 @@ bool TextDecoder::finish(std::string& out) {
 }
 
 bool TextDecoder::decide_from_probe(bool final) {
-    bool bad = false;
+    // Only the first kProbeBytes of the probe count, scanned in order, and the decision is taken at
+    // the first decisive event in them: so it is the same however the file is chunked.
+    //  - an invalid UTF-8 byte before any run of UTF-8 CJK text: GB18030 (GBK bytes are rarely
+    //    valid UTF-8 for long);
+    //  - a run of >= kStrongRun three- or four-byte UTF-8 characters ended by ASCII: UTF-8 (GBK
+    //    text practically never is that), so a later GBK cell is an error on its row;
+    //  - neither within the window (or before the end of the file): UTF-8.
     const auto* p = reinterpret_cast<const uint8_t*>(probe_.data());
-    // A sequence cut off by the end of the file is no evidence against UTF-8 (it is an error in
-    // UTF-8 later); only an invalid sequence is.
-    utf8_valid_prefix(p, probe_.size(), false, bad);
-    if (bad) {
-        enc_ = Enc::gb18030;
-        return true;
+    const size_t n = probe_.size() < kProbeBytes ? probe_.size() : kProbeBytes;
+    Utf8Run run;
+    size_t i = 0;
+    while (i < n) {
+        if (p[i] < 0x80) {
+            if (run.strong()) return enc_ = Enc::utf8, true;
+            run = Utf8Run{};
+            ++i;
+            continue;
+        }
+        const int len = utf8_sequence(p + i, n - i);
+        if (len == 0) return enc_ = Enc::gb18030, true;
+        if (len < 0) break;  // cut off by the window (or the chunk): no evidence either way
+        run.wide += len >= 3;
+        i += static_cast<size_t>(len);
     }
     if (final || probe_.size() >= kProbeBytes) {
         enc_ = Enc::utf8;
@@ -123,7 +146,9 @@ size_t TextDecoder::utf8_valid_prefix(const uint8_t* p, size_t n, bool final, bo
     size_t i = 0;
     while (i < n) {
         if (p[i] < 0x80) {
-            ++i;
+            // Exports are mostly ASCII: skip it eight bytes at a time.
+            while (i + 8 <= n && (swar::load(p + i) & swar::kHigh) == 0) i += 8;
+            while (i < n && p[i] < 0x80) ++i;
             continue;
         }
         const int len = utf8_sequence(p + i, n - i);
@@ -226,6 +251,42 @@ bool TextDecoder::iconv_run(const uint8_t* p, size_t n, std::string& out) {
     return true;
 }
 
+// GB18030 mode: a run of non-ASCII bytes that is valid UTF-8 with >= kStrongRun characters of 3+
+// bytes is UTF-8 text pasted into a GB18030 file (GBK text is practically never that: a lead
+// byte of a UTF-8 three-byte character, E0-EF, is a rare level-2 hanzi in GBK, and three in a row
+// with the right trail bytes between them is about one in 10^7 runs). GB18030 would read it as
+// other characters without complaint, so it is an error, found on the row where it is.
+bool TextDecoder::track_gb_unit(const uint8_t* u, size_t len) {
+    if (len == 1 && u[0] < 0x80) {  // ASCII ends the run
+        const bool utf8 = gb_run_ok_ && gb_need_ == 0 && gb_wide_ >= kStrongRun;
+        if (utf8) {
+            mixed_ = true;
+            bad_byte_ = gb_run_first_;
+            return false;
+        }
+        gb_run_ok_ = true, gb_need_ = 0, gb_wide_ = 0, gb_run_first_ = -1;
+        return true;
+    }
+    for (size_t k = 0; k < len; ++k) {
+        const uint8_t b = u[k];
+        if (gb_run_first_ < 0) gb_run_first_ = b;
+        if (!gb_run_ok_) return true;
+        if (gb_need_ > 0) {
+            if (b < 0x80 || b > 0xBF) gb_run_ok_ = false;
+            else if (--gb_need_ == 0 && gb_seq_ >= 3) ++gb_wide_;
+        } else if (b >= 0xC2 && b <= 0xDF) {
+            gb_need_ = 1, gb_seq_ = 2;
+        } else if (b >= 0xE0 && b <= 0xEF) {
+            gb_need_ = 2, gb_seq_ = 3;
+        } else if (b >= 0xF0 && b <= 0xF4) {
+            gb_need_ = 3, gb_seq_ = 4;
+        } else {
+            gb_run_ok_ = false;
+        }
+    }
+    return true;
+}
+
 bool TextDecoder::gb18030(const uint8_t* p, size_t n, bool final, std::string& out) {
     size_t i = 0;
     size_t run_start = 0;  // start of the pending multi-byte run handed to iconv in one call
@@ -235,6 +296,7 @@ bool TextDecoder::gb18030(const uint8_t* p, size_t n, bool final, std::string& o
         if (c < 0x80 || c == 0x80 || c == 0xFF) {
             if (!flush(i)) return false;
             if (c == 0xFF) return bad_byte_ = c, false;
+            if (!track_gb_unit(p + i, 1)) return false;
             if (c == 0x80) out += "\xE2\x82\xAC";  // Windows code page 936 writes the euro sign as 0x80
             else out += static_cast<char>(c);
             run_start = ++i;
@@ -243,6 +305,7 @@ bool TextDecoder::gb18030(const uint8_t* p, size_t n, bool final, std::string& o
         if (i + 1 >= n) break;
         const uint8_t c2 = p[i + 1];
         if ((c2 >= 0x40 && c2 <= 0x7E) || (c2 >= 0x80 && c2 <= 0xFE)) {
+            track_gb_unit(p + i, 2);
             i += 2;  // two-byte character
             continue;
         }
@@ -263,12 +326,18 @@ bool TextDecoder::gb18030(const uint8_t* p, size_t n, bool final, std::string& o
             const uint32_t cp = 0x10000 + linear;
             if (cp > 0x10FFFF) return bad_byte_ = c, false;
             put_utf8(cp, out);
+            track_gb_unit(p + i, 4);
             run_start = i += 4;
             continue;
         }
+        track_gb_unit(p + i, 4);
         i += 4;  // BMP four-byte character: iconv's table
     }
     if (!flush(i)) return false;
+    if (final && i == n) {
+        const uint8_t end = '\n';  // the end of the file ends a run as ASCII does
+        if (!track_gb_unit(&end, 1)) return false;
+    }
     if (final && i < n) return bad_byte_ = p[i], false;
     carry_.assign(reinterpret_cast<const char*>(p) + i, n - i);
     return true;

@@ -1,10 +1,13 @@
 // Bytes of a text export -> UTF-8, pushed in chunks split anywhere.
 //
 // Detection (not given by the caller): a UTF-8 BOM means UTF-8; a UTF-16 BOM means UTF-16 (Excel's
-// "Unicode text"); otherwise the bytes from the first non-ASCII byte on are probed (up to 4 KiB,
-// or to the end of the file): valid UTF-8 -> UTF-8, else GB18030 (which includes GBK, what Excel on
-// Chinese Windows writes). ASCII before that point is the same in both, so it passes straight
-// through and the probe costs no more than 4 KiB of memory.
+// "Unicode text"); otherwise the first 4 KiB from the first non-ASCII byte on are probed, the same
+// bytes whatever the chunk sizes (the probe buffers until it has them or the file ends), so the
+// answer never depends on chunking: invalid UTF-8 before any run of UTF-8 CJK text -> GB18030
+// (which includes GBK, what Excel on Chinese Windows writes), else UTF-8. ASCII before that point
+// is the same in both, so it passes straight through.
+// After the decision the file is decoded strictly: a GBK cell in a UTF-8 file, or a run of UTF-8
+// CJK text in a GB18030 file, is an error on its row (docs/exports.md), never a silent re-reading.
 //
 // GB18030: two-byte and BMP four-byte sequences go through iconv (glibc natively, musl in WASM);
 // supplementary-plane four-byte sequences are computed here because they are a plain linear range
@@ -38,6 +41,8 @@ public:
     // Which encoding was expected when decoding failed, for the error message.
     const char* expectation() const;
     int bad_byte() const { return bad_byte_; }
+    // The failure is UTF-8 text inside a file decided as GB18030 (bad_byte() starts it).
+    bool mixed() const { return mixed_; }
 
 private:
     enum class Enc { undecided, utf8, utf16le, utf16be, gb18030 };
@@ -47,6 +52,7 @@ private:
     bool gb18030(const uint8_t* p, size_t n, bool final, std::string& out);
     bool utf16(const uint8_t* p, size_t n, bool final, std::string& out);
     bool iconv_run(const uint8_t* p, size_t n, std::string& out);
+    bool track_gb_unit(const uint8_t* unit, size_t len);  // false: UTF-8 text in GB18030
 
     bool already_utf8_;
     Enc enc_ = Enc::undecided;
@@ -57,6 +63,13 @@ private:
     std::string carry_;        // an incomplete sequence from the previous chunk
     void* iconv_ = nullptr;    // iconv_t, opened on first GB18030 use
     int bad_byte_ = -1;
+    bool mixed_ = false;
+    // GB18030 mode: the current run of non-ASCII bytes read as UTF-8 (see track_gb_unit).
+    bool gb_run_ok_ = true;
+    int gb_need_ = 0;      // continuation bytes still expected
+    int gb_seq_ = 0;       // length of the UTF-8 sequence being read
+    int gb_wide_ = 0;      // complete 3- and 4-byte characters in the run
+    int gb_run_first_ = -1;
 };
 
 }  // namespace shopscore::ingest

@@ -71,6 +71,7 @@ void XmlScanner::feed(std::string_view data) {
     while (step(false)) {
     }
     buffer_.erase(0, pos_);
+    scan_from_ = scan_from_ > pos_ ? scan_from_ - pos_ : 0;
     pos_ = 0;
     if (buffer_.size() > kMaxPending) malformed("got a tag or text longer than 16 MiB");
 }
@@ -89,9 +90,14 @@ void XmlScanner::finish() {
 bool XmlScanner::step(bool final) {
     if (pos_ >= buffer_.size()) return false;
     const std::string_view b(buffer_);
+    // An unfinished piece is searched on from where the last feed stopped (scan_from_), not from
+    // its start again: with tiny chunks that would be quadratic.
+    const size_t resume = scan_from_ > pos_ ? scan_from_ : pos_;
     if (b[pos_] != '<') {
-        size_t lt = b.find('<', pos_);
+        size_t lt = b.find('<', resume);
+        scanned_ += (lt == std::string_view::npos ? b.size() : lt) - resume;
         if (lt == std::string_view::npos) {
+            scan_from_ = b.size();
             if (!final) return false;  // the text run may continue; keep it (entities stay whole)
             lt = b.size();
         }
@@ -102,8 +108,14 @@ bool XmlScanner::step(bool final) {
         return pos_ < b.size();
     }
     auto need = [&](std::string_view terminator, size_t from) -> size_t {
+        // A terminator may straddle the old end: back up by its length less one.
+        if (resume >= from + terminator.size()) from = resume - (terminator.size() - 1);
         const size_t at = b.find(terminator, from);
-        if (at == std::string_view::npos && final) malformed("got an unfinished tag at the end");
+        scanned_ += (at == std::string_view::npos ? b.size() : at) - from;
+        if (at == std::string_view::npos) {
+            if (final) malformed("got an unfinished tag at the end");
+            scan_from_ = b.size();
+        }
         return at;
     };
     if (b.compare(pos_, 4, "<!--") == 0) {
@@ -127,8 +139,9 @@ bool XmlScanner::step(bool final) {
         return true;
     }
     // A tag: find the closing '>' outside quoted attribute values.
-    char quote = 0;
-    size_t i = pos_ + 1;
+    char quote = resume > pos_ + 1 ? scan_quote_ : 0;
+    size_t i = resume > pos_ + 1 ? resume : pos_ + 1;
+    scanned_ += b.size() - i;  // at most: the loop may stop earlier
     for (; i < b.size(); ++i) {
         const char c = b[i];
         if (quote) {
@@ -141,8 +154,11 @@ bool XmlScanner::step(bool final) {
     }
     if (i >= b.size()) {
         if (final) malformed("got an unfinished tag at the end");
+        scan_from_ = b.size();
+        scan_quote_ = quote;
         return false;
     }
+    scan_quote_ = 0;
     tag(b.substr(pos_ + 1, i - pos_ - 1));
     pos_ = i + 1;
     return true;

@@ -34,6 +34,9 @@ public:
     explicit XmlScanner(XmlHandler& handler) : handler_(handler) {}
     void feed(std::string_view data);  // throws CellError (row 1) on malformed XML
     void finish();
+    // Bytes looked at while searching for the ends of tags and text runs (a test checks it stays
+    // linear in the input, whatever the chunking).
+    size_t bytes_scanned() const { return scanned_; }
 
 private:
     bool step(bool final);
@@ -42,6 +45,9 @@ private:
     XmlHandler& handler_;
     std::string buffer_;
     size_t pos_ = 0;
+    size_t scan_from_ = 0;  // the unfinished piece at pos_ was searched up to here
+    char scan_quote_ = 0;   // ... and that far into a tag, inside this attribute quote
+    size_t scanned_ = 0;
     std::vector<XmlAttribute> attributes_;
 };
 

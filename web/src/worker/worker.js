@@ -11,7 +11,7 @@
 //               {type: "file", id, key, summary} | {type: "file-error", id, key, error}
 //               {type: "ingested", id} | {type: "error", id, error}
 /* global createShopScore */
-import { StreamingDecoder, previewRows } from './decode.js';
+import { previewRows } from './decode.js';
 import { isZip, readZipDirectory, entryStream, findSheet } from './zip.js';
 
 const CHUNK = 1 << 20; // bytes per call into the core (>= 1 MiB, except a file's last chunk)
@@ -100,33 +100,59 @@ function feed(m, ing, bytes) {
   ing.commit(bytes.length);
 }
 
+// Text exports go to the core as the file's bytes: the core detects the encoding (UTF-8, GB18030,
+// UTF-16), validates and decodes, the same way for the CLI and the page, so the page does no
+// TextDecoder pass of its own over the whole file. The File is streamed straight into the heap
+// buffer the core reserved (1 MiB per call); only the first 16 KiB are kept, for the preview.
+const PREVIEW_BYTES = 16384;
+
 async function readText(m, ing, f, report) {
-  const decoder = new StreamingDecoder();
-  const encoder = new TextEncoder();
-  const size = f.blob.size;
-  let began = false;
-  let previewText = '';
-  let kind = 'auto';
-  for (let offset = 0; offset < size || (offset === 0 && !began); offset += CHUNK) {
-    const bytes = new Uint8Array(await f.blob.slice(offset, offset + CHUNK).arrayBuffer());
-    const last = offset + CHUNK >= size;
-    const text = decoder.decode(bytes, last);
-    if (!began) {
-      const head = text.replace(/^\uFEFF/, '').trimStart();
-      if (head.startsWith('{') || /\.json$/i.test(f.name)) kind = 'dataset';
-      ing.begin(kind, f.name, 'text', true);
-      began = true;
+  // The core routes a text file starting with "{" to the JSON reader itself; a .json name is
+  // read as JSON whatever it starts with (its error is then a JSON one).
+  ing.begin(/\.json$/i.test(f.name) ? 'dataset' : 'auto', f.name, 'text', false);
+  const reader = f.blob.stream().getReader();
+  let head = new Uint8Array(0);
+  let ptr = ing.reserve(CHUNK);
+  let filled = 0;
+  let loaded = 0;
+  const commit = () => {
+    if (filled === 0) return;
+    ing.commit(filled);
+    filled = 0;
+    ptr = ing.reserve(CHUNK);
+    report(loaded);
+  };
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    if (head.length < PREVIEW_BYTES) head = concat(head, value.subarray(0, PREVIEW_BYTES - head.length));
+    loaded += value.length;
+    let pos = 0;
+    while (pos < value.length) {
+      const n = Math.min(value.length - pos, CHUNK - filled);
+      m.HEAPU8.set(value.subarray(pos, pos + n), ptr + filled); // HEAPU8 re-read: memory may grow
+      filled += n;
+      pos += n;
+      if (filled === CHUNK) commit();
     }
-    if (kind !== 'dataset' && previewText.length < 16384) previewText += text.slice(0, 16384);
-    feed(m, ing, encoder.encode(text));
-    report(Math.min(size, offset + CHUNK));
-    if (size === 0) break;
   }
+  commit();
   const summary = JSON.parse(ing.end());
-  summary.encoding = decoder.encoding || 'utf-8';
-  if (decoder.invalid) summary.invalid_bytes = true;
-  summary.preview = kind === 'dataset' ? [] : previewRows(previewText, 6);
+  summary.preview = summary.kind === 'dataset_json' ? [] : previewRows(decodeHead(head, summary.encoding), 6);
   return summary;
+}
+
+function concat(a, b) {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}
+
+// The preview's text: the first bytes in the encoding the core found.
+function decodeHead(bytes, encoding) {
+  const label = encoding === 'gb18030' ? 'gb18030' : encoding === 'utf-16le' ? 'utf-16le' : encoding === 'utf-16be' ? 'utf-16be' : 'utf-8';
+  return new TextDecoder(label).decode(bytes);
 }
 
 async function readXlsx(m, ing, f, report) {

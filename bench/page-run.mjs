@@ -1,0 +1,72 @@
+// One page run in headless Chromium (a child of bench/run.mjs): the built site opened from
+// file://, then in the same page
+//   1. a read-only pass: the File read through File.stream() and every chunk touched, nothing
+//      else (the floor for anything the page does with the file), and
+//   2. end to end: the file given to the page's file input -> the score shown (#sps-display).
+//   node bench/page-run.mjs SITE_DIR ORDERS_FILE  -> one JSON line
+import path from 'node:path';
+import { statSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const [siteDir, file] = process.argv.slice(2);
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  headless: true,
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+});
+try {
+  const page = await browser.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(pathToFileURL(path.join(siteDir, 'index.html')).href);
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 60000 });
+
+  // 1. Read-only pass over the same File, through an input of our own (not the page's).
+  await page.evaluate(() => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.id = 'bench-file';
+    input.hidden = true;
+    document.body.append(input);
+  });
+  await page.setInputFiles('#bench-file', file);
+  const readOnly = await page.evaluate(async () => {
+    const f = document.querySelector('#bench-file').files[0];
+    const t0 = performance.now();
+    const reader = f.stream().getReader();
+    let bytes = 0;
+    let x = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      bytes += value.length;
+      x ^= value[value.length - 1];  // touch the chunk
+    }
+    return { ms: performance.now() - t0, bytes, x };
+  });
+
+  // 2. End to end: file picked -> score shown.
+  await page.evaluate(() => {
+    const input = document.querySelector('#file-input');
+    input.addEventListener('change', () => { window.__benchStart = performance.now(); }, { capture: true, once: true });
+  });
+  await page.setInputFiles('#file-input', file);
+  await page.waitForFunction(() => {
+    const shown = document.querySelector('#sps-display') || document.querySelector('#result-error');
+    const rows = [...document.querySelectorAll('#file-list > li')];
+    const done = shown && rows.length > 0 && rows.every((li) => ['ok', 'error'].includes(li.dataset.status));
+    if (done && window.__benchEnd === undefined) window.__benchEnd = performance.now();
+    return done;
+  }, null, { timeout: 600000, polling: 10 });
+  const endToEnd = await page.evaluate(() => ({
+    ms: window.__benchEnd - window.__benchStart,
+    sps: document.querySelector('#sps-display')?.textContent ?? null,
+    error: document.querySelector('#result-error')?.textContent ?? null,
+    status: [...document.querySelectorAll('#file-list > li')].map((li) => li.dataset.status),
+  }));
+  console.log(JSON.stringify({ bytes: statSync(file).size, read_only_ms: readOnly.ms, end_to_end_ms: endToEnd.ms,
+    sps_display: endToEnd.sps, error: endToEnd.error, status: endToEnd.status, page_errors: errors }));
+} finally {
+  await browser.close();
+}

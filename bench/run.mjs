@@ -1,0 +1,142 @@
+// ShopScore benchmark: one command, one table, every figure from the same run.
+//   node bench/run.mjs [--rows N] [--page-rows N] [--no-page] [--native CLI] [--wasm MODULE.js]
+// Generates (once, deterministically) a Seller Center orders export in the real 54-column shape
+// with returns, reviews and chats into build/bench/N/, then times over the same bytes:
+//   memchr      a tiny C program (compiled now) finding every line end: the floor
+//   native      the CLI, orders export -> result JSON (process start included), peak RSS
+//   wasm        the module in node, 1 MiB chunks copied into HEAPU8 -> result, WASM heap,
+//               bytes of heap per order, first score and re-score after a weight edit
+//   page        headless Chromium: the file picked -> the score shown, beside a read-only
+//               File.stream() pass over the same File in the same page (--page-rows, default
+//               min(N, 200000): the page's file is its own)
+//   papaparse   PapaParse 5 streaming, header: true, Date.parse: the JavaScript way
+// The machine is shared: timings are noisy; the ratios are from one run. Nothing is asserted.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generate } from './generate.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const opt = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
+const rows = Number(opt('--rows', 100000));
+const pageRows = Number(opt('--page-rows', Math.min(rows, 200000)));
+const cli = path.resolve(opt('--native', path.join(ROOT, 'build/native/cli/shopscore')));
+const wasm = path.resolve(opt('--wasm', path.join(ROOT, 'build/wasm/wasm/shopscore.js')));
+const work = path.join(ROOT, 'build', 'bench');
+mkdirSync(work, { recursive: true });
+
+function data(n) {
+  const dir = path.join(work, String(n));
+  if (!existsSync(path.join(dir, 'meta.json'))) {
+    process.stderr.write(`generating ${n} rows into ${dir} ...\n`);
+    generate(n, dir);
+  }
+  return dir;
+}
+
+// Runs a command under /usr/bin/time -v: stdout, wall seconds, peak RSS bytes.
+function timed(cmd, cmdArgs, env = process.env) {
+  const r = spawnSync('/usr/bin/time', ['-v', cmd, ...cmdArgs], { encoding: 'utf8', maxBuffer: 1 << 28, env });
+  if (r.status !== 0) throw new Error(`${cmd} ${cmdArgs.join(' ')} exited ${r.status}: ${r.stderr.slice(-2000)}`);
+  const rss = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr)[1]) * 1024;
+  const [, h, m, s] = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)/.exec(r.stderr);
+  const cpu = Number(/User time \(seconds\): ([\d.]+)/.exec(r.stderr)[1]) + Number(/System time \(seconds\): ([\d.]+)/.exec(r.stderr)[1]);
+  return { stdout: r.stdout, seconds: Number(h || 0) * 3600 + Number(m) * 60 + Number(s), cpu, rss };
+}
+
+const dir = data(rows);
+const orders = path.join(dir, 'orders.csv');
+const shop = path.join(dir, 'shop.json');
+const bytes = statSync(orders).size;
+const MB = bytes / 1e6;
+readFileSync(orders); // into the page cache
+
+// memchr
+const memchrBin = path.join(work, 'memchr');
+execFileSync('cc', ['-O2', '-o', memchrBin, path.join(ROOT, 'bench', 'memchr.c')]);
+const [, lines, memchrSeconds, memchrCpu] = execFileSync(memchrBin, [orders], { encoding: 'utf8' }).trim().split(' ').map(Number);
+
+// native
+const native = timed(cli, ['score', '--orders', orders, '--shop', shop]);
+const nativeResult = JSON.parse(native.stdout);
+
+// wasm in node
+const w = timed(process.execPath, [path.join(ROOT, 'bench', 'wasm-run.mjs'), wasm, dir]);
+const wasmRun = JSON.parse(w.stdout.trim().split('\n').pop());
+const wasmResult = JSON.parse(wasmRun.result);
+const same = JSON.stringify(wasmResult) === JSON.stringify(nativeResult);
+
+// papaparse
+const p = timed(process.execPath, [path.join(ROOT, 'bench', 'papa-run.mjs'), orders]);
+const papa = JSON.parse(p.stdout.trim());
+
+// page
+let page = null;
+if (!args.includes('--no-page')) {
+  const pageDir = data(pageRows);
+  const site = path.join(work, 'site');
+  execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build-site.mjs'), wasm, '--out', site], { stdio: 'pipe' });
+  const out = execFileSync(process.execPath, [path.join(ROOT, 'bench', 'page-run.mjs'), site, path.join(pageDir, 'orders.csv')],
+    { encoding: 'utf8', maxBuffer: 1 << 24 });
+  page = JSON.parse(out.trim().split('\n').pop());
+}
+
+// ---- the table ----
+// Two clocks: wall time, and CPU time (user + system), which is what the code costs and is far
+// less disturbed by other work on a shared machine. Ratios are of CPU-time throughput, except
+// the page's (wall time, both passes in the same page one after the other).
+const f1 = (x) => x.toFixed(1);
+const mbs = (b, s) => b / 1e6 / s;
+const ordersKept = JSON.parse(readFileSync(path.join(dir, 'meta.json'), 'utf8')).orderCount;
+const mib = (b) => `${(b / 1048576).toFixed(0)} MiB`;
+const runs = {
+  memchr: { wall: memchrSeconds, cpu: memchrCpu, mem: '-' },
+  native: { wall: native.seconds, cpu: native.cpu, mem: `RSS ${mib(native.rss)}` },
+  wasm: { wall: (wasmRun.ingest_ms + wasmRun.first_score_ms) / 1000, cpu: wasmRun.cpu_ms / 1000,
+    mem: `heap ${mib(wasmRun.heap_bytes)}, RSS ${mib(w.rss)}` },
+  papa: { wall: papa.ms / 1000, cpu: papa.cpu_ms / 1000, mem: `RSS ${mib(p.rss)}` },
+};
+const cpuMBs = (k) => mbs(bytes, runs[k].cpu);
+const table = [['path', 'wall s', 'MB/s wall', 'CPU s', 'MB/s CPU', 'rows/s CPU', 'peak memory', 'vs memchr', 'vs PapaParse']];
+const names = { memchr: 'memchr, line ends (C)', native: 'native CLI, orders -> result', wasm: 'WASM in node, 1 MiB chunks -> result',
+  papa: 'PapaParse 5 + Date.parse (node)' };
+for (const k of ['memchr', 'native', 'wasm', 'papa']) {
+  const r = runs[k];
+  table.push([names[k], r.wall.toFixed(2), f1(mbs(bytes, r.wall)), r.cpu.toFixed(2), f1(cpuMBs(k)),
+    Math.round(rows / r.cpu).toLocaleString('en-US'), r.mem, `${(cpuMBs(k) / cpuMBs('memchr')).toFixed(3)}x`,
+    `${(cpuMBs(k) / cpuMBs('papa')).toFixed(1)}x`]);
+}
+if (page) {
+  const pb = page.bytes;
+  table.push([`page: read-only File.stream() pass, ${pageRows} rows`, (page.read_only_ms / 1000).toFixed(2),
+    f1(mbs(pb, page.read_only_ms / 1000)), '-', '-', '-', '-', '', '']);
+  table.push([`page: file picked -> score shown, ${pageRows} rows`, (page.end_to_end_ms / 1000).toFixed(2),
+    f1(mbs(pb, page.end_to_end_ms / 1000)), '-', '-', '-', '-', '', '']);
+}
+const widths = table[0].map((_, c) => Math.max(...table.map((r) => String(r[c]).length)));
+const line = (r) => `| ${r.map((v, c) => String(v).padEnd(widths[c])).join(' | ')} |`;
+const cpu = (() => {
+  try {
+    const l = execFileSync('lscpu', { encoding: 'utf8' });
+    return `${/Model name:\s*(.*)/.exec(l)?.[1] ?? os.cpus()[0].model}, ${/^CPU\(s\):\s*(\d+)/m.exec(l)?.[1] ?? os.cpus().length} CPUs`;
+  } catch { return `${os.cpus()[0].model}, ${os.cpus().length} CPUs`; }
+})();
+console.log(`ShopScore benchmark — ${rows.toLocaleString('en-US')} SKU rows, ${f1(MB)} MB orders export (54 columns), ${lines} lines`);
+console.log(`machine: ${cpu}; load average at the end ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}; node ${process.version}`);
+console.log('');
+console.log(line(table[0]));
+console.log(line(widths.map((n) => '-'.repeat(n))));
+for (const r of table.slice(1)) console.log(line(r));
+console.log('');
+console.log(`WASM: ingest ${f1(wasmRun.ingest_ms)} ms + first score ${f1(wasmRun.first_score_ms)} ms (wall); ` +
+  `re-score after a weight edit ${wasmRun.rescore_ms.toFixed(2)} ms, after an SLA edit ${f1(wasmRun.rescore_sla_ms)} ms; heap ${mib(wasmRun.heap_bytes)} = ` +
+  `${Math.round(wasmRun.heap_bytes / ordersKept)} bytes per order kept (${ordersKept.toLocaleString('en-US')} orders; ` +
+  'the heap also holds the module, the chunk buffer and the scratch of reading)');
+console.log(`ratios (CPU): WASM/native ${(cpuMBs('wasm') / cpuMBs('native')).toFixed(2)}x; native/PapaParse ` +
+  `${(cpuMBs('native') / cpuMBs('papa')).toFixed(1)}x; WASM/PapaParse ${(cpuMBs('wasm') / cpuMBs('papa')).toFixed(1)}x` +
+  (page ? `; page (wall): end to end / read-only pass = ${(page.read_only_ms / page.end_to_end_ms).toFixed(2)}x of the read-only speed (page SPS ${page.sps_display})` : ''));
+console.log(`native and WASM results identical: ${same ? 'yes' : 'NO'} (SPS ${nativeResult.sps_display})`);
+if (page && page.page_errors.length) console.log(`page errors: ${page.page_errors.join('; ')}`);
