@@ -60,3 +60,15 @@ export function translateStatic(root = document) {
   }
   document.title = t('app.title');
 }
+
+// Plural forms: tn("days", 1) uses "days.one" or "days.other" by the language's plural rules
+// (Chinese has one form; both keys exist so the tables stay alike). {n} is the formatted count
+// unless params give it.
+const plurals = new Map();
+export function tn(key, n, params) {
+  const loc = locale();
+  if (!plurals.has(loc)) plurals.set(loc, new Intl.PluralRules(loc));
+  const form = plurals.get(loc).select(Number(n));
+  const full = tables[lang][`${key}.${form}`] != null || tables.en[`${key}.${form}`] != null ? `${key}.${form}` : `${key}.other`;
+  return t(full, { n: new Intl.NumberFormat(loc).format(n), ...params });
+}

@@ -35,25 +35,33 @@ export async function rescore() {
   if (!state.engine || !state.profile) return;
   const seq = ++state.seq;
   let msg;
-  if (state.source === 'sample') msg = { type: 'score', source: 'json', dataset: sampleDataset() };
-  else if (state.source === 'quick') {
-    const { dataset, invalid } = quickDataset();
+  if (state.source === 'sample') {
+    if (typeof self.SHOPSCORE_SAMPLE_JSON !== 'string') return;
+    msg = { type: 'score', source: 'json', dataset: sampleDataset() };
+  } else if (state.source === 'quick') {
+    const { dataset, invalid, assumed } = quickDataset();
     $('#quick-error').textContent = invalid ? t('quick.invalid') : '';
+    state.assumedOrders = assumed;
     msg = { type: 'score', source: 'json', dataset: JSON.stringify(dataset) };
   } else if (state.source === 'files') {
     if (!state.session || state.busy) return;
     msg = { type: 'score', source: 'session' };
   } else return;
   msg.options = scoreOptions();
+  const source = state.source;
   try {
     const reply = await state.engine.request(msg);
     if (seq !== state.seq) return;
     state.result = JSON.parse(reply.result);
+    state.resultSource = source;
     state.error = null;
   } catch (e) {
     if (seq !== state.seq || (e && e.cancelled)) return;
     state.error = e;
-    state.result = null;
+    // A bad option (profile, shop fact) or a quick-mode value must not wipe a good result: the
+    // last valid one stays, marked as such. Other errors (the data itself) clear it.
+    const keep = e && (e.file === 'options' || source === 'quick') && state.resultSource === source;
+    if (!keep) state.result = null;
   }
   renderResultArea();
 }

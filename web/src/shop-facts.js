@@ -9,7 +9,7 @@ import { state } from './state.js';
 const SHOP_FIELDS = [
   { key: 'opened', type: 'date' },
   { key: 'as_of', type: 'date' },
-  { key: 'utc_offset', type: 'text', placeholder: '+08:00' },
+  { key: 'utc_offset', type: 'text', placeholder: '-08:00', hint: 'shop.utc_hint' },
   { key: 'category', type: 'text' },
   { key: 'reputation_points', type: 'number' },
   { key: 'has_logo', type: 'select' },
@@ -37,7 +37,7 @@ export function buildShopForm(keepValues) {
     if (f.type === 'select') {
       input = h('select', { id }, ['', 'true', 'false'].map((v) => h('option', { value: v, text: t('shop.logo_' + (v || 'unknown')) })));
     } else {
-      input = h('input', { id, type: f.type === 'date' ? 'date' : 'text', inputmode: f.type === 'number' || f.type === 'percent' ? 'decimal' : null, placeholder: f.placeholder || null, autocomplete: 'off' });
+      input = h('input', { id, type: f.type === 'date' ? 'date' : 'text', inputmode: f.type === 'number' || f.type === 'percent' ? 'decimal' : null, placeholder: f.placeholder || null, autocomplete: 'off', 'aria-describedby': f.hint ? id + '-hint' : null });
     }
     if (old[f.key] != null) input.value = old[f.key];
     // The time zone applies when files are read: on 'change' only, not per keystroke. The other
@@ -45,7 +45,8 @@ export function buildShopForm(keepValues) {
     if (f.key === 'utc_offset') input.addEventListener('change', shopChanged);
     else input.addEventListener('input', shopTyped);
     return h('div.field', null, h('label', { for: id, text: t('shop.' + f.key) }),
-      f.type === 'percent' ? h('div.input-unit', null, input, h('span.unit', { text: '%' })) : input);
+      f.type === 'percent' ? h('div.input-unit', null, input, h('span.unit', { 'aria-hidden': 'true', text: '%' })) : input,
+      f.hint ? h('span.hint', { id: id + '-hint', text: t(f.hint) }) : null);
   }));
 }
 

@@ -9,6 +9,8 @@ export const state = {
   sessionOffset: '', // the time zone (utc_offset) that Ingest read the files with
   busy: false,
   result: null,
+  resultSource: 'none', // the source the shown result came from
+  assumedOrders: false, // quick mode took the shop as scored (no count given)
   error: null,
   seq: 0,
   nextKey: 1,

@@ -24,8 +24,15 @@ function getModule() {
   return modulePromise;
 }
 
+// An error crosses to the page as plain data: the core's stable code and parameters (docs/errors.md)
+// beside the English line, so the page can word it in either language.
+const ERROR_PARAMS = ['code', 'file', 'row', 'column', 'field', 'expected', 'got', 'header'];
 function errorInfo(e) {
-  if (e && typeof e === 'object') return { name: e.name || 'Error', message: String(e.message || e) };
+  if (e && typeof e === 'object') {
+    const info = { name: e.name || 'Error', message: String(e.message || e) };
+    for (const k of ERROR_PARAMS) if (e[k] != null) info[k] = e[k];
+    return info;
+  }
   return { name: 'InternalError', message: String(e) };
 }
 
@@ -100,7 +107,19 @@ function feed(m, ing, bytes) {
   ing.commit(bytes.length);
 }
 
+// The header row goes with an unknown-header error, so the page can say which required column
+// an export of the closest kind lacks (the core's message names only the first cells).
 async function readText(m, ing, f, report) {
+  const seen = { text: '' };
+  try {
+    return await readTextInner(m, ing, f, report, seen);
+  } catch (e) {
+    if (e && typeof e === 'object' && e.code === 'unknown_header') e.header = previewRows(seen.text, 1)[0] || [];
+    throw e;
+  }
+}
+
+async function readTextInner(m, ing, f, report, seen) {
   const decoder = new StreamingDecoder();
   const encoder = new TextEncoder();
   const size = f.blob.size;
@@ -118,6 +137,7 @@ async function readText(m, ing, f, report) {
       began = true;
     }
     if (kind !== 'dataset' && previewText.length < 16384) previewText += text.slice(0, 16384);
+    seen.text = previewText;
     feed(m, ing, encoder.encode(text));
     report(Math.min(size, offset + CHUNK));
     if (size === 0) break;
