@@ -665,11 +665,12 @@ test('shop facts edited after reading exports rescore without a re-read and matc
 test('screenshots of the sample result in both languages', async () => {
   const outDir = process.env.SHOPSCORE_SCREENSHOTS ? path.join(ROOT, 'docs') : tempDir('shots');
   mkdirSync(outDir, { recursive: true });
-  for (const lang of ['en', 'zh']) {
-    const { context } = await newContext(browser, { locale: lang === 'zh' ? 'zh-CN' : 'en-US', viewport: { width: 1280, height: 900 } });
+  // Desktop (docs/screenshot-en.png, -zh.png) and a 375 px phone (-375.png).
+  for (const [lang, width] of [['en', 1280], ['zh', 1280], ['en', 375], ['zh', 375]]) {
+    const { context } = await newContext(browser, { locale: lang === 'zh' ? 'zh-CN' : 'en-US', viewport: { width, height: 900 }, isMobile: width < 400 });
     const page = await openPage(context, site.indexUrl);
     await loadSample(page);
-    const file = path.join(outDir, `screenshot-${lang}.png`);
+    const file = path.join(outDir, `screenshot-${lang}${width < 400 ? '-375' : ''}.png`);
     await page.screenshot({ path: file, fullPage: true });
     assert.ok(readFileSync(file).length > 10000);
     await context.close();

@@ -39,7 +39,7 @@ function what(e) {
     const close = closestKind(e.header);
     const base = t('err.unknown_header');
     if (!close) return base;
-    return `${base} ${t('err.unknown_header_kind', { kind: t(KINDS[close.kind] || 'kind.auto'), list: close.missing.map((c) => (getLang() === 'zh' ? `「${c}」` : `“${c}”`)).join(t('list.sep')) })}`;
+    return `${base}${t('punct.space')}${t('err.unknown_header_kind', { kind: t(KINDS[close.kind] || 'kind.auto'), list: close.missing.map((c) => (getLang() === 'zh' ? `「${c}」` : `“${c}”`)).join(t('list.sep')) })}`;
   }
   if (known('err.' + code)) return t('err.' + code, { got: e.got ?? '' });
   return null;
@@ -56,9 +56,9 @@ export function errorText(e) {
   const sentence = what(e);
   if (sentence == null) return String(e.message || t('err.internal'));
   const loc = where(e);
-  const sep = getLang() === 'zh' ? ':' : ': ';
+  const sep = t('punct.colon');
   const head = [e.file && e.file !== 'options' && e.file !== 'dataset.json' ? e.file : '', loc].filter(Boolean).join(' · ');
-  const got = e.got && !GOT_IN_TEXT.has(e.code) ? ' ' + t('err.got', { got: e.got }) : '';
+  const got = e.got && !GOT_IN_TEXT.has(e.code) ? t('punct.space') + t('err.got', { got: e.got }) : '';
   return (head ? head + sep : '') + sentence + got;
 }
 
@@ -70,7 +70,7 @@ export function errorNode(e, tag = 'span') {
   return h(tag + '.error-text', null,
     sentence == null ? en(text) : h('span', { text }),
     sentence != null && e.expected && SHOW_EXPECTED.has(e.code)
-      ? h('span.error-expected', null, ' ', t('err.expected', { expected: '\u0000' }).split('\u0000')[0], en(e.expected), t('err.expected', { expected: '\u0000' }).split('\u0000')[1])
+      ? h('span.error-expected', null, t('punct.space'), t('err.expected', { expected: '\u0000' }).split('\u0000')[0], en(e.expected), t('err.expected', { expected: '\u0000' }).split('\u0000')[1])
       : null,
     sentence != null && e.message ? h('details.error-details', null, h('summary', { text: t('err.details') }), en(e.message, 'code')) : null);
 }

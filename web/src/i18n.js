@@ -72,3 +72,12 @@ export function tn(key, n, params) {
   const full = tables[lang][`${key}.${form}`] != null || tables.en[`${key}.${form}`] != null ? `${key}.${form}` : `${key}.other`;
   return t(full, { n: new Intl.NumberFormat(loc).format(n), ...params });
 }
+
+// Text from data (a profile's Chinese name) shown in the Chinese page gets full-width
+// punctuation next to Chinese characters: "通用(估算)" -> "通用（估算）".
+const FULL = { '(': '\uFF08', ')': '\uFF09', ',': '\uFF0C', ':': '\uFF1A', ';': '\uFF1B' };
+export function zhPunct(s) {
+  if (lang !== 'zh' || typeof s !== 'string') return s;
+  return s.replace(/([\u4e00-\u9fff])\s*([(),:;])|([(),:;])\s*(?=[\u4e00-\u9fff])/g, (m, cjk, p1, p2) => (cjk ? cjk + FULL[p1] : FULL[p2]))
+    .replace(/\uFF08([^()\uFF08\uFF09]*)\)/g, '\uFF08$1\uFF09');
+}

@@ -2,7 +2,7 @@
 // localStorage. Numbers that are ShopScore's estimates are marked while they keep the built-in
 // value. Every change calls onChange(); the page rescores without reading the files again.
 import { h, setChildren } from './dom.js';
-import { t, tn, getLang } from './i18n.js';
+import { t, tn, getLang, zhPunct } from './i18n.js';
 import { METRICS, DIMENSIONS } from './render.js';
 import { checkProfile } from './profile-check.js';
 import { fmtPercent, fmtMetricValue } from './format.js';
@@ -104,7 +104,7 @@ export class ProfileEditor {
   // A profile's name in the page's language; never its internal id.
   name(p) {
     const n = p.name || {};
-    return (getLang() === 'zh' ? n.zh || n.en : n.en || n.zh) || t('profile.custom_name');
+    return zhPunct((getLang() === 'zh' ? n.zh || n.en : n.en || n.zh) || t('profile.custom_name'));
   }
 
   displayName() {
@@ -347,6 +347,6 @@ function problemText(problem, p) {
   else if (group === 'volume_prior') where = t('profile.volume_prior');
   else if (group === 'delivery_sla_business_days') where = t('profile.sla_days');
   const name = p && p.name ? (getLang() === 'zh' ? p.name.zh || p.name.en : p.name.en || p.name.zh) : '';
-  const sep = getLang() === 'zh' ? ':' : ': ';
+  const sep = t('punct.colon');
   return [name, where].filter(Boolean).join(' · ') + (where || name ? sep : '') + t(problem.key, problem.params);
 }

@@ -217,6 +217,8 @@ export default {
   'input.has_logo': 'shop logo',
   'input.products_for_sale': 'products for sale',
   'input.violations_30d': 'violations in 30 days',
+  'punct.colon': ': ',
+  'punct.space': ' ',
   'list.sep': ', ',
 
   'err.where_cell': 'row {row}, column “{column}”',
