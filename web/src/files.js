@@ -78,7 +78,10 @@ export async function ingestAll() {
   renderFiles();
   const byKey = new Map(files.map((f) => [f.key, f]));
   try {
-    await state.engine.request({ type: 'ingest', shop: offset ? JSON.stringify({ utc_offset: offset }) : '', files: files.map((f) => ({ key: f.key, name: f.name, blob: f.blob })) }, (msg) => {
+    // HOOK (issue 8, `ingest-shapes` helper): the seller's answer to "which date order?" for
+    // ambiguous slash dates goes to the worker as `dateOrder`, to be passed to Ingest/begin once
+    // the core takes it; the question is to be asked from an `ambiguous_dates` warning.
+    await state.engine.request({ type: 'ingest', dateOrder: state.dateOrder, shop: offset ? JSON.stringify({ utc_offset: offset }) : '', files: files.map((f) => ({ key: f.key, name: f.name, blob: f.blob })) }, (msg) => {
       const f = byKey.get(msg.key);
       if (!f) return;
       if (msg.type === 'progress') {

@@ -40,7 +40,7 @@ export function renderResultArea() {
     parts.push(h('p.print-only.meta', { text: t('result.printed', { date: fmtDate(today()) }) }));
     parts.push(renderResult(state.result, {
       profile,
-      profileName: state.profile ? state.profile.displayName() : '',
+      profileName: state.profile ? state.profile.name(profile) : '',
       sourceLabel: sourceLabel(),
       assumedOrders: state.resultSource === 'quick' && state.assumedOrders,
     }));

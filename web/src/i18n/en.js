@@ -41,6 +41,10 @@ export default {
   'files.preview': 'First rows',
   'files.invalid_bytes': 'Some bytes were not valid text and were replaced.',
   'files.error_title': 'Could not read {file}',
+  'files.date_order_q': 'How are the dates in {file} written?',
+  'files.date_order_mdy': 'Month first (US: 11/02/2026 is November 2)',
+  'files.date_order_dmy': 'Day first (11/02/2026 is 11 February)',
+  'metric.type_value': 'Type this metric\'s value from Seller Center',
   'kind.orders': 'Orders',
   'kind.returns': 'Returns / refunds',
   'kind.reviews': 'Reviews',
@@ -322,5 +326,6 @@ export default {
   'profile.not_applied': 'Not applied and not saved until corrected; the score uses the last valid value.',
 
   'foot.core': 'Scoring core',
+  'foot.sep': '. ',
   'foot.disclaimer': 'An estimate: TikTok Shop does not publish every rule; numbers marked "estimate" are ShopScore\'s.',
 };

@@ -41,6 +41,10 @@ export default {
   'files.preview': '前几行',
   'files.invalid_bytes': '部分字节不是有效文本，已被替换。',
   'files.error_title': '无法读取 {file}',
+  'files.date_order_q': '{file} 中的日期是哪种写法？',
+  'files.date_order_mdy': '月在前（美国格式：11/02/2026 为 11 月 2 日）',
+  'files.date_order_dmy': '日在前（11/02/2026 为 2 月 11 日）',
+  'metric.type_value': '填写卖家中心显示的该指标数值',
   'kind.orders': '订单',
   'kind.returns': '退货退款',
   'kind.reviews': '评价',
@@ -322,5 +326,6 @@ export default {
   'profile.not_applied': '更正前不会应用，也不会保存；分数仍使用上一个有效值。',
 
   'foot.core': '评分核心',
+  'foot.sep': '。',
   'foot.disclaimer': '此为估算：TikTok Shop 并未公布全部规则；标为“估算”的数值来自 ShopScore。',
 };
