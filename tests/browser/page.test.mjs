@@ -113,8 +113,9 @@ test('served by a static server: only the page\'s own files are requested, nothi
     const { context, requests, problems } = await newContext(browser, { locale: 'en-US' });
     const page = await openPage(context, server.url);
     // Served over http: the service worker caches the site's own files once, after load.
-    await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+    // (registered first: `ready` would wait forever without a service worker)
     await page.waitForSelector('body[data-offline="registered"]');
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
     const afterLoad = requests.length;
     await loadSample(page);
     // The sample is fetched only when asked for (from the service worker's cache here).

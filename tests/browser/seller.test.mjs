@@ -296,8 +296,9 @@ test('hosted under a sub-path: works, requests only its own files, installs and 
   try {
     const { context, requests, problems } = await newContext(browser, { locale: 'en-US' });
     const page = await openPage(context, server.url);
-    await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+    // (registered first: `ready` would wait forever without a service worker)
     await page.waitForSelector('body[data-offline="registered"]');
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
     assert.equal(await page.$eval('link[rel="manifest"]', (l) => l.href), server.url + 'manifest.webmanifest');
     await loadSample(page);
     const expected = await moduleScore(readSample());

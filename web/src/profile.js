@@ -207,8 +207,8 @@ export class ProfileEditor {
       h('p.hint', { text: t('profile.benchmarks_hint') }),
       h('div.bench-grid', null, METRICS.map((m) => h('div.bench-row', null,
         h('span.bench-name', { text: t('metric.' + m) }),
-        field(['benchmarks', m, 'good'], m === 'aht' ? 'h' : '%', t('profile.good')),
-        field(['benchmarks', m, 'poor'], m === 'aht' ? 'h' : '%', t('profile.poor'))))));
+        field(['benchmarks', m, 'good'], m === 'aht' ? t('unit.hours') : '%', t('profile.good')),
+        field(['benchmarks', m, 'poor'], m === 'aht' ? t('unit.hours') : '%', t('profile.poor'))))));
     const model = h('fieldset', null, h('legend', { text: t('profile.model') }),
       h('div.form-grid', null,
         field(['volume_prior'], null, t('profile.volume_prior')),

@@ -78,7 +78,7 @@ export function buildQuickForm(keepValues) {
     h('p.hint', { id: 'quick-assumed', hidden: few, text: t('quick.assumed') }),
     h('div.quick-metrics', null, METRICS.map((m) => h('fieldset.quick-metric', { 'data-metric': m },
       h('legend', { text: t('metric.' + m) }),
-      input(`quick-${m}-value`, t('quick.value'), m === 'aht' ? 'h' : '%'),
+      input(`quick-${m}-value`, t('quick.value'), m === 'aht' ? t('unit.hours') : '%'),
       h('details.quick-counts', { open: old[`quick-${m}-numerator`] || old[`quick-${m}-denominator`] ? true : null },
         h('summary', { text: t('quick.counts') }),
         input(`quick-${m}-numerator`, t('quick.numerator_' + m)),
@@ -179,7 +179,7 @@ export function quickDataset() {
   for (const m of METRICS) {
     const vid = `quick-${m}-value`;
     const value = read(vid, (s) => (m === 'aht' ? parseHours(s) : parseRate(s, m)));
-    fieldMessage(vid, value, value && value.note ? (m === 'aht' ? `${fmtNumber(value.value, 2)} h` : fmtPercent(value.value, 2)) : '');
+    fieldMessage(vid, value, value && value.note ? (m === 'aht' ? `${fmtNumber(value.value, 2)} ${t('unit.hours')}` : fmtPercent(value.value, 2)) : '');
     const num = read(`quick-${m}-numerator`, m === 'aht' ? (s) => parseHours(s) : parseCount);
     const den = read(`quick-${m}-denominator`, parseCount);
     if (num && !num.error && den && !den.error && m !== 'aht' && num.value > den.value) {
