@@ -420,3 +420,33 @@ test('warnings: ambiguous-date examples are separate; the time-zone placeholder 
   assert.equal(await page.getAttribute('#shop-utc_offset', 'placeholder'), '-08:00');
   await context.close();
 });
+
+test('a shop-fact typo is explained at the field and keeps the result', async () => {
+  const { context, problems } = await newContext(browser, { locale: 'zh-CN' });
+  const page = await openPage(context, site.indexUrl);
+  await loadSample(page);
+  const sps = await page.textContent('#sps-raw');
+  await page.click('#shop-facts summary');
+  await page.fill('#shop-utc_offset', '8');
+  await page.press('#shop-utc_offset', 'Tab');
+  await page.waitForSelector('#shop-utc_offset[aria-invalid="true"]');
+  assert.equal(await page.textContent('#shop-utc_offset-msg'), zh['shop.err_offset']);
+  await page.fill('#shop-reputation_points', '一万');
+  await page.waitForSelector('#shop-reputation_points[aria-invalid="true"]');
+  assert.equal(await page.textContent('#shop-reputation_points-msg'), zh['shop.err_number']);
+  await page.waitForTimeout(300);
+  assert.equal(await page.locator('#result-error').count(), 0);
+  assert.equal(await page.textContent('#sps-raw'), sps);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('on a phone the sample button brings the score into view', async () => {
+  const { context } = await newContext(browser, { locale: 'en-US', viewport: { width: 375, height: 700 }, isMobile: true });
+  const page = await openPage(context, site.indexUrl);
+  await loadSample(page);
+  await page.waitForFunction(() => Math.abs(document.querySelector('#result').getBoundingClientRect().top) < 5);
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'result');
+  assert.equal(await page.locator('#sps-display').isVisible(), true);
+  await context.close();
+});

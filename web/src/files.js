@@ -166,7 +166,7 @@ function fileRow(f) {
     f.status === 'error' ? h('div.file-error', { 'data-code': f.error && f.error.code ? f.error.code : null }, errorNode(f.error || {})) : null,
     f.status === 'ok' && s && s.invalid_bytes ? h('p.hint', { text: t('files.invalid_bytes') }) : null,
     f.status === 'ok' && s && s.warnings && s.warnings.length
-      ? h('ul.file-warnings', null, s.warnings.map(warningItem)) : null,
+      ? h('ul.file-warnings', null, s.warnings.map((w) => warningItem(w, false))) : null,
     f.status === 'ok' && s && s.preview && s.preview.length > 1 ? previewTable(s.preview) : null);
   return row;
 }

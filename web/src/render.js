@@ -197,17 +197,18 @@ function renderWarnings(r) {
   if (!warnings.length) return null;
   return h('div.warnings', { id: 'warnings' },
     h('h3', { text: t('result.warnings') }),
-    h('ul', null, warnings.map(warningItem)));
+    h('ul', null, warnings.map((w) => warningItem(w, true))));
 }
 
 // A core warning, worded from its code and params (the core's English message, marked
 // lang="en", when the code is new to the page). Examples are separate items: "a · b".
-export function warningItem(w) {
+// showFile: name the file a warning comes from (not needed in that file's own row).
+export function warningItem(w, showFile = true) {
   const params = { count: fmtInt(w.count), ...(w.params || {}) };
   if (params.metric) params.metric = tf('metric.' + params.metric, params.metric);
   if (params.input) params.input = tf('kind.' + params.input, params.input);
   const knownCode = tf('warn.' + w.code, null) != null;
-  const fileNote = w.params && w.params.file && !(/\{file\}/.test(tf('warn.' + w.code, ''))) ? t('warn.in_file', { file: w.params.file }) : '';
+  const fileNote = showFile && w.params && w.params.file && !(/\{file\}/.test(tf('warn.' + w.code, ''))) ? t('warn.in_file', { file: w.params.file }) : '';
   const examples = w.examples && w.examples.length ? w.examples : [];
   return h('li', { 'data-warning': w.code },
     fileNote,
