@@ -209,6 +209,7 @@ test('quick mode on a phone: the score stays in view while typing (sticky summar
   assert.equal(await page.textContent('#sticky-value'), await page.textContent('#sps-display'));
   const box = await page.locator('#sticky-score').boundingBox();
   assert.ok(box.y + box.height <= 700 + 1 && box.y > 500, `sticky at the bottom: ${JSON.stringify(box)}`);
+  assert.deepEqual(await axe(page), [], 'with the sticky line shown');
   await context.close();
 });
 

@@ -36,6 +36,14 @@ function remember() {
   try { localStorage.setItem(STORE_KEY, JSON.stringify(data)); } catch { /* ignore */ }
 }
 
+// Another source (the sample, files) took over: the next visit does not reopen quick mode.
+export function quickInactive() {
+  const s = stored();
+  if (!s.active) return;
+  s.active = false;
+  try { localStorage.setItem(STORE_KEY, JSON.stringify(s)); } catch { /* ignore */ }
+}
+
 // Whether the last visit ended in quick mode with values typed (main.js then rescores them).
 export function quickWasActive() {
   const s = stored();

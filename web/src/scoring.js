@@ -3,7 +3,7 @@ import { $ } from './dom.js';
 import { t } from './i18n.js';
 import { state } from './state.js';
 import { readShopForm, shopOffset, shopOverride } from './shop-facts.js';
-import { quickDataset } from './quick-mode.js';
+import { quickDataset, quickInactive } from './quick-mode.js';
 import { renderResultArea } from './result-area.js';
 
 // Every call asks for insights (SPEC §9 priority labels). For the sample and files, the shop
@@ -38,6 +38,7 @@ function sampleDataset() {
 // reply cannot overwrite a later one.
 export async function rescore() {
   if (!state.engine || !state.profile) return;
+  if (state.source !== 'quick') quickInactive();
   const seq = ++state.seq;
   let msg;
   if (state.source === 'sample') {
