@@ -99,7 +99,7 @@ export async function ingestAll() {
         f.error = msg.error;
         renderFiles();
         // Announced once, here: the list is redrawn several times and is not a live region.
-        $('#files-live').textContent = `${t('files.error_title', { file: f.name })}. ${errorText(f.error)}`;
+        $('#files-live').textContent = `${t('files.error_title', { file: f.name })}${t('punct.stop')}${errorText(f.error)}`;
       }
     });
     state.session = files.some((f) => f.status === 'ok');

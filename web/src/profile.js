@@ -162,7 +162,7 @@ export class ProfileEditor {
       setBadge();
       const showError = (problem) => {
         input.setAttribute('aria-invalid', problem ? 'true' : 'false');
-        errEl.textContent = problem ? `${problemText(problem)} ${t('profile.not_applied')}` : '';
+        errEl.textContent = problem ? `${problemText(problem)}${t('punct.space')}${t('profile.not_applied')}` : '';
         if (problem) this.errors.set(id, problem); else this.errors.delete(id);
       };
       const pending = this.errors.get(id);

@@ -28,7 +28,7 @@ export function renderResultArea() {
   const showResult = state.result && state.source !== 'none';
   if (state.error) {
     parts.push(h('div.error-box', { id: 'result-error' },
-      h('strong', { text: t('result.error') }), ' ', errorNode(state.error),
+      h('strong', { text: t('result.error') }), t('punct.space'), errorNode(state.error),
       showResult ? h('p.kept', { text: t('result.kept') }) : null));
   }
   if (showResult) {

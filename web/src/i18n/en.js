@@ -223,6 +223,7 @@ export default {
   'input.violations_30d': 'violations in 30 days',
   'punct.colon': ': ',
   'punct.space': ' ',
+  'punct.stop': '. ',
   'unit.hours': 'h',
   'list.sep': ', ',
 

@@ -223,6 +223,7 @@ export default {
   'input.violations_30d': '30 天违规次数',
   'punct.colon': '：',
   'punct.space': '',
+  'punct.stop': '。',
   'unit.hours': '小时',
   'list.sep': '、',
 
