@@ -211,7 +211,9 @@ export function quickDataset() {
       const r = parseCount(s);
       return r.error || r.value < GATE ? r : { error: 'quick.err_few' };
     });
-    fieldMessage('quick-delivered_orders_90d', d);
+    // The seller said "fewer than 30": the count is asked for until it is typed.
+    fieldMessage('quick-delivered_orders_90d', d || { error: 'quick.err_few' });
+    if (!d) invalid = true;
     if (d && !d.error) shop.delivered_orders_90d = d.value;
   } else {
     assumed = true;
