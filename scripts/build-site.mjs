@@ -12,6 +12,7 @@
 // into classic scripts, and the worker's whole source (the Emscripten glue plus worker.js) is
 // written into worker-src.js as one string; the page starts the worker from a Blob URL.
 import { build } from 'esbuild';
+import { createHash } from 'node:crypto';
 import { mkdir, readFile, writeFile, copyFile, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -77,4 +78,13 @@ await writeFile(path.join(out, 'sample.js'), `${banner}self.SHOPSCORE_SAMPLE_JSO
 await writeFile(path.join(out, 'app.js'), banner + app);
 await copyFile(path.join(root, 'web', 'index.html'), path.join(out, 'index.html'));
 await copyFile(path.join(root, 'web', 'styles.css'), path.join(out, 'styles.css'));
+await copyFile(path.join(root, 'web', 'manifest.webmanifest'), path.join(out, 'manifest.webmanifest'));
+await copyFile(path.join(root, 'web', 'icon.svg'), path.join(out, 'icon.svg'));
+// The service worker's cache is named after a hash of the site's files: a new build replaces it.
+const hash = createHash('sha256');
+for (const f of ['index.html', 'styles.css', 'app.js', 'worker-src.js', 'sample.js', 'manifest.webmanifest', 'icon.svg']) {
+  hash.update(await readFile(path.join(out, f)));
+}
+const sw = (await readFile(path.join(root, 'web', 'sw.js'), 'utf8')).replace('__SHOPSCORE_VERSION__', hash.digest('hex').slice(0, 16));
+await writeFile(path.join(out, 'sw.js'), sw);
 console.log(`build-site: wrote ${path.relative(process.cwd(), out) || out} (module ${path.relative(root, modulePath)})`);

@@ -112,15 +112,26 @@ test('served by a static server: only the page\'s own files are requested, nothi
   try {
     const { context, requests, problems } = await newContext(browser, { locale: 'en-US' });
     const page = await openPage(context, server.url);
+    // Served over http: the service worker caches the site's own files once, after load.
+    // (registered first: `ready` would wait forever without a service worker)
+    await page.waitForSelector('body[data-offline="registered"]');
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
     const afterLoad = requests.length;
+    assert.ok(!server.requests.some((u) => u.endsWith('sample.js')), 'nor cached ahead by the service worker');
     await loadSample(page);
+    // The sample is fetched only when asked for (by the page, and by the service worker that
+    // caches it then).
+    assert.deepEqual([...new Set(requests.slice(afterLoad).filter((u) => !u.startsWith('blob:')))], [server.url + 'sample.js']);
+    const afterSample = requests.length;
     await page.click('#tab-quick');
     await page.fill('#quick-nrr-value', '0.5');
     await page.waitForSelector('#result-body[data-source="quick"] #sps-display');
     assert.deepEqual(foreignRequests(requests, server.url), []);
-    assert.deepEqual(requests.slice(afterLoad).filter((u) => !u.startsWith('blob:')), []);
+    assert.deepEqual(requests.slice(afterSample).filter((u) => !u.startsWith('blob:')), []);
     const files = new Set(server.requests.map((u) => u.replace(/\?.*/, '')));
-    for (const f of files) assert.ok(['/', '/index.html', '/styles.css', '/app.js', '/worker-src.js', '/sample.js'].includes(f), f);
+    for (const f of files) {
+      assert.ok(['/', '/index.html', '/styles.css', '/app.js', '/worker-src.js', '/sample.js', '/sw.js', '/manifest.webmanifest', '/icon.svg'].includes(f), f);
+    }
     assert.deepEqual(problems, []);
     await context.close();
   } finally {
@@ -174,13 +185,17 @@ test('a bad file shows the core\'s FILE:ROW:COLUMN message next to it; the rest 
   const seq = await addFiles(page, ['bad-orders.csv', 'reviews.tsv']);
   const bad = page.locator('#file-list > li[data-file="bad-orders.csv"]');
   assert.equal(await bad.getAttribute('data-status'), 'error');
-  const message = await bad.locator('.file-error').textContent();
-  assert.match(message, /^bad-orders\.csv:\d+:[^:]+: \S/);
+  // Worded from the core's code and parameters (file, row, column, got) for the seller; the
+  // core's own one-line message is kept under "Details for support".
+  const message = await bad.locator('.error-text > span').first().textContent();
+  assert.match(message, /^bad-orders\.csv · row \d+, column “[^”]+”: This date cannot be read\. Found: “[^”]+”\.$/);
+  const line = await bad.locator('.error-details code').textContent();
+  assert.match(line, /^bad-orders\.csv:\d+:[^:]+: \S/);
   if (cliAvailable()) {
     // The same one-line message as the CLI's (run on the file by the same name).
     const r = spawnSync(CLI, ['score', '--orders', 'bad-orders.csv'], { cwd: fxDir, encoding: 'utf8' });
     assert.equal(r.status, 2);
-    assert.equal(message, r.stderr.trim());
+    assert.equal(line, r.stderr.trim());
   }
   assert.equal(await page.getAttribute('#file-list > li[data-file="reviews.tsv"]', 'data-status'), 'ok');
   await waitForResult(page, seq);
@@ -273,11 +288,19 @@ test('the export fixtures of every variant score like the CLI, shop facts typed 
   }
 });
 
+// Quick mode asks for the delivered-order count only when the seller says it is under 30
+// (the box "fewer than 30"); a larger count is the page's default, so it is not typed.
 async function quick(page, values, asOf = '2026-11-20') {
   await page.click('#tab-quick');
   if ((await page.locator('#shop-facts').getAttribute('open')) === null) await page.click('#shop-facts summary');
   await page.fill('#shop-as_of', asOf);
   for (const [id, v] of Object.entries(values)) {
+    if (id === 'delivered_orders_90d' && v >= 30) continue;
+    if (id === 'delivered_orders_90d' && !(await page.isChecked('#quick-few'))) await page.check('#quick-few');
+    if (/-(numerator|denominator)$/.test(id)) {
+      const details = page.locator(`fieldset[data-metric="${id.split('-')[0]}"] details.quick-counts`);
+      if ((await details.getAttribute('open')) === null) await details.locator('summary').click();
+    }
     const seq = await resultSeq(page);
     await page.fill('#quick-' + id, String(v));
     await waitForResult(page, seq);
@@ -288,13 +311,18 @@ async function quick(page, values, asOf = '2026-11-20') {
 function quickDataset(v, asOf = '2026-11-20') {
   const shop = { as_of: asOf };
   if (v.shop_age_days != null) shop.opened = new Date(Date.parse(asOf + 'T00:00:00Z') - v.shop_age_days * 86400000).toISOString().slice(0, 10);
-  if (v.delivered_orders_90d != null) shop.delivered_orders_90d = v.delivered_orders_90d;
+  // Under 30 as typed; else taken as scored: 31 (so that small-shop protection, for at most 30
+  // orders, is not applied on a guess) or the larger delivered-order count typed for nrr/nbfr.
+  if (v.delivered_orders_90d != null && v.delivered_orders_90d < 30) shop.delivered_orders_90d = v.delivered_orders_90d;
+  else shop.delivered_orders_90d = Math.max(31, Number(v['nrr-denominator'] ?? 0), Number(v['nbfr-denominator'] ?? 0));
   const metrics = {};
   for (const m of ['nrr', 'nbfr', 'otdr', 'sfcr', 'imd', 'aht']) {
     if (v[`${m}-value`] == null) continue;
     metrics[m] = { value: m === 'aht' ? Number(v[`${m}-value`]) : Number(v[`${m}-value`]) / 100 };
-    if (v[`${m}-numerator`] != null) metrics[m].numerator = Number(v[`${m}-numerator`]);
-    if (v[`${m}-denominator`] != null) metrics[m].denominator = Number(v[`${m}-denominator`]);
+    if (v[`${m}-numerator`] != null && v[`${m}-denominator`] != null) {
+      metrics[m].numerator = Number(v[`${m}-numerator`]);
+      metrics[m].denominator = Number(v[`${m}-denominator`]);
+    }
   }
   return JSON.stringify({ schema: 'shopscore.dataset/1', shop, metrics });
 }
@@ -390,8 +418,9 @@ test('profile: edits rescore without re-reading files; saved, loaded and remembe
 
   // On the sample: the edited profile gives the core's result for that profile.
   await loadSample(page);
+  await page.click('#profile-details summary');
   let seq = await resultSeq(page);
-  await page.fill('#pf-weights-fulfillment', '0.9');
+  await page.fill('#pf-weights-fulfillment', '90'); // dimension weights are typed in percent
   await waitForResult(page, seq);
   const edited = { ...builtin, id: 'custom', name: { en: 'My profile', zh: '我的配置' }, weights: { ...builtin.weights, fulfillment: 0.9 } };
   const expected = await moduleScore(readSample(), { profile: edited });
@@ -420,7 +449,7 @@ test('profile: edits rescore without re-reading files; saved, loaded and remembe
   // Remembered after a reload.
   await page.reload();
   await page.waitForSelector('body[data-ready="true"]');
-  assert.equal(await page.inputValue('#pf-weights-fulfillment'), '0.9');
+  assert.equal(await page.inputValue('#pf-weights-fulfillment'), '90');
 
   // Load from a file.
   const file = path.join(tempDir('profile'), 'mine.profile.json');
@@ -639,11 +668,12 @@ test('shop facts edited after reading exports rescore without a re-read and matc
 test('screenshots of the sample result in both languages', async () => {
   const outDir = process.env.SHOPSCORE_SCREENSHOTS ? path.join(ROOT, 'docs') : tempDir('shots');
   mkdirSync(outDir, { recursive: true });
-  for (const lang of ['en', 'zh']) {
-    const { context } = await newContext(browser, { locale: lang === 'zh' ? 'zh-CN' : 'en-US', viewport: { width: 1280, height: 900 } });
+  // Desktop (docs/screenshot-en.png, -zh.png) and a 375 px phone (-375.png).
+  for (const [lang, width] of [['en', 1280], ['zh', 1280], ['en', 375], ['zh', 375]]) {
+    const { context } = await newContext(browser, { locale: lang === 'zh' ? 'zh-CN' : 'en-US', viewport: { width, height: 900 }, isMobile: width < 400 });
     const page = await openPage(context, site.indexUrl);
     await loadSample(page);
-    const file = path.join(outDir, `screenshot-${lang}.png`);
+    const file = path.join(outDir, `screenshot-${lang}${width < 400 ? '-375' : ''}.png`);
     await page.screenshot({ path: file, fullPage: true });
     assert.ok(readFileSync(file).length > 10000);
     await context.close();

@@ -41,3 +41,16 @@ test('one message table per language, with the same keys and placeholders', () =
     assert.deepEqual(ph(zh[key]), ph(en[key]), key);
   }
 });
+
+test('the file preview keeps a quoted cell with a line break as one cell', async () => {
+  const { previewRows } = await import('../../web/src/worker/decode.js');
+  assert.deepEqual(previewRows('Order ID,Note\n1,"two\nlines"\n2,plain\n', 6), [['Order ID', 'Note'], ['1', 'two\nlines'], ['2', 'plain']]);
+});
+
+test('the CSP allows the service worker and manifest from the site itself only', () => {
+  const html = readFileSync(path.join(ROOT, 'web', 'index.html'), 'utf8');
+  const policy = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)[1];
+  assert.match(policy, /worker-src blob: 'self'(;|$)/);
+  assert.match(policy, /manifest-src 'self'(;|$)/);
+  assert.doesNotMatch(html, /<script src="sample\.js"/, 'the sample is loaded only when asked for');
+});

@@ -1,7 +1,8 @@
 // Files and pasted text: adding and removing files, reading the file set into the worker's
 // Ingest with progress, and the file list with each file's kind, rows, encoding and preview.
 import { h, $, $$, setChildren } from './dom.js';
-import { t } from './i18n.js';
+import { t, tf, tn } from './i18n.js';
+import { errorNode, errorText } from './errors.js';
 import { fmtBytes, fmtInt } from './format.js';
 import { warningItem } from './render.js';
 import { state } from './state.js';
@@ -77,7 +78,10 @@ export async function ingestAll() {
   renderFiles();
   const byKey = new Map(files.map((f) => [f.key, f]));
   try {
-    await state.engine.request({ type: 'ingest', shop: offset ? JSON.stringify({ utc_offset: offset }) : '', files: files.map((f) => ({ key: f.key, name: f.name, blob: f.blob })) }, (msg) => {
+    // HOOK (issue 8, `ingest-shapes` helper): the seller's answer to "which date order?" for
+    // ambiguous slash dates goes to the worker as `dateOrder`, to be passed to Ingest/begin once
+    // the core takes it; the question is to be asked from an `ambiguous_dates` warning.
+    await state.engine.request({ type: 'ingest', dateOrder: state.dateOrder, shop: offset ? JSON.stringify({ utc_offset: offset }) : '', files: files.map((f) => ({ key: f.key, name: f.name, blob: f.blob })) }, (msg) => {
       const f = byKey.get(msg.key);
       if (!f) return;
       if (msg.type === 'progress') {
@@ -92,8 +96,10 @@ export async function ingestAll() {
         renderFiles();
       } else if (msg.type === 'file-error') {
         f.status = 'error';
-        f.error = msg.error.message;
+        f.error = msg.error;
         renderFiles();
+        // Announced once, here: the list is redrawn several times and is not a live region.
+        $('#files-live').textContent = `${t('files.error_title', { file: f.name })}${t('punct.stop')}${errorText(f.error)}`;
       }
     });
     state.session = files.some((f) => f.status === 'ok');
@@ -103,7 +109,7 @@ export async function ingestAll() {
     if (e && e.cancelled) {
       for (const f of files) if (f.status !== 'error') f.status = 'cancelled';
     } else {
-      for (const f of files) if (f.status !== 'ok' && f.status !== 'error') { f.status = 'error'; f.error = e.message; }
+      for (const f of files) if (f.status !== 'ok' && f.status !== 'error') { f.status = 'error'; f.error = e; }
     }
     state.session = false;
   }
@@ -135,14 +141,15 @@ function hideProgress() {
   $('#progress').hidden = true;
 }
 
-const KIND_KEYS = { orders: 'kind.orders', returns: 'kind.returns', reviews: 'kind.reviews', chats: 'kind.chats', exclusions: 'kind.exclusions', dataset: 'kind.dataset', dataset_json: 'kind.dataset', auto: 'kind.auto' };
+const KIND_KEYS = { dataset_json: 'kind.dataset', after_sales: 'kind.aftersales', aftersales: 'kind.aftersales' };
+const kindName = (kind) => tf(KIND_KEYS[kind] || 'kind.' + kind, kind);
 
 function fileRow(f) {
   const s = f.summary;
   const details = [];
   if (f.status === 'ok' && s) {
-    details.push(h('span.file-kind', { 'data-kind': s.kind, text: KIND_KEYS[s.kind] ? t(KIND_KEYS[s.kind]) : s.kind }));
-    details.push(h('span.file-rows', { text: t('files.rows', { n: fmtInt(s.rows) }) }));
+    details.push(h('span.file-kind', { 'data-kind': s.kind, text: kindName(s.kind) }));
+    details.push(h('span.file-rows', { text: tn('files.rows', s.rows, { n: fmtInt(s.rows) }) }));
     details.push(h('span.file-enc', { 'data-encoding': s.encoding, text: t('files.encoding', { enc: s.encoding }) }));
   } else if (f.status === 'reading' || f.status === 'queued') {
     details.push(h('span', { text: f.status === 'reading' ? t('files.reading') : t('files.queued') }));
@@ -155,10 +162,11 @@ function fileRow(f) {
       h('span.file-size', { text: fmtBytes(f.size) }),
       h('button.link', { type: 'button', 'aria-label': t('files.remove_named', { name: f.name }), onclick: () => removeFile(f.key), text: t('files.remove') })),
     h('div.file-meta', null, details),
-    f.status === 'error' ? h('p.file-error', { role: 'alert', text: f.error }) : null,
+    // Announced through #files-live when it happens, not by this redrawn element.
+    f.status === 'error' ? h('div.file-error', { 'data-code': f.error && f.error.code ? f.error.code : null }, errorNode(f.error || {})) : null,
     f.status === 'ok' && s && s.invalid_bytes ? h('p.hint', { text: t('files.invalid_bytes') }) : null,
     f.status === 'ok' && s && s.warnings && s.warnings.length
-      ? h('ul.file-warnings', null, s.warnings.map(warningItem)) : null,
+      ? h('ul.file-warnings', null, s.warnings.map((w) => warningItem(w, false))) : null,
     f.status === 'ok' && s && s.preview && s.preview.length > 1 ? previewTable(s.preview) : null);
   return row;
 }

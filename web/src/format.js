@@ -1,5 +1,5 @@
 // Locale-aware formatting for the chosen language (numbers, percentages, hours, dates).
-import { locale } from './i18n.js';
+import { locale, t } from './i18n.js';
 
 const cache = new Map();
 function nf(opts) {
@@ -41,5 +41,5 @@ export function fmtDate(iso) {
 // Metric values: rates as percentages, aht in hours.
 export function fmtMetricValue(id, v) {
   if (v == null) return '—';
-  return id === 'aht' ? `${fmtNumber(v, 1)} h` : fmtPercent(v, 2);
+  return id === 'aht' ? `${fmtNumber(v, 1)} ${t('unit.hours')}` : fmtPercent(v, 2);
 }

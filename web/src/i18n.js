@@ -60,3 +60,24 @@ export function translateStatic(root = document) {
   }
   document.title = t('app.title');
 }
+
+// Plural forms: tn("days", 1) uses "days.one" or "days.other" by the language's plural rules
+// (Chinese has one form; both keys exist so the tables stay alike). {n} is the formatted count
+// unless params give it.
+const plurals = new Map();
+export function tn(key, n, params) {
+  const loc = locale();
+  if (!plurals.has(loc)) plurals.set(loc, new Intl.PluralRules(loc));
+  const form = plurals.get(loc).select(Number(n));
+  const full = tables[lang][`${key}.${form}`] != null || tables.en[`${key}.${form}`] != null ? `${key}.${form}` : `${key}.other`;
+  return t(full, { n: new Intl.NumberFormat(loc).format(n), ...params });
+}
+
+// Text from data (a profile's Chinese name) shown in the Chinese page gets full-width
+// punctuation next to Chinese characters: "通用(估算)" -> "通用（估算）".
+const FULL = { '(': '\uFF08', ')': '\uFF09', ',': '\uFF0C', ':': '\uFF1A', ';': '\uFF1B' };
+export function zhPunct(s) {
+  if (lang !== 'zh' || typeof s !== 'string') return s;
+  return s.replace(/([\u4e00-\u9fff])\s*([(),:;])|([(),:;])\s*(?=[\u4e00-\u9fff])/g, (m, cjk, p1, p2) => (cjk ? cjk + FULL[p1] : FULL[p2]))
+    .replace(/\uFF08([^()\uFF08\uFF09]*)\)/g, '\uFF08$1\uFF09');
+}

@@ -10,9 +10,10 @@ import { state } from './state.js';
 import { setupTabs } from './tabs.js';
 import { setupFiles, ingestAll, renderFiles } from './files.js';
 import { setupShopForm, buildShopForm } from './shop-facts.js';
-import { setupQuickForm, buildQuickForm } from './quick-mode.js';
+import { setupQuickForm, buildQuickForm, quickWasActive } from './quick-mode.js';
 import { rescore } from './scoring.js';
-import { renderResultArea } from './result-area.js';
+import { renderResultArea, setupSticky } from './result-area.js';
+import { setupOffline } from './pwa.js';
 
 function boot() {
   setLang(detectLang(), false);
@@ -27,9 +28,11 @@ function boot() {
   setupFiles(rescore);
   setupShopForm({ rescore, rereadFiles: ingestAll });
   setupQuickForm(rescore);
+  setupSticky();
   $('#load-sample').addEventListener('click', loadSample);
   $('#cancel').addEventListener('click', cancelWork);
   renderResultArea();
+  setupOffline();
 
   const source = self.SHOPSCORE_WORKER_SOURCE;
   if (typeof source !== 'string') return bootFailed('worker-src.js is missing');
@@ -42,6 +45,12 @@ function boot() {
     status.dataset.i18n = 'app.ready';
     status.textContent = t('app.ready');
     document.body.dataset.ready = 'true';
+    // The last visit ended in quick mode: show it again with the remembered values.
+    if (state.source === 'none' && quickWasActive()) {
+      $('#tab-quick').click();
+      state.source = 'quick';
+      rescore();
+    }
   }, (e) => bootFailed(e.message));
 }
 
@@ -64,10 +73,43 @@ function retranslate() {
   renderResultArea();
 }
 
-function loadSample() {
-  if (typeof self.SHOPSCORE_SAMPLE_JSON !== 'string') return;
+// The sample dataset (sample.js, ~220 KB) is loaded only when asked for, by a script element
+// (from file:// a fetch() would be refused; CSP script-src 'self' allows it).
+let samplePromise = null;
+function sampleScript() {
+  if (typeof self.SHOPSCORE_SAMPLE_JSON === 'string') return Promise.resolve();
+  if (!samplePromise) {
+    samplePromise = new Promise((resolve, reject) => {
+      const s = document.createElement('script');
+      s.src = 'sample.js';
+      s.onload = () => resolve();
+      s.onerror = () => { samplePromise = null; reject(new Error('sample.js could not be loaded')); };
+      document.head.appendChild(s);
+    });
+  }
+  return samplePromise;
+}
+
+async function loadSample() {
+  const button = $('#load-sample');
+  button.setAttribute('aria-busy', 'true');
+  try {
+    await sampleScript();
+  } catch (e) {
+    bootFailed(e.message);
+    return;
+  } finally {
+    button.removeAttribute('aria-busy');
+  }
   state.source = 'sample';
-  rescore();
+  await rescore();
+  // On a phone the result is below the form: bring the score into view (and focus, so a
+  // screen reader continues there).
+  if (window.matchMedia('(max-width: 979px)').matches) {
+    const result = $('#result');
+    result.scrollIntoView({ block: 'start' });
+    result.focus({ preventScroll: true });
+  }
 }
 
 // Cancel terminates the worker and starts a new one (engine.js); the running ingest then

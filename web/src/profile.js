@@ -2,8 +2,10 @@
 // localStorage. Numbers that are ShopScore's estimates are marked while they keep the built-in
 // value. Every change calls onChange(); the page rescores without reading the files again.
 import { h, setChildren } from './dom.js';
-import { t, getLang } from './i18n.js';
+import { t, tn, getLang, zhPunct } from './i18n.js';
 import { METRICS, DIMENSIONS } from './render.js';
+import { checkProfile } from './profile-check.js';
+import { fmtPercent, fmtMetricValue } from './format.js';
 
 const STORE_KEY = 'shopscore.profiles';
 const FAULT_LISTS = ['seller_fault', 'buyer_fault', 'seller_cancel', 'system_late_cancel'];
@@ -45,17 +47,19 @@ function mergeOnto(base, over) {
   return out;
 }
 
-// Rates are edited in percent (as Seller Center shows them), aht in hours.
+// Rates and dimension weights are edited in percent (as Seller Center shows them), aht in hours.
 const tidy = (x) => parseFloat(x.toPrecision(12));
-function toInput(metric, v) {
+function toInput(unit, v) {
   if (v == null) return '';
-  return String(metric && metric !== 'aht' ? tidy(v * 100) : v);
+  return String(unit === '%' ? tidy(v * 100) : v);
 }
+// "95.6", "95,6", "95.6 %", "95.6%", "95.6%"; null when not a number.
 export function parseNumber(text) {
-  const s = String(text).trim().replace(/\s|%/g, '').replace(/,/g, '.');
+  const s = String(text).trim().replace(/[\s%\uFF05]/g, '').replace(/,/g, '.');
   if (s === '' || !/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(s)) return null;
   return Number(s);
 }
+const fmtBench = (m, v) => fmtMetricValue(m, v);
 
 export class ProfileEditor {
   constructor(root, builtinJson, onChange) {
@@ -68,10 +72,25 @@ export class ProfileEditor {
     try {
       const saved = JSON.parse(localStorage.getItem(STORE_KEY) || 'null');
       if (saved && Array.isArray(saved.user)) {
-        this.user = saved.user.map((p) => mergeOnto(this.builtin, p));
-        this.current = Number.isInteger(saved.current) && saved.current < this.user.length ? saved.current : -1;
+        // Loaded defensively: a saved profile with a value the core would refuse is left out
+        // (the page must never start broken), and the choice falls back to the built-in one.
+        let current = Number.isInteger(saved.current) ? saved.current : -1;
+        saved.user.forEach((raw, i) => {
+          const p = mergeOnto(this.builtin, raw);
+          const problems = checkProfile(p, fmtBench);
+          if (problems.length || typeof p.id !== 'string') {
+            this.message = { key: 'profile.dropped', params: { message: problemText(problems[0]) }, error: true };
+            if (i === current) current = -1;
+            else if (i < current) current -= 1;
+            return;
+          }
+          this.user.push(p);
+        });
+        this.current = current >= 0 && current < this.user.length ? current : -1;
+        if (this.message) this.persist();
       }
     } catch { /* a damaged entry: start from the built-in profile */ }
+    this.errors = new Map(); // field id -> problem shown at the field (not applied)
   }
 
   profile() {
@@ -82,9 +101,15 @@ export class ProfileEditor {
     try { localStorage.setItem(STORE_KEY, JSON.stringify({ user: this.user, current: this.current })); } catch { /* ignore */ }
   }
 
+  // A profile's name in the page's language; never its internal id.
   name(p) {
     const n = p.name || {};
-    return (getLang() === 'zh' ? n.zh || n.en : n.en || n.zh) || p.id;
+    return zhPunct((getLang() === 'zh' ? n.zh || n.en : n.en || n.zh) || t('profile.custom_name'));
+  }
+
+  displayName() {
+    const p = this.profile();
+    return this.current < 0 ? t('profile.builtin', { name: this.name(p) }) : this.name(p);
   }
 
   // The built-in profile is never edited in place: the first change makes an editable copy.
@@ -116,12 +141,16 @@ export class ProfileEditor {
     this.refreshSelect();
     this.fileInput = h('input', { type: 'file', accept: '.json,application/json', class: 'visually-hidden', id: 'profile-file', tabindex: '-1', 'aria-hidden': 'true', onchange: () => this.load() });
     this.msgEl = h('p.profile-msg', { role: 'status', id: 'profile-msg' });
-    if (this.message) { this.msgEl.textContent = this.message.text; this.msgEl.classList.toggle('error', !!this.message.error); }
+    if (this.message) { this.msgEl.textContent = this.messageText(); this.msgEl.classList.toggle('error', !!this.message.error); }
 
-    const field = (path, metric, labelText, extra = {}) => {
+    // A field whose value would make the profile invalid shows why, in the page's language, and
+    // the value is not applied (the result keeps the last valid profile) nor saved.
+    const field = (path, unit, labelText, extra = {}) => {
       const id = 'pf-' + path.join('-');
       const value = getPath(p, path);
-      const input = h('input', { id, type: 'text', inputmode: 'decimal', autocomplete: 'off', value: toInput(metric, value), ...extra });
+      const errId = id + '-err';
+      const input = h('input', { id, type: 'text', inputmode: 'decimal', autocomplete: 'off', value: toInput(unit, value), 'aria-describedby': errId, ...extra });
+      const errEl = h('span.field-error', { id: errId });
       const badge = h('span.badge.badge-est', { 'aria-hidden': 'true' });
       const setBadge = () => {
         const kind = provenance(path);
@@ -131,30 +160,55 @@ export class ProfileEditor {
         input.setAttribute('aria-description', badge.hidden ? '' : badge.textContent);
       };
       setBadge();
+      const showError = (problem) => {
+        input.setAttribute('aria-invalid', problem ? 'true' : 'false');
+        errEl.textContent = problem ? `${problemText(problem)}${t('punct.space')}${t('profile.not_applied')}` : '';
+        if (problem) this.errors.set(id, problem); else this.errors.delete(id);
+      };
+      const pending = this.errors.get(id);
+      if (pending) showError(pending);
       input.addEventListener('input', () => {
         const n = parseNumber(input.value);
-        const ok = n != null && n >= 0;
-        input.setAttribute('aria-invalid', ok ? 'false' : 'true');
-        if (!ok) return;
-        const v = metric && metric !== 'aht' ? n / 100 : n;
+        if (n == null || n < 0) { showError({ key: 'profile.err_number' }); return; }
+        const v = unit === '%' ? n / 100 : n;
+        const candidate = clone(this.profile());
+        setPath(candidate, path, v);
+        const problems = checkProfile(candidate, fmtBench);
+        const mine = problems.find((x) => x.path.join('-') === path.join('-'))
+          || (path[0] === 'benchmarks' ? problems.find((x) => x.path[0] === 'benchmarks' && x.path[1] === path[1]) : null)
+          || (path[0] === 'weights' ? problems.find((x) => x.path[0] === 'weights') : null);
+        if (mine) { showError(mine); return; }
+        showError(null);
+        // A fixed pair (good/poor) clears the other field's message too.
+        for (const other of this.root.querySelectorAll('input[aria-invalid="true"]')) {
+          if (other !== input && other.id.startsWith('pf-' + path.slice(0, 2).join('-'))) {
+            other.setAttribute('aria-invalid', 'false');
+            const e = document.getElementById(other.id + '-err');
+            if (e) e.textContent = '';
+            this.errors.delete(other.id);
+          }
+        }
         setPath(this.editable(), path, v);
         setBadge();
+        if (path[0] === 'weights') this.showWeightSum();
         this.changed();
       });
       return h('div.field', null, h('label', { for: id, text: labelText }), h('div.input-unit', null, input,
-        metric ? h('span.unit', { text: metric === 'aht' ? 'h' : '%' }) : null), badge);
+        unit ? h('span.unit', { text: unit }) : null), badge, errEl);
     };
 
+    this.weightSum = h('p.weights-sum', { id: 'weights-sum', role: 'status' });
     const weights = h('fieldset', null, h('legend', { text: t('profile.weights') }),
-      h('div.form-grid', null, DIMENSIONS.map((d) => field(['weights', d], null, t('dim.' + d)))));
+      h('div.form-grid', null, DIMENSIONS.map((d) => field(['weights', d], '%', t('dim.' + d)))), this.weightSum);
+    this.showWeightSum();
     const metricWeights = h('fieldset', null, h('legend', { text: t('profile.metric_weights') }),
       h('div.form-grid', null, METRICS.map((m) => field(['metric_weights', m], null, t('metric.' + m)))));
     const bench = h('fieldset', null, h('legend', { text: t('profile.benchmarks') }),
       h('p.hint', { text: t('profile.benchmarks_hint') }),
       h('div.bench-grid', null, METRICS.map((m) => h('div.bench-row', null,
         h('span.bench-name', { text: t('metric.' + m) }),
-        field(['benchmarks', m, 'good'], m, t('profile.good')),
-        field(['benchmarks', m, 'poor'], m, t('profile.poor'))))));
+        field(['benchmarks', m, 'good'], m === 'aht' ? t('unit.hours') : '%', t('profile.good')),
+        field(['benchmarks', m, 'poor'], m === 'aht' ? t('unit.hours') : '%', t('profile.poor'))))));
     const model = h('fieldset', null, h('legend', { text: t('profile.model') }),
       h('div.form-grid', null,
         field(['volume_prior'], null, t('profile.volume_prior')),
@@ -201,20 +255,37 @@ export class ProfileEditor {
   refreshSelect() {
     if (!this.select) return;
     const options = [h('option', { value: '-1', text: t('profile.builtin', { name: this.name(this.builtin) }) })];
-    this.user.forEach((p, i) => options.push(h('option', { value: String(i), text: this.name(p) + ` (${p.id})` })));
+    this.user.forEach((p, i) => options.push(h('option', { value: String(i), text: this.name(p) })));
     setChildren(this.select, options);
     this.select.value = String(this.current);
   }
 
-  setMessage(text, error) {
-    this.message = { text, error };
+  // Messages are kept as keys, so a language change rewords them.
+  messageText() {
+    const m = this.message;
+    if (!m) return '';
+    return m.plural != null ? tn(m.key, m.plural, m.params) : t(m.key, m.params);
+  }
+
+  setMessage(key, params, error, plural) {
+    this.message = { key, params, error, plural };
     if (this.msgEl) {
-      this.msgEl.textContent = text;
+      this.msgEl.textContent = this.messageText();
       this.msgEl.classList.toggle('error', !!error);
     }
   }
 
+  // Dimension weights are shares: the core uses them in proportion, so a sum other than 100 %
+  // is allowed but said.
+  showWeightSum() {
+    if (!this.weightSum) return;
+    const w = this.profile().weights || {};
+    const sum = DIMENSIONS.reduce((s, d) => s + (Number(w[d]) || 0), 0);
+    this.weightSum.textContent = Math.abs(sum - 1) > 1e-9 ? t('profile.weights_sum', { sum: fmtPercent(sum, 1) }) : '';
+  }
+
   reset() {
+    this.errors.clear();
     this.current = -1;
     this.persist();
     this.message = null;
@@ -231,7 +302,7 @@ export class ProfileEditor {
     a.click();
     a.remove();
     setTimeout(() => URL.revokeObjectURL(url), 1000);
-    this.setMessage(t('profile.saved', { file: a.download }), false);
+    this.setMessage('profile.saved', { file: a.download }, false);
   }
 
   async load() {
@@ -243,19 +314,39 @@ export class ProfileEditor {
       const data = JSON.parse(await file.text());
       const list = Array.isArray(data) ? data : [data];
       if (!list.length || list.some((x) => !x || typeof x !== 'object' || Array.isArray(x))) throw new Error(t('profile.not_profile'));
-      const first = this.user.length;
-      for (const x of list) {
+      const checked = list.map((x) => {
         const p = mergeOnto(this.builtin, x);
         if (typeof p.id !== 'string' || !p.id) p.id = 'custom';
-        this.user.push(p);
-      }
+        return { p, problems: checkProfile(p, fmtBench) };
+      });
+      const bad = checked.find((c) => c.problems.length);
+      if (bad) throw new Error(t('profile.invalid_in_file', { message: problemText(bad.problems[0], bad.p) }));
+      const first = this.user.length;
+      for (const { p } of checked) this.user.push(p);
       this.current = first;
       this.persist();
-      this.message = { text: t('profile.loaded', { file: file.name, n: list.length }), error: false };
+      this.message = { key: 'profile.loaded', params: { file: file.name }, plural: list.length, error: false };
+      this.errors.clear();
       this.render();
       this.onChange();
     } catch (e) {
-      this.setMessage(t('profile.load_error', { file: file.name, message: e.message }), true);
+      this.setMessage('profile.load_error', { file: file.name, message: e.message }, true);
     }
   }
+}
+
+// "Negative review rate, 4 points: For this metric lower is better: ..." for a file or a saved profile.
+function problemText(problem, p) {
+  if (!problem) return '';
+  const [group, metric, which] = problem.path;
+  let where = '';
+  if (group === 'benchmarks') where = `${t('metric.' + metric)} ${t(which === 'poor' ? 'profile.poor' : 'profile.good')}`;
+  else if (group === 'weights') where = t('profile.weights');
+  else if (group === 'metric_weights') where = t('profile.metric_weights');
+  else if (group === 'protection') where = t('profile.protection');
+  else if (group === 'volume_prior') where = t('profile.volume_prior');
+  else if (group === 'delivery_sla_business_days') where = t('profile.sla_days');
+  const name = p && p.name ? (getLang() === 'zh' ? p.name.zh || p.name.en : p.name.en || p.name.zh) : '';
+  const sep = t('punct.colon');
+  return [name, where].filter(Boolean).join(' · ') + (where || name ? sep : '') + t(problem.key, problem.params);
 }

@@ -1,6 +1,7 @@
 // Renders the result JSON (SPEC §7). Values come from the core; the page only formats them.
 import { h } from './dom.js';
-import { t, tf } from './i18n.js';
+import { t, tf, tn } from './i18n.js';
+import { en } from './errors.js';
 import { fmtNumber, fmtInt, fmtMetricValue, fmtDate, fmtPercent } from './format.js';
 
 export const METRICS = ['nrr', 'nbfr', 'otdr', 'sfcr', 'imd', 'aht'];
@@ -8,7 +9,11 @@ export const DIMENSIONS = ['product', 'fulfillment', 'service'];
 export const METRIC_DIMENSION = { nrr: 'product', nbfr: 'product', otdr: 'fulfillment', sfcr: 'fulfillment', imd: 'service', aht: 'service' };
 const GATE_ORDERS = 30; // SPEC §3.1 [rule]
 const TIERS = [2.5, 3.5, 4.0];
-const TIER_SETTLEMENT = { 2.5: 8, 3.5: 5, 4: 1 };
+// Settlement days after delivery (the guide): 8 for every shop, 5 from 3.5, 1 from 4.0.
+const TIER_SETTLEMENT = { 3.5: 5, 4: 1 };
+// SPEC §4 lists benefits and conditions that the guide's benefits list does not: they are marked.
+const NOT_IN_GUIDE = new Set(['official_shop']);
+const CONDITIONS_NOT_IN_GUIDE = new Set(['violations_30d']);
 
 export function renderResult(result, ctx) {
   const out = [];
@@ -18,6 +23,7 @@ export function renderResult(result, ctx) {
   out.push(renderMetrics(result, ctx.profile));
   out.push(renderBenefits(result));
   out.push(renderWarnings(result));
+  out.push(renderHow(result, ctx.profile));
   return out;
 }
 
@@ -42,10 +48,10 @@ function renderHeadline(r, ctx) {
       h('p.status-line', { id: 'status' },
         h('span.badge.' + (scored ? 'badge-ok' : 'badge-warn'), { 'data-status': r.status, text: scored ? t('status.scored') : t('status.provisional') }),
         ' ',
-        scored ? t('status.scored_detail', { n: fmtInt(r.delivered_orders_90d) })
+        scored ? (ctx.assumedOrders ? t('status.assumed') : t('status.scored_detail', { n: fmtInt(r.delivered_orders_90d) }))
           : t('status.need_more', { need: fmtInt(need), n: fmtInt(r.delivered_orders_90d), gate: GATE_ORDERS })),
-      h('p.meta', null, t('result.as_of', { date: fmtDate(r.as_of) }), ' · ', t('result.profile', { id: r.profile }), ' · ', ctx.sourceLabel),
-      h('p.meta', null, t('result.settlement', { days: r.settlement_days })),
+      h('p.meta', null, t('result.as_of', { date: fmtDate(r.as_of) }), ' · ', t('result.profile', { name: ctx.profileName || r.profile }), ' · ', ctx.sourceLabel),
+      h('p.meta', null, t('result.settlement', { days: tn('days', r.settlement_days) })),
       r.protection && r.protection.shop_qualifies ? h('p.meta', { text: t('result.shop_protected') }) : null));
 }
 
@@ -93,9 +99,7 @@ function renderDimensions(r) {
       return h('div.card.dim.' + scoreClass(dim.no_data ? null : dim.score), { role: 'listitem', 'data-dimension': d },
         h('h3', { text: t('dim.' + d) }),
         h('p.dim-score', { text: dim.no_data ? t('badge.no_data') : dim.display }),
-        h('p.dim-weights', null,
-          t('dim.weight', { w: fmtPercent(dim.weight, 0) }), h('br'),
-          t('dim.effective', { w: fmtPercent(dim.effective_weight, 1) })));
+        h('p.dim-weights', null, t('dim.weight', { w: fmtPercent(dim.weight, 0) })));
     }));
 }
 
@@ -113,13 +117,19 @@ function renderMetrics(r, profile) {
     const m = r.metrics[id] || {};
     const bench = profile && profile.benchmarks ? profile.benchmarks[id] : null;
     const pos = m.no_data ? null : barPosition(m.adjusted_value ?? m.value, bench);
-    const bar = h('div.bar', { role: 'img', 'aria-label': bench ? t('bar.label', { poor: fmtMetricValue(id, bench.poor), good: fmtMetricValue(id, bench.good) }) : '' },
-      h('span.bar-poor', { 'aria-hidden': 'true' }), h('span.bar-good', { 'aria-hidden': 'true' }));
+    // The benchmark numbers are printed under the bar as Seller Center prints them; the bar
+    // itself is drawn with borders, so it survives printing without background graphics.
+    const bar = h('div.bar', { 'aria-hidden': 'true' },
+      h('span.bar-zone.bar-zone-poor'), h('span.bar-zone.bar-zone-mid'), h('span.bar-zone.bar-zone-good'),
+      h('span.bar-poor'), h('span.bar-good'));
     if (pos != null) {
-      const marker = h('span.bar-marker', { 'aria-hidden': 'true' });
+      const marker = h('span.bar-marker');
       marker.style.left = pos + '%';
       bar.appendChild(marker);
     }
+    const benchText = bench ? h('div.bar-bench', null,
+      h('span.bar-bench-poor', { text: t('bar.poor', { v: fmtMetricValue(id, bench.poor) }) }),
+      h('span.bar-bench-good', { text: t('bar.good', { v: fmtMetricValue(id, bench.good) }) })) : null;
     const badges = [];
     if (m.no_data) badges.push(h('span.badge.badge-muted', { 'data-badge': 'no-data', text: t('badge.no_data') }));
     if (labels.has(id)) badges.push(priorityBadge(labels.get(id).label));
@@ -129,20 +139,20 @@ function renderMetrics(r, profile) {
       : '—';
     return h('tr', { 'data-metric': id },
       h('th', { scope: 'row' }, h('span.metric-name', { text: t('metric.' + id) }), h('span.metric-dim', { text: t('dim.' + METRIC_DIMENSION[id]) })),
-      h('td.num', { 'data-label': t('col.value') }, fmtMetricValue(id, m.value),
-        m.adjusted_value != null && m.value != null && Math.abs(m.adjusted_value - m.value) > 1e-12
-          ? h('span.sub', { text: t('metric.adjusted', { v: fmtMetricValue(id, m.adjusted_value) }) }) : null),
+      h('td.num', { 'data-label': t('col.value') }, fmtMetricValue(id, m.value)),
       h('td.num', { 'data-label': t('col.fraction') }, fraction),
-      h('td.num', { 'data-label': t('col.window') }, t('metric.window', { d: m.window_days })),
+      h('td.num', { 'data-label': t('col.window') }, tn('metric.window', m.window_days, { d: m.window_days })),
       h('td.num', { 'data-label': t('col.score') }, h('span.score-val', { text: m.score == null ? '—' : fmtNumber(m.score, 2, 2) }),
         m.protected ? h('span.sub', { text: t('metric.raw', { v: fmtNumber(m.raw_score, 2, 2) }) }) : null),
-      h('td.bar-cell', { 'data-label': t('col.position') }, bar),
-      h('td.badges', { 'data-label': t('col.notes') }, badges.length ? badges : ''));
+      h('td.bar-cell', { 'data-label': t('col.position') }, h('div.bar-box', { role: 'img', 'aria-label': bench ? t('bar.label', { poor: fmtMetricValue(id, bench.poor), good: fmtMetricValue(id, bench.good) }) : t('badge.no_data') }, bar, benchText)),
+      // No notes: no cell (the phone's card shows no empty "Notes" row).
+      h('td.badges' + (badges.length ? '' : '.empty-cell'), { 'data-label': t('col.notes') }, badges));
   });
   return h('div.metrics', null,
     h('h3', { text: t('result.metrics') }),
-    h('div.table-wrap', null,
-      h('table.metric-table', null,
+    // The scroll box is a focusable, named region so the keyboard can scroll it.
+    h('div.table-wrap', { tabindex: '0', role: 'region', 'aria-label': t('result.metrics_table') },
+      h('table.metric-table', { id: 'metric-table' },
         h('thead', null, h('tr', null,
           ['col.metric', 'col.value', 'col.fraction', 'col.window', 'col.score', 'col.position', 'col.notes'].map((k) => h('th', { scope: 'col', text: t(k) })))),
         h('tbody', null, rows))),
@@ -154,6 +164,7 @@ function renderBenefits(r) {
   const scored = r.status === 'scored';
   return h('div.benefits', { id: 'benefits' },
     h('h3', { text: t('result.benefits') }),
+    h('p.benefit-standard', { text: t('benefit.standard') }),
     h('p.hint', { text: t('benefit.unrounded_note') }),
     h('ol.ladder', null, TIERS.map((tier) => {
       const reached = scored && sps != null && sps >= tier;
@@ -161,19 +172,24 @@ function renderBenefits(r) {
       return h('li.tier' + (reached ? '.reached' : ''), { 'data-tier': tier.toFixed(1) },
         h('div.tier-head', null,
           h('span.tier-min', { text: t('benefit.tier', { v: fmtNumber(tier, 1, 1) }) }),
-          h('span.badge.' + (reached ? 'badge-ok' : 'badge-muted'), { text: reached ? t('benefit.reached') : t('benefit.not_reached') }),
-          h('span.tier-settle', { text: t('benefit.settlement', { days: TIER_SETTLEMENT[tier] }) })),
+          h('span.badge.' + (reached ? 'badge-ok' : 'badge-muted'), { text: reached ? t('benefit.reached') : scored ? t('benefit.not_reached') : t('benefit.no_score') }),
+          TIER_SETTLEMENT[tier] ? h('span.tier-settle', { text: t('benefit.settlement', { days: tn('days', TIER_SETTLEMENT[tier]) }) }) : null),
         h('ul.benefit-list', null, list.map((b) => {
           const state = b.eligible === true ? 'yes' : b.eligible === false ? 'no' : 'unknown';
+          const missing = (b.missing || []).filter((k) => !CONDITIONS_NOT_IN_GUIDE.has(k));
+          const extra = (b.missing || []).filter((k) => CONDITIONS_NOT_IN_GUIDE.has(k));
           return h('li.benefit.benefit-' + state, { 'data-benefit': b.id, 'data-eligible': state },
             h('span.benefit-icon', { 'aria-hidden': 'true', text: state === 'yes' ? '✓' : state === 'no' ? '✕' : '?' }),
             h('span.benefit-name', { text: t('benefit.' + b.id) }),
             h('span.benefit-state', { text: t('benefit.state_' + state) }),
-            b.missing && b.missing.length
-              ? h('span.benefit-missing', { text: t('benefit.missing', { list: b.missing.map((k) => tf('input.' + k, k)).join(t('list.sep')) }) })
-              : null);
+            NOT_IN_GUIDE.has(b.id) ? h('span.badge.badge-muted.not-in-guide', { text: t('benefit.not_in_guide') }) : null,
+            missing.length
+              ? h('span.benefit-missing', { text: t('benefit.missing', { list: missing.map((k) => tf('input.' + k, k)).join(t('list.sep')) }) })
+              : null,
+            extra.map((k) => h('span.benefit-missing.not-in-guide', { text: t('benefit.condition_not_in_guide', { condition: tf('input.' + k, k) }) })));
         })));
-    })));
+    })),
+    h('p.hint.benefit-source', { text: t('benefit.source') }));
 }
 
 function renderWarnings(r) {
@@ -181,13 +197,40 @@ function renderWarnings(r) {
   if (!warnings.length) return null;
   return h('div.warnings', { id: 'warnings' },
     h('h3', { text: t('result.warnings') }),
-    h('ul', null, warnings.map(warningItem)));
+    h('ul', null, warnings.map((w) => warningItem(w, true))));
 }
 
-// A core warning, translated by its code (the core's English message when the code is new).
-export function warningItem(w) {
-  const text = tf('warn.' + w.code, w.message, { count: fmtInt(w.count) });
+// A core warning, worded from its code and params (the core's English message, marked
+// lang="en", when the code is new to the page). Examples are separate items: "a · b".
+// showFile: name the file a warning comes from (not needed in that file's own row).
+export function warningItem(w, showFile = true) {
+  const params = { count: fmtInt(w.count), ...(w.params || {}) };
+  if (params.metric) params.metric = tf('metric.' + params.metric, params.metric);
+  if (params.input) params.input = tf('kind.' + params.input, params.input);
+  const knownCode = tf('warn.' + w.code, null) != null;
+  const fileNote = showFile && w.params && w.params.file && !(/\{file\}/.test(tf('warn.' + w.code, ''))) ? t('warn.in_file', { file: w.params.file }) : '';
+  const examples = w.examples && w.examples.length ? w.examples : [];
   return h('li', { 'data-warning': w.code },
-    h('span', { text }),
-    w.examples && w.examples.length ? h('span.examples', null, t('warn.examples'), ' ', w.examples.map((e) => h('q', { text: e }))) : null);
+    fileNote,
+    knownCode ? h('span', { text: t('warn.' + w.code, params) }) : en(w.message),
+    examples.length ? h('span.examples', null, t('warn.examples'), ' ',
+      examples.map((e, i) => [i ? ' · ' : '', h('q', { text: e })])) : null);
+}
+
+// Modelling details (effective weights, volume-adjusted values, the curve) behind a disclosure.
+function renderHow(r, profile) {
+  const dims = DIMENSIONS.map((d) => {
+    const dim = r.dimensions[d] || {};
+    return `${t('dim.' + d)} ${fmtPercent(dim.weight, 0)} → ${fmtPercent(dim.effective_weight, 1)}`;
+  }).join(t('list.sep'));
+  const adjusted = METRICS.filter((id) => {
+    const m = r.metrics[id] || {};
+    return m.adjusted_value != null && m.value != null && Math.abs(m.adjusted_value - m.value) > 1e-12;
+  }).map((id) => `${t('metric.' + id)} ${fmtMetricValue(id, r.metrics[id].value)} → ${fmtMetricValue(id, r.metrics[id].adjusted_value)}`);
+  const k = profile && profile.volume_prior != null ? profile.volume_prior : '';
+  return h('details.how', { id: 'how' },
+    h('summary', { text: t('result.how_title') }),
+    h('p', { text: t('result.how_curve') }),
+    h('p', { text: t('result.how_weights', { list: dims }) }),
+    h('p', { text: adjusted.length ? t('result.how_adjusted', { k: fmtNumber(Number(k), 2), list: adjusted.join(t('list.sep')) }) : t('result.how_adjusted_none') }));
 }

@@ -3,13 +3,18 @@ import { $ } from './dom.js';
 import { t } from './i18n.js';
 import { state } from './state.js';
 import { readShopForm, shopOffset, shopOverride } from './shop-facts.js';
-import { quickDataset } from './quick-mode.js';
+import { quickDataset, quickInactive } from './quick-mode.js';
 import { renderResultArea } from './result-area.js';
 
 // Every call asks for insights (SPEC §9 priority labels). For the sample and files, the shop
 // facts typed in go as the `shop` override; quick mode builds them into its dataset.
 function scoreOptions() {
   const options = { profile: state.profile.profile(), insights: true };
+  // HOOK (issue 8, `faults` helper): a metric's value typed by the seller for files and the
+  // sample, as the score option {"metrics": {"aht": {"value": 31.2}}}. state.typedMetrics is
+  // empty until the page gets its "type this metric's value" field, once the core reads the
+  // option (today it ignores unknown options).
+  if (state.source !== 'quick' && Object.keys(state.typedMetrics).length) options.metrics = state.typedMetrics;
   const asOf = readShopForm(false).as_of;
   if (state.source !== 'quick') {
     if (asOf) options.as_of = asOf;
@@ -33,27 +38,36 @@ function sampleDataset() {
 // reply cannot overwrite a later one.
 export async function rescore() {
   if (!state.engine || !state.profile) return;
+  if (state.source !== 'quick') quickInactive();
   const seq = ++state.seq;
   let msg;
-  if (state.source === 'sample') msg = { type: 'score', source: 'json', dataset: sampleDataset() };
-  else if (state.source === 'quick') {
-    const { dataset, invalid } = quickDataset();
+  if (state.source === 'sample') {
+    if (typeof self.SHOPSCORE_SAMPLE_JSON !== 'string') return;
+    msg = { type: 'score', source: 'json', dataset: sampleDataset() };
+  } else if (state.source === 'quick') {
+    const { dataset, invalid, assumed } = quickDataset();
     $('#quick-error').textContent = invalid ? t('quick.invalid') : '';
+    state.assumedOrders = assumed;
     msg = { type: 'score', source: 'json', dataset: JSON.stringify(dataset) };
   } else if (state.source === 'files') {
     if (!state.session || state.busy) return;
     msg = { type: 'score', source: 'session' };
   } else return;
   msg.options = scoreOptions();
+  const source = state.source;
   try {
     const reply = await state.engine.request(msg);
     if (seq !== state.seq) return;
     state.result = JSON.parse(reply.result);
+    state.resultSource = source;
     state.error = null;
   } catch (e) {
     if (seq !== state.seq || (e && e.cancelled)) return;
     state.error = e;
-    state.result = null;
+    // A bad option (profile, shop fact) or a quick-mode value must not wipe a good result: the
+    // last valid one stays, marked as such. Other errors (the data itself) clear it.
+    const keep = e && (e.file === 'options' || source === 'quick') && state.resultSource === source;
+    if (!keep) state.result = null;
   }
   renderResultArea();
 }

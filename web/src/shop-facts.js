@@ -9,7 +9,7 @@ import { state } from './state.js';
 const SHOP_FIELDS = [
   { key: 'opened', type: 'date' },
   { key: 'as_of', type: 'date' },
-  { key: 'utc_offset', type: 'text', placeholder: '+08:00' },
+  { key: 'utc_offset', type: 'text', placeholder: '-08:00', hint: 'shop.utc_hint' },
   { key: 'category', type: 'text' },
   { key: 'reputation_points', type: 'number' },
   { key: 'has_logo', type: 'select' },
@@ -37,7 +37,7 @@ export function buildShopForm(keepValues) {
     if (f.type === 'select') {
       input = h('select', { id }, ['', 'true', 'false'].map((v) => h('option', { value: v, text: t('shop.logo_' + (v || 'unknown')) })));
     } else {
-      input = h('input', { id, type: f.type === 'date' ? 'date' : 'text', inputmode: f.type === 'number' || f.type === 'percent' ? 'decimal' : null, placeholder: f.placeholder || null, autocomplete: 'off' });
+      input = h('input', { id, type: f.type === 'date' ? 'date' : 'text', inputmode: f.type === 'number' || f.type === 'percent' ? 'decimal' : null, placeholder: f.placeholder || null, autocomplete: 'off', 'aria-describedby': [f.hint ? id + '-hint' : '', id + '-msg'].join(' ').trim() });
     }
     if (old[f.key] != null) input.value = old[f.key];
     // The time zone applies when files are read: on 'change' only, not per keystroke. The other
@@ -45,7 +45,9 @@ export function buildShopForm(keepValues) {
     if (f.key === 'utc_offset') input.addEventListener('change', shopChanged);
     else input.addEventListener('input', shopTyped);
     return h('div.field', null, h('label', { for: id, text: t('shop.' + f.key) }),
-      f.type === 'percent' ? h('div.input-unit', null, input, h('span.unit', { text: '%' })) : input);
+      f.type === 'percent' ? h('div.input-unit', null, input, h('span.unit', { 'aria-hidden': 'true', text: '%' })) : input,
+      f.hint ? h('span.hint', { id: id + '-hint', text: t(f.hint) }) : null,
+      h('span.field-msg.error', { id: id + '-msg' }));
   }));
 }
 
@@ -59,14 +61,27 @@ export function readShopForm(raw) {
     const v = el.value.trim();
     if (raw) { if (v !== '') out[f.key] = v; continue; }
     if (v === '') continue;
+    // A typo is marked at the field, in the page's language, and left out (it never reaches the
+    // core, so it cannot wipe the result or fail the files).
     if (f.type === 'number' || f.type === 'percent') {
       const n = parseNumber(v);
-      el.setAttribute('aria-invalid', n == null ? 'true' : 'false');
-      if (n != null) out[f.key] = f.type === 'percent' ? n / 100 : n;
+      const bad = n == null || n < 0 || (f.type === 'percent' && n > 100);
+      fieldError(el, bad ? (f.type === 'percent' ? 'quick.err_percent' : 'shop.err_number') : '');
+      if (!bad) out[f.key] = f.type === 'percent' ? n / 100 : n;
+    } else if (f.key === 'utc_offset') {
+      const ok = /^[+-](0\d|1[0-4]):[0-5]\d$/.test(v);
+      fieldError(el, ok ? '' : 'shop.err_offset');
+      if (ok) out[f.key] = v;
     } else if (f.type === 'select') out[f.key] = v === 'true';
     else out[f.key] = v;
   }
   return out;
+}
+
+function fieldError(el, key) {
+  el.setAttribute('aria-invalid', key ? 'true' : 'false');
+  const msg = document.getElementById(el.id + '-msg');
+  if (msg) msg.textContent = key ? t(key) : '';
 }
 
 // Shop facts as the `shop` object (as_of goes in the options instead).

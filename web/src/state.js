@@ -9,6 +9,10 @@ export const state = {
   sessionOffset: '', // the time zone (utc_offset) that Ingest read the files with
   busy: false,
   result: null,
+  resultSource: 'none', // the source the shown result came from
+  typedMetrics: {}, // HOOK: {metric: {value}} typed for files/sample (see scoring.js)
+  dateOrder: '', // HOOK: '' (the core decides) | the seller's answer for ambiguous dates (see files.js)
+  assumedOrders: false, // quick mode took the shop as scored (no count given)
   error: null,
   seq: 0,
   nextKey: 1,

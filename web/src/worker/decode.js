@@ -3,31 +3,40 @@
 
 // Splits the first lines of a delimited text for the page's preview (not for scoring: the core
 // parses the file). Handles quotes within a line; a quoted line break ends the preview row.
+// The first rows of a CSV/TSV for display: a small quote-aware splitter, so a quoted cell with
+// line breaks stays one cell (the core parses the file itself).
 export function previewRows(text, maxRows) {
-  const lines = text.split(/\r\n|\n|\r/).filter((l) => l.trim() !== '').slice(0, maxRows);
-  if (lines.length === 0) return [];
-  const header = lines[0];
-  const delim = count(header, '\t') > count(header, ',') ? '\t' : count(header, ';') > count(header, ',') ? ';' : ',';
-  return lines.map((line) => splitLine(line, delim));
+  const firstLine = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/, 1)[0] || '';
+  const delim = count(firstLine, '\t') > count(firstLine, ',') ? '\t' : count(firstLine, ';') > count(firstLine, ',') ? ';' : ',';
+  const rows = [];
+  let row = [];
+  let cur = '';
+  let quoted = false;
+  let started = false; // the current cell has begun (a quote only opens a cell at its start)
+  const endRow = () => {
+    row.push(cur.trim());
+    if (row.some((c) => c !== '')) rows.push(row);
+    row = [];
+    cur = '';
+    started = false;
+  };
+  const s = text.replace(/^\uFEFF/, '');
+  for (let i = 0; i < s.length && rows.length < maxRows; i++) {
+    const c = s[i];
+    if (quoted) {
+      if (c === '"' && s[i + 1] === '"') { cur += '"'; i++; } else if (c === '"') quoted = false; else cur += c;
+    } else if (c === '"' && !started) { quoted = true; started = true; }
+    else if (c === delim) { row.push(cur.trim()); cur = ''; started = false; }
+    else if (c === '\n' || c === '\r') { if (c === '\r' && s[i + 1] === '\n') i++; endRow(); }
+    else { cur += c; if (c !== ' ') started = true; }
+  }
+  // A last row cut by the 16 KB preview limit is shown as far as it was read.
+  if (rows.length < maxRows && (cur !== '' || row.length)) endRow();
+  return rows;
 }
 
 function count(s, ch) {
   let n = 0;
   for (const c of s) if (c === ch) n++;
   return n;
-}
-
-function splitLine(line, delim) {
-  const cells = [];
-  let cur = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i];
-    if (quoted) {
-      if (c === '"' && line[i + 1] === '"') { cur += '"'; i++; } else if (c === '"') quoted = false; else cur += c;
-    } else if (c === '"' && cur === '') quoted = true;
-    else if (c === delim) { cells.push(cur.trim()); cur = ''; } else cur += c;
-  }
-  cells.push(cur.trim());
-  return cells;
 }

@@ -24,8 +24,15 @@ function getModule() {
   return modulePromise;
 }
 
+// An error crosses to the page as plain data: the core's stable code and parameters (docs/errors.md)
+// beside the English line, so the page can word it in either language.
+const ERROR_PARAMS = ['code', 'file', 'row', 'column', 'field', 'expected', 'got', 'header'];
 function errorInfo(e) {
-  if (e && typeof e === 'object') return { name: e.name || 'Error', message: String(e.message || e) };
+  if (e && typeof e === 'object') {
+    const info = { name: e.name || 'Error', message: String(e.message || e) };
+    for (const k of ERROR_PARAMS) if (e[k] != null) info[k] = e[k];
+    return info;
+  }
   return { name: 'InternalError', message: String(e) };
 }
 
@@ -106,7 +113,23 @@ function feed(m, ing, bytes) {
 // buffer the core reserved (1 MiB per call); only the first 16 KiB are kept, for the preview.
 const PREVIEW_BYTES = 16384;
 
+// The header row goes with an unknown-header error, so the page can say which required column
+// an export of the closest kind lacks (the core's message names only the first cells).
 async function readText(m, ing, f, report) {
+  const seen = { head: new Uint8Array(0) };
+  try {
+    return await readTextInner(m, ing, f, report, seen);
+  } catch (e) {
+    if (e && typeof e === 'object' && e.code === 'unknown_header') {
+      const utf8 = decodeHead(seen.head, 'utf-8');
+      const text = utf8.includes('\uFFFD') ? decodeHead(seen.head, 'gb18030') : utf8;
+      e.header = previewRows(text, 1)[0] || [];
+    }
+    throw e;
+  }
+}
+
+async function readTextInner(m, ing, f, report, seen) {
   // The core routes a text file starting with "{" to the JSON reader itself; a .json name is
   // read as JSON whatever it starts with (its error is then a JSON one).
   ing.begin(/\.json$/i.test(f.name) ? 'dataset' : 'auto', f.name, 'text', false);
@@ -125,7 +148,7 @@ async function readText(m, ing, f, report) {
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
-    if (head.length < PREVIEW_BYTES) head = concat(head, value.subarray(0, PREVIEW_BYTES - head.length));
+    if (head.length < PREVIEW_BYTES) seen.head = head = concat(head, value.subarray(0, PREVIEW_BYTES - head.length));
     loaded += value.length;
     let pos = 0;
     while (pos < value.length) {

@@ -1,0 +1,49 @@
+// Column names of the Seller Center exports, from the core's own alias table
+// (core/src/ingest/header_aliases.json, bundled at build time): an error names a column in the
+// page's language, and a header row the core did not recognise is compared with each kind's
+// required columns to say which one is missing.
+import aliases from '../../core/src/ingest/header_aliases.json';
+import { getLang } from './i18n.js';
+
+const CJK = /[\u3400-\u9fff]/;
+const norm = (s) => String(s).trim().toLowerCase().replace(/[\s_]+/g, ' ');
+
+// {kind, field, en, zh, names:Set} for every field of every export kind.
+const FIELDS = [];
+for (const [kind, fields] of Object.entries(aliases.kinds)) {
+  for (const [field, def] of Object.entries(fields)) {
+    const list = def.aliases || [];
+    FIELDS.push({
+      kind, field, required: !!def.required,
+      en: list.find((a) => !CJK.test(a) && /[A-Z]/.test(a)) || list[0],
+      zh: list.find((a) => CJK.test(a)) || list[0],
+      names: new Set(list.map(norm)),
+    });
+  }
+}
+
+// A column as Seller Center names it in the page's language ("Delivered Time" -> "送达时间").
+export function columnName(name) {
+  if (!name) return '';
+  const n = norm(name);
+  const f = FIELDS.find((x) => x.names.has(n));
+  if (!f) return name;
+  return getLang() === 'zh' ? f.zh : f.en;
+}
+
+// The export kind the header row is closest to (at least two known columns), and the required
+// columns it lacks, named in the page's language. null when no kind is close.
+export function closestKind(header) {
+  if (!Array.isArray(header) || !header.length) return null;
+  const cells = new Set(header.map(norm));
+  let best = null;
+  for (const kind of Object.keys(aliases.kinds)) {
+    const fields = FIELDS.filter((f) => f.kind === kind);
+    const hits = fields.filter((f) => [...f.names].some((a) => cells.has(a))).length;
+    if (hits >= 2 && (!best || hits > best.hits)) best = { kind, hits, fields };
+  }
+  if (!best) return null;
+  const missing = best.fields.filter((f) => f.required && ![...f.names].some((a) => cells.has(a)));
+  if (!missing.length) return null;
+  return { kind: best.kind, missing: missing.map((f) => (getLang() === 'zh' ? f.zh : f.en)) };
+}
