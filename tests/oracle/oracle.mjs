@@ -61,18 +61,24 @@ export const isSellerFaultReturn = (reason, profile) => matches(reason, profile.
 // on the buyer's request or for non-payment is not seller fault; other seller cancellations are;
 // other buyer and system cancellations are not." Returns 'seller' (numerator and denominator),
 // 'other' (leaves the denominator, SPEC §2 "less those cancelled by the buyer or system for a
-// non-seller reason") or 'unknown_reason' (cancel_by unknown and no list knows the reason).
+// non-seller reason").
 export function cancelClass(order, profile) {
   const fr = profile.fault_reasons;
   if (matches(order.cancel_reason, fr.system_late_cancel)) return 'seller';
-  if (order.cancel_by === 'seller') return 'seller';
+  if (order.cancel_by === 'seller') return matches(order.cancel_reason, SELLER_NOT_FAULT) ? 'other' : 'seller';
   if (order.cancel_by === 'buyer' || order.cancel_by === 'system') return 'other';
   // docs/scoring.md: "When cancel_by is unknown (some exports), the reason decides
   // (fault_reasons.seller_cancel); an unknown reason is counted as not seller fault and reported
   // (warning unmapped_cancel_reasons)."
+  // docs/scoring.md (decision): such an order leaves the SFCR denominator, like a buyer or
+  // system cancellation for a non-seller reason.
   if (matches(order.cancel_reason, fr.seller_cancel)) return 'seller';
-  return 'unknown_reason';
+  return 'other';
 }
+// §10 "a seller cancelling on the buyer's request or for non-payment is not seller fault". The
+// profile has no list for these yet; this is the oracle's own reading of those two phrases.
+const SELLER_NOT_FAULT = ['buyer request', 'requested by the buyer', 'requested by buyer', 'did not pay',
+                          "didn't pay", 'unpaid', 'non-payment', 'not paid', '买家要求', '未付款'];
 
 function readDataset(ds) {
   const shop = ds.shop ?? {};
