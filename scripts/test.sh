@@ -11,6 +11,8 @@ ctest --preset native
 ctest --preset wasm
 node tests/parity/parity.mjs build/native/cli/shopscore build/wasm/wasm/shopscore.js
 node tests/parity/exports.mjs build/native/cli/shopscore build/wasm/wasm/shopscore.js
+node tests/oracle/selftest.mjs
+node tests/oracle/datasets.mjs build/native/cli/shopscore
 # 1000 generated shops: native and WASM byte-identical, and the independent oracle agrees.
 node tests/random/differential.mjs build/native/cli/shopscore build/wasm/wasm/shopscore.js --count 1000
 if [ -d tests/browser ]; then
