@@ -242,10 +242,29 @@ export function curve(id, value, b) {
 // representation error, so a computed 1.0499999999999998 shows "1.1".
 export const display = (x) => (Math.floor(x * 10 + 0.5 + 1e-9) / 10).toFixed(1);
 
+// SPEC §3.6: "Weights come from the profile of the main category (the category with most
+// delivered orders in 90 days, or shop.category)". docs/scoring.md: ties go to the alphabetically
+// first; the profile whose id or categories names it is used, else the first one given, else the
+// built-in default.
+function chooseProfile(userProfiles, d, asOf) {
+  const list = userProfiles == null ? [] : Array.isArray(userProfiles) ? userProfiles : [userProfiles];
+  let main = d.shop.category ?? '';
+  if (!main && asOf != null) {
+    const counts = new Map();
+    for (const o of d.orders)
+      if (!o.excluded && o.category && by(o.delivered, asOf) && inWindow(dayOf(o.delivered), asOf, 90))
+        counts.set(o.category, (counts.get(o.category) ?? 0) + 1);
+    let most = 0;
+    for (const [c, n] of [...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) if (n > most) { main = c; most = n; }
+  }
+  const named = list.find((p) => main && (p.id === main || (p.categories ?? []).includes(main)));
+  return mergeProfile(named ?? list[0] ?? null);
+}
+
 export function score(dataset, userProfile = null) {
-  const profile = mergeProfile(userProfile);
   const d = readDataset(dataset);
   const asOf = d.shop.as_of != null ? parseDay(d.shop.as_of, d.off) : defaultAsOf(d);
+  const profile = chooseProfile(userProfile, d, asOf);
   const empty = () => Object.fromEntries(METRICS.map((id) => [id, { numerator: 0, denominator: 0, value: null }]));
   const metrics = asOf == null ? empty() : computeMetrics(d, asOf, profile);
 

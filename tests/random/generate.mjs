@@ -45,7 +45,11 @@ const RETURN_REASONS = { seller: ['Damaged item or packaging', 'Wrong item sent'
                          buyer: ['Changed my mind', 'No longer needed'] };
 const pad = (n) => String(n).padStart(2, '0');
 
-export function generateShop(seed) {
+// options.v11Cancels adds the SPEC §10 cancellation cases ("late-shipment reasons are seller
+// fault whoever cancelled; a seller cancelling ... for non-payment is not seller fault"):
+// a buyer cancelling with "Package wasn't shipped in time" and a seller cancelling with "Buyer
+// did not pay on time". Off by default until the core's fault mapping implements §10.
+export function generateShop(seed, options = {}) {
   const r = prng(seed * 2654435761);
   const kind = r.pick(['normal', 'normal', 'normal', 'tiny', 'tiny', 'small', 'empty_service', 'empty_fulfillment', 'edge', 'huge']);
   const asOf = r.pick(ANCHORS) + r.int(-3, 25);
@@ -99,6 +103,7 @@ export function generateShop(seed) {
       o.type = r.pick(['made_to_order', 'pre_order']);
       o.handling_days = r.int(1, 10);
       slaDays = o.handling_days + 5;
+      if (r.chance(0.15)) delete o.handling_days;  // cannot be judged: left out of OTDR
     }
     // The deliver-by day the rules give (written out in 30 % of orders, else derived).
     const due = addBusinessDays(createdDay, slaDays);
@@ -108,14 +113,22 @@ export function generateShop(seed) {
     if (kind !== 'tiny' && r.chance(cancelRate)) {
       const cancelDay = createdDay + r.pick([0, 0, 1, 2]);
       o.cancelled = stamp(cancelDay);
-      const how = r.pick(['buyer', 'seller', 'system_unpaid', 'system_late', 'unknown_seller', 'buyer']);
+      const how = r.pick(['buyer', 'seller', 'system_unpaid', 'system_late', 'unknown_seller', 'buyer',
+                          ...(options.v11Cancels ? ['buyer_late', 'seller_unpaid'] : [])]);
       Object.assign(o, {
         buyer: { cancel_by: 'buyer', cancel_reason: 'Changed my mind' },
         seller: { cancel_by: 'seller', cancel_reason: 'Out of stock' },
         system_unpaid: { cancel_by: 'system', cancel_reason: 'Buyer did not pay on time' },
         system_late: { cancel_by: 'system', cancel_reason: "Package wasn't shipped in time" },
         unknown_seller: { cancel_by: null, cancel_reason: 'Out of stock' },
+        buyer_late: { cancel_by: 'buyer', cancel_reason: "Package wasn't shipped in time" },
+        seller_unpaid: { cancel_by: 'seller', cancel_reason: 'Buyer did not pay on time' },
       }[how]);
+      if (r.chance(0.3)) {  // the cancellation's own after-sales request counts in AHT only
+        const a = { order_id: id, type: 'cancel', reason: o.cancel_reason, requested: stamp(cancelDay, 300), flags: [] };
+        if (r.chance(0.8)) a.decided = stamp(cancelDay + r.int(0, 1), r.int(300, 1439));
+        after_sales.push(a);
+      }
     } else if (!r.chance(0.03)) {  // 3 % never delivered (late once their deliver-by passes)
       // Delivered on the deliver-by day, the day after, or well before/after.
       const late = r.chance(lateRate);
@@ -159,6 +172,7 @@ export function generateShop(seed) {
     for (let i = 0; i < nChats; i++) {
       const c = { id: `C${seed}-${i}`, ended: stamp(ageDay(70)) };
       if (r.chance(0.8)) c.rating = r.pick([1, 2, 3, 4, 5, 5, 5]);
+      else if (r.chance(0.5)) c.rating = null;  // explicitly unrated
       if (r.chance(0.1) && orders.length) c.order_id = r.pick(orders).id;
       chats.push(c);
     }
@@ -190,7 +204,15 @@ export function generateShop(seed) {
   }
 
   let profile = null;
-  if (r.chance(0.3)) {
+  if (r.chance(0.1)) {
+    // Two category profiles: the main category (most delivered orders in 90 days, ties to the
+    // alphabetically first, or shop.category) picks one.
+    profile = [{ id: 'home', categories: ['Home Supplies'], weights: { product: 1, fulfillment: 0.2, service: 0.2 } },
+               { id: 'kitchen', categories: ['Kitchenware'], weights: { product: 0.2, fulfillment: 1, service: 0.2 },
+                 delivery_sla_business_days: 4 }];
+    if (r.chance(0.3)) profile.reverse();
+    if (r.chance(0.2)) shop.category = r.pick(['Kitchenware', 'Home Supplies', 'Toys']);
+  } else if (r.chance(0.3)) {
     profile = { id: `p${seed}` };
     if (r.chance(0.5)) profile.protection = { combine: 'any' };
     if (r.chance(0.3)) profile.volume_prior = r.pick([0, 25]);
