@@ -290,3 +290,43 @@ TEST_CASE("boundary: a direct imd without counts is not floored, even for a prot
     CHECK(*counted.metrics[kImd].score == 2.0);
     CHECK(counted.metrics[kImd].is_protected);
 }
+
+TEST_CASE("boundary: an imd raw score between the 2.0 floor and 3.5 is kept", "[boundary][protection]") {
+    // Young shop (qualifies). imd 3 of 10 with counts: adjusted (3 + 1.701)/20 = 0.23505 ->
+    // 4 - 3 * (0.23505 - 0.1701)/0.1517 = 4 - 1.284443 = 2.715557: above the imd floor 2.0 (the
+    // 3.5 floor is for nrr/nbfr/otdr/sfcr only), so it is neither raised nor lowered.
+    const Result r = run(R"({"schema": "shopscore.dataset/1", "shop": {"as_of": "2026-11-20", "opened": "2026-06-01",
+        "delivered_orders_90d": 40}, "metrics": {"imd": {"value": 0.3, "numerator": 3, "denominator": 10}}})");
+    REQUIRE(r.shop_qualifies);
+    CHECK(*r.metrics[kImd].raw_score == Approx(2.715557).epsilon(1e-6));
+    CHECK(*r.metrics[kImd].score == Approx(2.715557).epsilon(1e-6));
+    CHECK_FALSE(r.metrics[kImd].is_protected);
+}
+
+TEST_CASE("boundary: a negative after-sales span counts as 0 hours", "[boundary][aht]") {
+    // docs/scoring.md: negative spans (bad data) count as 0. Three handled requests, as_of 11-20:
+    //   R1 refund requested 11-10 10:00, decided 11-10 08:00 (2 h *before*) -> 0 h;
+    //   R2 refund requested 11-10 10:00, decided 11-10 20:00 -> 10 h;
+    //   R3 return requested 11-10 10:00, decided 11-10 12:00 (2 h), item received 11-14 09:00,
+    //      inspected 11-14 07:00 (2 h before receipt) -> 2 + 0 = 2 h.
+    // aht = (0 + 10 + 2) / 3 = 4 h (unclamped it would be (-2 + 10 + 0) / 3 = 2.667 h).
+    const Result r = run(R"({"schema": "shopscore.dataset/1", "shop": {"as_of": "2026-11-20"},
+      "orders": [{"id": "A", "created": "2026-11-01 10:00", "delivered": "2026-11-05 10:00"}],
+      "after_sales": [
+        {"order_id": "A", "type": "refund", "reason": "Damaged", "requested": "2026-11-10 10:00", "decided": "2026-11-10 08:00"},
+        {"order_id": "A", "type": "refund", "reason": "Damaged", "requested": "2026-11-10 10:00", "decided": "2026-11-10 20:00"},
+        {"order_id": "A", "type": "return", "reason": "Damaged", "requested": "2026-11-10 10:00", "decided": "2026-11-10 12:00",
+         "item_received": "2026-11-14 09:00", "inspected": "2026-11-14 07:00"}]})");
+    CHECK(*r.metrics[kAht].denominator == 3.0);
+    CHECK(*r.metrics[kAht].value == Approx(4.0));
+}
+
+TEST_CASE("boundary: century leap years in dates", "[boundary][dates]") {
+    // Gregorian rule: divisible by 4, except centuries not divisible by 400. 2000 and 2028 are
+    // leap years; 1900 and 2100 are not, so 29 February of those years is no date.
+    CHECK(parse_timestamp("2000-02-29 10:00", 0));
+    CHECK(parse_timestamp("2028-02-29 10:00", 0));
+    CHECK_FALSE(parse_timestamp("2100-02-29 10:00", 0));
+    CHECK_FALSE(parse_timestamp("1900-02-29 10:00", 0));
+    CHECK_FALSE(parse_timestamp("02/29/2100 10:00:00 AM", 0));
+}
