@@ -22,7 +22,10 @@ Insights compute_insights(const Result& result, const Profile& profile) {
                      [](const MetricPriority& a, const MetricPriority& b) { return a.gain > b.gain; });
     for (MetricPriority& p : out.priorities) {
         const bool first = &p == &out.priorities.front();
-        if (first && p.gain >= 0.05)
+        // The gain is a difference of two SPS values near 4, so a gain that is exactly 0.05 on
+        // paper (4.0 - 3.95) comes out as 0.04999999999999982: compare with the same 1e-9
+        // allowance the display rounding uses.
+        if (first && p.gain >= 0.05 - 1e-9)
             p.label = Priority::key_opportunity;
         else if (*result.metrics[p.metric].score < 3.5)
             p.label = Priority::needs_attention;

@@ -40,8 +40,45 @@ for key in '"schema": "shopscore.result/1"' '"as_of": "2026-11-20"' '"nrr"' '"nb
            '"product"' '"fulfillment"' '"service"' '"benefits"'; do
   grep -qF "$key" "$tmp/out" || fail "result lacks $key"
 done
+# The values, worked by hand from SPEC §2-§4 for the spec's one-order example (as_of 2026-11-20):
+#   nrr 1/1 (its only review has 2 stars); nbfr 1/1 ("Damaged" return); otdr 1/1 (delivered 11-06,
+#   deliver-by 11-10); sfcr 0/1; imd 0/1 (one 5-star chat); aht 50 h / 1 (decision 11-08 10:00 ->
+#   11-09 12:00 = 26 h, plus inspection 11-12 09:00 -> 11-13 09:00 = 24 h).
+#   Volume prior k = 10: nrr (1 + 0.12)/11 and nbfr (1 + 0.176)/11 are past `worst` -> 0, so
+#   product = 0; otdr (1 + 9.516)/11 = 0.956 -> 4 + 0.0044/0.0484 = 4.090909; sfcr 0.087/11 ->
+#   5 - (0.087/11)/0.0087 = 4.090909; imd 1.701/11 -> 4.090909; aht (50 + 265)/11 = 28.636 ->
+#   4 - 3 * 2.13636/23.6 = 3.728428; service = (4.090909 + 3.728428)/2 = 3.909669;
+#   sps = 0.52 * 4.090909 + 0.24 * 3.909669 = 3.065593 -> "3.1". One delivered order < 30:
+#   not_enough_orders, so every benefit is null with "sps" missing and settlement is 8 days.
+value() {  # value JS_EXPRESSION_OVER_d EXPECTED: checks one value of the last result
+  local got
+  got=$(node -e "const d = JSON.parse(require('fs').readFileSync('$tmp/out', 'utf8')); const v = $1; console.log(typeof v === 'number' ? v.toFixed(6) : JSON.stringify(v));") \
+    || { fail "could not read $1 from the result"; return; }
+  [ "$got" = "$2" ] || fail "result $1 is $got, expected $2"
+}
+for m in nrr nbfr otdr; do
+  value "[d.metrics.$m.numerator, d.metrics.$m.denominator]" "[1,1]"
+done
+for m in sfcr imd; do
+  value "[d.metrics.$m.numerator, d.metrics.$m.denominator]" "[0,1]"
+done
+value "d.metrics.aht.value" "50.000000"
+value "d.dimensions.product.score" "0.000000"
+value "d.metrics.otdr.score" "4.090909"
+value "d.metrics.sfcr.score" "4.090909"
+value "d.metrics.imd.score" "4.090909"
+value "d.metrics.aht.score" "3.728428"
+value "d.dimensions.service.score" "3.909669"
+value "d.sps" "3.065593"
+value "d.sps_display" '"3.1"'
+value "d.status" '"not_enough_orders"'
+value "d.delivered_orders_90d" "1.000000"
+value "d.settlement_days" "8.000000"
+value "d.benefits.every((b) => b.eligible === null && b.missing.includes('sps'))" "true"
 expect 0 "" -- score "$data/spec-example.json" --as-of 2026-11-10
 grep -qF '"as_of": "2026-11-10"' "$tmp/out" || fail "--as-of did not set as_of"
+# As of 11-10 the item is not yet received (11-12), so only the 26 h decision time counts.
+value "d.metrics.aht.value" "26.000000"
 
 # Bad input: exit 2, one line naming the file and the field.
 expect 2 "$data/errors/bad-date.json: orders[1].delivered: expected a date-time" -- score "$data/errors/bad-date.json"
@@ -63,6 +100,9 @@ echo '{"id": "mine", "volume_prior": 0}' >"$tmp/profile.json"
 expect 0 "" -- score "$data/spec-example.json" --profile "$tmp/profile.json"
 grep -qF '"profile": "mine"' "$tmp/out" || fail "--profile was not used"
 grep -qF '"adjusted_value": 1,' "$tmp/out" || fail "volume_prior 0 should leave nrr's adjusted value at 1"
+value "d.metrics.nrr.adjusted_value" "1.000000"
+# Without the prior otdr's 1/1 scores 5 and sfcr's 0/1 scores 5: fulfillment 5.
+value "d.dimensions.fulfillment.score" "5.000000"
 
 # Output formats (issue 13): json stays the default; text and csv; bad values are usage errors.
 expect 0 "" -- score "$data/spec-example.json" --format json

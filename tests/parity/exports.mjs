@@ -2,7 +2,8 @@
 // through the native CLI (`shopscore score --orders ... --shop shop.json`) and through the embind
 // module's Ingest under node, fed the same bytes in 1 MiB chunks copied into the heap (XLSX parts
 // unzipped by the page's own zip reader). Results must be byte-identical, and every malformed
-// file must fail with the same one-line message both ways.
+// file must give what MALFORMED below says: the position of its one-line error (exit 2, the same
+// message both ways), or, for a file that is odd but readable, success with a warning code.
 //   node tests/parity/exports.mjs NATIVE_CLI WASM_MODULE_JS
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -78,6 +79,25 @@ async function wasm(files, shopPath) {
   }
 }
 
+// What each file in tests/data/exports/malformed/ must give. A file not listed here fails the
+// check, so a new malformed fixture needs its expectation.
+const MALFORMED = {
+  'ambiguous_dates.csv': { warning: 'ambiguous_dates' },  // every slash date has day <= 12: read, with a warning
+  'bad_date.csv': { error: 'bad_date.csv:14:Delivered Time: expected a date-time' },
+  'blank_lines.csv': { error: 'blank_lines.csv:1:A: expected a header row' },
+  'empty.csv': { error: 'empty.csv:1:A: expected a header row' },
+  'garbage.bin': { error: 'garbage.bin:1:A: expected UTF-8 or GB18030 text' },
+  'latin1.csv': { error: 'latin1.csv:2:Recipient: expected UTF-8 or GB18030 text' },
+  'missing_column.csv': { error: 'missing_column.csv:1:Created Time: expected a column "Created Time"' },
+  'mixed_date_order.csv': { error: 'mixed_date_order.csv:3:Delivered Time: expected a date-time' },
+  'number_id.csv': { error: 'number_id.csv:5:Order ID: expected an order ID as text' },
+  'second_header.csv': { error: 'second_header.csv:2:Order ID: expected data or a row of column descriptions' },
+  'second_header_zh.csv': { error: 'second_header_zh.csv:2:Order ID: expected data or a row of column descriptions' },
+  'unknown_fulfillment.csv': { error: 'unknown_fulfillment.csv:4:Fulfillment Type: expected' },
+  'unterminated_quote.csv': { error: 'unterminated_quote.csv:6:Product Name: expected a closing quote' },
+  'zip_as_text.csv': { error: 'zip_as_text.csv:1:A: expected an XLSX workbook' },
+};
+
 const cases = [];
 for (const name of readdirSync(exportsDir).sort()) {
   const dir = path.join(exportsDir, name);
@@ -105,6 +125,15 @@ for (const c of cases) {
   if (!w.ok && w.name !== 'InputError') problems.push(`wasm error ${w.name}, expected InputError`);
   if (n.out !== w.out) problems.push(`outputs differ:\n--- native\n${n.out.slice(0, 300)}\n--- wasm\n${w.out.slice(0, 300)}`);
   if (!c.name.startsWith('malformed/') && !n.ok) problems.push(`a fixture set failed: ${n.out}`);
+  if (c.name.startsWith('malformed/')) {
+    const want = MALFORMED[path.basename(c.name)];
+    if (!want) problems.push('no expectation in MALFORMED for this file');
+    else if (want.error) {
+      if (n.ok) problems.push(`succeeded, expected the error ${want.error}`);
+      else if (!n.out.includes(`${path.sep}${want.error}`) || n.out.includes('\n')) problems.push(`error '${n.out}', expected one line with '${want.error}'`);
+    } else if (!n.ok) problems.push(`failed (${n.out}), expected success with warning ${want.warning}`);
+    else if (!JSON.parse(n.out).warnings.some((x) => x.code === want.warning)) problems.push(`no ${want.warning} warning`);
+  }
   if (problems.length) {
     failures++;
     console.error(`FAIL ${c.name}: ${problems.join('; ')}`);

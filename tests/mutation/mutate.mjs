@@ -1,0 +1,83 @@
+// Mutation testing of the core: each mutant in mutants.json is one literal replacement at one
+// place in one file of core/src (the `from` text must occur exactly once). The committed tree
+// (git HEAD, or --rev) is copied to a scratch directory, never touching the working copy; each mutant is
+// applied there alone, the native build is rebuilt and the tests are run. A mutant is *killed*
+// when a test fails, *survived* when all pass, *stillborn* when it does not compile.
+//
+// For speed, the quick Catch2 cases run first with --abort (a failure there already kills the
+// mutant); only a mutant that passes them gets the full `ctest --preset native` (which includes
+// the slow chunk-splitting cases and the CLI checks), so the verdict is the same as running
+// ctest alone. Not part of CI: ~30-60 min on two cores.
+//
+//   node tests/mutation/mutate.mjs [--scratch DIR] [--only 1,5,9] [--report FILE.md] [--rev GIT_REV]
+// --rev runs the mutants (of this checkout's list) against another revision's tests, e.g. to
+// measure what new tests added.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.resolve(here, '..', '..');
+const args = process.argv.slice(2);
+const opt = (name, dflt) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : dflt; };
+const scratch = path.resolve(opt('--scratch', path.join(os.tmpdir(), `shopscore-mutation-${process.pid}`)));
+const only = opt('--only', null)?.split(',').map(Number);
+const reportFile = opt('--report', null);
+const rev = opt('--rev', 'HEAD');
+const mutants = JSON.parse(readFileSync(path.join(here, 'mutants.json'), 'utf8'));
+
+const sh = (cmd, cmdArgs, cwd = scratch) => spawnSync(cmd, cmdArgs, { cwd, encoding: 'utf8', maxBuffer: 1 << 28 });
+const build = () => sh('cmake', ['--build', '--preset', 'native', '-j2']);
+const quick = () => sh(path.join(scratch, 'build/native/tests/shopscore_tests'), ['~[chunks]', '--abort']);
+const full = () => sh('ctest', ['--preset', 'native']);
+
+// A fresh copy of the committed tree.
+if (existsSync(scratch)) rmSync(scratch, { recursive: true, force: true });
+mkdirSync(scratch, { recursive: true });
+execFileSync('bash', ['-c', `git -C "${repo}" archive "${rev}" | tar -x -C "${scratch}"`]);
+const configure = sh('cmake', ['--preset', 'native']);
+if (configure.status !== 0) throw new Error(`configure failed:\n${configure.stderr}`);
+let b = build();
+if (b.status !== 0) throw new Error(`baseline build failed:\n${b.stdout.slice(-2000)}`);
+if (full().status !== 0) throw new Error('baseline tests fail: fix them before a mutation run');
+
+const results = [];
+mutants.forEach((m, index) => {
+  const n = index + 1;
+  if (only && !only.includes(n)) return;
+  const file = path.join(scratch, m.file);
+  const original = readFileSync(file, 'utf8');
+  if (original.split(m.from).length !== 2) {
+    results.push({ n, ...m, verdict: 'invalid' });
+    console.log(`#${n} INVALID (the text is not found exactly once): ${m.file}`);
+    return;
+  }
+  if (m.equivalent) {  // behaves like the original: listed, not run, not in the kill rate
+    results.push({ n, ...m, verdict: 'equivalent' });
+    console.log(`#${n} EQUIVALENT ${m.file}: ${m.why} (${m.equivalent})`);
+    return;
+  }
+  writeFileSync(file, original.replace(m.from, () => m.to));
+  const t0 = Date.now();
+  let verdict;
+  if (build().status !== 0) verdict = 'stillborn';
+  else if (quick().status !== 0) verdict = 'killed';
+  else verdict = full().status !== 0 ? 'killed' : 'survived';
+  writeFileSync(file, original);
+  results.push({ n, ...m, verdict });
+  console.log(`#${n} ${verdict.toUpperCase()} (${Math.round((Date.now() - t0) / 1000)} s) ${m.file}: ${m.why}`);
+});
+b = build();  // leave the scratch build unmutated
+
+const count = (v) => results.filter((r) => r.verdict === v).length;
+const valid = count('killed') + count('survived');
+const rate = valid ? (100 * count('killed')) / valid : 0;
+const lines = [`Mutants: ${results.length}; killed ${count('killed')}, survived ${count('survived')}, ` +
+               `stillborn ${count('stillborn')}, equivalent ${count('equivalent')}, invalid ${count('invalid')}; ` +
+               `kill rate ${rate.toFixed(1)} % of compiled, non-equivalent mutants.`];
+for (const r of results.filter((x) => x.verdict === 'survived')) lines.push(`- survived #${r.n} ${r.file}: ${r.why}`);
+console.log(lines.join('\n'));
+if (reportFile) writeFileSync(reportFile, `${lines.join('\n')}\n\n${results.map((r) => `#${r.n} ${r.verdict} ${r.file}: ${r.why}`).join('\n')}\n`);
+rmSync(scratch, { recursive: true, force: true });

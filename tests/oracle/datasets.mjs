@@ -1,0 +1,34 @@
+// The parity datasets (tests/data/*.json: busy-shop, struggling-shop, new-shop-protected, ...)
+// are checked natively and in WASM for identical bytes by tests/parity/parity.mjs; this checks
+// that the number itself is right: the CLI's result must agree with the independent oracle.
+//   node tests/oracle/datasets.mjs NATIVE_CLI
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { score } from './oracle.mjs';
+import { compareResults } from './compare.mjs';
+
+const [cli] = process.argv.slice(2);
+if (!cli) {
+  console.error('usage: node tests/oracle/datasets.mjs NATIVE_CLI');
+  process.exit(2);
+}
+const dataDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'data');
+const files = readdirSync(dataDir).filter((f) => f.endsWith('.json')).sort();
+let failures = 0;
+for (const f of files) {
+  const file = path.join(dataDir, f);
+  const actual = JSON.parse(execFileSync(cli, ['score', file], { encoding: 'utf8' }));
+  const diffs = compareResults(actual, score(JSON.parse(readFileSync(file, 'utf8'))));
+  if (diffs.length) {
+    failures++;
+    console.error(`FAIL tests/data/${f}:\n  ${diffs.join('\n  ')}`);
+  }
+}
+if (files.length < 5) {
+  console.error(`oracle: only ${files.length} datasets found in tests/data`);
+  process.exit(1);
+}
+console.log(`oracle: ${files.length - failures}/${files.length} datasets in tests/data agree with the independent re-computation`);
+process.exit(failures ? 1 : 0);
