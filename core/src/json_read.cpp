@@ -65,7 +65,14 @@ struct ErrorLocator : nlohmann::json_sax<json> {
 
 }  // namespace
 
+void fail_too_large(const std::string& file_name) {
+    const std::string expected = "a JSON document of at most 64 MiB";
+    throw InputError(file_name + ":1:1", "expected " + expected + ", got a larger file",
+                     ErrorDetail{"file_too_large", file_name, 1, "1", {}, expected, {}});
+}
+
 json parse(std::string_view text, const std::string& file_name) {
+    if (text.size() > kMaxJsonBytes) fail_too_large(file_name);
     try {
         return json::parse(text.begin(), text.end(), [&](int depth, json::parse_event_t, json&) {
             if (depth > kMaxDepth)

@@ -12,7 +12,7 @@
 //               {type: "ingested", id} | {type: "error", id, error}
 /* global createShopScore */
 import { StreamingDecoder, previewRows } from './decode.js';
-import { isZip, readZipDirectory, entryStream, findSheet } from './zip.js';
+import { isZip, readZipDirectory, entryStream, findSheet, MAX_SHARED_STRINGS_PART, MAX_SHEET_PART } from './zip.js';
 
 const CHUNK = 1 << 20; // bytes per call into the core (>= 1 MiB, except a file's last chunk)
 
@@ -133,13 +133,15 @@ async function readXlsx(m, ing, f, report) {
   const entries = await readZipDirectory(f.blob, f.name);
   const strings = entries.get('xl/sharedStrings.xml');
   const { entry: sheet } = await findSheet(f.blob, entries, f.name);
-  const parts = strings ? [['xlsx-shared-strings', strings], ['xlsx-sheet', sheet]] : [['xlsx-sheet', sheet]];
+  const parts = strings
+    ? [['xlsx-shared-strings', strings, MAX_SHARED_STRINGS_PART], ['xlsx-sheet', sheet, MAX_SHEET_PART]]
+    : [['xlsx-sheet', sheet, MAX_SHEET_PART]];
   const unpacked = parts.reduce((s, [, e]) => s + e.size, 0) || 1;
   let out = 0;
   let summary = null;
-  for (const [format, entry] of parts) {
+  for (const [format, entry, limit] of parts) {
     ing.begin('auto', f.name, format, true);
-    const reader = (await entryStream(f.blob, entry, f.name)).getReader();
+    const reader = (await entryStream(f.blob, entry, f.name, limit)).getReader();
     let buffer = new Uint8Array(CHUNK);
     let filled = 0;
     for (;;) {
