@@ -25,7 +25,11 @@ function getModule() {
 }
 
 function errorInfo(e) {
-  if (e && typeof e === 'object') return { name: e.name || 'Error', message: String(e.message || e) };
+  if (e && typeof e === 'object') {
+    const info = { name: e.name || 'Error', message: String(e.message || e) };
+    for (const k of ['code', 'file', 'row', 'column', 'field', 'expected', 'got']) if (e[k] !== undefined) info[k] = e[k];
+    return info;
+  }
   return { name: 'InternalError', message: String(e) };
 }
 
@@ -87,7 +91,22 @@ async function ingest(msg) {
   self.postMessage({ type: 'ingested', id: msg.id, failed: [...failed] });
 }
 
+// The page holds every order it reads in the WASM heap (at most 2 GiB); past 1 GiB of file the
+// seller is sent to the command-line tool instead of a tab that runs out of memory
+// (docs/limits.md). Checked before any byte is read, so a 2 GB file is refused at once.
+const MAX_FILE = 1024 * 2 ** 20;
+
+function fileTooLarge(name, size) {
+  const expected = `a file of at most ${MAX_FILE / 2 ** 20} MiB in the page (the command-line tool reads larger files)`;
+  const got = `${Math.ceil(size / 2 ** 20)} MiB`;
+  const e = new Error(`${name}:1:A: expected ${expected}, got ${got}`);
+  e.name = 'InputError';
+  Object.assign(e, { code: 'file_too_large', file: name, row: 1, column: 'A', expected, got });
+  return e;
+}
+
 async function readFile(m, ing, f, report) {
+  if (f.blob.size > MAX_FILE) throw fileTooLarge(f.name, f.blob.size);
   if (await isZip(f.blob)) return readXlsx(m, ing, f, report);
   return readText(m, ing, f, report);
 }
