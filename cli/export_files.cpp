@@ -22,6 +22,12 @@ namespace {
 
 constexpr size_t kChunk = 1 << 20;
 constexpr uint64_t kMaxSmallPart = 16 << 20;  // workbook.xml and its .rels
+// Inflated sizes (docs/limits.md; web/src/worker/zip.js has the same): the shared strings are held
+// in memory (the core caps their text at 256 MiB; this bounds the markup around it), the sheet is
+// streamed but a zip bomb of a sheet would take minutes. Checked against the directory's sizes
+// before inflating and against the bytes actually produced while inflating.
+constexpr uint64_t kMaxSharedStringsPart = uint64_t{1} << 30;
+constexpr uint64_t kMaxSheetPart = uint64_t{4} << 30;
 
 using ingest::ZipEntry;
 
@@ -52,14 +58,21 @@ public:
     std::string read_whole(const std::string& name) {
         const ZipEntry* e = find(name);
         if (!e) bad_xlsx(path_, "got a zip file without " + name);
-        if (e->uncompressed_size > kMaxSmallPart) bad_xlsx(path_, "got an oversized " + name);
         std::string out;
-        stream(*e, [&](const char* data, size_t n) { out.append(data, n); });
+        stream(*e, [&](const char* data, size_t n) { out.append(data, n); }, kMaxSmallPart);
         return out;
     }
 
+    [[noreturn]] void too_large(const ZipEntry& e, uint64_t limit) const {
+        const std::string expected = e.name + " of at most " + std::to_string(limit >> 20) + " MiB unpacked";
+        throw InputError(path_ + ":1:A", "expected " + expected + ", got a larger one",
+                         ErrorDetail{"xlsx_too_large", path_, 1, "A", {}, expected, e.name});
+    }
+
     // Inflates `e` and passes its bytes on in pieces of at most 1 MiB; checks size and CRC.
-    void stream(const ZipEntry& e, const std::function<void(const char*, size_t)>& sink) {
+    // `limit`: the most bytes the entry may inflate to.
+    void stream(const ZipEntry& e, const std::function<void(const char*, size_t)>& sink, uint64_t limit) {
+        if (e.uncompressed_size > limit) too_large(e, limit);
         const std::string header = read_at(e.local_header_offset, ingest::kZipLocalHeaderSize);
         const auto data_offset = ingest::zip_data_offset(header, e.local_header_offset);
         if (!data_offset || *data_offset > size_ || e.compressed_size > size_ - *data_offset)
@@ -76,6 +89,7 @@ public:
             crc = crc32(crc, reinterpret_cast<const Bytef*>(data), static_cast<uInt>(n));
             produced += n;
             if (produced > e.uncompressed_size) bad_xlsx(path_, "got a damaged zip entry " + e.name + " (too long)");
+            if (produced > limit) too_large(e, limit);
             sink(data, n);
         };
         if (e.method == 0) {
@@ -138,11 +152,11 @@ FileSummary read_xlsx(Ingest& ingest, ExportKind kind, const std::string& path, 
     const std::string shared_path = parts->shared_strings_path.empty() ? "xl/sharedStrings.xml" : parts->shared_strings_path;
     if (const ZipEntry* shared = zip.find(shared_path)) {
         ingest.begin(kind, path, ExportFormat::xlsx_shared_strings);
-        zip.stream(*shared, feed);
+        zip.stream(*shared, feed, kMaxSharedStringsPart);
         ingest.end();
     }
     ingest.begin(kind, path, ExportFormat::xlsx_sheet);
-    zip.stream(*sheet, feed);
+    zip.stream(*sheet, feed, kMaxSheetPart);
     return ingest.end();
 }
 

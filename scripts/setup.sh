@@ -5,7 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # fonts-wqy-microhei: the browser tests lay out Chinese text with a real CJK font.
-packages=(cmake g++ make emscripten catch2 nlohmann-json3-dev zlib1g-dev chromium fonts-wqy-microhei)
+# clang-14 + libclang-rt-14-dev: libFuzzer and the sanitizer runtimes for fuzz/ (the CI smoke run).
+packages=(cmake g++ make emscripten catch2 nlohmann-json3-dev zlib1g-dev chromium fonts-wqy-microhei
+          clang-14 libclang-rt-14-dev)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

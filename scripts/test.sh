@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Sets up a fresh machine if needed, builds, and runs every test: the Catch2 suite natively and
-# as WASM under node, the CLI checks, native/WASM parity, and the browser tests.
+# as WASM under node, the CLI checks and the bad-input corpus, the same under ASan + UBSan, a
+# fuzz smoke run, native/WASM parity, and the browser tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NODE_PATH=/usr/share/nodejs
@@ -9,6 +10,12 @@ scripts/setup.sh
 scripts/build.sh
 ctest --preset native
 ctest --preset wasm
+# Sanitizers: the Catch2 suite, the CLI checks and the bad-input corpus under ASan + UBSan (any
+# report fails), then every fuzz harness for a short smoke run (FUZZ_SMOKE_SECONDS, default 20).
+cmake --preset native-asan >/dev/null
+cmake --build --preset native-asan -j "$(nproc)"
+ctest --preset native-asan
+FUZZ_NO_BUILD=1 FUZZ_JOBS=$(nproc) fuzz/run.sh "${FUZZ_SMOKE_SECONDS:-20}"
 node tests/parity/parity.mjs build/native/cli/shopscore build/wasm/wasm/shopscore.js
 node tests/parity/exports.mjs build/native/cli/shopscore build/wasm/wasm/shopscore.js
 node tests/oracle/selftest.mjs

@@ -1,5 +1,6 @@
 // Canonical dataset JSON (SPEC §6) -> Dataset. Unknown fields are ignored; a wrong type or an
 // unparseable date is an InputError naming the record and field.
+#include <cmath>
 #include <string>
 
 #include "dataset_json_internal.h"
@@ -44,6 +45,12 @@ uint8_t read_flags(const Reader& r, const json& obj, const std::string& path, bo
         bits |= bit;
     }
     return bits;
+}
+
+// A count for a message: "12" for whole numbers that fit, else as JSON writes it (no UB cast of 1e300).
+std::string count_text(double x) {
+    if (x == std::floor(x) && std::fabs(x) < 9007199254740992.0) return std::to_string(static_cast<int64_t>(x));
+    return json(x).dump();
 }
 
 int read_rating(const Reader& r, const json& obj, const std::string& path, bool required) {
@@ -185,7 +192,7 @@ void read_direct_metrics(const Reader& r, const json& metrics, Dataset& d) {
         if (direct.numerator && *direct.numerator < 0)
             r.fail(path + ".numerator", "a count >= 0", &given->at("numerator"));
         if (is_rate && direct.numerator && direct.denominator && *direct.numerator > *direct.denominator)
-            r.fail(path + ".numerator", "at most the denominator (" + std::to_string(static_cast<int64_t>(*direct.denominator)) + ")",
+            r.fail(path + ".numerator", "at most the denominator (" + count_text(*direct.denominator) + ")",
                    &given->at("numerator"));
         d.direct_metrics[m] = direct;
     }

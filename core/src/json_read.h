@@ -15,6 +15,13 @@ namespace shopscore::json_read {
 
 using nlohmann::json;
 
+// JSON documents are parsed whole (the tree takes about ten times the text), so their size is
+// capped (docs/limits.md): 64 MiB holds a dataset of several hundred thousand orders.
+constexpr size_t kMaxJsonBytes = size_t{64} << 20;
+
+// "FILE:1:1: expected a JSON document of at most 64 MiB, ..." (code file_too_large).
+[[noreturn]] void fail_too_large(const std::string& file_name);
+
 // Parses text, reporting syntax errors as "FILE: line L, column C: ...".
 json parse(std::string_view text, const std::string& file_name);
 

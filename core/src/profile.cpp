@@ -30,13 +30,42 @@ std::vector<std::string> read_string_list(const Reader& r, const json& obj, cons
     return out;
 }
 
+// Weights only matter as ratios; a cap far above any sensible value keeps every sum and product
+// (weight x score <= 5, summed over six metrics) finite, so a profile never scores NaN or null.
+constexpr double kMaxWeight = 1e6;
+constexpr double kMaxQuantity = 1e9;  // counts, hours and priors: far beyond any shop
+
 double positive(const Reader& r, const json& obj, const char* key, const std::string& path, double fallback,
-                bool allow_zero = true) {
+                double max = kMaxQuantity) {
     auto v = r.number(obj, key, path);
     if (!v) return fallback;
-    if (*v < 0 || (!allow_zero && *v == 0))
-        r.fail(Reader::join(path, key), allow_zero ? "a number >= 0" : "a number > 0", &obj.at(key));
+    if (!(*v >= 0 && *v <= max))  // the limits are whole numbers
+        r.fail(Reader::join(path, key), "a number from 0 to " + std::to_string(static_cast<int64_t>(max)), &obj.at(key));
     return *v;
+}
+
+// A profile must be able to score: each dimension that carries weight needs a metric with weight,
+// and at least one dimension must carry weight (else every SPS would be null).
+void check_weights(const Reader& r, const json& p, const std::string& path, const Profile& out) {
+    double total = 0;
+    for (size_t d = 0; d < kDimensionCount; ++d) {
+        total += out.weights[d];
+        double metrics = 0;
+        std::string names;
+        for (size_t m = 0; m < kMetricCount; ++m) {
+            if (kMetricDimension[m] != d) continue;
+            metrics += out.metric_weights[m];
+            names += (names.empty() ? "" : " or ") + std::string(kMetricNames[m]);
+        }
+        if (out.weights[d] > 0 && metrics <= 0)
+            r.fail(Reader::join(path, "metric_weights"),
+                   std::string("a weight > 0 for ") + names + " (the " + kDimensionNames[d] + " dimension has weight " +
+                       json(out.weights[d]).dump() + ")",
+                   r.object(p, "metric_weights", path), "profile_cannot_score");
+    }
+    if (total <= 0)
+        r.fail(Reader::join(path, "weights"), "at least one dimension weight > 0", r.object(p, "weights", path),
+               "profile_cannot_score");
 }
 
 // Reads a profile; every field left out keeps `base`'s value.
@@ -51,11 +80,12 @@ Profile read_profile(const Reader& r, const json& p, const std::string& path, co
     out.categories = read_string_list(r, p, "categories", path, base.categories);
     if (const json* w = r.object(p, "weights", path))
         for (size_t d = 0; d < kDimensionCount; ++d)
-            out.weights[d] = positive(r, *w, kDimensionNames[d], Reader::join(path, "weights"), base.weights[d]);
+            out.weights[d] = positive(r, *w, kDimensionNames[d], Reader::join(path, "weights"), base.weights[d], kMaxWeight);
     if (const json* w = r.object(p, "metric_weights", path))
         for (size_t m = 0; m < kMetricCount; ++m)
             out.metric_weights[m] =
-                positive(r, *w, kMetricNames[m], Reader::join(path, "metric_weights"), base.metric_weights[m]);
+                positive(r, *w, kMetricNames[m], Reader::join(path, "metric_weights"), base.metric_weights[m],
+                         kMaxWeight);
     if (const json* b = r.object(p, "benchmarks", path)) {
         for (size_t m = 0; m < kMetricCount; ++m) {
             const std::string bpath = Reader::join(Reader::join(path, "benchmarks"), kMetricNames[m]);
@@ -65,12 +95,14 @@ Profile read_profile(const Reader& r, const json& p, const std::string& path, co
             bench.good = positive(r, *one, "good", bpath, bench.good);
             bench.poor = positive(r, *one, "poor", bpath, bench.poor);
             // The curve needs best -> good -> poor in order: lower is better except for otdr.
+            // Rates are fractions (at most 1); hours are capped by `positive`.
             const bool ordered = m == kOtdr ? (bench.good < 1.0 && bench.poor < bench.good)
-                                            : (bench.good > 0 && bench.poor > bench.good);
+                                            : (bench.good > 0 && bench.poor > bench.good && (m == kAht || bench.poor <= 1.0));
             if (!ordered)
                 r.fail(bpath, m == kOtdr ? "poor < good < 1 (on-time rate: higher is better)"
-                                         : "0 < good < poor (lower is better)",
-                       one);
+                              : m == kAht ? "0 < good < poor (lower is better)"
+                                          : "0 < good < poor <= 1 (lower is better)",
+                       one, "bad_benchmark");
         }
     }
     out.volume_prior = positive(r, p, "volume_prior", path, base.volume_prior);
@@ -81,11 +113,14 @@ Profile read_profile(const Reader& r, const json& p, const std::string& path, co
     if (const json* pr = r.object(p, "protection", path)) {
         const std::string ppath = Reader::join(path, "protection");
         Protection& prot = out.protection;
-        if (auto age = r.integer(*pr, "max_shop_age_days", ppath)) prot.max_shop_age_days = static_cast<int>(*age);
+        if (auto age = r.integer(*pr, "max_shop_age_days", ppath)) {
+            if (*age < 0 || *age > 36600) r.fail(Reader::join(ppath, "max_shop_age_days"), "0-36600 days", &pr->at("max_shop_age_days"));
+            prot.max_shop_age_days = static_cast<int>(*age);
+        }
         prot.max_orders = positive(r, *pr, "max_orders", ppath, prot.max_orders);
         prot.max_affected = positive(r, *pr, "max_affected", ppath, prot.max_affected);
-        prot.floor = positive(r, *pr, "floor", ppath, prot.floor);
-        prot.imd_floor = positive(r, *pr, "imd_floor", ppath, prot.imd_floor);
+        prot.floor = positive(r, *pr, "floor", ppath, prot.floor, 5.0);  // scores are 0-5
+        prot.imd_floor = positive(r, *pr, "imd_floor", ppath, prot.imd_floor, 5.0);
         if (auto combine = r.string(*pr, "combine", ppath)) {
             if (*combine != "all" && *combine != "any")
                 r.fail(Reader::join(ppath, "combine"), "\"all\" or \"any\"", &pr->at("combine"));
@@ -100,9 +135,7 @@ Profile read_profile(const Reader& r, const json& p, const std::string& path, co
         fr.seller_cancel = read_string_list(r, *f, "seller_cancel", fpath, fr.seller_cancel);
         fr.system_late_cancel = read_string_list(r, *f, "system_late_cancel", fpath, fr.system_late_cancel);
     }
-    double total = 0;
-    for (double w : out.weights) total += w;
-    if (total <= 0) r.fail(Reader::join(path, "weights"), "at least one dimension weight > 0", r.object(p, "weights", path));
+    check_weights(r, p, path, out);
     return out;
 }
 

@@ -12,6 +12,7 @@
 #include <optional>
 
 #include "ingest/cell_error.h"
+#include "json_read.h"
 #include "ingest/csv_tokenizer.h"
 #include "ingest/row_mapper.h"
 #include "ingest/table_reader.h"
@@ -97,14 +98,22 @@ struct Ingest::Impl {
     }
 
     // Decoded text of a text file: JSON or CSV, decided by its first non-space character.
-    void text(std::string_view t) {
+    // `last`: no more text follows (end of file), so a held-back start must be decided now.
+    void text(std::string_view t, bool last = false) {
         if (route == Route::undecided) {
+            // Leading whitespace and a start that may still become "PK\x03\x04" are held back,
+            // so the decision does not depend on where a chunk ends (found by fuzz_ingest: "PK"
+            // then "\x03\x04" in the next chunk gave binary_data instead of wrong_format).
+            // (Leading blank text beyond the JSON limit is refused as if it were JSON.)
+            if (json_text.size() + t.size() > json_read::kMaxJsonBytes) json_read::fail_too_large(file_name);
+            json_text.append(t);
+            const std::string_view held = json_text;
             size_t i = 0;
-            while (i < t.size() && (t[i] == ' ' || t[i] == '\t' || t[i] == '\r' || t[i] == '\n')) ++i;
-            if (i == t.size()) {
-                json_text.append(t);  // leading whitespace: kept in case the file is JSON
-                return;
-            }
+            while (i < held.size() && (held[i] == ' ' || held[i] == '\t' || held[i] == '\r' || held[i] == '\n')) ++i;
+            if (i == held.size()) return;
+            const std::string_view zip_magic("PK\x03\x04", 4);
+            if (!last && held.size() - i < zip_magic.size() && zip_magic.substr(0, held.size() - i) == held.substr(i)) return;
+            t = held;
             const bool is_json = kind == ExportKind::dataset_json || (kind == ExportKind::auto_detect && t[i] == '{');
             if (!is_json && t[i] == '{')
                 fail_input(1, -1, "wrong_format", std::string("a CSV/TSV ") + export_kind_name(kind) + " export",
@@ -112,16 +121,20 @@ struct Ingest::Impl {
             if (!is_json && t.substr(i, 4) == std::string_view("PK\x03\x04", 4))
                 fail_input(1, -1, "wrong_format", "CSV/TSV text", "an XLSX (zip) file: open it as XLSX", "xlsx");
             route = is_json ? Route::json : Route::csv;
-            if (route == Route::csv) {
-                std::string lead;
-                lead.swap(json_text);
-                start_table();
-                csv.emplace([this](int64_t row, std::vector<std::string>& cells) { table->row(row, cells); });
-                csv->feed(lead);
-            }
+            if (route == Route::json) return;  // json_text holds everything so far
+            std::string lead;
+            lead.swap(json_text);
+            start_table();
+            csv.emplace([this](int64_t row, std::vector<std::string>& cells) { table->row(row, cells); });
+            csv->feed(lead);
+            return;
         }
-        if (route == Route::json) json_text.append(t);
-        else csv->feed(t);
+        if (route == Route::json) {
+            if (json_text.size() + t.size() > json_read::kMaxJsonBytes) json_read::fail_too_large(file_name);
+            json_text.append(t);
+        } else {
+            csv->feed(t);
+        }
     }
 
     // A canonical dataset JSON read among exports: its records are added to those read so far.
@@ -226,7 +239,7 @@ FileSummary Ingest::end() {
         if (m.decoder) {
             m.decoded.clear();
             const bool ok = m.decoder->finish(m.decoded);
-            m.text(m.decoded);
+            m.text(m.decoded, true);
             if (!ok) m.bad_encoding();
             m.summary.encoding = m.decoder->encoding();
             if (m.route == Impl::Route::json) {

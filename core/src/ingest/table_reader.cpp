@@ -79,6 +79,18 @@ void TableReader::read_header(int64_t number, std::vector<std::string>& cells) {
                             export_kind_name(kind_) + " header row, not found",
                         "missing_column", std::string("a column \"") + fields[f].aliases[0] + "\"", fields[f].aliases[0]};
     }
+    // A column the mapping uses must be there once: with two "Order ID" columns the result would
+    // silently depend on which one is read.
+    for (size_t f = 0; f < fields.size(); ++f) {
+        const int c = columns_[f];
+        if (c < 0) continue;
+        const std::string name = normalize_label(cells[static_cast<size_t>(c)]);
+        for (size_t other = 0; other < cells.size(); ++other)
+            if (static_cast<int>(other) != c && normalize_label(cells[other]) == name)
+                fail_cell(number, static_cast<int>(other), "duplicate_column", "each column once in the header row",
+                          trim_cell(cells[other]),
+                          "columns " + column_letters(c) + " and " + column_letters(static_cast<int>(other)));
+    }
     have_header_ = true;
 }
 

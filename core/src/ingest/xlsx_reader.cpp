@@ -38,6 +38,12 @@ void unescape_ooxml(std::string& s) {
     }
     s.swap(out);
 }
+
+std::string mib(uint64_t bytes) { return std::to_string(bytes >> 20) + " MiB"; }
+
+[[noreturn]] void too_large(int64_t row, int column, const std::string& expected, const std::string& got) {
+    fail_input(row, column, "xlsx_too_large", expected, got);
+}
 }  // namespace
 
 bool parse_cell_ref(std::string_view ref, int& column, int64_t& row) {
@@ -78,6 +84,13 @@ void SharedStringsReader::end_element(std::string_view name) {
     if (name == "si") {
         in_si_ = false;
         unescape_ooxml(current_);
+        if (table_.size() >= XlsxLimits::kMaxSharedStrings)
+            too_large(1, -1, "at most " + std::to_string(XlsxLimits::kMaxSharedStrings) + " shared strings",
+                      "more in xl/sharedStrings.xml");
+        bytes_ += current_.size();
+        if (bytes_ > XlsxLimits::kMaxSharedStringBytes)
+            too_large(1, -1, "shared strings of at most " + mib(XlsxLimits::kMaxSharedStringBytes) + " in all",
+                      "more in xl/sharedStrings.xml");
         table_.push_back(std::move(current_));
         current_.clear();
     } else if (name == "rPh") {
@@ -88,13 +101,20 @@ void SharedStringsReader::end_element(std::string_view name) {
 }
 
 void SharedStringsReader::text(std::string_view text) {
-    if (in_si_ && in_t_ && phonetic_depth_ == 0) current_.append(text);
+    if (!in_si_ || !in_t_ || phonetic_depth_ > 0) return;
+    // Checked as text arrives: a string split by comments or CDATA reaches the limit in pieces.
+    if (current_.size() + text.size() > XlsxLimits::kMaxCellBytes)
+        too_large(1, -1, "shared strings of at most " + mib(XlsxLimits::kMaxCellBytes) + " each",
+                  "a longer one (string " + std::to_string(table_.size()) + " in xl/sharedStrings.xml)");
+    current_.append(text);
 }
 
 // --- sheet ----------------------------------------------------------------------------------
 
 void SheetReader::start_element(std::string_view name, const std::vector<XmlAttribute>& attributes) {
     if (name == "row") {
+        // A <c> left open would end inside the new row at column -1 (found by fuzz_xlsx: cells_[-1]).
+        if (in_cell_) fail_input(row_, column_, "bad_xlsx", "each cell closed (</c>) before the next <row>");
         in_row_ = true;
         const std::string* r = xml_attribute(attributes, "r");
         int64_t n = row_ + 1;
@@ -108,7 +128,9 @@ void SheetReader::start_element(std::string_view name, const std::vector<XmlAttr
         if (n <= row_) fail_input(n, -1, "bad_xlsx", "rows in increasing order in the sheet XML");
         row_ = n;
         cells_.clear();
+        row_bytes_ = 0;
         column_ = -1;
+        in_value_ = in_inline_t_ = false;
     } else if (name == "c" && in_row_) {
         in_cell_ = true;
         value_.clear();
@@ -142,6 +164,12 @@ void SheetReader::finish_cell() {
         }
         if (!ok || index >= shared_.size())
             fail_cell(row_, column_, "bad_xlsx", "a shared string index below " + std::to_string(shared_.size()), value_);
+        // Each reference copies the string: count the copies, so a small sheet referencing a big
+        // string many times is refused instead of filling memory.
+        expansion_ += shared_[index].size();
+        if (expansion_ > XlsxLimits::kMaxExpansion)
+            too_large(row_, column_, "shared-string text of at most " + mib(XlsxLimits::kMaxExpansion) + " per sheet",
+                      "more (a small workbook that repeats a long string)");
         text = shared_[index];
     } else if (type_ == "b") {
         text = value_ == "1" ? "TRUE" : value_ == "0" ? "FALSE" : value_;
@@ -149,6 +177,9 @@ void SheetReader::finish_cell() {
         text = std::move(value_);  // inlineStr, str, e, n, d: the text as written
         if (type_ == "inlineStr" || type_ == "str") unescape_ooxml(text);
     }
+    row_bytes_ += text.size();
+    if (row_bytes_ > XlsxLimits::kMaxRowBytes)
+        too_large(row_, column_, "a row of at most " + mib(XlsxLimits::kMaxRowBytes) + " of text", "a longer one");
     if (static_cast<size_t>(column_) >= cells_.size()) cells_.resize(static_cast<size_t>(column_) + 1);
     cells_[static_cast<size_t>(column_)] = std::move(text);
 }
@@ -172,7 +203,10 @@ void SheetReader::end_element(std::string_view name) {
 
 void SheetReader::text(std::string_view text) {
     if (!in_cell_ || phonetic_depth_ > 0) return;
-    if (in_value_ || (in_inline_t_ && type_ == "inlineStr")) value_.append(text);
+    if (!in_value_ && !(in_inline_t_ && type_ == "inlineStr")) return;
+    if (value_.size() + text.size() > XlsxLimits::kMaxCellBytes)
+        fail_input(row_, column_, "cell_too_long", "a cell shorter than " + mib(XlsxLimits::kMaxCellBytes));
+    value_.append(text);
 }
 
 }  // namespace shopscore::ingest

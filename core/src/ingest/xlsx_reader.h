@@ -21,6 +21,17 @@
 
 namespace shopscore::ingest {
 
+// Memory limits of an XLSX (docs/limits.md). A workbook is compressed, so a few kilobytes can
+// name a huge string or reference one string millions of times; without these caps a 16 KB file
+// needed 8 GB. Past a limit the reader stops with code `xlsx_too_large`.
+struct XlsxLimits {
+    static constexpr size_t kMaxCellBytes = 1 << 20;                  // one cell or shared string (as CSV)
+    static constexpr size_t kMaxSharedStrings = 4'000'000;            // entries in the table
+    static constexpr size_t kMaxSharedStringBytes = size_t{256} << 20;  // all shared strings together
+    static constexpr size_t kMaxRowBytes = size_t{32} << 20;          // all cells of one row
+    static constexpr uint64_t kMaxExpansion = uint64_t{512} << 20;    // shared-string text copied into cells, per sheet
+};
+
 class SharedStringsReader : private XmlHandler {
 public:
     explicit SharedStringsReader(std::vector<std::string>& table) : table_(table), scanner_(*this) {}
@@ -34,6 +45,7 @@ private:
 
     std::vector<std::string>& table_;
     XmlScanner scanner_;
+    size_t bytes_ = 0;  // of all strings in table_
     bool in_si_ = false, in_t_ = false;
     int phonetic_depth_ = 0;
     std::string current_;
@@ -63,6 +75,8 @@ private:
     int phonetic_depth_ = 0;
     int64_t row_ = 0;
     int column_ = -1;
+    size_t row_bytes_ = 0;    // text in cells_
+    uint64_t expansion_ = 0;  // shared-string bytes copied into cells so far
     std::string type_;
     std::string value_;
     std::vector<std::string> cells_;

@@ -12,7 +12,7 @@
 //               {type: "ingested", id} | {type: "error", id, error}
 /* global createShopScore */
 import { previewRows } from './decode.js';
-import { isZip, readZipDirectory, entryStream, findSheet } from './zip.js';
+import { isZip, readZipDirectory, entryStream, findSheet, MAX_SHARED_STRINGS_PART, MAX_SHEET_PART } from './zip.js';
 
 const CHUNK = 1 << 20; // bytes per call into the core (>= 1 MiB, except a file's last chunk)
 
@@ -94,7 +94,22 @@ async function ingest(msg) {
   self.postMessage({ type: 'ingested', id: msg.id, failed: [...failed] });
 }
 
+// The page holds every order it reads in the WASM heap (at most 2 GiB); past 1 GiB of file the
+// seller is sent to the command-line tool instead of a tab that runs out of memory
+// (docs/limits.md). Checked before any byte is read, so a 2 GB file is refused at once.
+const MAX_FILE = 1024 * 2 ** 20;
+
+function fileTooLarge(name, size) {
+  const expected = `a file of at most ${MAX_FILE / 2 ** 20} MiB in the page (the command-line tool reads larger files)`;
+  const got = `${Math.ceil(size / 2 ** 20)} MiB`;
+  const e = new Error(`${name}:1:A: expected ${expected}, got ${got}`);
+  e.name = 'InputError';
+  Object.assign(e, { code: 'file_too_large', file: name, row: 1, column: 'A', expected, got });
+  return e;
+}
+
 async function readFile(m, ing, f, report) {
+  if (f.blob.size > MAX_FILE) throw fileTooLarge(f.name, f.blob.size);
   if (await isZip(f.blob)) return readXlsx(m, ing, f, report);
   return readText(m, ing, f, report);
 }
@@ -182,13 +197,15 @@ async function readXlsx(m, ing, f, report) {
   const entries = await readZipDirectory(f.blob, f.name);
   const strings = entries.get('xl/sharedStrings.xml');
   const { entry: sheet } = await findSheet(f.blob, entries, f.name);
-  const parts = strings ? [['xlsx-shared-strings', strings], ['xlsx-sheet', sheet]] : [['xlsx-sheet', sheet]];
+  const parts = strings
+    ? [['xlsx-shared-strings', strings, MAX_SHARED_STRINGS_PART], ['xlsx-sheet', sheet, MAX_SHEET_PART]]
+    : [['xlsx-sheet', sheet, MAX_SHEET_PART]];
   const unpacked = parts.reduce((s, [, e]) => s + e.size, 0) || 1;
   let out = 0;
   let summary = null;
-  for (const [format, entry] of parts) {
+  for (const [format, entry, limit] of parts) {
     ing.begin('auto', f.name, format, true);
-    const reader = (await entryStream(f.blob, entry, f.name)).getReader();
+    const reader = (await entryStream(f.blob, entry, f.name, limit)).getReader();
     let buffer = new Uint8Array(CHUNK);
     let filled = 0;
     for (;;) {

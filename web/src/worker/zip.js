@@ -2,6 +2,13 @@
 // entries are inflated with the browser's own DecompressionStream('deflate-raw') and streamed
 // (a large sheet is never held whole in memory). No dependency: about 100 lines beat a library.
 
+// Inflated-size limits, the same as the CLI's (cli/export_files.cpp, docs/limits.md): checked
+// against the directory before inflating and against the bytes produced while inflating (a zip
+// bomb may declare a small size).
+export const MAX_SMALL_PART = 16 * 2 ** 20; // workbook.xml and its .rels
+export const MAX_SHARED_STRINGS_PART = 2 ** 30;
+export const MAX_SHEET_PART = 4 * 2 ** 30;
+
 const EOCD_SIG = 0x06054b50;
 const CEN_SIG = 0x02014b50;
 const LOC_SIG = 0x04034b50;
@@ -45,8 +52,25 @@ export async function readZipDirectory(blob, fileName) {
   return entries;
 }
 
-// A ReadableStream of the entry's uncompressed bytes.
-export async function entryStream(blob, entry, fileName) {
+// A ReadableStream of the entry's uncompressed bytes, at most `limit` bytes.
+export async function entryStream(blob, entry, fileName, limit = MAX_SMALL_PART) {
+  if (entry.size > limit) throw tooLarge(fileName, entry, limit);
+  return (await rawEntryStream(blob, entry, fileName)).pipeThrough(sizeGuard(fileName, entry, limit));
+}
+
+function sizeGuard(fileName, entry, limit) {
+  let produced = 0;
+  return new TransformStream({
+    transform(chunk, controller) {
+      produced += chunk.length;
+      if (produced > limit) throw tooLarge(fileName, entry, limit);
+      if (produced > entry.size) throw zipError(fileName, `got a damaged zip entry ${entry.name} (too long)`);
+      controller.enqueue(chunk);
+    },
+  });
+}
+
+async function rawEntryStream(blob, entry, fileName) {
   const local = new DataView(await blob.slice(entry.localOffset, entry.localOffset + 30).arrayBuffer());
   if (local.getUint32(0, true) !== LOC_SIG) throw zipError(fileName, `got a damaged zip entry ${entry.name}`);
   const start = entry.localOffset + 30 + local.getUint16(26, true) + local.getUint16(28, true);
@@ -118,5 +142,14 @@ function xmlUnescape(s) {
 function zipError(fileName, what) {
   const e = new Error(`${fileName}:1:A: expected an XLSX workbook, ${what}`);
   e.name = 'InputError';
+  e.code = 'bad_xlsx';
+  return e;
+}
+
+function tooLarge(fileName, entry, limit) {
+  const expected = `${entry.name} of at most ${limit / 2 ** 20} MiB unpacked`;
+  const e = new Error(`${fileName}:1:A: expected ${expected}, got a larger one`);
+  e.name = 'InputError';
+  Object.assign(e, { code: 'xlsx_too_large', file: fileName, row: 1, column: 'A', expected, got: entry.name });
   return e;
 }
