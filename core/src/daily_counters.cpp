@@ -24,6 +24,28 @@ struct Tally {
 
 bool known(Seconds t) { return t != kNoTime; }
 
+// Classifies each distinct (canceller, reason) once: exports repeat a handful of reason texts.
+class CachedFaults {
+public:
+    explicit CachedFaults(const Profile& profile) : classifier_(profile.fault_reasons) {}
+    Fault cancellation(CancelBy by, const std::string& reason) {
+        std::string key(1, static_cast<char>('0' + static_cast<int>(by)));
+        key += reason;
+        auto it = cancels_.find(key);
+        if (it == cancels_.end()) it = cancels_.emplace(std::move(key), classifier_.cancellation(by, reason)).first;
+        return it->second;
+    }
+    Fault return_reason(const std::string& reason) {
+        auto it = returns_.find(reason);
+        if (it == returns_.end()) it = returns_.emplace(reason, classifier_.return_reason(reason)).first;
+        return it->second;
+    }
+
+private:
+    FaultClassifier classifier_;
+    std::unordered_map<std::string, Fault> cancels_, returns_;
+};
+
 }  // namespace
 
 Day deliver_by_day(const Order& order, const Profile& profile) {
@@ -55,6 +77,7 @@ void DailyCounters::count_orders(const Dataset& dataset, const Profile& profile)
     const Seconds end = (static_cast<Seconds>(as_of_) + 1) * kSecondsPerDay;  // as_of is a whole day
     auto by_as_of = [&](Seconds t) { return known(t) && t < end; };
     Tally unmapped_cancels, no_deliver_by;
+    CachedFaults faults(profile);
     for (const Order& o : dataset.orders) {
         if (o.excluded()) continue;
         const bool delivered = by_as_of(o.delivered);
@@ -80,7 +103,7 @@ void DailyCounters::count_orders(const Dataset& dataset, const Profile& profile)
             }
         }
         if (by_as_of(o.created)) {
-            Fault fault = cancelled ? classify_cancellation(profile.fault_reasons, o.cancel_by, o.cancel_reason)
+            Fault fault = cancelled ? faults.cancellation(o.cancel_by, o.cancel_reason)
                                     : Fault::buyer;
             if (cancelled && fault == Fault::unmapped) unmapped_cancels.add(o.cancel_reason);
             if (!cancelled)
@@ -135,13 +158,14 @@ void DailyCounters::count_after_sales(const Dataset& dataset, const Profile& pro
     const Seconds end = (static_cast<Seconds>(as_of_) + 1) * kSecondsPerDay;
     std::set<std::string> nbf_orders;  // orders with a seller/carrier-fault return or refund
     Tally unmapped;
+    CachedFaults faults(profile);
     for (const AfterSale& a : dataset.after_sales) {
         if (a.requested >= end || (a.flags & (kFlagFbtLogistics | kFlagExcluded))) continue;
         const Order* order = dataset.find_order(a.order_id);
         if (order && order->excluded()) continue;
 
         if (a.type == RequestType::refund || a.type == RequestType::return_) {
-            const Fault fault = classify_return_reason(profile.fault_reasons, a.reason);
+            const Fault fault = faults.return_reason(a.reason);
             if (fault == Fault::unmapped) unmapped.add(a.reason);
             if (fault == Fault::seller) nbf_orders.insert(a.order_id);
         }
