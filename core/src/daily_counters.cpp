@@ -159,18 +159,26 @@ void DailyCounters::count_after_sales(const Dataset& dataset, const Profile& pro
     std::set<std::string> nbf_orders;  // orders with a seller/carrier-fault return or refund
     Tally unmapped;
     CachedFaults faults(profile);
+    // Requests from the after-sales diagnostics download carry Seller Center's own handling hours;
+    // when there are any, AHT is theirs alone, so a request also in a returns file counts once.
+    const bool diagnostics = std::any_of(dataset.after_sales.begin(), dataset.after_sales.end(),
+                                         [](const AfterSale& a) { return a.handling_hours.has_value(); });
     for (const AfterSale& a : dataset.after_sales) {
         if (a.requested >= end || (a.flags & (kFlagFbtLogistics | kFlagExcluded))) continue;
         const Order* order = dataset.find_order(a.order_id);
         if (order && order->excluded()) continue;
 
+        if (a.handling_hours) {  // SPEC §10: review + inspection hours, by request day
+            if (a.handled_by != HandledBy::platform) add(metrics_[kAht], day_of(a.requested), *a.handling_hours, 1, 0);
+            continue;
+        }
         if (a.type == RequestType::refund || a.type == RequestType::return_) {
             const Fault fault = faults.return_reason(a.reason);
             if (fault == Fault::unmapped) unmapped.add(a.reason);
             if (fault == Fault::seller) nbf_orders.insert(a.order_id);
         }
         // aht: handled requests, by the seller, its own rules or a time-out; not platform defaults.
-        if (a.handled_by == HandledBy::platform || !known(a.decided) || a.decided >= end) continue;
+        if (diagnostics || a.handled_by == HandledBy::platform || !known(a.decided) || a.decided >= end) continue;
         double seconds = static_cast<double>(std::max<Seconds>(0, a.decided - a.requested));
         if (a.type == RequestType::return_ && known(a.item_received) && known(a.inspected) && a.inspected < end)
             seconds += static_cast<double>(std::max<Seconds>(0, a.inspected - a.item_received));

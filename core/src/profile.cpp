@@ -146,6 +146,7 @@ ScoreOptions score_options_from_json(std::string_view text) {
     options.source_name = r.string(root, "file", "").value_or("");
     options.insights = r.boolean(root, "insights", "").value_or(false);
     if (const json* shop = r.object(root, "shop", "")) options.shop = read_shop(r, *shop, "shop");
+    if (const json* metrics = r.object(root, "metrics", "")) options.metrics = read_direct_metrics(r, *metrics, "metrics");
     if (auto it = root.find("profile"); it != root.end() && !it->is_null()) {
         if (it->is_array()) {
             for (size_t i = 0; i < it->size(); ++i)

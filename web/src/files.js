@@ -135,7 +135,7 @@ function hideProgress() {
   $('#progress').hidden = true;
 }
 
-const KIND_KEYS = { orders: 'kind.orders', returns: 'kind.returns', reviews: 'kind.reviews', chats: 'kind.chats', exclusions: 'kind.exclusions', dataset: 'kind.dataset', dataset_json: 'kind.dataset', auto: 'kind.auto' };
+const KIND_KEYS = { orders: 'kind.orders', returns: 'kind.returns', reviews: 'kind.reviews', chats: 'kind.chats', exclusions: 'kind.exclusions', diagnostics: 'kind.diagnostics', dataset: 'kind.dataset', dataset_json: 'kind.dataset', auto: 'kind.auto' };
 
 function fileRow(f) {
   const s = f.summary;

@@ -31,6 +31,7 @@ export default {
   'kind.reviews': 'Reviews',
   'kind.chats': 'Chats',
   'kind.exclusions': 'Exclusions',
+  'kind.diagnostics': 'After-sales diagnostics',
   'kind.dataset': 'Dataset JSON',
   'kind.auto': 'Unknown type',
   'paste.label': 'Paste CSV, TSV or dataset JSON text',

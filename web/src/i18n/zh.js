@@ -31,6 +31,7 @@ export default {
   'kind.reviews': '评价',
   'kind.chats': '客服会话',
   'kind.exclusions': '排除订单',
+  'kind.diagnostics': '售后诊断',
   'kind.dataset': '数据集 JSON',
   'kind.auto': '未知类型',
   'paste.label': '粘贴 CSV、TSV 或数据集 JSON 文本',
