@@ -239,6 +239,12 @@ TEST_CASE("faults: plurals and word forms", "[faults]") {
     }
     CHECK(faults.return_reason("Items don't fit") == Fault::buyer);
     CHECK(faults.return_reason("ＮＯＴ　ＡＳ　ＤＥＳＣＲＩＢＥＤ") == Fault::seller);  // fullwidth letters and space
+    CHECK(faults.return_reason("Damaged\xF0\x9F\x98\xA1") == Fault::seller);          // an emoji is no letter
+    CHECK(faults.return_reason("\"Wrong item\" sent") == Fault::seller);                // quotes
+    // A long free text is judged by its first words (bounded work).
+    std::string long_text = "Damaged";
+    for (int i = 0; i < 20000; ++i) long_text += " blah";
+    CHECK(faults.return_reason(long_text) == Fault::seller);
 }
 
 TEST_CASE("faults: every listed cancellation reason with its canceller, and its spellings", "[faults]") {

@@ -13,6 +13,10 @@
 namespace shopscore {
 namespace {
 
+// Reason texts are short; a long free text is judged by its beginning, which bounds the work per
+// distinct text (rules x alternatives x tokens).
+constexpr size_t kMaxTokens = 200;
+
 // How many tokens may stand between the words of an `a + b` phrase ("has not yet been delivered").
 constexpr int kPhraseGap = 3;
 
@@ -72,7 +76,7 @@ std::vector<Token> tokenize(std::string_view text) {
         }
         word.clear();
     };
-    for (size_t i = 0; i < text.size();) {
+    for (size_t i = 0; i < text.size() && out.size() < kMaxTokens;) {
         char32_t cp;
         const size_t len = decode(text, i, cp);
         if (cp >= 0xFF01 && cp <= 0xFF5E && !ends_clause(cp)) cp -= 0xFEE0;  // fullwidth ASCII
@@ -88,9 +92,8 @@ std::vector<Token> tokenize(std::string_view text) {
             } else {
                 out.push_back({std::string(text.substr(i, len)), clause});
             }
-        } else if (cp >= 0x80 && cp != 0x3000 && !(cp >= 0x2000 && cp <= 0x206F) && !ends_clause(cp) &&
-                   !(cp >= 0x3000 && cp <= 0x303F) && !(cp >= 0xFF00 && cp <= 0xFFEF)) {
-            word.append(text.substr(i, len));  // other letters (é, ñ, ...) stay in the word
+        } else if ((cp >= 0xC0 && cp <= 0x2AF && cp != 0xD7 && cp != 0xF7) || (cp >= 0x370 && cp <= 0x1FFF)) {
+            word.append(text.substr(i, len));  // other letters (é, ñ, Greek, Cyrillic, Thai, ...) stay in the word
         } else {
             flush();
             if (ends_clause(cp)) ++clause;
