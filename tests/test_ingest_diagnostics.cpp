@@ -100,3 +100,14 @@ TEST_CASE("diagnostics: its requests count in AHT only, and replace the returns 
     CHECK(*r.metrics[kNbfr].numerator == 1);  // A's damaged refund
     for (const Warning& w : r.warnings) CHECK(w.code != "unmapped_reasons");
 }
+
+TEST_CASE("diagnostics: a diagnostics file without any duration column is refused", "[ingest][diagnostics]") {
+    Ingest ingest(Shop{});
+    try {
+        read_text(ingest, ExportKind::diagnostics, "diag.csv", "Order ID,Request Time,Review (minutes)\n1,2026-11-02 10:00,30\n");
+        FAIL("no error");
+    } catch (const InputError& e) {
+        CHECK(e.detail().code == "missing_column");
+        CHECK(std::string(e.what()).rfind("diag.csv:1:", 0) == 0);
+    }
+}
