@@ -32,7 +32,10 @@ constexpr const char* kUsage =
     "  shopscore score DATASET.json [--profile FILE.json] [--as-of YYYY-MM-DD] [--insights]\n"
     "                  [--format json|text|csv] [--lang en|zh]\n"
     "  shopscore score --orders FILE [--returns FILE] [--reviews FILE] [--chats FILE]\n"
-    "                  [--exclusions FILE] [--shop SHOP.json] [--profile FILE.json] [--as-of YYYY-MM-DD]\n"
+    "                  [--exclusions FILE] [--diagnostics FILE] [--shop SHOP.json] [--profile FILE.json]\n"
+    "                  [--as-of YYYY-MM-DD]\n"
+    "  Either form also takes --metric ID=VALUE[%][:COUNT] (e.g. aht=31.2, nrr=0.8%:812): a metric\n"
+    "  typed as Seller Center shows it, replacing that one metric.\n"
     "  shopscore batch DIR|LIST [--out-csv FILE] [--out-json FILE] [--format csv|json] [--jobs N]\n"
     "                  [--profile FILE.json] [--as-of YYYY-MM-DD] [--insights] [--strict]\n"
     "  shopscore --help | --version\n"
@@ -86,6 +89,7 @@ struct ScoreCommand {
     bool insights = false;
     cli::Format format = cli::Format::json;
     cli::Lang lang = cli::Lang::en;
+    std::vector<std::string> metrics;  // --metric ID=VALUE[%][:COUNT]
 };
 
 ScoreCommand parse_score_args(const std::vector<std::string>& args) {
@@ -107,6 +111,8 @@ ScoreCommand parse_score_args(const std::vector<std::string>& args) {
         else if (a == "--reviews") cmd.exports.emplace_back(ExportKind::reviews, value());
         else if (a == "--chats") cmd.exports.emplace_back(ExportKind::chats, value());
         else if (a == "--exclusions") cmd.exports.emplace_back(ExportKind::exclusions, value());
+        else if (a == "--diagnostics") cmd.exports.emplace_back(ExportKind::diagnostics, value());
+        else if (a == "--metric") cmd.metrics.push_back(value());
         else if (a.rfind("--", 0) == 0) throw UsageError("unknown option " + a);
         else if (cmd.dataset_path.empty()) cmd.dataset_path = a;
         else throw UsageError("more than one dataset given: " + a);
@@ -126,6 +132,10 @@ int run_score(const std::vector<std::string>& args) {
         if (!options.as_of)
             throw InputError("--as-of", "expected a date like 2026-11-20, got \"" + cmd.as_of + "\"",
                              ErrorDetail{"bad_date", {}, 0, {}, "--as-of", "a date like 2026-11-20", cmd.as_of});
+    }
+    for (const std::string& text : cmd.metrics) {
+        auto [metric, direct] = direct_metric_from_text(text);
+        options.metrics[metric] = direct;
     }
     if (!cmd.profile_path.empty()) options.profiles = profiles_from_json(read_file(cmd.profile_path), cmd.profile_path);
 

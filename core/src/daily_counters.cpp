@@ -24,6 +24,28 @@ struct Tally {
 
 bool known(Seconds t) { return t != kNoTime; }
 
+// Classifies each distinct (canceller, reason) once: exports repeat a handful of reason texts.
+class CachedFaults {
+public:
+    explicit CachedFaults(const Profile& profile) : classifier_(profile.fault_reasons) {}
+    Fault cancellation(CancelBy by, const std::string& reason) {
+        std::string key(1, static_cast<char>('0' + static_cast<int>(by)));
+        key += reason;
+        auto it = cancels_.find(key);
+        if (it == cancels_.end()) it = cancels_.emplace(std::move(key), classifier_.cancellation(by, reason)).first;
+        return it->second;
+    }
+    Fault return_reason(const std::string& reason) {
+        auto it = returns_.find(reason);
+        if (it == returns_.end()) it = returns_.emplace(reason, classifier_.return_reason(reason)).first;
+        return it->second;
+    }
+
+private:
+    FaultClassifier classifier_;
+    std::unordered_map<std::string, Fault> cancels_, returns_;
+};
+
 }  // namespace
 
 std::string counting_key(const Profile& profile) {
@@ -65,6 +87,7 @@ void DailyCounters::count_orders(const Dataset& dataset, const Profile& profile)
     const Seconds end = (static_cast<Seconds>(as_of_) + 1) * kSecondsPerDay;  // as_of is a whole day
     auto by_as_of = [&](Seconds t) { return known(t) && t < end; };
     Tally unmapped_cancels, no_deliver_by;
+    CachedFaults faults(profile);
     for (const Order& o : dataset.orders) {
         if (o.excluded()) continue;
         const bool delivered = by_as_of(o.delivered);
@@ -90,7 +113,7 @@ void DailyCounters::count_orders(const Dataset& dataset, const Profile& profile)
             }
         }
         if (by_as_of(o.created)) {
-            Fault fault = cancelled ? classify_cancellation(profile.fault_reasons, o.cancel_by, o.cancel_reason)
+            Fault fault = cancelled ? faults.cancellation(o.cancel_by, o.cancel_reason)
                                     : Fault::buyer;
             if (cancelled && fault == Fault::unmapped) unmapped_cancels.add(o.cancel_reason);
             if (!cancelled)
@@ -145,18 +168,27 @@ void DailyCounters::count_after_sales(const Dataset& dataset, const Profile& pro
     const Seconds end = (static_cast<Seconds>(as_of_) + 1) * kSecondsPerDay;
     std::set<std::string> nbf_orders;  // orders with a seller/carrier-fault return or refund
     Tally unmapped;
+    CachedFaults faults(profile);
+    // Requests from the after-sales diagnostics download carry Seller Center's own handling hours;
+    // when there are any, AHT is theirs alone, so a request also in a returns file counts once.
+    const bool diagnostics = std::any_of(dataset.after_sales.begin(), dataset.after_sales.end(),
+                                         [](const AfterSale& a) { return a.handling_hours.has_value(); });
     for (const AfterSale& a : dataset.after_sales) {
         if (a.requested >= end || (a.flags & (kFlagFbtLogistics | kFlagExcluded))) continue;
         const Order* order = dataset.find_order(a.order_id);
         if (order && order->excluded()) continue;
 
+        if (a.handling_hours) {  // SPEC §10: review + inspection hours, by request day
+            if (a.handled_by != HandledBy::platform) add(metrics_[kAht], day_of(a.requested), *a.handling_hours, 1, 0);
+            continue;
+        }
         if (a.type == RequestType::refund || a.type == RequestType::return_) {
-            const Fault fault = classify_return_reason(profile.fault_reasons, a.reason);
+            const Fault fault = faults.return_reason(a.reason);
             if (fault == Fault::unmapped) unmapped.add(a.reason);
             if (fault == Fault::seller) nbf_orders.insert(a.order_id);
         }
         // aht: handled requests, by the seller, its own rules or a time-out; not platform defaults.
-        if (a.handled_by == HandledBy::platform || !known(a.decided) || a.decided >= end) continue;
+        if (diagnostics || a.handled_by == HandledBy::platform || !known(a.decided) || a.decided >= end) continue;
         double seconds = static_cast<double>(std::max<Seconds>(0, a.decided - a.requested));
         if (a.type == RequestType::return_ && known(a.item_received) && known(a.inspected) && a.inspected < end)
             seconds += static_cast<double>(std::max<Seconds>(0, a.inspected - a.item_received));

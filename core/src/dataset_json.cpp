@@ -172,10 +172,26 @@ Chat read_chat(const Reader& r, const json& c, const std::string& path, int32_t 
     return chat;
 }
 
-void read_direct_metrics(const Reader& r, const json& metrics, Dataset& d) {
+// Calls read(record, path) for each element of the array `key`, requiring objects.
+template <typename Read>
+void for_each_record(const Reader& r, const json& root, const char* key, Read read) {
+    const json* records = r.array(root, key, "");
+    if (!records) return;
+    for (size_t i = 0; i < records->size(); ++i) {
+        const std::string path = Reader::index(key, i);
+        const json& record = (*records)[i];
+        if (!record.is_object()) r.fail(path, "an object", &record);
+        read(record, path);
+    }
+}
+
+}  // namespace
+
+DirectMetrics read_direct_metrics(const Reader& r, const json& metrics, const std::string& at) {
+    DirectMetrics out;
     for (size_t m = 0; m < kMetricCount; ++m) {
-        const std::string path = std::string("metrics.") + kMetricNames[m];
-        const json* given = r.object(metrics, kMetricNames[m], "metrics");
+        const std::string path = Reader::join(at, kMetricNames[m]);
+        const json* given = r.object(metrics, kMetricNames[m], at);
         if (!given) continue;
         DirectMetric direct;
         auto value = r.number(*given, "value", path);
@@ -194,24 +210,11 @@ void read_direct_metrics(const Reader& r, const json& metrics, Dataset& d) {
         if (is_rate && direct.numerator && direct.denominator && *direct.numerator > *direct.denominator)
             r.fail(path + ".numerator", "at most the denominator (" + count_text(*direct.denominator) + ")",
                    &given->at("numerator"));
-        d.direct_metrics[m] = direct;
+        out[m] = direct;
     }
+    return out;
 }
 
-// Calls read(record, path) for each element of the array `key`, requiring objects.
-template <typename Read>
-void for_each_record(const Reader& r, const json& root, const char* key, Read read) {
-    const json* records = r.array(root, key, "");
-    if (!records) return;
-    for (size_t i = 0; i < records->size(); ++i) {
-        const std::string path = Reader::index(key, i);
-        const json& record = (*records)[i];
-        if (!record.is_object()) r.fail(path, "an object", &record);
-        read(record, path);
-    }
-}
-
-}  // namespace
 
 Shop shop_from_json(std::string_view text, const std::string& file_name) {
     const json root = json_read::parse(text, file_name);
@@ -240,7 +243,7 @@ Dataset dataset_from_json(std::string_view text, const std::string& file_name) {
     });
     for_each_record(r, root, "chats",
                     [&](const json& c, const std::string& path) { d.chats.push_back(read_chat(r, c, path, tz)); });
-    if (const json* metrics = r.object(root, "metrics", "")) read_direct_metrics(r, *metrics, d);
+    if (const json* metrics = r.object(root, "metrics", "")) d.direct_metrics = read_direct_metrics(r, *metrics, "metrics");
     return d;
 }
 

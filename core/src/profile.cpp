@@ -132,7 +132,9 @@ Profile read_profile(const Reader& r, const json& p, const std::string& path, co
         FaultReasons& fr = out.fault_reasons;
         fr.seller_fault = read_string_list(r, *f, "seller_fault", fpath, fr.seller_fault);
         fr.buyer_fault = read_string_list(r, *f, "buyer_fault", fpath, fr.buyer_fault);
+        fr.late_shipment_cancel = read_string_list(r, *f, "late_shipment_cancel", fpath, fr.late_shipment_cancel);
         fr.seller_cancel = read_string_list(r, *f, "seller_cancel", fpath, fr.seller_cancel);
+        fr.buyer_cancel = read_string_list(r, *f, "buyer_cancel", fpath, fr.buyer_cancel);
         fr.system_late_cancel = read_string_list(r, *f, "system_late_cancel", fpath, fr.system_late_cancel);
     }
     check_weights(r, p, path, out);
@@ -177,6 +179,7 @@ ScoreOptions score_options_from_json(std::string_view text) {
     options.source_name = r.string(root, "file", "").value_or("");
     options.insights = r.boolean(root, "insights", "").value_or(false);
     if (const json* shop = r.object(root, "shop", "")) options.shop = read_shop(r, *shop, "shop");
+    if (const json* metrics = r.object(root, "metrics", "")) options.metrics = read_direct_metrics(r, *metrics, "metrics");
     if (auto it = root.find("profile"); it != root.end() && !it->is_null()) {
         if (it->is_array()) {
             for (size_t i = 0; i < it->size(); ++i)

@@ -35,6 +35,21 @@ std::optional<Day> latest_data_day(const Dataset& d) {
     return day_of(latest);
 }
 
+// SPEC §10: a metric without data names the input that would give it (or the seller types it).
+Warning no_data_warning(MetricId m) {
+    static constexpr std::array<const char*, kMetricCount> kInput = {"reviews", "returns", "orders",
+                                                                    "orders", "chats", "diagnostics"};
+    static constexpr std::array<const char*, kMetricCount> kWords = {
+        "the reviews export", "the returns export", "the orders export", "the orders export",
+        "the chats export", "the after-sales diagnostics file"};
+    Warning w;
+    w.code = "metric_no_data";
+    w.message = std::string(kMetricNames[m]) + " has no data: " + kWords[m] +
+                " would give it, or type its value as Seller Center shows it (--metric " + kMetricNames[m] + "=...)";
+    w.params = {{"metric", kMetricNames[m]}, {"input", kInput[m]}};
+    return w;
+}
+
 // Fills value, counts and raw score of one metric from counted records or a direct input.
 MetricResult measure(MetricId m, const Counts& counted, const std::optional<DirectMetric>& direct,
                      const Profile& profile) {
@@ -223,7 +238,9 @@ Result score(const Dataset& dataset, const ScoreOptions& options, ScoreCache* ca
 
     for (size_t m = 0; m < kMetricCount; ++m) {
         const auto id = static_cast<MetricId>(m);
-        result.metrics[m] = measure(id, counters.metric(id, kMetricWindowDays[m]), dataset.direct_metrics[m], profile);
+        const std::optional<DirectMetric>& direct = options.metrics[m] ? options.metrics[m] : dataset.direct_metrics[m];
+        result.metrics[m] = measure(id, counters.metric(id, kMetricWindowDays[m]), direct, profile);
+        if (result.metrics[m].no_data) result.warnings.push_back(no_data_warning(id));
     }
 
     const Protection& p = profile.protection;

@@ -4,6 +4,7 @@
 
 #include <array>
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,12 +18,26 @@ namespace shopscore {
 // ---- fault_reasons.cpp -------------------------------------------------------------------
 enum class Fault { seller, buyer, unmapped };
 
-// A return/refund reason: seller or carrier fault counts in NBFR; unknown counts as buyer fault
-// and is reported as unmapped.
-Fault classify_return_reason(const FaultReasons& reasons, std::string_view reason);
+// The profile's fault rules, parsed once (scoring classifies many reasons with one profile).
+class FaultClassifier {
+public:
+    explicit FaultClassifier(const FaultReasons& reasons);
+    // A return/refund reason: seller or carrier fault counts in NBFR; unknown counts as buyer
+    // fault and is reported as unmapped.
+    Fault return_reason(std::string_view reason) const;
+    // A cancellation (SPEC §10): a late-shipment reason is seller fault whoever cancelled; by the
+    // seller -> seller fault unless on the buyer's request or for non-payment; by the buyer -> not;
+    // by the system -> seller fault for the seller/carrier-fault reasons; canceller unknown ->
+    // judged by the reason text alone (unmapped when no list knows it).
+    Fault cancellation(CancelBy by, std::string_view reason) const;
 
-// A cancellation: by the seller -> seller fault; by the buyer -> not; by the system -> seller
-// fault only for late dispatch/shipment; cancel_by unknown -> judged by the reason text.
+private:
+    struct Rules;
+    std::shared_ptr<const Rules> rules_;
+};
+
+// One-off forms of the above (tests).
+Fault classify_return_reason(const FaultReasons& reasons, std::string_view reason);
 Fault classify_cancellation(const FaultReasons& reasons, CancelBy by, std::string_view reason);
 
 // ---- daily_counters.cpp ------------------------------------------------------------------

@@ -75,6 +75,14 @@ value "d.status" '"not_enough_orders"'
 value "d.delivered_orders_90d" "1.000000"
 value "d.settlement_days" "8.000000"
 value "d.benefits.every((b) => b.eligible === null && b.missing.includes('sps'))" "true"
+# --metric: one metric typed as Seller Center shows it (docs/scoring.md).
+expect 0 "" -- score "$data/no-service-data.json" --metric aht=31.2 --metric "imd=15%:200"
+grep -qF '"value": 31.2' "$tmp/out" || fail "--metric aht=31.2 did not set aht"
+grep -qF 'metric_no_data' "$tmp/out" && fail "--metric left a metric_no_data warning"
+expect 0 "" -- score "$data/no-service-data.json"
+grep -qF '"input": "diagnostics"' "$tmp/out" || fail "no metric_no_data warning naming the diagnostics file"
+expect 2 "--metric: expected a rate of at most 100%" -- score "$data/no-service-data.json" --metric otdr=95
+expect 2 "--metric: expected ID=VALUE" -- score "$data/no-service-data.json" --metric bogus
 expect 0 "" -- score "$data/spec-example.json" --as-of 2026-11-10
 grep -qF '"as_of": "2026-11-10"' "$tmp/out" || fail "--as-of did not set as_of"
 # As of 11-10 the item is not yet received (11-12), so only the 26 h decision time counts.

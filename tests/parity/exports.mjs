@@ -20,7 +20,7 @@ if (!cli || !modulePath) {
 }
 const shopscore = await createRequire(import.meta.url)(path.resolve(modulePath))();
 const exportsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'data', 'exports');
-const KINDS = ['orders', 'returns', 'reviews', 'chats', 'exclusions'];
+const KINDS = ['orders', 'returns', 'reviews', 'chats', 'exclusions', 'diagnostics'];
 const CHUNK = 1 << 20;
 
 function native(files, shopPath) {

@@ -56,6 +56,20 @@ for (const [file, insights] of runs) {
     console.error(`FAIL ${path.relative(process.cwd(), file)}${insights ? ' --insights' : ''}: ${problems.join('; ')}`);
   }
 }
+// Metrics typed by the seller: the CLI's --metric text and the WASM options' "metrics" object give
+// the same result (docs/scoring.md).
+{
+  const file = path.join(dataDir, 'no-service-data.json');
+  const args = ['score', file, '--metric', 'aht=31.2', '--metric', 'imd=15%:30/200'];
+  const n = execFileSync(cli, args, { encoding: 'utf8' });
+  const w = shopscore.score(readFileSync(file, 'utf8'),
+    JSON.stringify({ file, metrics: { aht: { value: 31.2 }, imd: { value: 0.15, numerator: 30, denominator: 200 } } }));
+  checked++;
+  if (n !== w) {
+    failures++;
+    console.error(`FAIL --metric vs options.metrics:\n--- native\n${n.slice(0, 400)}\n--- wasm\n${w.slice(0, 400)}`);
+  }
+}
 if (checked === 0) {
   console.error('parity: no datasets found');
   process.exit(1);

@@ -6,7 +6,7 @@ import { h } from './dom.js';
 import { t, getLang, tables } from './i18n.js';
 import { columnName, closestKind } from './columns.js';
 
-const KINDS = { orders: 'kind.orders', returns: 'kind.returns', reviews: 'kind.reviews', chats: 'kind.chats', exclusions: 'kind.exclusions', aftersales: 'kind.aftersales' };
+const KINDS = { orders: 'kind.orders', returns: 'kind.returns', reviews: 'kind.reviews', chats: 'kind.chats', exclusions: 'kind.exclusions', diagnostics: 'kind.diagnostics' };
 
 function known(key) {
   return tables[getLang()][key] != null || tables.en[key] != null;

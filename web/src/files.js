@@ -141,7 +141,7 @@ function hideProgress() {
   $('#progress').hidden = true;
 }
 
-const KIND_KEYS = { dataset_json: 'kind.dataset', after_sales: 'kind.aftersales', aftersales: 'kind.aftersales' };
+const KIND_KEYS = { dataset_json: 'kind.dataset' };
 const kindName = (kind) => tf(KIND_KEYS[kind] || 'kind.' + kind, kind);
 
 function fileRow(f) {

@@ -70,6 +70,10 @@ struct AfterSale {
     Seconds inspected = kNoTime;
     HandledBy handled_by = HandledBy::seller;
     uint8_t flags = 0;
+    // Set only for a request read from the after-sales diagnostics download: its handling hours
+    // as Seller Center gives them (review + inspection). Such a record counts in AHT only, with
+    // these hours, and when a dataset has any, AHT is computed from them alone (docs/scoring.md).
+    std::optional<double> handling_hours;
 };
 
 struct Chat {
@@ -116,13 +120,15 @@ struct DirectMetric {
     std::optional<double> denominator;
 };
 
+using DirectMetrics = std::array<std::optional<DirectMetric>, kMetricCount>;
+
 struct Dataset {
     Shop shop;
     std::vector<Order> orders;  // one per order id (SKU rows merged)
     std::vector<Review> reviews;
     std::vector<AfterSale> after_sales;
     std::vector<Chat> chats;
-    std::array<std::optional<DirectMetric>, kMetricCount> direct_metrics;
+    DirectMetrics direct_metrics;
     std::vector<Warning> warnings;  // from reading the data; scoring adds its own
 
     // Order id -> index in `orders`.

@@ -21,7 +21,9 @@
 
 namespace shopscore {
 
-enum class ExportKind : uint8_t { auto_detect, orders, returns, reviews, chats, exclusions, dataset_json };
+// `diagnostics`: Seller Center's after-sales diagnostics download (one row per request with its
+// review and inspection durations), which gives AHT (SPEC §10).
+enum class ExportKind : uint8_t { auto_detect, orders, returns, reviews, chats, exclusions, diagnostics, dataset_json };
 enum class ExportFormat : uint8_t { text, xlsx_shared_strings, xlsx_sheet };
 
 const char* export_kind_name(ExportKind kind);        // "orders", ...

@@ -31,13 +31,16 @@ struct Protection {
     ProtectionCombine combine = ProtectionCombine::all;
 };
 
-// Reason texts (English and Chinese) sorted into fault classes by case-insensitive substring.
-// [model]: TikTok does not publish its list.
+// Reason rules (English and Chinese) sorting reason texts into fault classes; one rule per line,
+// matched on normalised words (docs/scoring.md "Fault mapping"). [model]: TikTok does not publish
+// its list.
 struct FaultReasons {
-    std::vector<std::string> seller_fault;         // return/refund reasons that count in NBFR
-    std::vector<std::string> buyer_fault;          // known buyer reasons (not listed as unmapped)
-    std::vector<std::string> seller_cancel;        // cancellation reasons that are seller fault
-    std::vector<std::string> system_late_cancel;   // system cancellations that are seller fault
+    std::vector<std::string> seller_fault;          // return/refund reasons that count in NBFR
+    std::vector<std::string> buyer_fault;           // known buyer reasons (not listed as unmapped)
+    std::vector<std::string> late_shipment_cancel;  // cancellations that are seller fault whoever cancelled
+    std::vector<std::string> seller_cancel;         // seller-fault cancellation reasons (canceller unknown)
+    std::vector<std::string> buyer_cancel;          // not seller fault even when the seller cancelled
+    std::vector<std::string> system_late_cancel;    // system cancellations that are seller/carrier fault
 };
 
 struct Profile {

@@ -3,6 +3,8 @@
 
 #include <memory>
 #include <optional>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "shopscore/dataset.h"
@@ -18,7 +20,15 @@ struct ScoreOptions {
                                     // timestamps were converted when the data was read)
     bool insights = false;          // add SPEC §9 insights (priority labels) to the result
     std::string source_name;        // the dataset's file name in error messages (WASM: "file")
+    // Metrics the seller typed as Seller Center shows them (CLI --metric, options "metrics"):
+    // each replaces only that metric, over the dataset's own direct metrics (SPEC §10).
+    DirectMetrics metrics;
 };
+
+// The CLI's --metric text: ID=VALUE[%][:COUNTS], COUNTS = DENOMINATOR or NUMERATOR/DENOMINATOR
+// ("aht=31.2", "nrr=0.8%", "nrr=0.8%:812", "otdr=95.2%:480/504", "aht=31.2:40"); docs/scoring.md.
+// Throws InputError (field "--metric") on anything else.
+std::pair<MetricId, DirectMetric> direct_metric_from_text(std::string_view text);
 
 // Picks the profile of the shop's main category: the one whose id or `categories` names it,
 // else the first user profile, else the built-in default.

@@ -12,7 +12,7 @@ namespace shopscore::ingest {
 namespace {
 
 constexpr ExportKind kTableKinds[] = {ExportKind::orders, ExportKind::returns, ExportKind::reviews, ExportKind::chats,
-                                      ExportKind::exclusions};
+                                      ExportKind::exclusions, ExportKind::diagnostics};
 
 }  // namespace
 
@@ -150,7 +150,14 @@ std::vector<int> map_columns(ExportKind kind, const std::vector<std::string>& he
 ExportKind detect_kind(const std::vector<std::string>& header) {
     const AliasTable& t = AliasTable::get();
     auto has = [&](ExportKind kind, const std::vector<int>& cols, const char* name) { return cols[static_cast<size_t>(t.field(kind, name))] >= 0; };
-    // Most specific first: a returns header also has an order ID, a reviews header a created time.
+    // Most specific first: a diagnostics header has a request time and type like a returns
+    // header, plus durations; a returns header also has an order ID, a reviews header a created time.
+    const auto diagnostics = map_columns(ExportKind::diagnostics, header);
+    if (has(ExportKind::diagnostics, diagnostics, "requested") &&
+        (has(ExportKind::diagnostics, diagnostics, "review_hours") ||
+         has(ExportKind::diagnostics, diagnostics, "inspection_hours") ||
+         has(ExportKind::diagnostics, diagnostics, "total_hours")))
+        return ExportKind::diagnostics;
     const auto returns = map_columns(ExportKind::returns, header);
     if (has(ExportKind::returns, returns, "order_id") && has(ExportKind::returns, returns, "requested") &&
         (has(ExportKind::returns, returns, "return_type") || has(ExportKind::returns, returns, "return_reason") ||

@@ -32,6 +32,7 @@ const char* export_kind_name(ExportKind kind) {
         case ExportKind::reviews: return "reviews";
         case ExportKind::chats: return "chats";
         case ExportKind::exclusions: return "exclusions";
+        case ExportKind::diagnostics: return "diagnostics";
         case ExportKind::dataset_json: return "dataset_json";
         case ExportKind::auto_detect: break;
     }
@@ -40,7 +41,7 @@ const char* export_kind_name(ExportKind kind) {
 
 ExportKind export_kind_from_name(std::string_view name) {
     for (ExportKind k : {ExportKind::orders, ExportKind::returns, ExportKind::reviews, ExportKind::chats,
-                         ExportKind::exclusions, ExportKind::dataset_json})
+                         ExportKind::exclusions, ExportKind::diagnostics, ExportKind::dataset_json})
         if (name == export_kind_name(k)) return k;
     if (name == "json" || name == "dataset") return ExportKind::dataset_json;
     return ExportKind::auto_detect;

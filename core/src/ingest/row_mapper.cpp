@@ -124,6 +124,7 @@ std::unique_ptr<RowMapper> make_returns_mapper(IngestState&, DateResolver&, std:
 std::unique_ptr<RowMapper> make_reviews_mapper(IngestState&, DateResolver&, std::vector<Warning>&);
 std::unique_ptr<RowMapper> make_chats_mapper(IngestState&, DateResolver&, std::vector<Warning>&, const std::string&);
 std::unique_ptr<RowMapper> make_exclusions_mapper(IngestState&, DateResolver&, std::vector<Warning>&);
+std::unique_ptr<RowMapper> make_diagnostics_mapper(IngestState&, DateResolver&, std::vector<Warning>&);
 
 std::unique_ptr<RowMapper> make_row_mapper(ExportKind kind, IngestState& state, DateResolver& dates,
                                            std::vector<Warning>& warnings, const std::string& file_name) {
@@ -133,6 +134,7 @@ std::unique_ptr<RowMapper> make_row_mapper(ExportKind kind, IngestState& state, 
         case ExportKind::reviews: return make_reviews_mapper(state, dates, warnings);
         case ExportKind::chats: return make_chats_mapper(state, dates, warnings, file_name);
         case ExportKind::exclusions: return make_exclusions_mapper(state, dates, warnings);
+        case ExportKind::diagnostics: return make_diagnostics_mapper(state, dates, warnings);
         default: return nullptr;
     }
 }

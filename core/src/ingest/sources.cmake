@@ -19,5 +19,7 @@ set(SHOPSCORE_INGEST_SOURCES
   src/ingest/returns_mapper.cpp
   src/ingest/records_mappers.cpp
   src/ingest/exclusions_mapper.cpp
+  src/ingest/diagnostics_mapper.cpp
+  src/ingest/duration.cpp
   ${CMAKE_CURRENT_BINARY_DIR}/header_aliases_json.cpp
 )
