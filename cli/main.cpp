@@ -27,12 +27,15 @@ constexpr const char* kUsage =
     "  shopscore score DATASET.json [--profile FILE.json] [--as-of YYYY-MM-DD] [--insights]\n"
     "  shopscore score --orders FILE [--returns FILE] [--reviews FILE] [--chats FILE]\n"
     "                  [--exclusions FILE] [--shop SHOP.json] [--profile FILE.json] [--as-of YYYY-MM-DD]\n"
+    "                  [--date-order mdy|dmy]\n"
     "  shopscore --help | --version\n"
     "\n"
     "Computes the TikTok Shop Performance Score (SPS) from a ShopScore dataset (JSON) or from\n"
     "Seller Center exports (CSV, TSV or XLSX; UTF-8 or GB18030) and prints the result as JSON.\n"
     "Each export option may be given more than once. --insights adds priority labels (what to\n"
-    "fix first). Nothing leaves this machine.\n"
+    "fix first). --date-order states how the exports write slash dates (mdy: 11/02/2026 is\n"
+    "2 November, the US form; dmy: 11 February); by default each file's data decides.\n"
+    "Nothing leaves this machine.\n"
     "\n"
     "Exit status: 0 success, 2 bad input (message FILE:ROW:COLUMN: ... on stderr), 1 internal error.\n";
 
@@ -55,6 +58,7 @@ struct ScoreCommand {
     std::string shop_path;
     std::string profile_path;
     std::string as_of;
+    std::string date_order;
     bool insights = false;
 };
 
@@ -69,6 +73,7 @@ ScoreCommand parse_score_args(const std::vector<std::string>& args) {
         if (a == "--profile") cmd.profile_path = value();
         else if (a == "--as-of") cmd.as_of = value();
         else if (a == "--shop") cmd.shop_path = value();
+        else if (a == "--date-order") cmd.date_order = value();
         else if (a == "--insights") cmd.insights = true;
         else if (a == "--orders") cmd.exports.emplace_back(ExportKind::orders, value());
         else if (a == "--returns") cmd.exports.emplace_back(ExportKind::returns, value());
@@ -103,6 +108,13 @@ int run_score(const std::vector<std::string>& args) {
     } else {
         Shop shop = cmd.shop_path.empty() ? Shop{} : shop_from_json(read_file(cmd.shop_path), cmd.shop_path);
         Ingest ingest(shop);
+        if (!cmd.date_order.empty()) {
+            const auto order = date_order_from_name(cmd.date_order);
+            if (!order)
+                throw InputError("--date-order", "expected mdy or dmy, got \"" + cmd.date_order + "\"",
+                                 ErrorDetail{"invalid_value", {}, 0, {}, "--date-order", "mdy or dmy", cmd.date_order});
+            ingest.set_date_order(order);
+        }
         for (const auto& [kind, path] : cmd.exports) read_export_file(ingest, kind, path);
         dataset = ingest.finish();
     }
