@@ -10,28 +10,11 @@
 namespace shopscore {
 namespace {
 
-// as_of: given, else the latest shop-local day of any order timestamp, else of any timestamp.
-std::optional<Day> find_as_of(const Dataset& d, const Shop& shop, const ScoreOptions& options) {
+// as_of: given, else the shop's, else from the data (data_checks.cpp).
+std::optional<Day> find_as_of(const Dataset& d, const Shop& shop, const ScoreOptions& options, std::vector<Warning>& warnings) {
     if (options.as_of) return options.as_of;
     if (shop.as_of) return shop.as_of;
-    Seconds latest = kNoTime;
-    auto see = [&](Seconds t) { latest = std::max(latest, t); };
-    for (const Order& o : d.orders) {
-        see(o.created);
-        see(o.delivered);
-        see(o.cancelled);
-    }
-    if (latest == kNoTime) {
-        for (const Review& r : d.reviews) see(r.created);
-        for (const AfterSale& a : d.after_sales) {
-            see(a.requested);
-            see(a.decided);
-            see(a.inspected);
-        }
-        for (const Chat& c : d.chats) see(c.ended);
-    }
-    if (latest == kNoTime) return std::nullopt;
-    return day_of(latest);
+    return default_as_of(d, warnings);
 }
 
 // Fills value, counts and raw score of one metric from counted records or a direct input.
@@ -164,9 +147,10 @@ Shop effective_shop(const Shop& given, const std::optional<Shop>& override_with)
 Result score(const Dataset& dataset, const ScoreOptions& options) {
     Result result;
     const Shop shop = effective_shop(dataset.shop, options.shop);
-    const std::optional<Day> as_of = find_as_of(dataset, shop, options);
-    result.as_of = as_of.value_or(kNoDay);
     result.warnings = dataset.warnings;
+    const std::optional<Day> as_of = find_as_of(dataset, shop, options, result.warnings);
+    result.as_of = as_of.value_or(kNoDay);
+    check_dataset(dataset, shop, as_of, result.warnings);
 
     // Profile choice needs the main category, which needs counting; the only profile-dependent
     // counts (deliver-by SLA, fault mapping) are then recounted with the chosen profile.
