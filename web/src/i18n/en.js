@@ -161,7 +161,7 @@ export default {
   'list.sep': ', ',
 
   'warn.unmapped_reasons': '{count} return/refund or cancellation reasons are not in the profile\'s fault lists and count as buyer fault.',
-  'warn.ambiguous_dates': '{count} dates could be read day-first or month-first; they were read month-first (US).',
+  'warn.ambiguous_dates': '{count} dates could be read day-first or month-first; they were read by the file\'s clock (AM/PM: month-first, as in the US; 24-hour: day-first).',
   'warn.no_opened_date': 'The shop\'s opening date is not given, so new-shop protection does not apply.',
   'warn.unknown_review_orders': '{count} reviews are for orders not in the data and were ignored.',
   'warn.examples': 'Examples:',

@@ -161,7 +161,7 @@ export default {
   'list.sep': '、',
 
   'warn.unmapped_reasons': '有 {count} 条退货/退款或取消原因不在配置的责任列表中,按买家原因计算。',
-  'warn.ambiguous_dates': '有 {count} 个日期既可按日在前也可按月在前读取,已按月在前(美国格式)读取。',
+  'warn.ambiguous_dates': '有 {count} 个日期既可按日在前也可按月在前读取,已按文件的时间格式读取(AM/PM:按月在前,美国格式;24 小时制:按日在前)。',
   'warn.no_opened_date': '未提供开店日期,因此不适用新店保护。',
   'warn.unknown_review_orders': '有 {count} 条评价对应的订单不在数据中,已忽略。',
   'warn.examples': '例如:',
