@@ -58,7 +58,7 @@ void RowMapper::unknown_value(int c, std::string_view text, const std::string& a
     const std::string column = column_name(c);
     add_warning(warnings_, "unknown_value",
                 "values of column \"" + column + "\" that are not known (" + accepted +
-                    "); read as if empty, see docs/exports.md",
+                    "); read the safe way docs/exports.md lists (the record stays counted)",
                 std::string(text), {{"column", column}, {"accepted", accepted}});
 }
 
