@@ -33,7 +33,7 @@ constexpr const char* kUsage =
     "                  [--format json|text|csv] [--lang en|zh]\n"
     "  shopscore score --orders FILE [--returns FILE] [--reviews FILE] [--chats FILE]\n"
     "                  [--exclusions FILE] [--diagnostics FILE] [--shop SHOP.json] [--profile FILE.json]\n"
-    "                  [--as-of YYYY-MM-DD]\n"
+    "                  [--as-of YYYY-MM-DD] [--date-order mdy|dmy]\n"
     "  Either form also takes --metric ID=VALUE[%][:COUNT] (e.g. aht=31.2, nrr=0.8%:812): a metric\n"
     "  typed as Seller Center shows it, replacing that one metric.\n"
     "  shopscore batch DIR|LIST [--out-csv FILE] [--out-json FILE] [--format csv|json] [--jobs N]\n"
@@ -45,7 +45,8 @@ constexpr const char* kUsage =
     "given more than once. --format json (default) prints the result JSON; text a report to read\n"
     "(--lang zh for Chinese; colour on a terminal unless NO_COLOR is set); csv the batch columns\n"
     "for this one shop. --insights adds priority labels (what to fix first) to the JSON; text and\n"
-    "csv always show them.\n"
+    "csv always show them. --date-order states how the exports write slash dates (mdy: 11/02/2026\n"
+    "is 2 November, the US form; dmy: 11 February); by default each file's data decides.\n"
     "\n"
     "batch: many shops in one run. DIR holds one folder per shop; a LIST file names one shop folder\n"
     "per line. A shop folder holds its exports (kinds recognised from their header rows) and an\n"
@@ -86,6 +87,7 @@ struct ScoreCommand {
     std::string shop_path;
     std::string profile_path;
     std::string as_of;
+    std::string date_order;
     bool insights = false;
     cli::Format format = cli::Format::json;
     cli::Lang lang = cli::Lang::en;
@@ -103,6 +105,7 @@ ScoreCommand parse_score_args(const std::vector<std::string>& args) {
         if (a == "--profile") cmd.profile_path = value();
         else if (a == "--as-of") cmd.as_of = value();
         else if (a == "--shop") cmd.shop_path = value();
+        else if (a == "--date-order") cmd.date_order = value();
         else if (a == "--insights") cmd.insights = true;
         else if (a == "--format") cmd.format = cli::parse_format(value());
         else if (a == "--lang") cmd.lang = cli::parse_lang(value());
@@ -145,6 +148,13 @@ int run_score(const std::vector<std::string>& args) {
     } else {
         Shop shop = cmd.shop_path.empty() ? Shop{} : shop_from_json(read_file(cmd.shop_path), cmd.shop_path);
         Ingest ingest(shop);
+        if (!cmd.date_order.empty()) {
+            const auto order = date_order_from_name(cmd.date_order);
+            if (!order)
+                throw InputError("--date-order", "expected mdy or dmy, got \"" + cmd.date_order + "\"",
+                                 ErrorDetail{"invalid_value", {}, 0, {}, "--date-order", "mdy or dmy", cmd.date_order});
+            ingest.set_date_order(order);
+        }
         for (const auto& [kind, path] : cmd.exports) read_export_file(ingest, kind, path);
         dataset = ingest.finish();
     }

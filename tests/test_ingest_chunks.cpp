@@ -27,6 +27,10 @@ const std::vector<std::pair<ExportKind, std::string>> kTextFixtures = {
     {ExportKind::returns, "semicolon_day_first/returns.csv"}, {ExportKind::reviews, "semicolon_day_first/reviews.csv"},
     {ExportKind::chats, "semicolon_day_first/chats.csv"},  {ExportKind::exclusions, "semicolon_day_first/exclusions.csv"},
     {ExportKind::dataset_json, "dataset_zh.json"},
+    // Issue 8 shapes: rows held while the date order is open must not depend on the split either.
+    {ExportKind::orders, "us_one_week/orders.csv"},        {ExportKind::orders, "intl_day_first/orders.csv"},
+    {ExportKind::orders, "pending_dates/orders.csv"},      {ExportKind::returns, "pending_dates/returns.csv"},
+    {ExportKind::orders, "conflicting_rows/orders.csv"},
 };
 
 // One file read alone, with the summary, as text.

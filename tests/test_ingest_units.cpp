@@ -38,7 +38,7 @@ std::string decode(const std::string& bytes, std::string* encoding = nullptr) {
 TEST_CASE("ingest/aliases: every field the readers use is in header_aliases.json", "[ingest][units]") {
     // Building each mapper resolves its field names; a missing one throws std::logic_error.
     ingest::IngestState state;
-    ingest::DateResolver dates(state.dataset, 0, false);
+    ingest::DateResolver dates(0, false);
     std::vector<Warning> warnings;
     for (ExportKind kind : {ExportKind::orders, ExportKind::returns, ExportKind::reviews, ExportKind::chats, ExportKind::exclusions}) {
         INFO(export_kind_name(kind));
@@ -118,19 +118,38 @@ TEST_CASE("ingest/dates: the slash order is found per file", "[ingest][units]") 
     Dataset d = read_csv("Order ID,Created Time\nA1,03/04/2026 10:00\nA2,25/11/2026 10:00\n", ExportKind::orders, &s);
     CHECK(d.orders[0].created == at("2026-04-03 10:00"));
     CHECK(d.orders[1].created == at("2026-11-25 10:00"));
-    CHECK(s.warnings.empty());
-    // Month first.
+    // The reading is named: decided by the data on row 3.
+    REQUIRE(s.warnings.size() == 1);
+    CHECK(s.warnings[0].code == "date_order");
+    CHECK(s.warnings[0].params == std::map<std::string, std::string>{{"order", "dmy"}, {"basis", "data"}, {"row", "3"}});
+    // Month first, with the 24-hour clock: the data outweighs the clock.
     d = read_csv("Order ID,Created Time\nA1,03/04/2026 10:00\nA2,11/25/2026 10:00\n", ExportKind::orders, &s);
     CHECK(d.orders[0].created == at("2026-03-04 10:00"));
-    CHECK(s.warnings.empty());
-    // Undecided: US order, with a warning that names examples.
-    d = read_csv("Order ID,Created Time\nA1,03/04/2026 10:00\nA2,05/05/2026 10:00\n", ExportKind::orders, &s);
-    CHECK(d.orders[0].created == at("2026-03-04 10:00"));
     REQUIRE(s.warnings.size() == 1);
-    CHECK(s.warnings[0].code == "ambiguous_dates");
-    CHECK(s.warnings[0].count == 1);
-    CHECK(s.warnings[0].examples == std::vector<std::string>{"03/04/2026 10:00"});
-    REQUIRE(d.warnings.size() == 1);  // also in the dataset, for the result's warnings
+    CHECK(s.warnings[0].params.at("order") == "mdy");
+    // Undecided by the data, AM/PM times: the US export, month first, with a warning that names
+    // examples (05/05 reads the same either way and is not one).
+    d = read_csv("Order ID,Created Time\nA1,03/04/2026 10:00 AM\nA2,05/05/2026 10:00 PM\n", ExportKind::orders, &s);
+    CHECK(d.orders[0].created == at("2026-03-04 10:00"));
+    REQUIRE(s.warnings.size() == 2);
+    CHECK(s.warnings[0].code == "date_order");
+    CHECK(s.warnings[0].params.at("basis") == "clock_12h");
+    CHECK(s.warnings[1].code == "ambiguous_dates");
+    CHECK(s.warnings[1].count == 1);
+    CHECK(s.warnings[1].examples == std::vector<std::string>{"03/04/2026 10:00 AM"});
+    CHECK(s.warnings[1].params.at("order") == "mdy");
+    REQUIRE(d.warnings.size() == 2);  // also in the dataset, for the result's warnings
+    CHECK(d.warnings[1].params.at("file") == "t.csv");
+    // Undecided, 24-hour times: another market's export, day first (3 April).
+    d = read_csv("Order ID,Created Time\nA1,03/04/2026 10:00\nA2,05/05/2026 10:00\n", ExportKind::orders, &s);
+    CHECK(d.orders[0].created == at("2026-04-03 10:00"));
+    REQUIRE(s.warnings.size() == 2);
+    CHECK(s.warnings[0].params.at("basis") == "clock_24h");
+    CHECK(s.warnings[1].params.at("order") == "dmy");
+    // Dates only: the US form.
+    d = read_csv("Order ID,Created Time\nA1,03/04/2026\n", ExportKind::orders, &s);
+    CHECK(d.orders[0].created == at("2026-03-04 00:00"));
+    CHECK(s.warnings[0].params.at("basis") == "date_only");
     // Offsets move a timestamp to the shop's clock.
     Shop shop;
     shop.utc_offset_seconds = -8 * 3600;

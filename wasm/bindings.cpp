@@ -72,6 +72,18 @@ public:
             ingest_.begin(export_kind_from_name(kind), file_name, f, text_is_utf8);
         });
     }
+    // "mdy", "dmy" or "" (decided from each file's data) for the files begun after this call:
+    // the page asks the seller when a file's dates read both ways (an "ambiguous_dates" warning).
+    void set_date_order(const std::string& order) {
+        js_errors([&] {
+            if (order.empty()) return ingest_.set_date_order(std::nullopt);
+            const auto parsed = date_order_from_name(order);
+            if (!parsed)
+                throw InputError("dateOrder", "expected mdy or dmy, got \"" + order + "\"",
+                                 ErrorDetail{"invalid_value", {}, 0, {}, "dateOrder", "mdy or dmy", order});
+            ingest_.set_date_order(parsed);
+        });
+    }
     uintptr_t reserve(size_t size) {
         buffer_.resize(size);
         return reinterpret_cast<uintptr_t>(buffer_.data());
@@ -108,6 +120,7 @@ EMSCRIPTEN_BINDINGS(shopscore) {
     emscripten::class_<IngestSession>("Ingest")
         .constructor<std::string>()
         .function("begin", &IngestSession::begin)
+        .function("setDateOrder", &IngestSession::set_date_order)
         .function("reserve", &IngestSession::reserve)
         .function("commit", &IngestSession::commit)
         .function("end", &IngestSession::end)

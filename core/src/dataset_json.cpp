@@ -1,6 +1,8 @@
 // Canonical dataset JSON (SPEC §6) -> Dataset. Unknown fields are ignored; a wrong type or an
 // unparseable date is an InputError naming the record and field.
 #include <cmath>
+#include <algorithm>
+#include <tuple>
 #include <string>
 
 #include "dataset_json_internal.h"
@@ -89,41 +91,76 @@ Shop read_shop(const json_read::Reader& r, const json_read::json& shop, const st
     if (s.positive_rating_rate && (*s.positive_rating_rate < 0 || *s.positive_rating_rate > 1))
         r.fail(Reader::join(path, "positive_rating_rate"), "a fraction between 0 and 1", &shop.at("positive_rating_rate"));
     s.delivered_orders_90d = r.integer(shop, "delivered_orders_90d", path);
+    if (s.delivered_orders_90d && *s.delivered_orders_90d < 0)  // a count: negative is a typo, not a fact
+        r.fail(Reader::join(path, "delivered_orders_90d"), "a count of orders, 0 or more", &shop.at("delivered_orders_90d"));
     return s;
 }
 
 namespace {
 
-void read_order(const Reader& r, const json& o, const std::string& path, Dataset& d) {
+int cancel_rank(CancelBy by) {
+    return by == CancelBy::seller ? 0 : by == CancelBy::system ? 1 : by == CancelBy::buyer ? 2 : 3;
+}
+
+// Several records of one order (one per SKU) are combined by rules that do not depend on their
+// order (docs/exports.md, as for the orders export): earliest created, cancelled and deliver_by,
+// latest delivered, largest handling_days, cancel_by seller before system before buyer (with its
+// reason), fulfillment and type only where all records agree (else seller / regular), the first
+// category in text order. Records that disagree are named in `conflicts`.
+void read_order(const Reader& r, const json& o, const std::string& path, Dataset& d, std::vector<std::string>& conflicts) {
     const int32_t tz = d.shop.utc_offset_seconds;
-    Order& order = d.upsert_order(required_string(r, o, "id", path));
-    // Several rows of one order (one per SKU) each fill in what they know.
-    auto set_time = [&](Seconds& field, const char* key) {
-        Seconds t = r.timestamp(o, key, path, tz);
-        if (t != kNoTime) field = t;
+    const std::string id = required_string(r, o, "id", path);
+    const size_t before = d.orders.size();
+    Order& order = d.upsert_order(id);
+    const bool first = d.orders.size() != before;
+    bool conflict = false;
+    auto combine = [&](Seconds& field, const char* key, bool earliest) {
+        const Seconds t = r.timestamp(o, key, path, tz);
+        if (t == kNoTime) return;
+        if (field != kNoTime && field != t) conflict = true;
+        if (field == kNoTime || (earliest ? t < field : t > field)) field = t;
     };
-    set_time(order.created, "created");
-    set_time(order.delivered, "delivered");
-    set_time(order.cancelled, "cancelled");
+    combine(order.created, "created", true);
+    combine(order.delivered, "delivered", false);
+    combine(order.cancelled, "cancelled", true);
     if (order.created == kNoTime) r.fail(Reader::join(path, "created"), kTimestampExpectation, nullptr);
-    if (auto by = r.day(o, "deliver_by", path, tz)) order.deliver_by = *by;
+    if (auto by = r.day(o, "deliver_by", path, tz)) {
+        if (order.deliver_by != kNoDay && order.deliver_by != *by) conflict = true;
+        if (order.deliver_by == kNoDay || *by < order.deliver_by) order.deliver_by = *by;
+    }
     if (auto h = r.integer(o, "handling_days", path)) {
         if (*h < 0 || *h > 365) r.fail(Reader::join(path, "handling_days"), "a number of days 0-365", &o.at("handling_days"));
-        order.handling_days = static_cast<int>(*h);
+        order.handling_days = std::max(order.handling_days, static_cast<int>(*h));
     }
     static const std::pair<const char*, CancelBy> kCancelBy[] = {
         {"buyer", CancelBy::buyer}, {"seller", CancelBy::seller}, {"system", CancelBy::system}};
-    order.cancel_by = read_choice(r, o, "cancel_by", path, kCancelBy, order.cancel_by);
-    if (auto reason = r.string(o, "cancel_reason", path)) order.cancel_reason = *reason;
+    const CancelBy by = read_choice(r, o, "cancel_by", path, kCancelBy, CancelBy::unknown);
+    const std::string reason = r.string(o, "cancel_reason", path).value_or("");
+    if (by != CancelBy::unknown && order.cancel_by != CancelBy::unknown && by != order.cancel_by) conflict = true;
+    if (std::make_tuple(cancel_rank(by), reason.empty(), reason) <
+        std::make_tuple(cancel_rank(order.cancel_by), order.cancel_reason.empty(), order.cancel_reason)) {
+        order.cancel_by = by;
+        order.cancel_reason = reason;
+    }
     static const std::pair<const char*, Fulfillment> kFulfillment[] = {{"seller", Fulfillment::seller},
                                                                        {"fbt", Fulfillment::fbt}};
-    order.fulfillment = read_choice(r, o, "fulfillment", path, kFulfillment, order.fulfillment);
+    if (r.string(o, "fulfillment", path)) {
+        const Fulfillment f = read_choice(r, o, "fulfillment", path, kFulfillment, Fulfillment::seller);
+        if (!first && f != order.fulfillment) conflict = true;
+        order.fulfillment = first || f == order.fulfillment ? f : Fulfillment::seller;
+    }
     static const std::pair<const char*, OrderType> kType[] = {{"regular", OrderType::regular},
                                                               {"made_to_order", OrderType::made_to_order},
                                                               {"pre_order", OrderType::pre_order}};
-    order.type = read_choice(r, o, "type", path, kType, order.type);
-    if (auto category = r.string(o, "category", path)) order.category = *category;
+    if (r.string(o, "type", path)) {
+        const OrderType t = read_choice(r, o, "type", path, kType, OrderType::regular);
+        if (!first && t != order.type) conflict = true;
+        order.type = first || t == order.type ? t : OrderType::regular;
+    }
+    if (auto category = r.string(o, "category", path); category && !category->empty() && (order.category.empty() || *category < order.category))
+        order.category = *category;
     order.flags |= read_flags(r, o, path, false);
+    if (conflict && std::find(conflicts.begin(), conflicts.end(), id) == conflicts.end()) conflicts.push_back(id);
 }
 
 Review read_review(const Reader& r, const json& v, const std::string& path, int32_t tz) {
@@ -235,7 +272,16 @@ Dataset dataset_from_json(std::string_view text, const std::string& file_name) {
     Dataset d;
     if (const json* shop = r.object(root, "shop", "")) d.shop = read_shop(r, *shop, "shop");
     const int32_t tz = d.shop.utc_offset_seconds;
-    for_each_record(r, root, "orders", [&](const json& o, const std::string& path) { read_order(r, o, path, d); });
+    std::vector<std::string> conflicts;
+    for_each_record(r, root, "orders", [&](const json& o, const std::string& path) { read_order(r, o, path, d, conflicts); });
+    if (!conflicts.empty()) {
+        Warning w{"conflicting_order_rows",
+                  file_name + ": orders whose records disagree; combined by the rules in docs/exports.md",
+                  {}, static_cast<int64_t>(conflicts.size())};
+        for (size_t i = 0; i < conflicts.size() && i < 5; ++i) w.examples.push_back(conflicts[i]);
+        w.params = {{"file", file_name}};
+        d.warnings.push_back(std::move(w));
+    }
     for_each_record(r, root, "reviews",
                     [&](const json& v, const std::string& path) { d.reviews.push_back(read_review(r, v, path, tz)); });
     for_each_record(r, root, "after_sales", [&](const json& a, const std::string& path) {

@@ -13,28 +13,6 @@
 namespace shopscore {
 namespace {
 
-// as_of: given, else the latest shop-local day of any order timestamp, else of any timestamp.
-std::optional<Day> latest_data_day(const Dataset& d) {
-    Seconds latest = kNoTime;
-    auto see = [&](Seconds t) { latest = std::max(latest, t); };
-    for (const Order& o : d.orders) {
-        see(o.created);
-        see(o.delivered);
-        see(o.cancelled);
-    }
-    if (latest == kNoTime) {
-        for (const Review& r : d.reviews) see(r.created);
-        for (const AfterSale& a : d.after_sales) {
-            see(a.requested);
-            see(a.decided);
-            see(a.inspected);
-        }
-        for (const Chat& c : d.chats) see(c.ended);
-    }
-    if (latest == kNoTime) return std::nullopt;
-    return day_of(latest);
-}
-
 // SPEC §10: a metric without data names the input that would give it (or the seller types it).
 Warning no_data_warning(MetricId m) {
     static constexpr std::array<const char*, kMetricCount> kInput = {"reviews", "returns", "orders",
@@ -180,7 +158,8 @@ Shop effective_shop(const Shop& given, const std::optional<Shop>& override_with)
 struct ScoreCache::Impl {
     static constexpr size_t kKeep = 4;  // counting keys kept (as_of x SLA x fault reasons)
     std::deque<std::pair<std::string, std::shared_ptr<const DailyCounters>>> counters;
-    std::optional<std::optional<Day>> latest_day;  // latest_data_day() of the dataset, once known
+    // default_as_of() of the dataset and its warnings, once known (it scans every record).
+    std::optional<std::pair<std::optional<Day>, std::vector<Warning>>> default_day;
     int64_t made = 0;
 
     std::shared_ptr<const DailyCounters> get(const Dataset& dataset, const Profile& profile, Day as_of) {
@@ -200,13 +179,19 @@ ScoreCache::~ScoreCache() = default;
 int64_t ScoreCache::counts_made() const { return impl_->made; }
 
 namespace {
+// as_of: given, else the shop's, else from the data (data_checks.cpp).
 std::optional<Day> find_as_of(const Dataset& d, const Shop& shop, const ScoreOptions& options,
-                              ScoreCache::Impl* cache) {
+                              ScoreCache::Impl* cache, std::vector<Warning>& warnings) {
     if (options.as_of) return options.as_of;
     if (shop.as_of) return shop.as_of;
-    if (!cache) return latest_data_day(d);
-    if (!cache->latest_day) cache->latest_day = latest_data_day(d);
-    return *cache->latest_day;
+    if (!cache) return default_as_of(d, warnings);
+    if (!cache->default_day) {
+        std::vector<Warning> found;
+        const std::optional<Day> day = default_as_of(d, found);
+        cache->default_day.emplace(day, std::move(found));
+    }
+    for (const Warning& w : cache->default_day->second) warnings.push_back(w);
+    return cache->default_day->first;
 }
 }  // namespace
 
@@ -219,9 +204,10 @@ Result score(const Dataset& dataset, const ScoreOptions& options, ScoreCache* ca
     };
     Result result;
     const Shop shop = effective_shop(dataset.shop, options.shop);
-    const std::optional<Day> as_of = find_as_of(dataset, shop, options, cache);
-    result.as_of = as_of.value_or(kNoDay);
     result.warnings = dataset.warnings;
+    const std::optional<Day> as_of = find_as_of(dataset, shop, options, cache, result.warnings);
+    result.as_of = as_of.value_or(kNoDay);
+    check_dataset(dataset, shop, as_of, result.warnings);
 
     // Profile choice needs the main category, which needs counting; the only profile-dependent
     // counts (deliver-by SLA, fault mapping) are then recounted with the chosen profile.

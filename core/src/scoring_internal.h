@@ -92,6 +92,12 @@ std::string counting_key(const Profile& profile);
 // (regular: profile SLA; made-to-order/pre-order: handling_days + 5). kNoDay when unknown.
 Day deliver_by_day(const Order& order, const Profile& profile);
 
+// ---- data_checks.cpp ---------------------------------------------------------------------
+// as_of when neither the options nor the shop give it (outlier-resistant, may add a warning).
+std::optional<Day> default_as_of(const Dataset& dataset, std::vector<Warning>& warnings);
+// Warnings for records that contradict themselves and for an as_of before the shop or the data.
+void check_dataset(const Dataset& dataset, const Shop& shop, std::optional<Day> as_of, std::vector<Warning>& warnings);
+
 // ---- curve.cpp ---------------------------------------------------------------------------
 // Piecewise linear through (best,5), (good,4), (poor,1), (worst,0), clamped to 0..5.
 double curve_score(MetricId metric, const Benchmark& benchmark, double value);

@@ -142,6 +142,21 @@ if command -v script >/dev/null; then
   [ -s "$tmp/err" ] && fail "batch wrote to a non-terminal stderr: $(cat "$tmp/err")"
 fi
 
+# --date-order states how slash dates are written (docs/exports.md "Dates"): 03/04/2026 with AM/PM
+# reads month-first by default (4 March -> created that day, as_of 2026-03-04); stated dmy it is
+# 3 April (as_of 2026-04-03). A value other than mdy/dmy is bad input.
+printf 'Order ID,Created Time\nA1,03/04/2026 10:00 AM\n' >"$tmp/ambiguous.csv"
+expect 0 "" -- score --orders "$tmp/ambiguous.csv"
+grep -qF '"as_of": "2026-03-04"' "$tmp/out" || fail "ambiguous AM/PM dates should read month-first"
+grep -qF '"code": "ambiguous_dates"' "$tmp/out" || fail "the ambiguity should be named"
+expect 0 "" -- score --orders "$tmp/ambiguous.csv" --date-order dmy
+grep -qF '"as_of": "2026-04-03"' "$tmp/out" || fail "--date-order dmy was not used"
+grep -qF '"basis": "option"' "$tmp/out" || fail "the stated order should be named as the basis"
+expect 2 "--date-order: expected mdy or dmy, got \"ymd\"" -- score --orders "$tmp/ambiguous.csv" --date-order ymd
+# Issue 8 bug 2: a returns row whose second date decides the order exits 0 (it exited 1).
+expect 0 "" -- score --orders "$data/exports/pending_dates/orders.csv" --returns "$data/exports/pending_dates/returns.csv"
+grep -qF '"as_of": "2026-11-14"' "$tmp/out" || fail "pending_dates: as_of should be the last delivery"
+
 if [ "$failures" -ne 0 ]; then
   echo "$failures CLI check(s) failed"
   exit 1

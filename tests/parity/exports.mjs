@@ -23,9 +23,10 @@ const exportsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..',
 const KINDS = ['orders', 'returns', 'reviews', 'chats', 'exclusions', 'diagnostics'];
 const CHUNK = 1 << 20;
 
-function native(files, shopPath) {
+function native(files, shopPath, options = {}) {
   const args = ['score', ...files.flatMap(({ kind, file }) => [`--${kind}`, file])];
   if (shopPath) args.push('--shop', shopPath);
+  if (options.date_order) args.push('--date-order', options.date_order);
   try {
     return { ok: true, out: execFileSync(cli, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }) };
   } catch (e) {
@@ -48,9 +49,10 @@ async function streamBytes(stream) {
   return Buffer.concat(chunks);
 }
 
-async function wasm(files, shopPath) {
+async function wasm(files, shopPath, options = {}) {
   const ingest = new shopscore.Ingest(shopPath ? readFileSync(shopPath, 'utf8') : '');
   try {
+    if (options.date_order) ingest.setDateOrder(options.date_order);
     for (const { kind, file } of files) {
       const bytes = readFileSync(file);
       const blob = new Blob([bytes]);
@@ -111,14 +113,18 @@ for (const name of readdirSync(exportsDir).sort()) {
     const f = readdirSync(dir).find((x) => x.startsWith(`${kind}.`));
     if (f) files.push({ kind, file: path.join(dir, f) });
   }
-  const shop = path.join(exportsDir, 'shop.json');
-  cases.push({ name, files, shop: existsSync(shop) ? shop : null });
+  // A set may bring its own shop.json and options.json ({"date_order": "dmy"}: --date-order / setDateOrder).
+  const own = path.join(dir, 'shop.json');
+  const shop = existsSync(own) ? own : path.join(exportsDir, 'shop.json');
+  const optionsPath = path.join(dir, 'options.json');
+  const options = existsSync(optionsPath) ? JSON.parse(readFileSync(optionsPath, 'utf8')) : {};
+  cases.push({ name, files, shop: existsSync(shop) ? shop : null, options });
 }
 
 let failures = 0;
 for (const c of cases) {
-  const n = native(c.files, c.shop);
-  const w = await wasm(c.files, c.shop);
+  const n = native(c.files, c.shop, c.options);
+  const w = await wasm(c.files, c.shop, c.options);
   const problems = [];
   if (n.ok !== w.ok) problems.push(`native ${n.ok ? 'succeeded' : 'failed'}, wasm ${w.ok ? 'succeeded' : 'failed'}`);
   if (!n.ok && n.status !== 2) problems.push(`native exit ${n.status}, expected 2`);

@@ -14,6 +14,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -38,6 +39,9 @@ struct FileSummary {
     std::vector<Warning> warnings;
 };
 
+// "mdy" / "dmy" (also "month-first" / "day-first"); nullopt for anything else.
+std::optional<DateOrder> date_order_from_name(std::string_view name);
+
 // {"file": .., "kind": "orders", "encoding": "utf-8", "rows": 12, "warnings": [..]}
 std::string file_summary_to_json(const FileSummary& summary);
 
@@ -53,6 +57,10 @@ public:
     // otherwise the encoding (UTF-8 with or without BOM, GB18030/GBK) is detected.
     void begin(ExportKind kind, const std::string& file_name,
                ExportFormat format = ExportFormat::text, bool text_is_utf8 = false);
+    // The slash-date order of the files begun from now on, as the user stated it (CLI
+    // --date-order, the page's question); nullopt (the default): decided from each file's data,
+    // see core/src/ingest/date_resolver.h.
+    void set_date_order(std::optional<DateOrder> order);
     void feed(const uint8_t* data, size_t size);  // throws InputError "FILE:ROW:COLUMN: ..."
     FileSummary end();
 

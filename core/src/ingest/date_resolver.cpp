@@ -23,6 +23,17 @@ bool slash_parts(std::string_view text, int& first, int& second) {
     return true;
 }
 
+// The clock a slash date-time is written with: 12 (AM/PM), 24 (a time without AM/PM), 0 (no time).
+int clock_of(std::string_view text) {
+    const size_t space = text.find_first_of(" T");
+    if (space == std::string_view::npos || text.find(':', space) == std::string_view::npos) return 0;
+    for (size_t i = space; i + 1 < text.size(); ++i) {
+        const char a = static_cast<char>(text[i] | 0x20), b = static_cast<char>(text[i + 1] | 0x20);
+        if ((a == 'a' || a == 'p') && b == 'm') return 12;
+    }
+    return 24;
+}
+
 const char* order_example(DateOrder order) {
     return order == DateOrder::day_first ? "day-first, like 25/11/2026" : "month-first, like 11/25/2026";
 }
@@ -54,99 +65,93 @@ bool DateResolver::looks_like_time(std::string_view text) const {
     return parse_timestamp(text, offset_, DateOrder::month_first) || parse_timestamp(text, offset_, DateOrder::day_first);
 }
 
-Seconds DateResolver::parse_decided(std::string_view text, int64_t row, int column) const {
-    const DateOrder order = order_.value_or(DateOrder::month_first);
-    if (auto t = parse_timestamp(text, offset_, order)) return *t;
-    std::string note;
-    int a, b;
-    const DateOrder other = order == DateOrder::month_first ? DateOrder::day_first : DateOrder::month_first;
-    if (order_ && slash_parts(text, a, b) && parse_timestamp(text, offset_, other)) {
-        note = "this file writes dates " + std::string(order_example(*order_)) + ", see row " + std::to_string(evidence_row_);
-        fail_cell(row, column, "date_order_conflict", kTimestampExpectation, text, note);
-    }
-    fail_cell(row, column, "bad_date", kTimestampExpectation, text);
+DateResolver::Evidence DateResolver::look(std::string_view text) {
+    text = trim_cell(text);
+    int a = 0, b = 0;
+    if (text.empty() || (xlsx_ && excel_serial_to_seconds(text)) || !slash_parts(text, a, b)) return Evidence::none;
+    saw_slash_date_ = true;
+    if (order_) return Evidence::none;
+    const int clock = clock_of(text);
+    twelve_hour_ += clock == 12;
+    twenty_four_hour_ += clock == 24;
+    evidence_text_ = std::string(text);
+    if (a > 12 && b <= 12) return Evidence::day_first;
+    if (b > 12 && a <= 12) return Evidence::month_first;
+    if (a == b || a > 12) return Evidence::none;  // 05/05 reads the same either way; 13/13 no way (an error)
+    // Only a date that really reads both ways is an example; a bad one is an error when mapped.
+    if (!parse_timestamp(text, offset_, DateOrder::month_first) || !parse_timestamp(text, offset_, DateOrder::day_first))
+        return Evidence::none;
+    ++ambiguous_count_;
+    if (ambiguous_examples_.size() < 3) ambiguous_examples_.emplace_back(text);
+    return Evidence::ambiguous;
 }
 
-Seconds DateResolver::parse(std::string_view text, int64_t row, int column, TimeSlot slot) {
+void DateResolver::decide(DateOrder order, int64_t row) {
+    order_ = order;
+    basis_ = Basis::data;
+    evidence_row_ = row;
+    ambiguous_count_ = 0;
+    ambiguous_examples_.clear();
+}
+
+void DateResolver::decide_by_clock() {
+    if (order_) return;
+    // Without any clock the US form, the one ShopScore's rules are written for.
+    if (twelve_hour_ == 0 && twenty_four_hour_ == 0) basis_ = Basis::date_only;
+    else basis_ = twelve_hour_ >= twenty_four_hour_ ? Basis::clock_12h : Basis::clock_24h;
+    order_ = basis_ == Basis::clock_24h ? DateOrder::day_first : DateOrder::month_first;
+}
+
+Seconds DateResolver::parse(std::string_view text, int64_t row, int column) const {
     text = trim_cell(text);
     if (text.empty()) return kNoTime;
     if (xlsx_) {
         if (auto t = excel_serial_to_seconds(text)) return *t;
     }
-    int a = 0, b = 0;
-    if (order_ || !slash_parts(text, a, b)) return parse_decided(text, row, column);
-    if (a > 12 && b <= 12) {
-        decide(DateOrder::day_first, row);
-        return parse_decided(text, row, column);
+    const DateOrder order = order_.value_or(DateOrder::month_first);
+    if (auto t = parse_timestamp(text, offset_, order)) return *t;
+    int a, b;
+    const DateOrder other = order == DateOrder::month_first ? DateOrder::day_first : DateOrder::month_first;
+    if (order_ && slash_parts(text, a, b) && parse_timestamp(text, offset_, other)) {
+        const std::string why = basis_ == Basis::option ? "the date order given"
+                                : basis_ == Basis::data ? "see row " + std::to_string(evidence_row_)
+                                                        : "read from its clock";
+        fail_cell(row, column, "date_order_conflict", kTimestampExpectation, text,
+                  "this file writes dates " + std::string(order_example(*order_)) + ", " + why);
     }
-    if (b > 12 && a <= 12) {
-        decide(DateOrder::month_first, row);
-        return parse_decided(text, row, column);
-    }
-    // Both parts <= 12 (or both > 12, which no order can read): check the rest now, so the
-    // error (if any) names this row.
-    const Seconds value = parse_decided(text, row, column);
-    if (a == b) return value;  // 05/05/2026 reads the same either way
-    ++ambiguous_count_;
-    if (ambiguous_examples_.size() < 3) ambiguous_examples_.emplace_back(text);
-    pending_.push_back(Pending{slot, row, column, std::string(text)});
-    return kPendingTime;
+    fail_cell(row, column, "bad_date", kTimestampExpectation, text);
 }
 
-void DateResolver::decide(DateOrder order, int64_t row) {
-    order_ = order;
-    evidence_row_ = row;
-    ambiguous_count_ = 0;
-    ambiguous_examples_.clear();
-    std::vector<Pending> pending;
-    pending.swap(pending_);
-    for (const Pending& p : pending) write(p.slot, parse_decided(p.text, p.row, p.column));
-}
-
-std::optional<Warning> DateResolver::resolve() {
-    std::optional<Warning> warning;
-    if (!pending_.empty()) {
-        warning = Warning{"ambiguous_dates",
-                          "every slash date in this file reads both as month/day and as day/month; read as "
-                          "month-first (the US form, 11/02/2026 = 2 November 2026)",
-                          ambiguous_examples_, ambiguous_count_};
-        decide(DateOrder::month_first, 0);
-    }
-    return warning;
-}
-
-void DateResolver::write(const TimeSlot& slot, Seconds value) {
-    auto put = [&](Seconds& field) {
-        if (field == kPendingTime) field = value;
-    };
-    switch (slot.target) {
-        case Target::order: {
-            Order& o = dataset_.orders.at(slot.index);
-            switch (slot.field) {
-                case TimeField::created: put(o.created); break;
-                case TimeField::delivered: put(o.delivered); break;
-                case TimeField::cancelled: put(o.cancelled); break;
-                case TimeField::deliver_by:
-                    if (o.deliver_by == kPendingDay) o.deliver_by = day_of(value);
-                    break;
-                default: break;
-            }
+std::vector<Warning> DateResolver::warnings() const {
+    std::vector<Warning> out;
+    if (!saw_slash_date_ || !order_) return out;
+    const bool mdy = *order_ == DateOrder::month_first;
+    const char* basis = "";
+    std::string why;
+    switch (basis_) {
+        case Basis::option: basis = "option", why = "as stated for this file"; break;
+        case Basis::data:
+            basis = "data", why = "decided by row " + std::to_string(evidence_row_) + " (" + evidence_text_ + ")";
             break;
-        }
-        case Target::after_sale: {
-            AfterSale& a = dataset_.after_sales.at(slot.index);
-            switch (slot.field) {
-                case TimeField::requested: put(a.requested); break;
-                case TimeField::decided: put(a.decided); break;
-                case TimeField::item_received: put(a.item_received); break;
-                case TimeField::inspected: put(a.inspected); break;
-                default: break;
-            }
-            break;
-        }
-        case Target::review: put(dataset_.reviews.at(slot.index).created); break;
-        case Target::chat: put(dataset_.chats.at(slot.index).ended); break;
+        case Basis::clock_12h: basis = "clock_12h", why = "every date reads both ways; AM/PM times are the US export's form"; break;
+        case Basis::clock_24h: basis = "clock_24h", why = "every date reads both ways; 24-hour times are the form outside the US"; break;
+        case Basis::date_only: basis = "date_only", why = "every date reads both ways; read in the US form"; break;
     }
+    const std::string reading = mdy ? "month-first (11/02/2026 = 2 November 2026)" : "day-first (11/02/2026 = 11 February 2026)";
+    Warning order{"date_order", "slash dates read " + reading + ": " + why, {}, 1};
+    order.params = {{"order", mdy ? "mdy" : "dmy"}, {"basis", basis}};
+    if (basis_ == Basis::data) order.params.emplace("row", std::to_string(evidence_row_));
+    if (basis_ == Basis::data) order.examples.push_back(evidence_text_);
+    out.push_back(order);
+    if (ambiguous_count_ > 0 && basis_ != Basis::option && basis_ != Basis::data) {
+        Warning w{"ambiguous_dates",
+                  "every slash date in this file reads both as month/day and as day/month; read " + reading +
+                      " because " + why.substr(why.find(';') + 2) + "; if that is wrong, state the order (--date-order mdy|dmy)",
+                  ambiguous_examples_, ambiguous_count_};
+        w.params = order.params;
+        out.push_back(std::move(w));
+    }
+    return out;
 }
 
 }  // namespace shopscore::ingest

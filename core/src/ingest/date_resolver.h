@@ -1,17 +1,21 @@
 // Timestamps of one export file, and the question of which slash-date order it uses.
 //
-// Seller Center US exports write 11/02/2026 (month first); some exports write 02/11/2026 (day
-// first). A file is read with one order, decided from its own data:
-// - the first slash date with a part > 12 decides it (25/11/2026 -> day first; 11/25/2026 ->
-//   month first). Later dates that do not fit are errors, not silently swapped;
-// - until then, dates that read either way (03/04/2026) are *pending*: the row mappers store the
-//   sentinel kPendingTime and the resolver keeps the raw text and the record field it belongs to.
-//   When the order is decided the pending values are written; so in a real US export (a day > 12
-//   appears within days of data) only a few rows are ever pending;
-// - a file that ends undecided is read month-first (the US form) and gets an "ambiguous_dates"
-//   warning with examples, so the seller can check.
-// Pending memory is proportional to the rows read before the order was decided, at most the file's
-// rows: records are kept anyway, so this stays within "memory proportional to what is kept".
+// Seller Center US exports write 11/02/2026 09:30:00 AM (month first, 12-hour clock); other
+// markets' exports write 02/11/2026 09:30 (day first, 24-hour clock). A file is read with one
+// order, decided in this order of precedence:
+// 1. the order the user stated (CLI --date-order mdy|dmy, Ingest::set_date_order, the page);
+// 2. the file's own data: the first slash date with a part > 12 decides (25/11/2026 -> day first;
+//    11/25/2026 -> month first). Later dates that do not fit are errors, not silently swapped;
+// 3. for a file whose slash dates all read both ways (a one-week export: every day <= 12), the
+//    clock: AM/PM times mean the US export (month first), 24-hour times another market's (day
+//    first); date-only slash dates are read month-first. The file then gets an "ambiguous_dates"
+//    warning with examples and the reading used, so the seller (or the page's question) can
+//    correct it.
+// Every file with slash dates gets a "date_order" warning naming the reading and its basis.
+//
+// Until the order is decided, TableReader holds the rows (see table_reader.h) and maps them once it
+// is: a mapper never sees a half-read date, so a row whose second date decides the order for its
+// first one is read whole (this once left a placeholder in the record).
 //
 // XLSX date cells arrive as Excel serial numbers (46329.395833 = 2026-11-02 09:30); in XLSX files a
 // plain number in a date column is read as such a serial (1900 date system).
@@ -27,49 +31,46 @@
 
 namespace shopscore::ingest {
 
-enum class Target : uint8_t { order, after_sale, review, chat };
-enum class TimeField : uint8_t { created, delivered, cancelled, deliver_by, requested, decided, item_received, inspected, ended };
-
-// Where a timestamp goes: dataset.<target>s[index].<field>.
-struct TimeSlot {
-    Target target;
-    TimeField field;
-    uint32_t index;
-};
-
 class DateResolver {
 public:
-    DateResolver(Dataset& dataset, int32_t shop_offset_seconds, bool xlsx)
-        : dataset_(dataset), offset_(shop_offset_seconds), xlsx_(xlsx) {}
+    DateResolver(int32_t shop_offset_seconds, bool xlsx, std::optional<DateOrder> given = std::nullopt)
+        : offset_(shop_offset_seconds), xlsx_(xlsx), given_(given), order_(given) {}
 
-    // The value of a date-time cell: kNoTime when empty, kPendingTime when it must wait for the
-    // file's date order (then resolve() writes it to `slot`, if the slot still holds kPendingTime).
-    // Throws CellError (row, column) when `text` is not a date-time.
-    Seconds parse(std::string_view text, int64_t row, int column, TimeSlot slot);
+    // What one cell says about the file's slash-date order; notes ambiguous dates and the clock.
+    enum class Evidence { none, ambiguous, month_first, day_first };
+    Evidence look(std::string_view text);
+
+    bool decided() const { return order_.has_value(); }
+    bool saw_slash_date() const { return saw_slash_date_; }
+    // The data decided the order at `row`.
+    void decide(DateOrder order, int64_t row);
+    // End of the file's data: decides an undecided file from the clock (rule 3 above).
+    void decide_by_clock();
+
+    // The value of a date-time cell: kNoTime when empty. Throws CellError (row, column) when
+    // `text` is not a date-time in the file's order (month first while undecided: only dates that
+    // read the same either way are parsed then).
+    Seconds parse(std::string_view text, int64_t row, int column) const;
 
     // Would `text` parse as a date-time (used to recognise a row of column descriptions)?
     bool looks_like_time(std::string_view text) const;
 
-    // End of file: writes every pending value. Returns the ambiguity warning, if any.
-    std::optional<Warning> resolve();
+    // The "date_order" and "ambiguous_dates" warnings of the file (none without slash dates).
+    std::vector<Warning> warnings() const;
 
 private:
-    struct Pending {
-        TimeSlot slot;
-        int64_t row;
-        int column;
-        std::string text;
-    };
-    Seconds parse_decided(std::string_view text, int64_t row, int column) const;
-    void decide(DateOrder order, int64_t row);
-    void write(const TimeSlot& slot, Seconds value);
+    enum class Basis { option, data, clock_12h, clock_24h, date_only };
 
-    Dataset& dataset_;
     int32_t offset_;
     bool xlsx_;
+    std::optional<DateOrder> given_;
     std::optional<DateOrder> order_;
+    Basis basis_ = Basis::option;
     int64_t evidence_row_ = 0;
-    std::vector<Pending> pending_;
+    std::string evidence_text_;
+    bool saw_slash_date_ = false;
+    int64_t twelve_hour_ = 0;       // slash dates with AM/PM
+    int64_t twenty_four_hour_ = 0;  // slash dates with a time and no AM/PM
     int64_t ambiguous_count_ = 0;
     std::vector<std::string> ambiguous_examples_;
 };

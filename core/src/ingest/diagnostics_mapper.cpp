@@ -51,9 +51,7 @@ public:
                         "row " + std::to_string(row.number));
             return;
         }
-        const auto index = static_cast<uint32_t>(ds.after_sales.size());
-        a.requested = time(row, f_requested_, {Target::after_sale, TimeField::requested, index}, true,
-                           "the time the request was made");
+        a.requested = time(row, f_requested_, true, "the time the request was made");
         ds.after_sales.push_back(std::move(a));
     }
 

@@ -28,10 +28,15 @@ public:
             order_id = id(row, f_id_, "an order ID");
         }
         if (order_id.empty()) fail_cell(row.number, row.column(f_id_), "missing_value", "an order ID", {});
-        const std::string_view flag = reason.empty() ? std::string_view{} : aliases_.value("exclusion_flag", reason);
-        if (flag.empty())
-            fail_cell(row.number, reason_column, reason.empty() ? "missing_value" : "invalid_value",
-                      "an exclusion reason (fraud, sample, gift, appealed or risky_buyer)", reason);
+        if (reason.empty())
+            fail_cell(row.number, reason_column, "missing_value", "an exclusion reason (fraud, sample, gift, appealed or risky_buyer)", reason);
+        const std::string_view flag = aliases_.value("exclusion_flag", reason);
+        if (flag.empty()) {
+            // Not a reason ShopScore knows: the order stays counted (excluding it could hide a real
+            // late delivery), and the seller sees the line in the warning.
+            unknown_value(reason_column, reason, "fraud, sample, gift, appealed, risky_buyer");
+            return;
+        }
         auto [it, inserted] = state_.exclusions.try_emplace(order_id, 0);
         if (inserted) state_.exclusion_order.push_back(order_id);
         it->second |= flag_from_name(flag);

@@ -47,6 +47,12 @@ ExportKind export_kind_from_name(std::string_view name) {
     return ExportKind::auto_detect;
 }
 
+std::optional<DateOrder> date_order_from_name(std::string_view name) {
+    if (name == "mdy" || name == "month-first" || name == "month_first") return DateOrder::month_first;
+    if (name == "dmy" || name == "day-first" || name == "day_first") return DateOrder::day_first;
+    return std::nullopt;
+}
+
 std::string file_summary_to_json(const FileSummary& s) {
     nlohmann::ordered_json j;
     j["file"] = s.file_name;
@@ -73,6 +79,7 @@ struct Ingest::Impl {
     bool open = false;
     ExportKind kind = ExportKind::auto_detect;
     ExportFormat format = ExportFormat::text;
+    std::optional<DateOrder> date_order;
     std::string file_name;
     FileSummary summary;
     std::optional<TextDecoder> decoder;
@@ -95,7 +102,7 @@ struct Ingest::Impl {
 
     void start_table() {
         table.emplace(kind, state, file_name, state.dataset.shop.utc_offset_seconds, format == ExportFormat::xlsx_sheet,
-                      summary.warnings);
+                      summary.warnings, date_order);
     }
 
     // Decoded text of a text file: JSON or CSV, decided by its first non-space character.
@@ -212,6 +219,8 @@ void Ingest::begin(ExportKind kind, const std::string& file_name, ExportFormat f
     }
 }
 
+void Ingest::set_date_order(std::optional<DateOrder> order) { impl_->date_order = order; }
+
 void Ingest::feed(const uint8_t* data, size_t size) {
     Impl& m = *impl_;
     if (!m.open) throw std::logic_error("Ingest::feed() without begin()");
@@ -298,6 +307,24 @@ Dataset Ingest::finish_with(Dataset&& records) {
         ds.orders[it->second].flags |= impl_->state.exclusions.at(id);
     }
     if (unknown.count) ds.warnings.push_back(std::move(unknown));
+    // The orders export marks returns itself; without the returns export NBFR would silently read
+    // 0 %, so say how many orders are marked.
+    if (impl_->state.returns_files == 0 && ds.after_sales.empty()) {
+        Warning marked{"returns_export_missing",
+                       "orders are marked returned or refunded in the orders export, but no returns export was given: "
+                       "NBFR needs the returns export (its requests and reasons)",
+                       {}, 0};
+        const auto& rows = impl_->state.order_rows;
+        for (size_t i = 0; i < rows.size() && i < ds.orders.size(); ++i) {
+            if (!rows[i].returned) continue;
+            ++marked.count;
+            if (marked.examples.size() < 5) marked.examples.push_back(ds.orders[i].id);
+        }
+        if (marked.count) {
+            marked.params.emplace("orders", std::to_string(marked.count));
+            ds.warnings.push_back(std::move(marked));
+        }
+    }
     return ds;
 }
 

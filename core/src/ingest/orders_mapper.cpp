@@ -1,18 +1,48 @@
 // Orders export (sheet OrderSKUList): one row per SKU line, merged into one Order per Order ID.
 //
-// The first row of an order gives its order-level fields; later SKU rows only fill what the first
-// left empty (Seller Center repeats the order-level cells on every SKU row).
-// Cancellation: an order is cancelled when its Order Status says so (Cancelled, 已取消, ...);
-// Cancel By / Cancel Reason / Cancelled Time are taken from those rows only, because a completed
-// order can carry a cancelled SKU line whose cancellation is not the order's. Where the Order
-// Status is empty or absent, a Cancelled Time marks the order cancelled. A cancelled order without a
-// Cancelled Time is dated at its creation (the metrics only need to know it was cancelled; SFCR
-// windows by creation) and a warning counts such orders.
+// Seller Center repeats the order-level cells on every SKU row. The rows of one order are combined
+// by rules that do not depend on their order in the file (a file sorted another way gives the same
+// result):
+// - Created Time: the earliest; Delivered Time: the latest (the order is delivered when its last
+//   package is); Deliver By: the earliest; Handling Days: the largest; category: the first in
+//   text order; flags: all of them.
+// - Fulfillment Type: FBT only when every row that says says FBT (an FBT order leaves OTDR and
+//   SFCR, so a doubt keeps it counted); Normal or Pre-order: regular when any row says so.
+// - Cancelled: a row is a cancellation when its Order Status says cancelled in any language
+//   (Cancelled, Cancelado, Dibatalkan, ยกเลิกแล้ว, Đã hủy, 已取消 ...) or it has a Cancelled Time or
+//   a Cancel By value, whatever its status text. The order is cancelled when some row is and no
+//   row has a Delivered Time (a delivered order with a cancelled SKU line was delivered). Its
+//   Cancelled Time is the earliest of those rows; Cancel By and Cancel Reason come from one of
+//   them, chosen seller before system before buyer, then by reason text. A cancelled order without
+//   a Cancelled Time is dated at its creation and counted in "cancelled_without_time".
+// - Rows whose order-level cells (Created, Delivered, Deliver By, Fulfillment Type, type, Cancel
+//   By) differ are counted in a "conflicting_order_rows" warning.
+// - Returned: Cancelation/Return Type = Return/Refund, a Sku Quantity of return or an Order Refund
+//   Amount above zero marks the order; Ingest::finish() warns when orders are marked and no
+//   returns export was read (NBFR needs it).
+// Unknown values of Order Status are counted in "unknown_status"; of the other enumerated columns
+// in "unknown_value" (row_mapper.h).
+#include <algorithm>
+#include <tuple>
+
 #include "ingest/cell_error.h"
 #include "ingest/row_mapper.h"
 
 namespace shopscore::ingest {
 namespace {
+
+int cancel_rank(std::string_view by) {
+    return by == "seller" ? 0 : by == "system" ? 1 : by == "buyer" ? 2 : 3;
+}
+
+// Any digit 1-9 before a decimal separator or anywhere: "$19.99", "THB 120", "BRL 35,91",
+// "82.912₫", "1" are above zero; "0", "0.00", "$0,00", "" are not. Never an error: the amount only
+// marks an order as refunded.
+bool above_zero(std::string_view text) {
+    for (char c : text)
+        if (c >= '1' && c <= '9') return true;
+    return false;
+}
 
 class OrdersMapper : public RowMapper {
 public:
@@ -20,19 +50,15 @@ public:
 
     void map(const Row& row) override {
         const std::string order_id = id(row, f_id_, "an order ID");
-        Dataset& ds = state_.dataset;
-        const size_t before = ds.orders.size();
-        ds.upsert_order(order_id);
-        const uint32_t index = ds.order_index.at(order_id);
-        const bool first_row = ds.orders.size() != before;
-
-        const Seconds created = time(row, f_created_, {Target::order, TimeField::created, index}, true, "the order's creation time");
-        const Seconds delivered = time(row, f_delivered_, {Target::order, TimeField::delivered, index}, false, "");
-        const Seconds cancelled = time(row, f_cancelled_, {Target::order, TimeField::cancelled, index}, false, "");
-        const Seconds deliver_by = time(row, f_deliver_by_, {Target::order, TimeField::deliver_by, index}, false, "");
+        const Seconds created = time(row, f_created_, true, "the order's creation time");
+        const Seconds delivered = time(row, f_delivered_, false, "");
+        const Seconds cancelled = time(row, f_cancelled_, false, "");
+        const Seconds deliver_by_time = time(row, f_deliver_by_, false, "");
         const std::string_view fulfillment = choice(row, f_fulfillment_, "fulfillment");
         const std::string_view type = choice(row, f_type_, "order_type");
+        const std::string_view cancel_by_text = row.text(f_cancel_by_);
         const std::string_view cancel_by = choice(row, f_cancel_by_, "cancel_by");
+        const std::string_view return_type = choice(row, f_cancel_return_type_, "cancel_return_type");
         const uint8_t flag_bits = flags(row, f_flags_, false);
         int handling_days = -1;
         if (const std::string_view h = row.text(f_handling_days_); !h.empty()) {
@@ -43,46 +69,112 @@ public:
                 handling_days = handling_days * 10 + (c - '0');
             }
         }
-        const std::string_view status = row.text(f_status_);
-        const bool is_cancelled = !status.empty() ? aliases_.value("order_status_cancelled", status) == "cancelled"
-                                                  : cancelled != kNoTime;
-
-        Order& o = ds.orders[index];  // after every parse: nothing below can throw
-        if (o.created == kNoTime) o.created = created;
-        if (o.delivered == kNoTime) o.delivered = delivered;
-        if (o.deliver_by == kNoDay && deliver_by != kNoTime) o.deliver_by = deliver_by == kPendingTime ? kPendingDay : day_of(deliver_by);
-        if (o.handling_days < 0) o.handling_days = handling_days;
-        if (o.category.empty()) o.category = std::string(row.text(f_category_));
-        o.flags |= flag_bits;
-        if (first_row) {
-            if (fulfillment == "fbt") o.fulfillment = Fulfillment::fbt;
-            if (type == "pre_order") o.type = OrderType::pre_order;
-            else if (type == "made_to_order") o.type = OrderType::made_to_order;
-        }
-        if (is_cancelled) {
-            if (o.cancelled == kNoTime) o.cancelled = cancelled;
-            if (cancelled == kNoTime) missing_cancel_time_.push_back(index);
-            if (o.cancel_by == CancelBy::unknown) {
-                if (cancel_by == "buyer") o.cancel_by = CancelBy::buyer;
-                else if (cancel_by == "seller") o.cancel_by = CancelBy::seller;
-                else if (cancel_by == "system") o.cancel_by = CancelBy::system;
+        const std::string_view status_text = row.text(f_status_);
+        std::string_view status;
+        if (!status_text.empty()) {
+            status = aliases_.value("order_status", status_text);
+            if (status.empty()) {
+                const std::string column = column_name(row.column(f_status_));
+                add_warning(warnings_, "unknown_status",
+                            "Order Status values that are not known: such orders count as cancelled only with a "
+                            "Cancelled Time or a Cancel By value",
+                            std::string(status_text), {{"column", column}});
             }
-            if (o.cancel_reason.empty()) o.cancel_reason = std::string(row.text(f_cancel_reason_));
+        }
+        const bool row_cancelled = status == "cancelled" || cancelled != kNoTime || !cancel_by_text.empty();
+        const bool row_returned = return_type == "return_refund" || above_zero(row.text(f_return_quantity_)) ||
+                                  above_zero(row.text(f_refund_amount_));
+
+        // Nothing below can throw: the order is only created once its row has been read whole.
+        Dataset& ds = state_.dataset;
+        ds.upsert_order(order_id);
+        const uint32_t index = ds.order_index.at(order_id);
+        if (state_.order_rows.size() < ds.orders.size()) state_.order_rows.resize(ds.orders.size());
+        Order& o = ds.orders[index];
+        IngestState::OrderRows& rows = state_.order_rows[index];
+        if (rows.last_file != file_) touched_.push_back(index);  // once per order and file
+        rows.last_file = file_;
+
+        auto differs = [&](const char* what) {
+            if (!rows.conflict) rows.conflict_field = what;
+            rows.conflict = true;
+        };
+        auto combine = [&](Seconds& field, Seconds value, bool earliest, const char* what) {
+            if (value == kNoTime) return;
+            if (field != kNoTime && field != value) differs(what);
+            if (field == kNoTime || (earliest ? value < field : value > field)) field = value;
+        };
+        combine(o.created, created, true, "Created Time");
+        combine(o.delivered, delivered, false, "Delivered Time");
+        if (deliver_by_time != kNoTime) {
+            const Day due = day_of(deliver_by_time);
+            if (o.deliver_by != kNoDay && o.deliver_by != due) differs("Deliver By");
+            if (o.deliver_by == kNoDay || due < o.deliver_by) o.deliver_by = due;
+        }
+        o.handling_days = std::max(o.handling_days, handling_days);
+        const std::string_view category = row.text(f_category_);
+        if (!category.empty() && (o.category.empty() || category < o.category)) o.category = std::string(category);
+        o.flags |= flag_bits;
+
+        if (!row.text(f_fulfillment_).empty()) {  // "seller" or an unknown value: counted
+            (fulfillment == "fbt" ? rows.fbt : rows.seller) = true;
+            if (rows.fbt && rows.seller) differs("Fulfillment Type");
+        }
+        if (!row.text(f_type_).empty()) {  // an unknown value reads as regular
+            (type == "pre_order" ? rows.pre_order : type == "made_to_order" ? rows.made_to_order : rows.regular) = true;
+            if (int(rows.regular) + int(rows.pre_order) + int(rows.made_to_order) > 1) differs("Normal or Pre-order");
+        }
+        rows.delivered_row |= delivered != kNoTime;
+        rows.returned |= row_returned;
+
+        if (row_cancelled) {
+            if (rows.cancel_time != kNoTime && cancelled != kNoTime && cancelled != rows.cancel_time) differs("Cancelled Time");
+            if (cancelled != kNoTime && (rows.cancel_time == kNoTime || cancelled < rows.cancel_time)) rows.cancel_time = cancelled;
+            const int rank = cancel_rank(cancel_by);
+            const std::string_view reason = row.text(f_cancel_reason_);
+            if (rows.cancelled_row && rows.cancel_rank < 3 && rank < 3 && rank != rows.cancel_rank) differs("Cancel By");
+            // The kept row is the least by (Cancel By rank, no reason, reason): the same whatever the row order.
+            const std::string_view kept = o.cancel_reason;
+            if (!rows.cancelled_row || std::make_tuple(rank, reason.empty(), reason) <
+                                           std::make_tuple(rows.cancel_rank, kept.empty(), kept)) {
+                rows.cancel_rank = rank;
+                o.cancel_by = rank == 0 ? CancelBy::seller : rank == 1 ? CancelBy::system : rank == 2 ? CancelBy::buyer : CancelBy::unknown;
+                o.cancel_reason = std::string(reason);
+            }
+            rows.cancelled_row = true;
         }
     }
 
     void end() override {
         Dataset& ds = state_.dataset;
-        for (uint32_t index : missing_cancel_time_) {
+        std::sort(touched_.begin(), touched_.end());
+        touched_.erase(std::unique(touched_.begin(), touched_.end()), touched_.end());
+        for (uint32_t index : touched_) {
             Order& o = ds.orders[index];
-            if (o.cancelled != kNoTime) continue;
-            o.cancelled = o.created;
-            add_warning(warnings_, "cancelled_without_time",
-                        "cancelled orders without a Cancelled Time; dated at their creation time", o.id);
+            const IngestState::OrderRows& rows = state_.order_rows[index];
+            o.fulfillment = rows.fbt && !rows.seller ? Fulfillment::fbt : Fulfillment::seller;
+            o.type = rows.regular || (!rows.pre_order && !rows.made_to_order) ? OrderType::regular
+                     : rows.made_to_order                                    ? OrderType::made_to_order
+                                                                             : OrderType::pre_order;
+            const bool cancelled = rows.cancelled_row && !rows.delivered_row;
+            o.cancelled = cancelled ? rows.cancel_time : kNoTime;
+            if (!cancelled) {
+                o.cancel_by = CancelBy::unknown;
+                o.cancel_reason.clear();
+            } else if (o.cancelled == kNoTime) {
+                o.cancelled = o.created;
+                add_warning(warnings_, "cancelled_without_time",
+                            "cancelled orders without a Cancelled Time; dated at their creation time", o.id);
+            }
+            if (rows.conflict)
+                add_warning(warnings_, "conflicting_order_rows",
+                            "orders whose rows disagree on an order-level cell; combined by the rules in docs/exports.md "
+                            "(earliest creation, latest delivery, seller fulfilment when in doubt)",
+                            o.id + " (" + rows.conflict_field + ")");
         }
     }
 
-    std::vector<int> date_fields() const override { return {f_created_, f_delivered_, f_cancelled_}; }
+    std::vector<int> date_fields() const override { return {f_created_, f_delivered_, f_cancelled_, f_deliver_by_}; }
     int key_field() const override { return f_id_; }
 
 private:
@@ -94,12 +186,16 @@ private:
     const int f_cancelled_ = field("cancelled");
     const int f_cancel_by_ = field("cancel_by");
     const int f_cancel_reason_ = field("cancel_reason");
+    const int f_cancel_return_type_ = field("cancel_return_type");
+    const int f_return_quantity_ = field("return_quantity");
+    const int f_refund_amount_ = field("refund_amount");
     const int f_fulfillment_ = field("fulfillment");
     const int f_category_ = field("category");
     const int f_deliver_by_ = field("deliver_by");
     const int f_handling_days_ = field("handling_days");
     const int f_flags_ = field("flags");
-    std::vector<uint32_t> missing_cancel_time_;
+    const int file_ = state_.orders_files++;
+    std::vector<uint32_t> touched_;  // orders with rows in this file
 };
 
 }  // namespace

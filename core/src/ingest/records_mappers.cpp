@@ -17,8 +17,7 @@ public:
         r.sku = std::string(row.text(f_sku_));
         r.rating = rating(row, f_rating_, false);
         r.flags = flags(row, f_flags_, true);
-        const auto index = static_cast<uint32_t>(ds.reviews.size());
-        r.created = time(row, f_created_, {Target::review, TimeField::created, index}, true, "the review time");
+        r.created = time(row, f_created_, true, "the review time");
         ds.reviews.push_back(std::move(r));
     }
 
@@ -45,8 +44,7 @@ public:
         if (c.id.empty()) c.id = file_name_ + ":" + std::to_string(row.number);  // chats are only counted
         c.order_id = id(row, f_order_id_, "an order ID", false);
         c.rating = rating(row, f_rating_, true);
-        const auto index = static_cast<uint32_t>(ds.chats.size());
-        c.ended = time(row, f_ended_, {Target::chat, TimeField::ended, index}, true, "the time the chat ended");
+        c.ended = time(row, f_ended_, true, "the time the chat ended");
         ds.chats.push_back(std::move(c));
     }
 

@@ -1,7 +1,8 @@
 // Returns/refunds export -> AfterSale requests. One request per Return Order ID (a return of
 // several SKUs has one row per SKU); without that column every row is a request.
 // `decided`, `item_received` and `inspected` come from whichever decision / received / inspection
-// time columns the export has (aliases in header_aliases.json); `handled_by` defaults to seller.
+// time columns the export has (aliases in header_aliases.json); `handled_by` defaults to seller
+// (also for a value it does not know, counted in "unknown_value").
 #include "ingest/cell_error.h"
 #include "ingest/row_mapper.h"
 
@@ -21,8 +22,11 @@ public:
         AfterSale a;
         a.order_id = order_id;
         const std::string_view type = choice(row, f_type_, "request_type");
-        if (type.empty()) fail_cell(row.number, row.column(f_type_), "missing_value", aliases_.value_examples("request_type"), {});
-        a.type = type == "return" ? RequestType::return_ : type == "refund" ? RequestType::refund
+        if (row.text(f_type_).empty())
+            fail_cell(row.number, row.column(f_type_), "missing_value", aliases_.value_examples("request_type"), {});
+        // An unknown type (counted in "unknown_value") is read as a refund: counted in NBFR by its
+        // reason, left out of AHT, which needs a return's receipt and inspection.
+        a.type = type == "return" ? RequestType::return_ : type == "refund" || type.empty() ? RequestType::refund
                  : type == "replacement"                ? RequestType::replacement
                                                         : RequestType::cancel;
         a.reason = std::string(row.text(f_reason_));
@@ -33,10 +37,10 @@ public:
         a.flags = flags(row, f_flags_, true);
 
         const auto index = static_cast<uint32_t>(ds.after_sales.size());
-        a.requested = time(row, f_requested_, {Target::after_sale, TimeField::requested, index}, true, "the time the request was made");
-        a.decided = time(row, f_decided_, {Target::after_sale, TimeField::decided, index}, false, "");
-        a.item_received = time(row, f_received_, {Target::after_sale, TimeField::item_received, index}, false, "");
-        a.inspected = time(row, f_inspected_, {Target::after_sale, TimeField::inspected, index}, false, "");
+        a.requested = time(row, f_requested_, true, "the time the request was made");
+        a.decided = time(row, f_decided_, false, "");
+        a.item_received = time(row, f_received_, false, "");
+        a.inspected = time(row, f_inspected_, false, "");
         ds.after_sales.push_back(std::move(a));
         if (!return_id.empty()) state_.return_index.emplace(return_id, index);
     }

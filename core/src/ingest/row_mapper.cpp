@@ -1,5 +1,7 @@
 #include "ingest/row_mapper.h"
 
+#include <algorithm>
+
 #include "ingest/cell_error.h"
 
 namespace shopscore::ingest {
@@ -10,13 +12,13 @@ std::string_view Row::text(int field) const {
     return trim_cell((*cells)[static_cast<size_t>(c)]);
 }
 
-Seconds RowMapper::time(const Row& row, int field, TimeSlot slot, bool required, const char* what) {
+Seconds RowMapper::time(const Row& row, int field, bool required, const char* what) {
     const std::string_view text = row.text(field);
     if (text.empty()) {
         if (required) fail_cell(row.number, row.column(field), "missing_value", what, {});
         return kNoTime;
     }
-    return dates_.parse(text, row.number, row.column(field), slot);
+    return dates_.parse(text, row.number, row.column(field));
 }
 
 std::string RowMapper::id(const Row& row, int field, const char* what, bool required) const {
@@ -39,16 +41,28 @@ std::string RowMapper::id(const Row& row, int field, const char* what, bool requ
     return std::string(text);
 }
 
-std::string_view RowMapper::choice(const Row& row, int field, const char* table) const {
+std::string_view RowMapper::choice(const Row& row, int field, const char* table) {
     const std::string_view text = row.text(field);
     if (text.empty()) return {};
     const std::string_view value = aliases_.value(table, text);
-    if (value.empty())
-        fail_cell(row.number, row.column(field), "invalid_value", aliases_.value_examples(table), text);
+    if (value.empty()) unknown_value(row.column(field), text, aliases_.value_examples(table));
     return value;
 }
 
-uint8_t RowMapper::flags(const Row& row, int field, bool record_flags) const {
+std::string RowMapper::column_name(int c) const {
+    return header_ && c >= 0 && static_cast<size_t>(c) < header_->size() ? std::string(trim_cell((*header_)[static_cast<size_t>(c)]))
+                                                                          : column_letters(c);
+}
+
+void RowMapper::unknown_value(int c, std::string_view text, const std::string& accepted) {
+    const std::string column = column_name(c);
+    add_warning(warnings_, "unknown_value",
+                "values of column \"" + column + "\" that are not known (" + accepted +
+                    "); read the safe way docs/exports.md lists (the record stays counted)",
+                std::string(text), {{"column", column}, {"accepted", accepted}});
+}
+
+uint8_t RowMapper::flags(const Row& row, int field, bool record_flags) {
     if (!row.has(field)) return 0;
     const std::string_view text = row.text(field);
     uint8_t bits = 0;
@@ -65,10 +79,9 @@ uint8_t RowMapper::flags(const Row& row, int field, bool record_flags) const {
             if (name.empty() && record_flags) name = aliases_.value("record_flag", item);
             const uint8_t bit = name.empty() ? 0 : flag_from_name(name);
             if (!bit)
-                fail_cell(row.number, row.column(field), "invalid_value",
-                          std::string("flags among fraud, sample, gift, appealed, risky_buyer") +
-                              (record_flags ? ", fbt_logistics, excluded" : ""),
-                          item);
+                unknown_value(row.column(field), item,
+                              std::string("fraud, sample, gift, appealed, risky_buyer") +
+                                  (record_flags ? ", fbt_logistics, excluded" : ""));
             bits |= bit;
         }
         start = end + 1;
@@ -106,14 +119,16 @@ int RowMapper::rating(const Row& row, int field, bool allow_unrated) const {
 }
 
 void add_warning(std::vector<Warning>& warnings, const std::string& code, const std::string& message,
-                 const std::string& example) {
+                 const std::string& example, const std::map<std::string, std::string>& params) {
     for (Warning& w : warnings) {
-        if (w.code != code) continue;
+        if (w.code != code || w.params != params) continue;
         ++w.count;
-        if (w.examples.size() < 5 && !example.empty()) w.examples.push_back(example);
+        if (w.examples.size() < 5 && !example.empty() &&
+            std::find(w.examples.begin(), w.examples.end(), example) == w.examples.end())
+            w.examples.push_back(example);
         return;
     }
-    Warning w{code, message, {}, 1};
+    Warning w{code, message, {}, 1, params};
     if (!example.empty()) w.examples.push_back(example);
     warnings.push_back(std::move(w));
 }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -24,6 +25,22 @@ struct IngestState {
     // Return Order ID -> index in dataset.after_sales: a return of several SKUs has one row per
     // SKU but is one request.
     std::unordered_map<std::string, uint32_t> return_index;
+    // What the SKU rows of each order said, indexed like dataset.orders (orders_mapper.cpp).
+    struct OrderRows {
+        int last_file = -1;         // the last orders export with a row of it
+        bool fbt = false, seller = false;
+        bool regular = false, pre_order = false, made_to_order = false;
+        bool cancelled_row = false;  // a row says the order (or its SKU line) was cancelled
+        bool delivered_row = false;  // a row has a Delivered Time
+        bool returned = false;       // Cancelation/Return Type, Sku Quantity of return, Order Refund Amount
+        bool conflict = false;       // order-level cells differ between its rows
+        Seconds cancel_time = kNoTime;
+        int cancel_rank = 4;  // of the cancelled row whose Cancel By / Cancel Reason are kept
+        std::string conflict_field;
+    };
+    std::vector<OrderRows> order_rows;
+    int orders_files = 0;
+    int returns_files = 0;  // returns exports read (NBFR's requests come from them)
 };
 
 // One data row as the mappers see it.
@@ -42,6 +59,8 @@ class RowMapper {
 public:
     RowMapper(ExportKind kind, IngestState& state, DateResolver& dates, std::vector<Warning>& warnings)
         : kind_(kind), state_(state), dates_(dates), warnings_(warnings), aliases_(AliasTable::get()) {}
+    // The header text of each column, for the column a warning names.
+    void set_header(const std::vector<std::string>* header) { header_ = header; }
     virtual ~RowMapper() = default;
 
     virtual void map(const Row& row) = 0;
@@ -55,11 +74,17 @@ public:
 
 protected:
     int field(const char* name) const { return aliases_.field(kind_, name); }
-    Seconds time(const Row& row, int field, TimeSlot slot, bool required, const char* what);
+    Seconds time(const Row& row, int field, bool required, const char* what);
     std::string id(const Row& row, int field, const char* what, bool required = true) const;
-    // A value from a value table of header_aliases.json; "" when the cell is empty.
-    std::string_view choice(const Row& row, int field, const char* table) const;
-    uint8_t flags(const Row& row, int field, bool record_flags) const;
+    // A value from a value table of header_aliases.json; "" when the cell is empty. A value the
+    // table does not know is "" too, counted in an "unknown_value" warning for its column (the
+    // caller's default is the documented safe reading): a new spelling must not stop a file.
+    std::string_view choice(const Row& row, int field, const char* table);
+    // Counts `text` in the "unknown_value" warning of `column`.
+    void unknown_value(int column, std::string_view text, const std::string& accepted);
+    // The header text of `column`, or its letters.
+    std::string column_name(int column) const;
+    uint8_t flags(const Row& row, int field, bool record_flags);
     int rating(const Row& row, int field, bool allow_unrated) const;
 
     ExportKind kind_;
@@ -67,13 +92,15 @@ protected:
     DateResolver& dates_;
     std::vector<Warning>& warnings_;
     const AliasTable& aliases_;
+    const std::vector<std::string>* header_ = nullptr;
 };
 
 std::unique_ptr<RowMapper> make_row_mapper(ExportKind kind, IngestState& state, DateResolver& dates,
                                            std::vector<Warning>& warnings, const std::string& file_name);
 
-// Adds `example` to the warning with `code` in `warnings` (created with `message` if new).
+// Adds `example` to the warning with `code` and `params` in `warnings` (created with `message` if
+// new); at most 5 examples, each once.
 void add_warning(std::vector<Warning>& warnings, const std::string& code, const std::string& message,
-                 const std::string& example);
+                 const std::string& example, const std::map<std::string, std::string>& params = {});
 
 }  // namespace shopscore::ingest

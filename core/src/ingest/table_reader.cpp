@@ -15,9 +15,9 @@ bool blank(const std::vector<std::string>& cells) {
 }  // namespace
 
 TableReader::TableReader(ExportKind requested, IngestState& state, std::string file_name, int32_t utc_offset, bool xlsx,
-                         std::vector<Warning>& warnings)
+                         std::vector<Warning>& warnings, std::optional<DateOrder> date_order)
     : kind_(requested), state_(state), file_name_(std::move(file_name)), warnings_(warnings),
-      dates_(state.dataset, utc_offset, xlsx) {}
+      dates_(utc_offset, xlsx, date_order) {}
 
 std::string TableReader::column_name(int column) const {
     if (column < 0 || static_cast<size_t>(column) >= header_.size()) return {};
@@ -36,7 +36,32 @@ void TableReader::row(int64_t number, std::vector<std::string>& cells) {
         if (is_description_row(r)) return;
     }
     ++data_rows_;
+    if (!dates_.decided()) {
+        // Every date cell of the row is looked at before any is read: a later cell may decide the
+        // order for an earlier one.
+        bool ambiguous = false;
+        for (int f : date_fields_) {
+            const auto evidence = dates_.look(r.text(f));
+            if (evidence == DateResolver::Evidence::ambiguous) ambiguous = true;
+            if (!dates_.decided() && (evidence == DateResolver::Evidence::month_first || evidence == DateResolver::Evidence::day_first))
+                dates_.decide(evidence == DateResolver::Evidence::month_first ? DateOrder::month_first : DateOrder::day_first, number);
+        }
+        if (dates_.decided()) {
+            map_held();
+        } else if (ambiguous || !held_.empty()) {
+            held_.push_back(HeldRow{number, cells});
+            return;
+        }
+    } else if (!dates_.saw_slash_date()) {
+        for (int f : date_fields_) dates_.look(r.text(f));  // the date_order warning names files with slash dates
+    }
     mapper_->map(r);
+}
+
+void TableReader::map_held() {
+    std::vector<HeldRow> held;
+    held.swap(held_);
+    for (HeldRow& h : held) mapper_->map(Row{h.number, &h.cells, &columns_});
 }
 
 void TableReader::read_header(int64_t number, std::vector<std::string>& cells) {
@@ -53,7 +78,9 @@ void TableReader::read_header(int64_t number, std::vector<std::string>& cells) {
         }
     }
     mapper_ = make_row_mapper(kind_, state_, dates_, warnings_, file_name_);
+    if (kind_ == ExportKind::returns) ++state_.returns_files;
     columns_ = map_columns(kind_, cells);
+    date_fields_ = mapper_->date_fields();
     const auto& fields = aliases.fields(kind_);
 
     if (kind_ == ExportKind::exclusions && columns_[static_cast<size_t>(aliases.field(kind_, "order_id"))] < 0) {
@@ -69,6 +96,7 @@ void TableReader::read_header(int64_t number, std::vector<std::string>& cells) {
     }
 
     header_ = cells;
+    mapper_->set_header(&header_);
     for (size_t f = 0; f < fields.size(); ++f) {
         if (!fields[f].required || columns_[f] >= 0) continue;
         std::string also;
@@ -103,27 +131,42 @@ bool TableReader::is_description_row(const Row& row) const {
             if (alias == norm) return true;
         return false;
     };
-    // A repeated header (the same names, or another language's): the key cell is a header name
-    // and so are at least half of the others. Not data, and not descriptions either.
+    // A repeated header (the same names, or another language's, perhaps in another column order):
+    // the key cell is a header name and so are at least half of the others. Not data, and not
+    // descriptions either.
+    auto any_header_name = [&](std::string_view text) {
+        const std::string norm = normalize_label(text);
+        for (const auto& field : fields)
+            for (const auto& alias : field.normalized)
+                if (alias == norm) return true;
+        return false;
+    };
     int header_like = 0, non_empty = 0;
     for (size_t f = 0; f < fields.size(); ++f) {
         if (!row.has(static_cast<int>(f)) || row.text(static_cast<int>(f)).empty()) continue;
         ++non_empty;
-        header_like += matches_header(static_cast<int>(f));
+        header_like += any_header_name(row.text(static_cast<int>(f)));
     }
     if (row.has(key) && !row.text(key).empty() && matches_header(key) && header_like * 2 >= non_empty)
         fail_input(row.number, row.column(key), "repeated_header", "data or a row of column descriptions after the header",
                    "a second header row");
-    // Descriptions: the key cell is prose (an ID has no spaces) and no date cell holds a date.
-    if (row.text(key).find(' ') == std::string_view::npos) return false;
-    for (int f : mapper_->date_fields())
-        if (dates_.looks_like_time(row.text(f))) return false;
-    return true;
+    // Descriptions ("Time the order was created.", "订单创建时间", "เวลาที่สร้างคำสั่งซื้อ"): no date
+    // cell holds a date or starts like one, and one at least holds text.
+    bool prose = false;
+    for (int f : mapper_->date_fields()) {
+        const std::string_view text = row.text(f);
+        if (text.empty()) continue;
+        if (dates_.looks_like_time(text) || (text[0] >= '0' && text[0] <= '9')) return false;
+        prose = true;
+    }
+    return prose;
 }
 
 void TableReader::finish() {
     if (!have_header_) fail_input(1, -1, "empty_file", "a header row", "an empty file");
-    if (auto warning = dates_.resolve()) warnings_.push_back(std::move(*warning));
+    dates_.decide_by_clock();
+    map_held();
+    for (Warning& w : dates_.warnings()) warnings_.push_back(std::move(w));
     mapper_->end();
 }
 

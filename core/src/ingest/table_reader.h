@@ -12,6 +12,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,7 +24,7 @@ namespace shopscore::ingest {
 class TableReader {
 public:
     TableReader(ExportKind requested, IngestState& state, std::string file_name, int32_t utc_offset, bool xlsx,
-                std::vector<Warning>& warnings);
+                std::vector<Warning>& warnings, std::optional<DateOrder> date_order = std::nullopt);
 
     void row(int64_t number, std::vector<std::string>& cells);  // throws CellError
     void finish();                                              // throws CellError
@@ -36,6 +37,12 @@ public:
 private:
     void read_header(int64_t number, std::vector<std::string>& cells);
     bool is_description_row(const Row& row) const;
+    void map_held();
+
+    struct HeldRow {
+        int64_t number;
+        std::vector<std::string> cells;
+    };
 
     ExportKind kind_;
     IngestState& state_;
@@ -45,9 +52,11 @@ private:
     std::unique_ptr<RowMapper> mapper_;
     std::vector<std::string> header_;
     std::vector<int> columns_;
+    std::vector<int> date_fields_;  // the mapper's, asked once
     bool have_header_ = false;
     bool first_data_row_ = true;
     int64_t data_rows_ = 0;
+    std::vector<HeldRow> held_;  // rows read while the date order is open, in file order
 };
 
 }  // namespace shopscore::ingest

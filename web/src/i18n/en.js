@@ -262,7 +262,7 @@ export default {
 
   'warn.unmapped_reasons': '{count} return/refund reasons are not in the profile\'s fault lists and count as buyer fault.',
   'warn.unmapped_cancel_reasons': '{count} cancellation reasons are not in the profile\'s fault lists and count as not seller fault.',
-  'warn.ambiguous_dates': '{count} dates read both day-first and month-first; they were read month-first (US: 11/02/2026 is November 2).',
+  'warn.ambiguous_dates': '{count} dates could be read day-first or month-first; they were read by the file\'s clock (AM/PM: month-first, as in the US; 24-hour: day-first).',
   'warn.date_order': 'The dates of {file} read both ways; read as {order}.',
   'warn.no_opened_date': 'The shop\'s opening date is not given, so small-shop protection does not apply.',
   'warn.unknown_review_orders': '{count} reviews are for orders not in the data and were ignored.',

@@ -262,7 +262,7 @@ export default {
 
   'warn.unmapped_reasons': '有 {count} 条退货退款原因不在配置的责任列表中，按买家责任计算。',
   'warn.unmapped_cancel_reasons': '有 {count} 条取消原因不在配置的责任列表中，按非商责计算。',
-  'warn.ambiguous_dates': '有 {count} 个日期既可按日在前也可按月在前读取，已按月在前（美国格式：11/02/2026 为 11 月 2 日）读取。',
+  'warn.ambiguous_dates': '有 {count} 个日期既可按日在前也可按月在前读取，已按文件的时间格式读取（AM/PM：按月在前，美国格式；24 小时制：按日在前）。',
   'warn.date_order': '{file} 中的日期两种顺序都能读取，已按{order}读取。',
   'warn.no_opened_date': '未提供开店日期，因此不适用小订单量商家保护。',
   'warn.unknown_review_orders': '有 {count} 条评价对应的订单不在数据中，已忽略。',

@@ -1,0 +1,113 @@
+// The default as_of, and the checks on a dataset that do not stop scoring but would surprise the
+// seller (issue 9 finding 6). Each check gives a warning with a stable code (docs/errors.md);
+// the records are scored as they are.
+#include <algorithm>
+
+#include "scoring_internal.h"
+
+namespace shopscore {
+namespace {
+
+constexpr int kGapDays = 92;          // more than the longest metric window (90 days)
+constexpr double kOutlierShare = 0.05;
+
+// Lists at most 5 examples, counts all.
+struct Examples {
+    int64_t count = 0;
+    std::vector<std::string> examples;
+    void add(const std::string& id) {
+        ++count;
+        if (examples.size() < 5) examples.push_back(id);
+    }
+};
+
+Day latest_day(const Order& o) {
+    Seconds t = o.created;
+    t = std::max(t, o.delivered);
+    t = std::max(t, o.cancelled);
+    return t == kNoTime ? kNoDay : day_of(t);
+}
+
+}  // namespace
+
+// Default as_of: the latest day of the orders' timestamps, leaving out a few orders dated far
+// ahead of the rest (a typo such as 2062 for 2026 once pulled as_of decades ahead, and every real
+// order fell out of the windows). From the median order day the days are walked upwards; a gap
+// of more than 92 days (longer than any window) with at most 5 % of the orders beyond it ends
+// the data. Those orders are named in a "future_dates_ignored" warning. Without orders: the
+// latest timestamp of any record.
+std::optional<Day> default_as_of(const Dataset& d, std::vector<Warning>& warnings) {
+    std::vector<Day> days;
+    days.reserve(d.orders.size());
+    for (const Order& o : d.orders)
+        if (Day day = latest_day(o); day != kNoDay) days.push_back(day);
+    if (!days.empty()) {
+        std::sort(days.begin(), days.end());
+        size_t i = days.size() / 2;
+        while (i + 1 < days.size()) {
+            const bool gap = days[i + 1] - days[i] > kGapDays;
+            if (gap && static_cast<double>(days.size() - i - 1) <= kOutlierShare * static_cast<double>(days.size())) break;
+            ++i;
+        }
+        const Day as_of = days[i];
+        if (i + 1 < days.size()) {
+            Examples beyond;
+            for (const Order& o : d.orders)
+                if (Day day = latest_day(o); day != kNoDay && day > as_of) beyond.add(o.id);
+            Warning w{"future_dates_ignored",
+                      "orders dated far after all the others (more than " + std::to_string(kGapDays) +
+                          " days) were not used to choose as_of (" + format_day(as_of) + "); check their dates or give as_of",
+                      beyond.examples, beyond.count};
+            w.params = {{"as_of", format_day(as_of)}, {"first_ignored", format_day(days[i + 1])}};
+            warnings.push_back(std::move(w));
+        }
+        return as_of;
+    }
+    Seconds latest = kNoTime;
+    auto see = [&](Seconds t) { latest = std::max(latest, t); };
+    for (const Review& r : d.reviews) see(r.created);
+    for (const AfterSale& a : d.after_sales) {
+        see(a.requested);
+        see(a.decided);
+        see(a.inspected);
+    }
+    for (const Chat& c : d.chats) see(c.ended);
+    if (latest == kNoTime) return std::nullopt;
+    return day_of(latest);
+}
+
+void check_dataset(const Dataset& d, const Shop& shop, std::optional<Day> as_of, std::vector<Warning>& warnings) {
+    Examples deliver_by_early, delivered_early;
+    Day first = kNoDay;
+    for (const Order& o : d.orders) {
+        if (o.created == kNoTime) continue;
+        const Day created = day_of(o.created);
+        if (first == kNoDay || created < first) first = created;
+        if (o.deliver_by != kNoDay && o.deliver_by < created) deliver_by_early.add(o.id);
+        if (o.delivered != kNoTime && o.delivered < o.created) delivered_early.add(o.id);
+    }
+    if (deliver_by_early.count)
+        warnings.push_back({"deliver_by_before_created",
+                            "orders whose deliver-by date is before their creation: counted as given (late unless "
+                            "delivered that day)",
+                            deliver_by_early.examples, deliver_by_early.count});
+    if (delivered_early.count)
+        warnings.push_back({"delivered_before_created",
+                            "orders delivered before they were created: counted as given; check the time zone or the dates",
+                            delivered_early.examples, delivered_early.count});
+    if (!as_of) return;
+    if (shop.opened && *as_of < *shop.opened) {
+        Warning w{"as_of_before_opened", "as_of (" + format_day(*as_of) + ") is before the shop opened (" +
+                                             format_day(*shop.opened) + ")", {}, 0};
+        w.params = {{"as_of", format_day(*as_of)}, {"opened", format_day(*shop.opened)}};
+        warnings.push_back(std::move(w));
+    }
+    if (first != kNoDay && *as_of < first) {
+        Warning w{"as_of_before_data", "as_of (" + format_day(*as_of) + ") is before every order (the first is created " +
+                                           format_day(first) + "): no order is counted", {}, 0};
+        w.params = {{"as_of", format_day(*as_of)}, {"first_order", format_day(first)}};
+        warnings.push_back(std::move(w));
+    }
+}
+
+}  // namespace shopscore
