@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 
 const cli = path.resolve(process.argv[2] ?? '');
 const exportsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'data', 'exports');
-const KINDS = ['orders', 'returns', 'reviews', 'chats', 'exclusions'];
+const KINDS = ['orders', 'returns', 'reviews', 'chats', 'exclusions', 'diagnostics'];
 let failures = 0;
 const fail = (msg) => { failures++; console.error(`FAIL: ${msg}`); };
 
@@ -46,9 +46,13 @@ function parseCsv(text) {
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'shopscore-batch-'));
 const shopsDir = path.join(tmp, 'shops');
 const fixtureSets = readdirSync(exportsDir).filter((n) => n !== 'malformed' && statSync(path.join(exportsDir, n)).isDirectory());
+// A set's expected.json and options.json are the tests' notes about it, not a shop's files; a set
+// with its own shop.json keeps it.
 for (const name of fixtureSets) {
-  cpSync(path.join(exportsDir, name), path.join(shopsDir, name), { recursive: true });
-  cpSync(path.join(exportsDir, 'shop.json'), path.join(shopsDir, name, 'shop.json'));
+  const dir = path.join(shopsDir, name);
+  cpSync(path.join(exportsDir, name), dir, { recursive: true });
+  for (const note of ['expected.json', 'options.json']) rmSync(path.join(dir, note), { force: true });
+  if (!readdirSync(dir).includes('shop.json')) cpSync(path.join(exportsDir, 'shop.json'), path.join(dir, 'shop.json'));
 }
 cpSync(path.join(exportsDir, 'us_bom_crlf'), path.join(shopsDir, 'no_shop_json'), { recursive: true });
 // A Chinese folder name: the CSV must carry it as UTF-8 (behind the BOM) and sort it bytewise.
