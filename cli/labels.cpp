@@ -143,6 +143,13 @@ constexpr Named kWarnings[] = {
     {"ambiguous_dates", "", "有 {count} 个日期既可按日在前也可按月在前读取,已按月在前(美国格式)读取。"},
     {"exclusion_unknown_order", "", "有 {count} 个排除订单号不在任何订单导出中。"},
     {"cancelled_without_time", "", "有 {count} 笔已取消订单没有取消时间,按创建时间计。"},
+    {"metric_no_data", "", "{metric}没有数据:{input}文件可提供,或按卖家中心显示的数值直接输入(--metric {id}=...)。"},
+};
+
+// The files named by metric_no_data's `input` param.
+constexpr Named kInputFiles[] = {
+    {"reviews", "reviews", "评价"},       {"returns", "returns", "退货退款"}, {"orders", "orders", "订单"},
+    {"chats", "chats", "客服会话"},       {"diagnostics", "after-sales diagnostics", "售后诊断"},
 };
 
 template <size_t N>
@@ -166,11 +173,23 @@ std::string input_name(Lang lang, std::string_view id) {
     return n ? (lang == Lang::zh ? n->zh : n->en) : std::string(id);
 }
 
-std::string warning_text(Lang lang, std::string_view code, const std::string& message, long long count) {
+std::string warning_text(Lang lang, const Warning& w) {
     if (lang == Lang::zh)
-        if (const Named* n = find(kWarnings, code)) return fill(n->zh, {{"count", std::to_string(count)}});
-    std::string out = message;
-    if (count > 0) out += " (" + std::to_string(count) + ")";
+        if (const Named* n = find(kWarnings, w.code)) {
+            auto param = [&](const char* key) {
+                const auto it = w.params.find(key);
+                return it == w.params.end() ? std::string() : it->second;
+            };
+            const std::string id = param("metric");
+            std::string metric = id;
+            for (size_t m = 0; m < kMetricCount; ++m)
+                if (id == kMetricNames[m]) metric = kChinese.metric_names[m];
+            const Named* file = find(kInputFiles, param("input"));
+            return fill(n->zh, {{"count", std::to_string(w.count)}, {"metric", metric}, {"id", id},
+                                {"input", file ? file->zh : param("input")}});
+        }
+    std::string out = w.message;
+    if (w.count > 0) out += " (" + std::to_string(w.count) + ")";
     return out;
 }
 

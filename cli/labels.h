@@ -74,7 +74,7 @@ std::string input_name(Lang lang, std::string_view id);
 
 // The warning in the report's language: Chinese for the codes known here, else the core's
 // English message. `count` is the warning's count.
-std::string warning_text(Lang lang, std::string_view code, const std::string& message, long long count);
+std::string warning_text(Lang lang, const Warning& warning);
 
 // "a {x} b" with {x} replaced by its value.
 std::string fill(std::string_view text, std::initializer_list<std::pair<const char*, std::string>> values);

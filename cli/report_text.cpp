@@ -174,7 +174,7 @@ private:
         heading(l_.warnings);
         if (r_.warnings.empty()) out_ += std::string("  ") + l_.no_warnings + "\n";
         for (const Warning& w : r_.warnings) {
-            out_ += "  - " + warning_text(lang_, w.code, w.message, w.count) + "\n";
+            out_ += "  - " + warning_text(lang_, w) + "\n";
             if (!w.examples.empty()) {
                 std::string list;
                 for (const std::string& e : w.examples) list += (list.empty() ? "" : l_.list_sep) + ("\"" + e + "\"");

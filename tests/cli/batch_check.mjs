@@ -7,7 +7,7 @@
 // the same rows; exit codes (0 with a broken shop, 2 with --strict, 2 on a bad DIR).
 //   node tests/cli/batch_check.mjs PATH/TO/shopscore
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -46,18 +46,18 @@ function parseCsv(text) {
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'shopscore-batch-'));
 const shopsDir = path.join(tmp, 'shops');
 const fixtureSets = readdirSync(exportsDir).filter((n) => n !== 'malformed' && statSync(path.join(exportsDir, n)).isDirectory());
-// A set's expected.json and options.json are the tests' notes about it, not a shop's files; a set
-// with its own shop.json keeps it.
-for (const name of fixtureSets) {
-  const dir = path.join(shopsDir, name);
-  cpSync(path.join(exportsDir, name), dir, { recursive: true });
-  for (const note of ['expected.json', 'options.json']) rmSync(path.join(dir, note), { force: true });
-  if (!readdirSync(dir).includes('shop.json')) cpSync(path.join(exportsDir, 'shop.json'), path.join(dir, 'shop.json'));
+// A fixture folder also holds test artefacts (expected.json): only its exports are copied, and
+// its own shop.json if it has one, else the fixtures' common one.
+function copyShop(from, to) {
+  mkdirSync(to, { recursive: true });
+  for (const f of readdirSync(from)) if (KINDS.some((k) => f.startsWith(`${k}.`))) cpSync(path.join(from, f), path.join(to, f));
+  const own = path.join(from, 'shop.json');
+  cpSync(existsSync(own) ? own : path.join(exportsDir, 'shop.json'), path.join(to, 'shop.json'));
 }
+for (const name of fixtureSets) copyShop(path.join(exportsDir, name), path.join(shopsDir, name));
 cpSync(path.join(exportsDir, 'us_bom_crlf'), path.join(shopsDir, 'no_shop_json'), { recursive: true });
 // A Chinese folder name: the CSV must carry it as UTF-8 (behind the BOM) and sort it bytewise.
-cpSync(path.join(exportsDir, 'zh_gb18030'), path.join(shopsDir, '店铺一'), { recursive: true });
-cpSync(path.join(exportsDir, 'shop.json'), path.join(shopsDir, '店铺一', 'shop.json'));
+copyShop(path.join(exportsDir, 'zh_gb18030'), path.join(shopsDir, '店铺一'));
 mkdirSync(path.join(shopsDir, 'broken'));
 cpSync(path.join(exportsDir, 'malformed', 'bad_date.csv'), path.join(shopsDir, 'broken', 'orders.csv'));
 cpSync(path.join(exportsDir, 'us_bom_crlf', 'returns.csv'), path.join(shopsDir, 'broken', 'returns.csv'));

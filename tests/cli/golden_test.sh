@@ -18,6 +18,7 @@ cases=(
   "new-shop-protected.en.txt|tests/data/new-shop-protected.json|--lang en"
   "spec-example.zh.txt|tests/data/spec-example.json|--lang zh"
   "no-service-data.en.txt|tests/data/no-service-data.json|--lang en"
+  "no-service-data.zh.txt|tests/data/no-service-data.json|--lang zh"
 )
 for c in "${cases[@]}"; do
   IFS='|' read -r name dataset options <<<"$c"
