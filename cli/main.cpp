@@ -5,6 +5,7 @@
 // stderr; 1 on an internal error.
 #include <cstdio>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <sstream>
 #include <string>
@@ -12,6 +13,7 @@
 #include <vector>
 
 #include "export_files.h"
+#include "insight_flags.h"
 #include "shopscore/error.h"
 #include "shopscore/ingest.h"
 #include "shopscore/json_io.h"
@@ -56,13 +58,15 @@ struct ScoreCommand {
     std::string profile_path;
     std::string as_of;
     bool insights = false;
+    InsightOptions insight_options;
+    std::string csv;  // --csv TABLE: print that diagnostics table instead of the JSON
 };
 
 ScoreCommand parse_score_args(const std::vector<std::string>& args) {
     ScoreCommand cmd;
     for (size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
-        auto value = [&]() -> const std::string& {
+        std::function<const std::string&()> value = [&]() -> const std::string& {
             if (i + 1 >= args.size()) throw UsageError(a + " needs a value");
             return args[++i];
         };
@@ -75,6 +79,7 @@ ScoreCommand parse_score_args(const std::vector<std::string>& args) {
         else if (a == "--reviews") cmd.exports.emplace_back(ExportKind::reviews, value());
         else if (a == "--chats") cmd.exports.emplace_back(ExportKind::chats, value());
         else if (a == "--exclusions") cmd.exports.emplace_back(ExportKind::exclusions, value());
+        else if (cli::parse_insight_flag(a, value, cmd.insight_options, cmd.csv)) {}
         else if (a.rfind("--", 0) == 0) throw UsageError("unknown option " + a);
         else if (cmd.dataset_path.empty()) cmd.dataset_path = a;
         else throw UsageError("more than one dataset given: " + a);
@@ -88,7 +93,8 @@ ScoreCommand parse_score_args(const std::vector<std::string>& args) {
 int run_score(const std::vector<std::string>& args) {
     const ScoreCommand cmd = parse_score_args(args);
     ScoreOptions options;
-    options.insights = cmd.insights;
+    options.insights = cmd.insights || !cmd.csv.empty();
+    options.insight_options = cmd.insight_options;
     if (!cmd.as_of.empty()) {
         options.as_of = parse_day(cmd.as_of);
         if (!options.as_of)
@@ -106,7 +112,8 @@ int run_score(const std::vector<std::string>& args) {
         for (const auto& [kind, path] : cmd.exports) read_export_file(ingest, kind, path);
         dataset = ingest.finish();
     }
-    std::fputs(result_to_json(score(dataset, options)).c_str(), stdout);
+    const Result result = score(dataset, options);
+    std::fputs((cmd.csv.empty() ? result_to_json(result) : insights_csv(result, cmd.csv)).c_str(), stdout);
     return 0;
 }
 
@@ -117,6 +124,7 @@ int main(int argc, char** argv) {
     try {
         if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
             std::fputs(kUsage, args.empty() ? stderr : stdout);
+            std::fputs(cli::kInsightUsage, args.empty() ? stderr : stdout);
             return args.empty() ? 2 : 0;
         }
         if (args[0] == "--version") {

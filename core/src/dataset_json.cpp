@@ -116,6 +116,9 @@ void read_order(const Reader& r, const json& o, const std::string& path, Dataset
                                                               {"pre_order", OrderType::pre_order}};
     order.type = read_choice(r, o, "type", path, kType, order.type);
     if (auto category = r.string(o, "category", path)) order.category = *category;
+    if (auto product = r.string(o, "product", path)) order.product = *product;
+    if (auto carrier = r.string(o, "carrier", path)) order.carrier = *carrier;
+    if (auto warehouse = r.string(o, "warehouse", path)) order.warehouse = *warehouse;
     order.flags |= read_flags(r, o, path, false);
 }
 

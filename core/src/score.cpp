@@ -34,8 +34,10 @@ std::optional<Day> find_as_of(const Dataset& d, const Shop& shop, const ScoreOpt
     return day_of(latest);
 }
 
+}  // namespace
+
 // Fills value, counts and raw score of one metric from counted records or a direct input.
-MetricResult measure(MetricId m, const Counts& counted, const std::optional<DirectMetric>& direct,
+MetricResult measure_metric(MetricId m, const Counts& counted, const std::optional<DirectMetric>& direct,
                      const Profile& profile) {
     MetricResult r;
     r.window_days = kMetricWindowDays[m];
@@ -66,12 +68,13 @@ MetricResult measure(MetricId m, const Counts& counted, const std::optional<Dire
 }
 
 // Small-seller protection (SPEC §3.4). Skipped for a metric given without its counts.
-void protect(Result& result, const Protection& p, bool shop_age_ok, bool opened_known) {
+bool apply_protection(std::array<MetricResult, kMetricCount>& metrics, int64_t delivered_orders_90d,
+                      const Protection& p, bool shop_age_ok, bool opened_known) {
     const bool any = p.combine == ProtectionCombine::any;
-    result.shop_qualifies =
-        opened_known && (shop_age_ok || (any && static_cast<double>(result.delivered_orders_90d) <= p.max_orders));
+    const bool shop_qualifies =
+        opened_known && (shop_age_ok || (any && static_cast<double>(delivered_orders_90d) <= p.max_orders));
     for (MetricId m : {kNrr, kNbfr, kOtdr, kSfcr}) {
-        MetricResult& r = result.metrics[m];
+        MetricResult& r = metrics[m];
         if (r.no_data || !r.denominator || !opened_known) continue;
         const bool small = *r.denominator <= p.max_orders;
         const bool few_affected = *r.affected <= p.max_affected;
@@ -81,15 +84,13 @@ void protect(Result& result, const Protection& p, bool shop_age_ok, bool opened_
             r.is_protected = true;
         }
     }
-    MetricResult& imd = result.metrics[kImd];
-    if (result.shop_qualifies && !imd.no_data && imd.denominator && *imd.raw_score < p.imd_floor) {
+    MetricResult& imd = metrics[kImd];
+    if (shop_qualifies && !imd.no_data && imd.denominator && *imd.raw_score < p.imd_floor) {
         imd.score = p.imd_floor;
         imd.is_protected = true;
     }
+    return shop_qualifies;
 }
-
-
-}  // namespace
 
 std::optional<double> combine_dimensions(const std::array<MetricResult, kMetricCount>& metrics, const Profile& profile,
                                          std::array<DimensionResult, kDimensionCount>& dimensions) {
@@ -176,13 +177,14 @@ Result score(const Dataset& dataset, const ScoreOptions& options) {
     const Profile& profile = choose_profile(options.profiles, main_category);
     result.profile_id = profile.id;
 
-    const DailyCounters counters(dataset, profile, as_of.value_or(0));
+    const DailyCounters counters(dataset, profile, as_of.value_or(0),
+                                 options.insights ? kInsightDays : DailyCounters::kDays);
     result.delivered_orders_90d = shop.delivered_orders_90d.value_or(counters.delivered(90));
     for (const Warning& w : counters.warnings()) result.warnings.push_back(w);
 
     for (size_t m = 0; m < kMetricCount; ++m) {
         const auto id = static_cast<MetricId>(m);
-        result.metrics[m] = measure(id, counters.metric(id, kMetricWindowDays[m]), dataset.direct_metrics[m], profile);
+        result.metrics[m] = measure_metric(id, counters.metric(id, kMetricWindowDays[m]), dataset.direct_metrics[m], profile);
     }
 
     const Protection& p = profile.protection;
@@ -190,7 +192,7 @@ Result score(const Dataset& dataset, const ScoreOptions& options) {
     const bool shop_age_ok = opened_known && (*as_of - *shop.opened) < p.max_shop_age_days;
     if (!shop.opened)
         result.warnings.push_back({"no_opened_date", "shop.opened is missing: small-seller protection is not applied", {}, 0});
-    protect(result, p, shop_age_ok, opened_known);
+    result.shop_qualifies = apply_protection(result.metrics, result.delivered_orders_90d, p, shop_age_ok, opened_known);
     result.sps = combine_dimensions(result.metrics, profile, result.dimensions);
 
     result.status = result.delivered_orders_90d >= 30 ? Status::scored : Status::not_enough_orders;
@@ -201,7 +203,9 @@ Result score(const Dataset& dataset, const ScoreOptions& options) {
     }
     result.benefits = decide_benefits(result, shop, positive_rate);
     result.settlement_days = settlement_days(result);
-    if (options.insights) result.insights = compute_insights(result, profile);
+    if (options.insights)
+        result.insights = compute_insights(
+            result, {dataset, shop, profile, counters, positive_rate, options.insight_options, as_of.has_value()});
     return result;
 }
 

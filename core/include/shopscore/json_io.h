@@ -28,4 +28,8 @@ ScoreOptions score_options_from_json(std::string_view text);
 
 std::string result_to_json(const Result& result);
 
+// One diagnostics table of the result's insights as CSV (UTF-8 with BOM, CRLF), the same text
+// for the CLI (--csv TABLE) and the page. An unknown table is an InputError listing the known.
+std::string insights_csv(const Result& result, const std::string& table);
+
 }  // namespace shopscore

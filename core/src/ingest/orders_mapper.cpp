@@ -53,6 +53,9 @@ public:
         if (o.deliver_by == kNoDay && deliver_by != kNoTime) o.deliver_by = deliver_by == kPendingTime ? kPendingDay : day_of(deliver_by);
         if (o.handling_days < 0) o.handling_days = handling_days;
         if (o.category.empty()) o.category = std::string(row.text(f_category_));
+        if (o.product.empty()) o.product = std::string(row.text(f_product_));
+        if (o.carrier.empty()) o.carrier = std::string(row.text(f_carrier_));
+        if (o.warehouse.empty()) o.warehouse = std::string(row.text(f_warehouse_));
         o.flags |= flag_bits;
         if (first_row) {
             if (fulfillment == "fbt") o.fulfillment = Fulfillment::fbt;
@@ -96,6 +99,9 @@ private:
     const int f_cancel_reason_ = field("cancel_reason");
     const int f_fulfillment_ = field("fulfillment");
     const int f_category_ = field("category");
+    const int f_product_ = field("product");      // diagnostics (insights) only
+    const int f_carrier_ = field("carrier");
+    const int f_warehouse_ = field("warehouse");
     const int f_deliver_by_ = field("deliver_by");
     const int f_handling_days_ = field("handling_days");
     const int f_flags_ = field("flags");
