@@ -113,7 +113,7 @@ int run_score(const std::vector<std::string>& args) {
         dataset = ingest.finish();
     }
     const Result result = score(dataset, options);
-    std::fputs((cmd.csv.empty() ? result_to_json(result) : insights_csv(result, cmd.csv)).c_str(), stdout);
+    std::fputs((cmd.csv.empty() ? result_to_json(result) : kCsvBom + insights_csv(result, cmd.csv)).c_str(), stdout);
     return 0;
 }
 

@@ -95,7 +95,7 @@ TEST_CASE("diagnostics: late orders by carrier, and the CSV text", "[insights][d
     const Result r = run();
     // UPS: 20 orders (2 a day 11-01 .. 11-10), 10 late; USPS 180, none late. Most late first.
     CHECK(insights_csv(r, "late_by_carrier") ==
-          "\xEF\xBB\xBF" "carrier,orders,late_orders,late_rate\r\nUPS,20,10,0.5\r\nUSPS,180,0,0\r\n");
+          "carrier,orders,late_orders,late_rate\r\nUPS,20,10,0.5\r\nUSPS,180,0,0\r\n");
     for (const Table& t : r.insights->diagnostics) {
         if (t.id == "late_orders") {
             REQUIRE(t.rows.size() == 10);
@@ -124,5 +124,5 @@ TEST_CASE("CSV quotes commas and quotes and defuses formulas", "[insights][diagn
     Result r;
     r.insights = Insights{};
     r.insights->diagnostics.push_back({"t", {"a", "b"}, {{{Cell::text, 0, "x, \"y\""}, {Cell::text, 0, "=1+1"}}}});
-    CHECK(insights_csv(r, "t") == "\xEF\xBB\xBF" "a,b\r\n\"x, \"\"y\"\"\",'=1+1\r\n");
+    CHECK(insights_csv(r, "t") == "a,b\r\n\"x, \"\"y\"\"\",'=1+1\r\n");
 }

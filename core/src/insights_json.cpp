@@ -166,7 +166,9 @@ ordered insights_json(const Insights& in) {
 }
 
 std::string table_to_csv(const Table& t) {
-    std::string out = "\xEF\xBB\xBF";  // UTF-8 BOM: Excel then reads Chinese text correctly
+    // No BOM here: a JavaScript TextDecoder would drop it on the way out of WASM. The CLI and the
+    // page each put it in front when writing the file (kCsvBom).
+    std::string out;
     auto line = [&](const std::vector<Cell>& cells) {
         for (size_t i = 0; i < cells.size(); ++i) out += (i ? "," : "") + csv_field(cells[i]);
         out += "\r\n";
@@ -187,6 +189,14 @@ std::string insights_csv(const Result& result, const std::string& table) {
         for (const Table& t : result.insights->diagnostics) known += (known.empty() ? "" : " | ") + t.id;
     throw InputError("--csv", "expected one of " + (known.empty() ? std::string("the diagnostics tables (needs dated data)") : known) +
                                   ", got \"" + table + "\"");
+}
+
+}  // namespace shopscore
+
+namespace shopscore {
+
+std::string score_output(const Result& result, const ScoreOptions& options) {
+    return options.insight_options.csv.empty() ? result_to_json(result) : insights_csv(result, options.insight_options.csv);
 }
 
 }  // namespace shopscore

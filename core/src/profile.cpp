@@ -145,6 +145,7 @@ static void read_insight_options(const Reader& r, const json& root, InsightOptio
         }
     }
     o.moved_from = r.day(root, "moved_from", "");
+    o.csv = r.string(root, "csv", "").value_or("");
     o.moved_to = r.day(root, "moved_to", "");
     if (auto rows = r.integer(root, "diagnostics_rows", "")) {
         if (*rows < 0 || *rows > 100000) r.fail("diagnostics_rows", "a number of rows 0-100000", &root.at("diagnostics_rows"));
@@ -182,6 +183,7 @@ ScoreOptions score_options_from_json(std::string_view text) {
     options.source_name = r.string(root, "file", "").value_or("");
     options.insights = r.boolean(root, "insights", "").value_or(false);
     read_insight_options(r, root, options.insight_options);
+    if (!options.insight_options.csv.empty()) options.insights = true;
     if (const json* shop = r.object(root, "shop", "")) options.shop = read_shop(r, *shop, "shop");
     if (auto it = root.find("profile"); it != root.end() && !it->is_null()) {
         if (it->is_array()) {

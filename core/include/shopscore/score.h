@@ -24,6 +24,7 @@ struct InsightOptions {
     std::optional<Day> moved_to;    // default as_of
     ScenarioOptions scenarios;
     int diagnostics_rows = 50;      // rows per diagnostics table in the result (CSV has them all)
+    std::string csv;                // WASM "csv": answer with this diagnostics table as CSV, not JSON
 };
 
 struct ScoreOptions {
