@@ -12,13 +12,16 @@ double number(const std::string& flag, const std::string& text, double lo, doubl
     char* end = nullptr;
     const double x = std::strtod(text.c_str(), &end);
     if (text.empty() || *end != '\0' || !(x >= lo && x <= hi))
-        throw InputError(flag, std::string("expected ") + expected + ", got \"" + text + "\"");
+        throw InputError(flag, std::string("expected ") + expected + ", got \"" + text + "\"",
+                         ErrorDetail{"invalid_value", {}, 0, {}, flag, expected, text});
     return x;
 }
 
 Day day(const std::string& flag, const std::string& text) {
     const auto d = parse_day(text);
-    if (!d) throw InputError(flag, "expected a date like 2026-11-20, got \"" + text + "\"");
+    if (!d)
+        throw InputError(flag, "expected a date like 2026-11-20, got \"" + text + "\"",
+                         ErrorDetail{"bad_date", {}, 0, {}, flag, "a date like 2026-11-20", text});
     return *d;
 }
 

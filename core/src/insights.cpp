@@ -47,8 +47,11 @@ std::vector<MetricPriority> priorities(const Result& result, const Profile& prof
 Day checked_day(const std::optional<Day>& given, Day fallback, Day as_of, const char* name) {
     const Day d = given.value_or(fallback);
     if (given && (d > as_of || d < as_of - 89))
-        throw InputError("options", std::string(name) + ": expected a date from " + format_day(as_of - 89) + " to " +
-                                        format_day(as_of) + ", got \"" + format_day(d) + "\"");
+    {
+        const std::string expected = "a date from " + format_day(as_of - 89) + " to " + format_day(as_of);
+        throw InputError("options", std::string(name) + ": expected " + expected + ", got \"" + format_day(d) + "\"",
+                         ErrorDetail{"invalid_value", {}, 0, {}, name, expected, format_day(d)});
+    }
     return std::clamp(d, as_of - 89, as_of);
 }
 

@@ -187,8 +187,10 @@ std::string insights_csv(const Result& result, const std::string& table) {
     std::string known;
     if (result.insights)
         for (const Table& t : result.insights->diagnostics) known += (known.empty() ? "" : " | ") + t.id;
-    throw InputError("--csv", "expected one of " + (known.empty() ? std::string("the diagnostics tables (needs dated data)") : known) +
-                                  ", got \"" + table + "\"");
+    const std::string expected =
+        "one of " + (known.empty() ? std::string("the diagnostics tables (needs dated data)") : known);
+    throw InputError("--csv", "expected " + expected + ", got \"" + table + "\"",
+                     ErrorDetail{"invalid_value", {}, 0, {}, "csv", expected, table});
 }
 
 }  // namespace shopscore
