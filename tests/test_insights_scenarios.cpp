@@ -11,6 +11,7 @@
 
 #include "shopscore/json_io.h"
 #include "shopscore/score.h"
+#include "test_ingest_support.h"
 
 using namespace shopscore;
 
@@ -125,4 +126,17 @@ TEST_CASE("CSV quotes commas and quotes and defuses formulas", "[insights][diagn
     r.insights = Insights{};
     r.insights->diagnostics.push_back({"t", {"a", "b"}, {{{Cell::text, 0, "x, \"y\""}, {Cell::text, 0, "=1+1"}}}});
     CHECK(insights_csv(r, "t") == "a,b\r\n\"x, \"\"y\"\"\",'=1+1\r\n");
+}
+
+TEST_CASE("diagnostics: the orders export's product, shipping provider and warehouse are read", "[insights][diagnostics]") {
+    // tests/data/exports/tsv/orders.tsv, first row: Product Name "Tea ""Sencha"" tin",
+    // Warehouse Name "Main WH", Shipping Provider Name "USPS".
+    Ingest ingest(Shop{});
+    ingest_test::read_text(ingest, ExportKind::orders, "orders.tsv", ingest_test::fixture("tsv/orders.tsv"));
+    const Dataset d = ingest.finish();
+    const Order* o = d.find_order("577123456789000001");
+    REQUIRE(o);
+    CHECK(o->product == "Tea \"Sencha\" tin");
+    CHECK(o->carrier == "USPS");
+    CHECK(o->warehouse == "Main WH");
 }
