@@ -19,7 +19,7 @@ function metricSentence(g) {
   });
   const defects = g.metric === 'otdr' ? g.denominator - g.current : g.current;
   const allowed = g.metric === 'otdr' ? g.denominator - g.limit : g.limit;
-  if (g.more_clean != null && g.more_clean > 0 && defects > allowed) s += '; ' + it(g.metric === 'otdr' ? 'goal.clean_otdr' : 'goal.clean', { n: fmtInt(g.more_clean) });
+  if (g.more_clean != null && g.more_clean > 0 && defects > allowed) s += '; ' + it(g.metric === 'otdr' || g.metric === 'imd' ? 'goal.clean_' + g.metric : 'goal.clean', { n: fmtInt(g.more_clean) });
   return s;
 }
 
