@@ -149,8 +149,12 @@ void plan(const Scorer& s, const Result& today, GoalSeekTarget& out) {
                 d[m] -= j;
                 return sps_of(d).value_or(0);
             };
-            if (sps_cut(defects[m]) <= sps.value_or(0)) continue;
-            const double j = first_true(1, defects[m], [&](double k) { return sps_cut(k) > sps.value_or(0); });
+            // Usually one order already helps; else the smallest cut that does (past a plateau).
+            double j = 1;
+            if (sps_cut(1) <= sps.value_or(0)) {
+                if (sps_cut(defects[m]) <= sps.value_or(0)) continue;
+                j = first_true(2, defects[m], [&](double k) { return sps_cut(k) > sps.value_or(0); });
+            }
             const double ratio = (sps_cut(j) - sps.value_or(0)) / j;
             if (ratio > best_ratio) best_ratio = ratio, best_cut = j, best = m;
         }
