@@ -6,6 +6,7 @@
 // stderr; 1 on an internal error.
 #include <cstdio>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <sstream>
 #include <string>
@@ -15,6 +16,7 @@
 #include "batch.h"
 #include "export_files.h"
 #include "score_output.h"
+#include "insight_flags.h"
 #include "shopscore/error.h"
 #include "shopscore/ingest.h"
 #include "shopscore/json_io.h"
@@ -92,13 +94,15 @@ struct ScoreCommand {
     cli::Format format = cli::Format::json;
     cli::Lang lang = cli::Lang::en;
     std::vector<std::string> metrics;  // --metric ID=VALUE[%][:COUNT]
+    InsightOptions insight_options;
+    std::string csv;  // --csv TABLE: print that diagnostics table instead of the JSON
 };
 
 ScoreCommand parse_score_args(const std::vector<std::string>& args) {
     ScoreCommand cmd;
     for (size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
-        auto value = [&]() -> const std::string& {
+        std::function<const std::string&()> value = [&]() -> const std::string& {
             if (i + 1 >= args.size()) throw UsageError(a + " needs a value");
             return args[++i];
         };
@@ -116,6 +120,7 @@ ScoreCommand parse_score_args(const std::vector<std::string>& args) {
         else if (a == "--exclusions") cmd.exports.emplace_back(ExportKind::exclusions, value());
         else if (a == "--diagnostics") cmd.exports.emplace_back(ExportKind::diagnostics, value());
         else if (a == "--metric") cmd.metrics.push_back(value());
+        else if (cli::parse_insight_flag(a, value, cmd.insight_options, cmd.csv)) {}
         else if (a.rfind("--", 0) == 0) throw UsageError("unknown option " + a);
         else if (cmd.dataset_path.empty()) cmd.dataset_path = a;
         else throw UsageError("more than one dataset given: " + a);
@@ -129,7 +134,8 @@ ScoreCommand parse_score_args(const std::vector<std::string>& args) {
 int run_score(const std::vector<std::string>& args) {
     const ScoreCommand cmd = parse_score_args(args);
     ScoreOptions options;
-    options.insights = cmd.insights || cmd.format != cli::Format::json;  // text and csv show priorities
+    options.insights = cmd.insights || !cmd.csv.empty() || cmd.format != cli::Format::json;  // text and csv show priorities
+    options.insight_options = cmd.insight_options;
     if (!cmd.as_of.empty()) {
         options.as_of = parse_day(cmd.as_of);
         if (!options.as_of)
@@ -158,8 +164,13 @@ int run_score(const std::vector<std::string>& args) {
         for (const auto& [kind, path] : cmd.exports) read_export_file(ingest, kind, path);
         dataset = ingest.finish();
     }
+    const Result result = score(dataset, options);
+    if (!cmd.csv.empty()) {
+        std::fputs((kCsvBom + insights_csv(result, cmd.csv)).c_str(), stdout);
+        return 0;
+    }
     const std::string shop = cli::shop_name(cmd.dataset_path, cmd.exports.empty() ? "" : cmd.exports.front().second);
-    std::fputs(cli::format_result(score(dataset, options), options, cmd.format, cmd.lang, shop).c_str(), stdout);
+    std::fputs(cli::format_result(result, options, cmd.format, cmd.lang, shop).c_str(), stdout);
     return 0;
 }
 
@@ -170,6 +181,7 @@ int main(int argc, char** argv) {
     try {
         if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
             std::fputs(kUsage, args.empty() ? stderr : stdout);
+            std::fputs(cli::kInsightUsage, args.empty() ? stderr : stdout);
             return args.empty() ? 2 : 0;
         }
         if (args[0] == "--version") {

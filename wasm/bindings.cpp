@@ -52,7 +52,7 @@ std::string score_dataset_json(const std::string& dataset_json, const std::strin
     return js_errors([&] {
         const ScoreOptions options = score_options_from_json(options_json);
         Dataset dataset = dataset_from_json(dataset_json, options.source_name.empty() ? "dataset.json" : options.source_name);
-        return result_to_json(score(dataset, options));
+        return score_output(score(dataset, options), options);
     });
 }
 
@@ -100,7 +100,8 @@ public:
     std::string score(const std::string& options_json) {
         return js_errors([&] {
             if (!dataset_) dataset_ = ingest_.take();  // the session scores only what it has read
-            return result_to_json(shopscore::score(*dataset_, score_options_from_json(options_json), &cache_));
+            const ScoreOptions options = score_options_from_json(options_json);
+            return score_output(shopscore::score(*dataset_, options, &cache_), options);
         });
     }
 

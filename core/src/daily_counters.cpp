@@ -51,11 +51,37 @@ private:
 std::string counting_key(const Profile& profile) {
     std::string key = std::to_string(profile.delivery_sla_business_days);
     const FaultReasons& f = profile.fault_reasons;
-    for (const auto* list : {&f.seller_fault, &f.buyer_fault, &f.seller_cancel, &f.system_late_cancel}) {
+    for (const auto* list : {&f.seller_fault, &f.buyer_fault, &f.late_shipment_cancel, &f.seller_cancel,
+                              &f.buyer_cancel, &f.system_late_cancel}) {
         key += '\x1e';
         for (const std::string& reason : *list) key += reason + '\x1f';
     }
     return key;
+}
+
+namespace {
+
+bool contains_folded(std::string_view text, std::string_view word) {
+    auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+    if (word.size() > text.size()) return false;
+    for (size_t i = 0; i + word.size() <= text.size(); ++i) {
+        size_t j = 0;
+        while (j < word.size() && lower(text[i + j]) == word[j]) ++j;
+        if (j == word.size()) return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+bool is_carrier_reason(std::string_view reason) {
+    // [model] words that put the blame on delivery rather than the product (docs/insights.md).
+    static const char* const kWords[] = {"not received", "didn't receive", "did not receive", "never arrived",
+                                         "arrived late", "late delivery", "lost", "in transit", "shipping",
+                                         "delivery", "未收到", "物流", "运输", "快递", "丢失", "延迟"};
+    for (const char* w : kWords)
+        if (contains_folded(reason, w)) return true;
+    return false;
 }
 
 Day deliver_by_day(const Order& order, const Profile& profile) {
@@ -67,15 +93,18 @@ Day deliver_by_day(const Order& order, const Profile& profile) {
     return kNoDay;  // made-to-order / pre-order without its handling time: cannot be judged
 }
 
-DailyCounters::DailyCounters(const Dataset& dataset, const Profile& profile, Day as_of) : as_of_(as_of) {
+DailyCounters::DailyCounters(const Dataset& dataset, const Profile& profile, Day as_of, int days)
+    : as_of_(as_of), days_(days), delivered_(days), reviews_(days), carrier_nbfr_(days) {
+    for (auto& series : metrics_) series.resize(days);
     count_orders(dataset, profile);
     count_reviews(dataset);
     count_after_sales(dataset, profile);
     count_chats(dataset);
 }
 
-void DailyCounters::add(std::array<Counts, kDays>& series, Day d, double numerator, double denominator,
+void DailyCounters::add(std::vector<Counts>& series, Day d, double numerator, double denominator,
                         double affected) {
+    if (d <= as_of_ && (first_data_day_ == kNoDay || d < first_data_day_)) first_data_day_ = d;
     const int i = slot(d);
     if (i < 0) return;
     series[i].numerator += numerator;
@@ -96,7 +125,7 @@ void DailyCounters::count_orders(const Dataset& dataset, const Profile& profile)
             const int i = slot(day_of(o.delivered));
             if (i >= 0) {
                 ++delivered_[i];
-                ++categories_[o.category];
+                if (day_of(o.delivered) > as_of_ - kDays) ++categories_[o.category];
             }
             // nbfr's denominator: delivered and not cancelled (its numerator is added with the requests).
             if (!cancelled) add(metrics_[kNbfr], day_of(o.delivered), 0, 1, 0);
@@ -166,7 +195,7 @@ void DailyCounters::count_reviews(const Dataset& dataset) {
 
 void DailyCounters::count_after_sales(const Dataset& dataset, const Profile& profile) {
     const Seconds end = (static_cast<Seconds>(as_of_) + 1) * kSecondsPerDay;
-    std::set<std::string> nbf_orders;  // orders with a seller/carrier-fault return or refund
+    std::map<std::string, bool> nbf_orders;  // orders with a seller/carrier-fault return or refund -> a carrier reason among them
     Tally unmapped;
     CachedFaults faults(profile);
     // Requests from the after-sales diagnostics download carry Seller Center's own handling hours;
@@ -185,7 +214,9 @@ void DailyCounters::count_after_sales(const Dataset& dataset, const Profile& pro
         if (a.type == RequestType::refund || a.type == RequestType::return_) {
             const Fault fault = faults.return_reason(a.reason);
             if (fault == Fault::unmapped) unmapped.add(a.reason);
-            if (fault == Fault::seller) nbf_orders.insert(a.order_id);
+            if (fault == Fault::seller) {
+                if (!nbf_orders.count(a.order_id) || is_carrier_reason(a.reason)) nbf_orders[a.order_id] = is_carrier_reason(a.reason);
+            }
         }
         // aht: handled requests, by the seller, its own rules or a time-out; not platform defaults.
         if (diagnostics || a.handled_by == HandledBy::platform || !known(a.decided) || a.decided >= end) continue;
@@ -193,12 +224,14 @@ void DailyCounters::count_after_sales(const Dataset& dataset, const Profile& pro
         if (a.type == RequestType::return_ && known(a.item_received) && known(a.inspected) && a.inspected < end)
             seconds += static_cast<double>(std::max<Seconds>(0, a.inspected - a.item_received));
         add(metrics_[kAht], day_of(a.requested), seconds / 3600.0, 1, 0);
+        if (slot(day_of(a.requested)) >= 0) aht_requests_.emplace_back(day_of(a.requested), seconds / 3600.0);
     }
-    for (const std::string& id : nbf_orders) {
+    for (const auto& [id, carrier] : nbf_orders) {
         const Order* o = dataset.find_order(id);
         if (!o || !known(o->delivered) || o->delivered >= end) continue;
         if (known(o->cancelled) && o->cancelled < end) continue;
         add(metrics_[kNbfr], day_of(o->delivered), 1, 0, 1);
+        if (carrier && slot(day_of(o->delivered)) >= 0) carrier_nbfr_[slot(day_of(o->delivered))] += 1;
     }
     unmapped.report(warnings_, "unmapped_reasons",
                     "return/refund reasons not in the fault mapping were counted as buyer fault");
@@ -217,27 +250,34 @@ void DailyCounters::count_chats(const Dataset& dataset) {
     }
 }
 
-Counts DailyCounters::metric(MetricId metric, int window_days) const {
+Counts DailyCounters::metric_between(MetricId metric, Day first, Day last) const {
     Counts sum;
-    for (int i = kDays - std::min(window_days, kDays); i < kDays; ++i) {
-        sum.numerator += metrics_[metric][i].numerator;
-        sum.denominator += metrics_[metric][i].denominator;
-        sum.affected += metrics_[metric][i].affected;
+    for (Day d = std::max(first, first_counted_day()); d <= std::min(last, as_of_); ++d) {
+        const Counts& c = metrics_[metric][slot(d)];
+        sum.numerator += c.numerator;
+        sum.denominator += c.denominator;
+        sum.affected += c.affected;
     }
     return sum;
 }
 
-int64_t DailyCounters::delivered(int window_days) const {
+int64_t DailyCounters::delivered_between(Day first, Day last) const {
     int64_t sum = 0;
-    for (int i = kDays - std::min(window_days, kDays); i < kDays; ++i) sum += delivered_[i];
+    for (Day d = std::max(first, first_counted_day()); d <= std::min(last, as_of_); ++d) sum += delivered_[slot(d)];
+    return sum;
+}
+
+double DailyCounters::carrier_nbfr_between(Day first, Day last) const {
+    double sum = 0;
+    for (Day d = std::max(first, first_counted_day()); d <= std::min(last, as_of_); ++d) sum += carrier_nbfr_[slot(d)];
     return sum;
 }
 
 Counts DailyCounters::positive_reviews(int window_days) const {
     Counts sum;
-    for (int i = kDays - std::min(window_days, kDays); i < kDays; ++i) {
-        sum.numerator += reviews_[i].numerator;
-        sum.denominator += reviews_[i].denominator;
+    for (Day d = std::max(as_of_ - window_days + 1, first_counted_day()); d <= as_of_; ++d) {
+        sum.numerator += reviews_[slot(d)].numerator;
+        sum.denominator += reviews_[slot(d)].denominator;
     }
     return sum;
 }

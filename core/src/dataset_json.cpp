@@ -159,6 +159,9 @@ void read_order(const Reader& r, const json& o, const std::string& path, Dataset
     }
     if (auto category = r.string(o, "category", path); category && !category->empty() && (order.category.empty() || *category < order.category))
         order.category = *category;
+    // Diagnostics only (insights): as the category, the first in text order whatever the rows' order.
+    for (auto [key, target] : {std::pair{"product", &order.product}, {"carrier", &order.carrier}, {"warehouse", &order.warehouse}})
+        if (auto text = r.string(o, key, path); text && !text->empty() && (target->empty() || *text < *target)) *target = *text;
     order.flags |= read_flags(r, o, path, false);
     if (conflict && std::find(conflicts.begin(), conflicts.end(), id) == conflicts.end()) conflicts.push_back(id);
 }

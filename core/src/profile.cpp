@@ -168,6 +168,45 @@ std::vector<Profile> profiles_from_json(std::string_view text, const std::string
     return out;
 }
 
+// The insight options of the WASM call (docs/insights.md): targets, moved_from/moved_to,
+// scenarios {fbt_share, warehouse_delivery_days, aht_cap_hours, carrier_return_cut, im_cut},
+// diagnostics_rows.
+static void read_insight_options(const Reader& r, const json& root, InsightOptions& o) {
+    if (const json* targets = r.array(root, "targets", "")) {
+        for (size_t i = 0; i < targets->size(); ++i) {
+            const json& t = (*targets)[i];
+            if (!t.is_number() || t.get<double>() < 0 || t.get<double>() > 5) r.fail(Reader::index("targets", i), "a score from 0 to 5", &t);
+            o.targets.push_back(t.get<double>());
+        }
+    }
+    o.moved_from = r.day(root, "moved_from", "");
+    o.csv = r.string(root, "csv", "").value_or("");
+    o.moved_to = r.day(root, "moved_to", "");
+    if (auto rows = r.integer(root, "diagnostics_rows", "")) {
+        if (*rows < 0 || *rows > 100000) r.fail("diagnostics_rows", "a number of rows 0-100000", &root.at("diagnostics_rows"));
+        o.diagnostics_rows = static_cast<int>(*rows);
+    }
+    const json* sc = r.object(root, "scenarios", "");
+    if (!sc) return;
+    auto share = [&](const char* key, double& field) {
+        if (auto v = r.number(*sc, key, "scenarios")) {
+            if (*v < 0 || *v > 1) r.fail(Reader::join("scenarios", key), "a share from 0 to 1", &sc->at(key));
+            field = *v;
+        }
+    };
+    share("fbt_share", o.scenarios.fbt_share);
+    share("carrier_return_cut", o.scenarios.carrier_return_cut);
+    share("im_cut", o.scenarios.im_cut);
+    if (auto days = r.integer(*sc, "warehouse_delivery_days", "scenarios")) {
+        if (*days < 1 || *days > 60) r.fail("scenarios.warehouse_delivery_days", "a number of business days 1-60", &sc->at("warehouse_delivery_days"));
+        o.scenarios.warehouse_delivery_days = static_cast<int>(*days);
+    }
+    if (auto hours = r.number(*sc, "aht_cap_hours", "scenarios")) {
+        if (*hours <= 0 || *hours > 10000) r.fail("scenarios.aht_cap_hours", "a number of hours above 0", &sc->at("aht_cap_hours"));
+        o.scenarios.aht_cap_hours = *hours;
+    }
+}
+
 ScoreOptions score_options_from_json(std::string_view text) {
     ScoreOptions options;
     if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) return options;
@@ -178,6 +217,8 @@ ScoreOptions score_options_from_json(std::string_view text) {
     options.as_of = r.day(root, "as_of", "");
     options.source_name = r.string(root, "file", "").value_or("");
     options.insights = r.boolean(root, "insights", "").value_or(false);
+    read_insight_options(r, root, options.insight_options);
+    if (!options.insight_options.csv.empty()) options.insights = true;
     if (const json* shop = r.object(root, "shop", "")) options.shop = read_shop(r, *shop, "shop");
     if (const json* metrics = r.object(root, "metrics", "")) options.metrics = read_direct_metrics(r, *metrics, "metrics");
     if (auto it = root.find("profile"); it != root.end() && !it->is_null()) {

@@ -4,12 +4,10 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "result_json_internal.h"
 #include "shopscore/json_io.h"
 
 namespace shopscore {
-namespace {
-
-using ordered = nlohmann::ordered_json;
 
 ordered number(double x) {
     if (std::isfinite(x) && std::fabs(x) < 9007199254740992.0 && x == std::floor(x))
@@ -32,6 +30,21 @@ ordered metric_json(const MetricResult& m) {
     j["no_data"] = m.no_data;
     return j;
 }
+
+ordered benefits_json(const std::vector<BenefitResult>& benefits) {
+    ordered out = ordered::array();
+    for (const BenefitResult& b : benefits) {
+        ordered bj;
+        bj["id"] = b.id;
+        bj["min_sps"] = number(b.min_sps);
+        bj["eligible"] = b.eligible ? ordered(*b.eligible) : ordered(nullptr);
+        bj["missing"] = b.missing;
+        out.push_back(bj);
+    }
+    return out;
+}
+
+namespace {
 
 ordered warning_json(const Warning& w) {
     ordered j;
@@ -80,30 +93,10 @@ std::string result_to_json(const Result& r) {
         if (r.metrics[m].is_protected) protection["metrics"].push_back(kMetricNames[m]);
     j["protection"] = protection;
 
-    j["benefits"] = ordered::array();
-    for (const BenefitResult& b : r.benefits) {
-        ordered bj;
-        bj["id"] = b.id;
-        bj["min_sps"] = number(b.min_sps);
-        bj["eligible"] = b.eligible ? ordered(*b.eligible) : ordered(nullptr);
-        bj["missing"] = b.missing;
-        j["benefits"].push_back(bj);
-    }
+    j["benefits"] = benefits_json(r.benefits);
     j["warnings"] = ordered::array();
     for (const Warning& w : r.warnings) j["warnings"].push_back(warning_json(w));
-    if (r.insights) {
-        ordered priorities = ordered::array();
-        for (const MetricPriority& p : r.insights->priorities) {
-            ordered pj;
-            pj["metric"] = kMetricNames[p.metric];
-            pj["gain"] = number(p.gain);
-            pj["label"] = p.label == Priority::key_opportunity   ? ordered("key_opportunity")
-                          : p.label == Priority::needs_attention ? ordered("needs_attention")
-                                                                 : ordered(nullptr);
-            priorities.push_back(pj);
-        }
-        j["insights"]["priorities"] = priorities;
-    }
+    if (r.insights) j["insights"] = insights_json(*r.insights);
     // Texts from the data are UTF-8 by now; replace rather than fail on a stray invalid byte.
     return j.dump(2, ' ', false, ordered::error_handler_t::replace) + "\n";
 }

@@ -28,8 +28,10 @@ Warning no_data_warning(MetricId m) {
     return w;
 }
 
+}  // namespace
+
 // Fills value, counts and raw score of one metric from counted records or a direct input.
-MetricResult measure(MetricId m, const Counts& counted, const std::optional<DirectMetric>& direct,
+MetricResult measure_metric(MetricId m, const Counts& counted, const std::optional<DirectMetric>& direct,
                      const Profile& profile) {
     MetricResult r;
     r.window_days = kMetricWindowDays[m];
@@ -60,12 +62,13 @@ MetricResult measure(MetricId m, const Counts& counted, const std::optional<Dire
 }
 
 // Small-seller protection (SPEC §3.4). Skipped for a metric given without its counts.
-void protect(Result& result, const Protection& p, bool shop_age_ok, bool opened_known) {
+bool apply_protection(std::array<MetricResult, kMetricCount>& metrics, int64_t delivered_orders_90d,
+                      const Protection& p, bool shop_age_ok, bool opened_known) {
     const bool any = p.combine == ProtectionCombine::any;
-    result.shop_qualifies =
-        opened_known && (shop_age_ok || (any && static_cast<double>(result.delivered_orders_90d) <= p.max_orders));
+    const bool shop_qualifies =
+        opened_known && (shop_age_ok || (any && static_cast<double>(delivered_orders_90d) <= p.max_orders));
     for (MetricId m : {kNrr, kNbfr, kOtdr, kSfcr}) {
-        MetricResult& r = result.metrics[m];
+        MetricResult& r = metrics[m];
         if (r.no_data || !r.denominator || !opened_known) continue;
         const bool small = *r.denominator <= p.max_orders;
         const bool few_affected = *r.affected <= p.max_affected;
@@ -75,15 +78,13 @@ void protect(Result& result, const Protection& p, bool shop_age_ok, bool opened_
             r.is_protected = true;
         }
     }
-    MetricResult& imd = result.metrics[kImd];
-    if (result.shop_qualifies && !imd.no_data && imd.denominator && *imd.raw_score < p.imd_floor) {
+    MetricResult& imd = metrics[kImd];
+    if (shop_qualifies && !imd.no_data && imd.denominator && *imd.raw_score < p.imd_floor) {
         imd.score = p.imd_floor;
         imd.is_protected = true;
     }
+    return shop_qualifies;
 }
-
-
-}  // namespace
 
 std::optional<double> combine_dimensions(const std::array<MetricResult, kMetricCount>& metrics, const Profile& profile,
                                          std::array<DimensionResult, kDimensionCount>& dimensions) {
@@ -162,11 +163,11 @@ struct ScoreCache::Impl {
     std::optional<std::pair<std::optional<Day>, std::vector<Warning>>> default_day;
     int64_t made = 0;
 
-    std::shared_ptr<const DailyCounters> get(const Dataset& dataset, const Profile& profile, Day as_of) {
-        const std::string key = std::to_string(as_of) + '\x1d' + counting_key(profile);
+    std::shared_ptr<const DailyCounters> get(const Dataset& dataset, const Profile& profile, Day as_of, int days) {
+        const std::string key = std::to_string(as_of) + '\x1d' + std::to_string(days) + '\x1d' + counting_key(profile);
         for (const auto& [k, c] : counters)
             if (k == key) return c;
-        auto made_now = std::make_shared<const DailyCounters>(dataset, profile, as_of);
+        auto made_now = std::make_shared<const DailyCounters>(dataset, profile, as_of, days);
         ++made;
         counters.emplace_front(key, made_now);
         if (counters.size() > kKeep) counters.pop_back();
@@ -199,8 +200,8 @@ Result score(const Dataset& dataset, const ScoreOptions& options) { return score
 
 Result score(const Dataset& dataset, const ScoreOptions& options, ScoreCache* cache_handle) {
     ScoreCache::Impl* cache = cache_handle ? cache_handle->impl_.get() : nullptr;
-    auto counters_for = [&](const Profile& p, Day day) {
-        return cache ? cache->get(dataset, p, day) : std::make_shared<const DailyCounters>(dataset, p, day);
+    auto counters_for = [&](const Profile& p, Day day, int days = DailyCounters::kDays) {
+        return cache ? cache->get(dataset, p, day, days) : std::make_shared<const DailyCounters>(dataset, p, day, days);
     };
     Result result;
     const Shop shop = effective_shop(dataset.shop, options.shop);
@@ -217,15 +218,18 @@ Result score(const Dataset& dataset, const ScoreOptions& options, ScoreCache* ca
     const Profile& profile = choose_profile(options.profiles, main_category);
     result.profile_id = profile.id;
 
-    const std::shared_ptr<const DailyCounters> counted = counters_for(profile, as_of.value_or(0));
+    // Insights (trend, forecast, why it moved) look further back than the 90 days of a score.
+    const int days = options.insights ? kInsightDays : DailyCounters::kDays;
+    const std::shared_ptr<const DailyCounters> counted = counters_for(profile, as_of.value_or(0), days);
     const DailyCounters& counters = *counted;
     result.delivered_orders_90d = shop.delivered_orders_90d.value_or(counters.delivered(90));
     for (const Warning& w : counters.warnings()) result.warnings.push_back(w);
 
+    std::array<std::optional<DirectMetric>, kMetricCount> direct;  // typed in the options, else the dataset's
     for (size_t m = 0; m < kMetricCount; ++m) {
         const auto id = static_cast<MetricId>(m);
-        const std::optional<DirectMetric>& direct = options.metrics[m] ? options.metrics[m] : dataset.direct_metrics[m];
-        result.metrics[m] = measure(id, counters.metric(id, kMetricWindowDays[m]), direct, profile);
+        direct[m] = options.metrics[m] ? options.metrics[m] : dataset.direct_metrics[m];
+        result.metrics[m] = measure_metric(id, counters.metric(id, kMetricWindowDays[m]), direct[m], profile);
         if (result.metrics[m].no_data) result.warnings.push_back(no_data_warning(id));
     }
 
@@ -234,7 +238,7 @@ Result score(const Dataset& dataset, const ScoreOptions& options, ScoreCache* ca
     const bool shop_age_ok = opened_known && (*as_of - *shop.opened) < p.max_shop_age_days;
     if (!shop.opened)
         result.warnings.push_back({"no_opened_date", "shop.opened is missing: small-seller protection is not applied", {}, 0});
-    protect(result, p, shop_age_ok, opened_known);
+    result.shop_qualifies = apply_protection(result.metrics, result.delivered_orders_90d, p, shop_age_ok, opened_known);
     result.sps = combine_dimensions(result.metrics, profile, result.dimensions);
 
     result.status = result.delivered_orders_90d >= 30 ? Status::scored : Status::not_enough_orders;
@@ -245,7 +249,9 @@ Result score(const Dataset& dataset, const ScoreOptions& options, ScoreCache* ca
     }
     result.benefits = decide_benefits(result, shop, positive_rate);
     result.settlement_days = settlement_days(result);
-    if (options.insights) result.insights = compute_insights(result, profile);
+    if (options.insights)
+        result.insights = compute_insights(
+            result, {dataset, shop, profile, direct, counters, positive_rate, options.insight_options, as_of.has_value()});
     return result;
 }
 

@@ -12,6 +12,7 @@
 #include "shopscore/dataset.h"
 #include "shopscore/profile.h"
 #include "shopscore/result.h"
+#include "shopscore/score.h"
 
 namespace shopscore {
 
@@ -48,37 +49,53 @@ struct Counts {
     double affected = 0;  // orders that hurt the metric (late orders for otdr), for protection
 };
 
-// Everything scoring needs, counted per day over the 90 days ending on `as_of`. Each record is
-// keyed by the day that decides its window (delivered day for nrr/nbfr, deliver-by day for otdr,
-// created day for sfcr, ended day for imd, requested day for aht); anything that happens after
-// as_of is not yet known and is left out. A window is then a sum over its days, so trends,
-// forecasts and what-ifs need no rescan of the records.
+// Everything scoring needs, counted per day over the `days` days ending on `as_of` (90 to score;
+// insights ask for more so trends can look back). Each record is keyed by the day that decides
+// its window (delivered day for nrr/nbfr, deliver-by day for otdr, created day for sfcr, ended
+// day for imd, requested day for aht); anything that happens after as_of is not yet known and is
+// left out. A window is then a sum over its days, so trends, forecasts and what-ifs need no
+// rescan of the records.
 class DailyCounters {
 public:
     static constexpr int kDays = 90;
 
-    DailyCounters(const Dataset& dataset, const Profile& profile, Day as_of);
+    DailyCounters(const Dataset& dataset, const Profile& profile, Day as_of, int days = kDays);
 
-    Counts metric(MetricId metric, int window_days) const;
-    int64_t delivered(int window_days) const;
+    Counts metric(MetricId metric, int window_days) const { return metric_between(metric, as_of_ - window_days + 1, as_of_); }
+    // Sums over the days first..last (inclusive), clipped to the days counted.
+    Counts metric_between(MetricId metric, Day first, Day last) const;
+    int64_t delivered(int window_days) const { return delivered_between(as_of_ - window_days + 1, as_of_); }
+    int64_t delivered_between(Day first, Day last) const;
+    // NBFR orders whose reason is a carrier's fault (a subset of the nbfr numerator), for scenarios.
+    double carrier_nbfr_between(Day first, Day last) const;
+    // Handling hours of each counted AHT request, by requested day (scenarios cap them).
+    const std::vector<std::pair<Day, double>>& aht_requests() const { return aht_requests_; }
     // Counted initial reviews created in the window, and how many of them gave 4-5 stars.
     Counts positive_reviews(int window_days) const;
     // The category with most delivered orders in the 90 days ("" when none).
     std::string main_category() const;
     const std::vector<Warning>& warnings() const { return warnings_; }
+    Day as_of() const { return as_of_; }
+    Day first_counted_day() const { return as_of_ - days_ + 1; }
+    // The earliest day any counted record is keyed on (kNoDay when none).
+    Day first_data_day() const { return first_data_day_; }
 
 private:
-    int slot(Day d) const { return d > as_of_ || d <= as_of_ - kDays ? -1 : kDays - 1 - (as_of_ - d); }
-    void add(std::array<Counts, kDays>& series, Day d, double numerator, double denominator, double affected);
+    int slot(Day d) const { return d > as_of_ || d <= as_of_ - days_ ? -1 : days_ - 1 - (as_of_ - d); }
+    void add(std::vector<Counts>& series, Day d, double numerator, double denominator, double affected);
     void count_orders(const Dataset& dataset, const Profile& profile);
     void count_reviews(const Dataset& dataset);
     void count_after_sales(const Dataset& dataset, const Profile& profile);
     void count_chats(const Dataset& dataset);
 
     Day as_of_;
-    std::array<std::array<Counts, kDays>, kMetricCount> metrics_{};
-    std::array<int64_t, kDays> delivered_{};
-    std::array<Counts, kDays> reviews_{};
+    int days_;
+    Day first_data_day_ = kNoDay;
+    std::array<std::vector<Counts>, kMetricCount> metrics_;
+    std::vector<int64_t> delivered_;
+    std::vector<Counts> reviews_;
+    std::vector<double> carrier_nbfr_;
+    std::vector<std::pair<Day, double>> aht_requests_;
     std::map<std::string, int64_t> categories_;
     std::vector<Warning> warnings_;
 };
@@ -87,6 +104,8 @@ private:
 // DailyCounters reads. Keep it in step with count_orders/count_after_sales: a field read there
 // and missing here would let a re-score reuse counts made with the old value.
 std::string counting_key(const Profile& profile);
+// A return/refund reason that blames the carrier (lost, late, not received, damaged in transit).
+bool is_carrier_reason(std::string_view reason);
 
 // The day an order must be delivered by: from the data, else created + N US business days
 // (regular: profile SLA; made-to-order/pre-order: handling_days + 5). kNoDay when unknown.
@@ -109,8 +128,28 @@ double volume_adjusted(double numerator, double denominator, double k, double go
 std::optional<double> combine_dimensions(const std::array<MetricResult, kMetricCount>& metrics, const Profile& profile,
                                          std::array<DimensionResult, kDimensionCount>& dimensions);
 
-// ---- insights.cpp ------------------------------------------------------------------------
-Insights compute_insights(const Result& result, const Profile& profile);
+// Fills value, counts and raw score of one metric from counted records or a direct input.
+MetricResult measure_metric(MetricId m, const Counts& counted, const std::optional<DirectMetric>& direct,
+                            const Profile& profile);
+// Small-seller protection (SPEC §3.4) on metrics already measured; returns shop_qualifies.
+bool apply_protection(std::array<MetricResult, kMetricCount>& metrics, int64_t delivered_orders_90d,
+                      const Protection& p, bool shop_age_ok, bool opened_known);
+
+// ---- insights*.cpp -----------------------------------------------------------------------
+struct InsightContext {
+    const Dataset& dataset;
+    const Shop& shop;
+    const Profile& profile;
+    // Metrics given directly: typed in the score options, else the dataset's (as score() uses them).
+    const std::array<std::optional<DirectMetric>, kMetricCount>& direct_metrics;
+    const DailyCounters& counters;  // over kInsightDays
+    std::optional<double> positive_rating_rate;
+    const InsightOptions& options;
+    bool dated;  // as_of is known (else only the day-free insights: priorities, goal seek, scenarios)
+};
+// Trend looks back 90 days, each with a 90-day gate window: 179 days of counts.
+constexpr int kInsightDays = 180;
+Insights compute_insights(const Result& result, const InsightContext& context);
 
 // ---- benefits.cpp ------------------------------------------------------------------------
 std::vector<BenefitResult> decide_benefits(const Result& result, const Shop& shop,

@@ -3,6 +3,7 @@ import { h } from './dom.js';
 import { t, tf, tn } from './i18n.js';
 import { en } from './errors.js';
 import { fmtNumber, fmtInt, fmtMetricValue, fmtDate, fmtPercent } from './format.js';
+import { renderInsights } from './insights/panel.js';
 
 export const METRICS = ['nrr', 'nbfr', 'otdr', 'sfcr', 'imd', 'aht'];
 export const DIMENSIONS = ['product', 'fulfillment', 'service'];
@@ -23,6 +24,7 @@ export function renderResult(result, ctx) {
   out.push(renderMetrics(result, ctx.profile));
   out.push(renderBenefits(result));
   out.push(renderWarnings(result));
+  out.push(renderInsights(result));
   out.push(renderHow(result, ctx.profile));
   return out;
 }

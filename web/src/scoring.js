@@ -34,12 +34,8 @@ function sampleDataset() {
   return JSON.stringify(data);
 }
 
-// Scores the current source. Only the newest call's answer is shown (state.seq), so a slow
-// reply cannot overwrite a later one.
-export async function rescore() {
-  if (!state.engine || !state.profile) return;
-  if (state.source !== 'quick') quickInactive();
-  const seq = ++state.seq;
+// The worker message that scores the current source (null when there is nothing to score).
+function scoreMessage() {
   let msg;
   if (state.source === 'sample') {
     if (typeof self.SHOPSCORE_SAMPLE_JSON !== 'string') return;
@@ -52,8 +48,28 @@ export async function rescore() {
   } else if (state.source === 'files') {
     if (!state.session || state.busy) return;
     msg = { type: 'score', source: 'session' };
-  } else return;
+  } else return null;
   msg.options = scoreOptions();
+  return msg;
+}
+
+// The current source scored with extra options (insight scenarios, a diagnostics table as
+// CSV); answers the core's text without touching the shown result.
+export async function scoreWithOptions(extra) {
+  const msg = scoreMessage();
+  if (!msg || !state.engine) throw new Error('nothing to score');
+  msg.options = { ...msg.options, ...extra };
+  return (await state.engine.request(msg)).result;
+}
+
+// Scores the current source. Only the newest call's answer is shown (state.seq), so a slow
+// reply cannot overwrite a later one.
+export async function rescore() {
+  if (!state.engine || !state.profile) return;
+  if (state.source !== 'quick') quickInactive();
+  const seq = ++state.seq;
+  const msg = scoreMessage();
+  if (!msg) return;
   const source = state.source;
   try {
     const reply = await state.engine.request(msg);

@@ -47,6 +47,9 @@ struct Order {
     Fulfillment fulfillment = Fulfillment::seller;
     OrderType type = OrderType::regular;
     std::string category;
+    std::string product;    // first SKU line's product name (diagnostics only)
+    std::string carrier;    // shipping provider (diagnostics only)
+    std::string warehouse;  // (diagnostics only)
     uint8_t flags = 0;
 
     bool excluded() const { return (flags & kExclusionFlags) != 0; }

@@ -44,8 +44,105 @@ struct MetricPriority {
     double gain = 0;  // SPS increase if this metric alone scored max(its score, 4.0)
     Priority label = Priority::none;
 };
+
+// Goal seek: one metric alone moved until the SPS reaches a target (SPEC §9).
+struct GoalSeekMetric {
+    MetricId metric = kNrr;
+    bool reachable = false;
+    std::optional<double> value;        // the metric value at the limit (fraction, or hours for aht)
+    std::optional<double> limit;        // most defects allowed (otdr: fewest on-time orders needed)
+    std::optional<double> denominator;  // of the same window, unchanged
+    std::optional<double> current;      // today's defects (otdr: on-time orders; aht: mean hours)
+    std::optional<double> more_clean;   // or: this many more defect-free records (otdr: on-time deliveries)
+};
+struct PlanStep {
+    MetricId metric = kNrr;
+    double fewer = 0;  // fewer defects (otdr: fewer late orders)
+};
+struct GoalSeekTarget {
+    double target = 0;
+    bool reached_today = false;
+    std::vector<GoalSeekMetric> metrics;  // metrics with data
+    bool plan_reachable = false;          // the combined plan (aht left out: it has no orders)
+    double plan_orders = 0;
+    std::vector<PlanStep> plan;
+    std::optional<double> plan_sps;
+};
+
+// The score of one day from the per-day counts (trend, forecast).
+struct DayScore {
+    Day day = kNoDay;
+    std::optional<double> sps;
+    bool scored = false;  // the 30-order gate held
+    std::array<std::optional<double>, kMetricCount> values{};
+    std::array<std::optional<double>, kMetricCount> scores{};
+};
+struct ForecastDay {
+    Day day = kNoDay;
+    std::optional<double> clean;
+    std::optional<double> steady;
+};
+struct Crossing {
+    double threshold = 0;
+    std::vector<std::string> benefits;
+    std::array<std::optional<Day>, 2> reached{};  // clean, steady: first day at or above, from below
+    std::array<std::optional<Day>, 2> lost{};     // clean, steady: first day below, from at or above
+};
+
+struct WindowCounts {
+    double numerator = 0;
+    double denominator = 0;
+};
+// Why it moved: one metric's part of the SPS change between two days.
+struct MetricMove {
+    MetricId metric = kNrr;
+    std::optional<double> from_score, to_score;  // after protection
+    double from_share = 0, to_share = 0;         // the metric's share of the SPS (0 without data)
+    double contribution = 0;                     // to_score*to_share - from_score*from_share
+    double score_effect = 0;                     // of which the metric's own score change
+    double weight_effect = 0;                    // of which shares moving (a metric gaining/losing data)
+    std::optional<double> from_value, to_value, from_adjusted, to_adjusted;
+    WindowCounts left, entered;                  // records leaving / entering the window
+    std::optional<double> left_effect, entered_effect, adjustment_effect;  // on the metric value
+};
+struct WhyMoved {
+    Day from = kNoDay, to = kNoDay;
+    std::optional<double> sps_from, sps_to;
+    double change = 0;
+    std::vector<MetricMove> metrics;
+};
+
+struct ScenarioResult {
+    std::string id;
+    std::vector<std::pair<std::string, double>> params;
+    std::array<MetricResult, kMetricCount> metrics{};
+    std::optional<double> sps;
+    std::vector<BenefitResult> benefits;
+    int settlement_days = 8;
+};
+
+// A diagnostics table; cells are numbers, texts or empty.
+struct Cell {
+    enum Kind : uint8_t { empty, number, text } kind = empty;
+    double num = 0;
+    std::string str;
+};
+struct Table {
+    std::string id;
+    std::vector<std::string> columns;
+    std::vector<std::vector<Cell>> rows;
+};
+
 struct Insights {
     std::vector<MetricPriority> priorities;  // metrics with data, largest gain first
+    std::vector<GoalSeekTarget> goal_seek;
+    std::vector<ForecastDay> forecast;
+    std::vector<Crossing> crossings;
+    std::vector<DayScore> trend;
+    std::optional<WhyMoved> moved;
+    std::vector<ScenarioResult> scenarios;
+    std::vector<Table> diagnostics;
+    int diagnostics_rows = 50;  // rows per table written into the result JSON
 };
 
 enum class Status { scored, not_enough_orders };

@@ -13,12 +13,30 @@
 
 namespace shopscore {
 
+// What-if levers (SPEC §9 scenarios); each gives one scenario, and all together one more.
+struct ScenarioOptions {
+    double fbt_share = 0.5;                        // share of orders moved to FBT / a warehouse
+    std::optional<int> warehouse_delivery_days;    // set: they stay in OTDR, delivered in N business days
+    std::optional<double> aht_cap_hours = 24.0;    // an after-sales SOP caps each request's handling time
+    double carrier_return_cut = 0.5;               // share of carrier-fault returns avoided
+    double im_cut = 0.3;                           // share of IM dissatisfaction avoided by faster replies
+};
+struct InsightOptions {
+    std::vector<double> targets;    // goal-seek targets besides 2.5, 3.5 and 4.0
+    std::optional<Day> moved_from;  // why it moved: default as_of - 7
+    std::optional<Day> moved_to;    // default as_of
+    ScenarioOptions scenarios;
+    int diagnostics_rows = 50;      // rows per diagnostics table in the result (CSV has them all)
+    std::string csv;                // WASM "csv": answer with this diagnostics table as CSV, not JSON
+};
+
 struct ScoreOptions {
     std::optional<Day> as_of;       // overrides shop.as_of and the default (latest data day)
     std::vector<Profile> profiles;  // user profiles; empty = the built-in default
     std::optional<Shop> shop;       // shop facts laid over the dataset's (utc_offset excepted:
                                     // timestamps were converted when the data was read)
-    bool insights = false;          // add SPEC §9 insights (priority labels) to the result
+    bool insights = false;          // add SPEC §9 insights to the result
+    InsightOptions insight_options;
     std::string source_name;        // the dataset's file name in error messages (WASM: "file")
     // Metrics the seller typed as Seller Center shows them (CLI --metric, options "metrics"):
     // each replaces only that metric, over the dataset's own direct metrics (SPEC §10).

@@ -4,8 +4,8 @@
 // by rules that do not depend on their order in the file (a file sorted another way gives the same
 // result):
 // - Created Time: the earliest; Delivered Time: the latest (the order is delivered when its last
-//   package is); Deliver By: the earliest; Handling Days: the largest; category: the first in
-//   text order; flags: all of them.
+//   package is); Deliver By: the earliest; Handling Days: the largest; category (and product,
+//   carrier, warehouse): the first in text order; flags: all of them.
 // - Fulfillment Type: FBT only when every row that says says FBT (an FBT order leaves OTDR and
 //   SFCR, so a doubt keeps it counted); Normal or Pre-order: regular when any row says so.
 // - Cancelled: a row is a cancellation when its Order Status says cancelled in any language
@@ -114,6 +114,11 @@ public:
         o.handling_days = std::max(o.handling_days, handling_days);
         const std::string_view category = row.text(f_category_);
         if (!category.empty() && (o.category.empty() || category < o.category)) o.category = std::string(category);
+        // Diagnostics only (insights): the same row-order-independent choice as the category.
+        for (auto [field, target] : {std::pair{f_product_, &o.product}, {f_carrier_, &o.carrier}, {f_warehouse_, &o.warehouse}}) {
+            const std::string_view text = row.text(field);
+            if (!text.empty() && (target->empty() || text < *target)) *target = std::string(text);
+        }
         o.flags |= flag_bits;
 
         if (!row.text(f_fulfillment_).empty()) {  // "seller" or an unknown value: counted
@@ -191,6 +196,9 @@ private:
     const int f_refund_amount_ = field("refund_amount");
     const int f_fulfillment_ = field("fulfillment");
     const int f_category_ = field("category");
+    const int f_product_ = field("product");      // diagnostics (insights) only
+    const int f_carrier_ = field("carrier");
+    const int f_warehouse_ = field("warehouse");
     const int f_deliver_by_ = field("deliver_by");
     const int f_handling_days_ = field("handling_days");
     const int f_flags_ = field("flags");

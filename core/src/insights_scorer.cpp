@@ -1,0 +1,72 @@
+#include "insights_scorer.h"
+
+namespace shopscore {
+
+MetricCounts Scorer::window_counts(Day day) const {
+    MetricCounts out;
+    for (size_t m = 0; m < kMetricCount; ++m)
+        out[m] = c_.counters.metric_between(static_cast<MetricId>(m), day - kMetricWindowDays[m] + 1, day);
+    return out;
+}
+
+bool Scorer::opened_known() const { return c_.shop.opened && c_.dated; }
+
+bool Scorer::shop_age_ok(Day day) const {
+    return opened_known() && (day - *c_.shop.opened) < c_.profile.protection.max_shop_age_days;
+}
+
+Snapshot Scorer::at(Day day, const MetricCounts& counts, double delivered_90d) const {
+    Snapshot s;
+    for (size_t m = 0; m < kMetricCount; ++m) {
+        const auto id = static_cast<MetricId>(m);
+        s.metrics[m] = measure_metric(id, counts[m], c_.direct_metrics[m], c_.profile);
+    }
+    const int64_t delivered = c_.shop.delivered_orders_90d.value_or(static_cast<int64_t>(delivered_90d + 0.5));
+    apply_protection(s.metrics, delivered, c_.profile.protection, shop_age_ok(day), opened_known());
+    s.sps = combine_dimensions(s.metrics, c_.profile, s.dimensions);
+    s.scored = delivered >= 30;
+    return s;
+}
+
+Snapshot Scorer::past(Day day) const {
+    return at(day, window_counts(day), static_cast<double>(c_.counters.delivered_between(day - 89, day)));
+}
+
+std::optional<double> Scorer::combine(const std::array<MetricResult, kMetricCount>& metrics) const {
+    std::array<DimensionResult, kDimensionCount> dimensions;
+    return combine_dimensions(metrics, c_.profile, dimensions);
+}
+
+std::optional<double> Scorer::sps_with(const std::array<MetricResult, kMetricCount>& today, MetricId m,
+                                       const Counts& counts, int64_t delivered_90d, Day as_of) const {
+    std::array<MetricResult, kMetricCount> metrics = today;
+    metrics[m] = measure_metric(m, counts, std::nullopt, c_.profile);
+    apply_protection(metrics, delivered_90d, c_.profile.protection, shop_age_ok(as_of), opened_known());
+    return combine(metrics);
+}
+
+std::optional<double> Scorer::sps_with_value(const std::array<MetricResult, kMetricCount>& today, MetricId m,
+                                             double value) const {
+    std::array<MetricResult, kMetricCount> metrics = today;
+    metrics[m].value = metrics[m].adjusted_value = value;
+    metrics[m].raw_score = metrics[m].score = curve_score(m, c_.profile.benchmarks[m], value);
+    metrics[m].is_protected = false;
+    return combine(metrics);
+}
+
+std::array<double, kMetricCount> metric_shares(const std::array<MetricResult, kMetricCount>& metrics,
+                                               const std::array<DimensionResult, kDimensionCount>& dimensions,
+                                               const Profile& profile) {
+    std::array<double, kDimensionCount> in_dimension{};
+    for (size_t m = 0; m < kMetricCount; ++m)
+        if (!metrics[m].no_data && profile.metric_weights[m] > 0) in_dimension[kMetricDimension[m]] += profile.metric_weights[m];
+    std::array<double, kMetricCount> out{};
+    for (size_t m = 0; m < kMetricCount; ++m) {
+        const DimensionId d = kMetricDimension[m];
+        if (metrics[m].no_data || profile.metric_weights[m] <= 0 || dimensions[d].no_data) continue;
+        out[m] = dimensions[d].effective_weight * profile.metric_weights[m] / in_dimension[d];
+    }
+    return out;
+}
+
+}  // namespace shopscore

@@ -1,0 +1,49 @@
+// Re-scoring from counts, shared by every insight: a day's windows summed from the per-day
+// counters (trend, why it moved), counts extended into the future (forecast) or changed by a
+// lever (goal seek, scenarios). Nothing here reads the records again.
+#pragma once
+
+#include "scoring_internal.h"
+
+namespace shopscore {
+
+using MetricCounts = std::array<Counts, kMetricCount>;
+
+struct Snapshot {
+    std::array<MetricResult, kMetricCount> metrics{};
+    std::array<DimensionResult, kDimensionCount> dimensions{};
+    std::optional<double> sps;
+    bool scored = false;  // the 30-order gate
+};
+
+class Scorer {
+public:
+    explicit Scorer(const InsightContext& context) : c_(context) {}
+
+    // The windows ending on `day` (day <= as_of), summed from the counters.
+    MetricCounts window_counts(Day day) const;
+    // A full score (metrics, protection, dimensions, SPS) as of `day` from the given counts.
+    Snapshot at(Day day, const MetricCounts& counts, double delivered_90d) const;
+    Snapshot past(Day day) const;
+    // Today's metrics with metric m replaced by one measured from `counts`, protection applied.
+    std::optional<double> sps_with(const std::array<MetricResult, kMetricCount>& today, MetricId m,
+                                   const Counts& counts, int64_t delivered_90d, Day as_of) const;
+    // Today's metrics with metric m's (direct, countless) value replaced.
+    std::optional<double> sps_with_value(const std::array<MetricResult, kMetricCount>& today, MetricId m,
+                                         double value) const;
+    std::optional<double> combine(const std::array<MetricResult, kMetricCount>& metrics) const;
+    bool shop_age_ok(Day day) const;
+    bool opened_known() const;  // as score(): shop.opened and a known as_of
+    const InsightContext& context() const { return c_; }
+
+private:
+    const InsightContext& c_;
+};
+
+// Per-metric share of the SPS: dimension effective weight times the metric's share of its
+// dimension's metric weights (0 without data). Sum over metrics is 1 when the SPS exists.
+std::array<double, kMetricCount> metric_shares(const std::array<MetricResult, kMetricCount>& metrics,
+                                               const std::array<DimensionResult, kDimensionCount>& dimensions,
+                                               const Profile& profile);
+
+}  // namespace shopscore

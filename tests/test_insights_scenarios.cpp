@@ -1,0 +1,142 @@
+// Scenarios and diagnostics (SPEC §9) on a hand-worked shop, as of 2026-11-30:
+// - 200 seller-fulfilled orders, 10 created each day 11-01 .. 11-20, deliver_by = created + 3
+//   days, delivered created + 2 days, except the first of each day 11-01 .. 11-10 (10 orders),
+//   delivered created + 5 (late). The first two of each of those days go by UPS, the rest USPS:
+//   UPS 20 orders, 10 late.
+// - 4 refunds "Package never arrived" (a carrier reason) on delivered orders, not yet decided.
+// - 4 cancel requests handled in 10, 20, 30 and 100 hours (AHT 40 h).
+// - 20 rated chats: 10 at 1 star, 10 at 5.
+#include <catch2/catch.hpp>
+#include <string>
+
+#include "shopscore/json_io.h"
+#include "shopscore/score.h"
+#include "test_ingest_support.h"
+
+using namespace shopscore;
+
+namespace {
+
+std::string shop() {
+    std::string orders, requests;
+    int n = 0;
+    for (Day d = *parse_day("2026-11-01"); d <= *parse_day("2026-11-20"); ++d)
+        for (int i = 0; i < 10; ++i) {
+            const bool late = i == 0 && d <= *parse_day("2026-11-10");
+            const std::string id = "O" + std::to_string(n++);
+            if (!orders.empty()) orders += ",";
+            orders += R"({"id": ")" + id + R"(", "created": ")" + format_day(d) + R"( 09:00", "delivered": ")" +
+                      format_day(d + (late ? 5 : 2)) + R"( 12:00", "deliver_by": ")" + format_day(d + 3) +
+                      R"(", "carrier": ")" + (i < 2 && d <= *parse_day("2026-11-10") ? "UPS" : "USPS") +
+                      R"(", "warehouse": "LA", "product": "Mug"})";
+        }
+    for (int i = 0; i < 4; ++i)
+        requests += R"({"order_id": "O)" + std::to_string(50 + i) +
+                    R"(", "type": "refund", "reason": "Package never arrived", "requested": "2026-11-25 10:00"},)";
+    const int hours[] = {10, 20, 30, 100};
+    for (int h : hours)
+        requests += R"({"order_id": "O)" + std::to_string(100 + h) + R"(", "type": "cancel", "requested": "2026-11-10 00:00", "decided": ")" +
+                    format_day(*parse_day("2026-11-10") + h / 24) + " " + (h % 24 < 10 ? "0" : "") + std::to_string(h % 24) + R"(:00"},)";
+    requests.pop_back();
+    std::string chats;
+    for (int i = 0; i < 20; ++i)
+        chats += std::string(i ? "," : "") + R"({"id": "C)" + std::to_string(i) + R"(", "ended": "2026-11-15 10:00", "rating": )" +
+                 (i < 10 ? "1" : "5") + "}";
+    return R"({"shop": {"as_of": "2026-11-30"}, "orders": [)" + orders + R"(], "after_sales": [)" + requests +
+           R"(], "chats": [)" + chats + "]}";
+}
+
+Result run(ScoreOptions options = {}) {
+    options.insights = true;
+    return score(dataset_from_json(shop(), "scenarios.json"), options);
+}
+
+const ScenarioResult& scenario(const Result& r, const std::string& id) {
+    for (const ScenarioResult& s : r.insights->scenarios)
+        if (s.id == id) return s;
+    FAIL("no scenario " + id);
+    throw;
+}
+
+}  // namespace
+
+TEST_CASE("scenarios: each lever re-scores today's counts", "[insights][scenarios]") {
+    const Result r = run();
+    // Today: otdr 190/200 -> (190 + 9.516)/210 = .950076 -> 4 - 3*.001524/.0432 = 3.894180;
+    // aht 160 h / 4 -> (160 + 265)/14 = 30.357 -> 4 - 3*3.857/23.6 = 3.509685.
+    CHECK(*r.metrics[kOtdr].score == Approx(3.894180).epsilon(1e-6));
+    CHECK(*r.metrics[kAht].score == Approx(3.509685).epsilon(1e-6));
+    // fbt 0.5: otdr 95 of 100 -> 104.516/110 = .950145 -> 4 - 3*.0014545/.0432 = 3.898990;
+    // sfcr 0 of 100 -> .087/110 -> 5 - .00079091/.0087 = 4.909091.
+    const ScenarioResult& fbt = scenario(r, "fbt");
+    CHECK(*fbt.metrics[kOtdr].score == Approx(3.898990).epsilon(1e-6));
+    CHECK(*fbt.metrics[kSfcr].score == Approx(4.909091).epsilon(1e-6));
+    // aht capped at 24 h: 10 + 20 + 24 + 24 = 78 -> (78 + 265)/14 = 24.5 -> 5 - 24.5/26.5 = 4.075472.
+    CHECK(*scenario(r, "aht_cap").metrics[kAht].score == Approx(4.075472).epsilon(1e-6));
+    // Carrier returns halved: nbfr 4 -> 2 of 200: 2.176/210 = .0103619 -> 5 - .0103619/.0176 = 4.411255.
+    CHECK(*r.metrics[kNbfr].numerator == 4);
+    CHECK(*scenario(r, "carrier_returns").metrics[kNbfr].score == Approx(4.411255).epsilon(1e-6));
+    // IM dissatisfaction cut by 30 %: 10 -> 7 of 20: 8.701/30 = .2900333 -> 4 - 3*.1199333/.1517 = 1.628214.
+    CHECK(*scenario(r, "im_replies").metrics[kImd].score == Approx(1.628214).epsilon(1e-6));
+    // combined: every lever at once; its SPS beats each single lever's.
+    const ScenarioResult& all = scenario(r, "combined");
+    for (const ScenarioResult& s : r.insights->scenarios) CHECK(*all.sps >= *s.sps);
+    CHECK(all.benefits.size() == r.benefits.size());
+}
+
+TEST_CASE("scenarios: an overseas warehouse delivering within the SLA fixes its share of late orders", "[insights][scenarios]") {
+    ScoreOptions options;
+    options.insight_options.scenarios.warehouse_delivery_days = 3;
+    const Result r = run(options);
+    // 10 late -> 5: (195 + 9.516)/210 = .9738857 -> 5 - .0261143/.0484 = 4.460449.
+    CHECK(*scenario(r, "overseas_warehouse").metrics[kOtdr].score == Approx(4.460449).epsilon(1e-6));
+}
+
+TEST_CASE("diagnostics: late orders by carrier, and the CSV text", "[insights][diagnostics]") {
+    const Result r = run();
+    // UPS: 20 orders (2 a day 11-01 .. 11-10), 10 late; USPS 180, none late. Most late first.
+    CHECK(insights_csv(r, "late_by_carrier") ==
+          "carrier,orders,late_orders,late_rate\r\nUPS,20,10,0.5\r\nUSPS,180,0,0\r\n");
+    for (const Table& t : r.insights->diagnostics) {
+        if (t.id == "late_orders") {
+            REQUIRE(t.rows.size() == 10);
+            // deliver_by from the data: no SLA days; 2 days late (created + 5 vs created + 3).
+            CHECK(t.rows[0][0].str == "O0");
+            CHECK(t.rows[0][2].kind == Cell::empty);
+            CHECK(t.rows[0][3].str == "2026-11-04");
+            CHECK(t.rows[0][4].str == "2026-11-06 12:00");
+            CHECK(t.rows[0][5].num == 2);
+            CHECK(t.rows[0][6].str == "UPS");
+        }
+        if (t.id == "slowest_after_sales") {
+            REQUIRE(t.rows.size() == 4);
+            CHECK(t.rows[0][5].num == 100);
+        }
+        if (t.id == "low_star_chats") CHECK(t.rows.size() == 10);
+        if (t.id == "returns_by_product") {
+            REQUIRE(t.rows.size() == 1);
+            CHECK(t.rows[0][4].str == "Package never arrived (4)");
+        }
+    }
+    CHECK_THROWS_WITH(insights_csv(r, "nope"), Catch::Contains("--csv: expected one of negative_reviews_by_product"));
+}
+
+TEST_CASE("CSV quotes commas and quotes and defuses formulas", "[insights][diagnostics]") {
+    Result r;
+    r.insights = Insights{};
+    r.insights->diagnostics.push_back({"t", {"a", "b"}, {{{Cell::text, 0, "x, \"y\""}, {Cell::text, 0, "=1+1"}}}});
+    CHECK(insights_csv(r, "t") == "a,b\r\n\"x, \"\"y\"\"\",'=1+1\r\n");
+}
+
+TEST_CASE("diagnostics: the orders export's product, shipping provider and warehouse are read", "[insights][diagnostics]") {
+    // tests/data/exports/tsv/orders.tsv, first row: Product Name "Tea ""Sencha"" tin",
+    // Warehouse Name "Main WH", Shipping Provider Name "USPS".
+    Ingest ingest(Shop{});
+    ingest_test::read_text(ingest, ExportKind::orders, "orders.tsv", ingest_test::fixture("tsv/orders.tsv"));
+    const Dataset d = ingest.finish();
+    const Order* o = d.find_order("577123456789000001");
+    REQUIRE(o);
+    CHECK(o->product == "Tea \"Sencha\" tin");
+    CHECK(o->carrier == "USPS");
+    CHECK(o->warehouse == "Main WH");
+}

@@ -1,0 +1,129 @@
+// Forecast, trend and why it moved (SPEC §9, §10) on a shop whose numbers are worked by hand:
+// two orders delivered every day from 2026-09-02 to 2026-11-30, all FBT (so only the product
+// dimension has data: nrr and nbfr, equal weights), no returns, and three 1-star reviews on
+// orders delivered 2026-10-05, 10-10 and 10-15. A 60-day window as of D holds D-59 .. D, so
+// those reviews leave it on 12-04, 12-09 and 12-14.
+#include <catch2/catch.hpp>
+#include <string>
+
+#include "shopscore/json_io.h"
+#include "shopscore/score.h"
+
+using namespace shopscore;
+
+namespace {
+
+std::string shop() {
+    std::string orders;
+    for (Day d = *parse_day("2026-09-02"); d <= *parse_day("2026-11-30"); ++d)
+        for (int i = 0; i < 2; ++i) {
+            if (!orders.empty()) orders += ",";
+            const std::string id = format_day(d) + "-" + std::to_string(i);
+            orders += R"({"id": ")" + id + R"(", "created": ")" + format_day(d - 2) + R"( 10:00", "delivered": ")" +
+                      format_day(d) + R"( 12:00", "fulfillment": "fbt"})";
+        }
+    std::string reviews;
+    for (const char* day : {"2026-10-05", "2026-10-10", "2026-10-15"}) {
+        if (!reviews.empty()) reviews += ",";
+        reviews += R"({"order_id": ")" + std::string(day) + R"(-0", "rating": 1, "created": ")" + day + R"( 18:00"})";
+    }
+    return R"({"orders": [)" + orders + R"(], "reviews": [)" + reviews + "]}";
+}
+
+Result run(ScoreOptions options) {
+    options.insights = true;
+    return score(dataset_from_json(shop(), "timeline.json"), options);
+}
+
+std::optional<double> clean_on(const Result& r, const char* day) {
+    for (const ForecastDay& f : r.insights->forecast)
+        if (f.day == *parse_day(day)) return f.clean;
+    FAIL("day not in the forecast");
+    throw;
+}
+
+}  // namespace
+
+TEST_CASE("forecast: the score steps up exactly when old negative reviews leave the window", "[insights][forecast]") {
+    // clean keeps 2 deliveries a day, so nrr and nbfr keep 120 orders; k = 10 adds 10 to each.
+    // nbfr 0: adjusted 10*.0176/130 = .0013538 -> 5 - .0013538/.0176 = 4.923077.
+    // nrr 3 bad: 3.12/130 = .024 (past poor .0227; worst .0262667) -> 1 - .0013/.0035667 = 0.635514
+    // nrr 2 bad: 2.12/130 = .0163077 -> 4 - 3*(.0043077/.0107) = 2.792236
+    // nrr 1 bad: 1.12/130 = .0086154 -> 5 - .0086154/.012 = 4.282051
+    // nrr 0 bad: .12/130 = .00092308 -> 5 - .076923 = 4.923077
+    // sps = (nrr + nbfr) / 2.
+    const Result r = run({});
+    REQUIRE(r.as_of == *parse_day("2026-11-30"));
+    CHECK(*r.sps == Approx((0.635514 + 4.923077) / 2).epsilon(1e-5));
+    REQUIRE(r.insights->forecast.size() == 60);
+    CHECK(r.insights->forecast.front().day == *parse_day("2026-12-01"));
+    CHECK(*clean_on(r, "2026-12-03") == Approx(*r.sps).epsilon(1e-12));
+    CHECK(*clean_on(r, "2026-12-04") == Approx((2.792236 + 4.923077) / 2).epsilon(1e-5));
+    CHECK(*clean_on(r, "2026-12-08") == Approx(*clean_on(r, "2026-12-04")).epsilon(1e-12));
+    CHECK(*clean_on(r, "2026-12-09") == Approx((4.282051 + 4.923077) / 2).epsilon(1e-5));
+    CHECK(*clean_on(r, "2026-12-13") == Approx(*clean_on(r, "2026-12-09")).epsilon(1e-12));
+    CHECK(*clean_on(r, "2026-12-14") == Approx(4.923077).epsilon(1e-5));
+    // No negative review in the last 30 days: steady is clean here.
+    for (const ForecastDay& f : r.insights->forecast) CHECK(*f.steady == Approx(*f.clean).epsilon(1e-12));
+    // Thresholds: 2.5 is held today (2.7793) and never lost; 3.5 is first reached on 12-04
+    // (3.8577), 4.0 on 12-09 (4.6026).
+    REQUIRE(r.insights->crossings.size() == 3);
+    CHECK_FALSE(r.insights->crossings[0].reached[0]);
+    CHECK_FALSE(r.insights->crossings[0].lost[0]);
+    CHECK(*r.insights->crossings[1].reached[0] == *parse_day("2026-12-04"));
+    CHECK(*r.insights->crossings[2].reached[0] == *parse_day("2026-12-09"));
+    CHECK_FALSE(r.insights->crossings[2].lost[0]);
+}
+
+TEST_CASE("trend: one score per day the data covers, the last one today's", "[insights][trend]") {
+    const Result r = run({});
+    // The data starts on 2026-09-02 = as_of - 89: all 90 days.
+    REQUIRE(r.insights->trend.size() == 90);
+    CHECK(r.insights->trend.front().day == *parse_day("2026-09-02"));
+    CHECK(*r.insights->trend.back().sps == *r.sps);
+    // As of 2026-10-04: nrr window 08-06 .. 10-04 holds 33 days x 2 = 66 orders, no bad review yet
+    // (the first is on an order delivered 10-05): adjusted .12/76 -> 5 - .0015789/.012 = 4.868421.
+    const DayScore& d = r.insights->trend[32];
+    REQUIRE(d.day == *parse_day("2026-10-04"));
+    CHECK(*d.values[kNrr] == 0);
+    CHECK(*d.scores[kNrr] == Approx(4.868421).epsilon(1e-6));
+    CHECK(d.scored);  // 66 delivered in 90 days
+}
+
+TEST_CASE("why it moved: contributions sum to the change; inside nrr, records that left", "[insights][moved]") {
+    // as_of 12-09 (no orders after 11-30), compared with 12-03.
+    // 12-03: nrr window 10-05 .. 12-03 = 57 days x 2 = 114 orders, 3 bad: adjusted 3.12/124 = .0251613
+    //   -> 1 - (.0251613 - .0227)/.0035667 = 0.309946; nbfr .176/124 = .0014194 -> 4.919355.
+    // 12-09: window 10-11 .. 12-09 = 51 x 2 = 102 orders, 1 bad (10-15): 1.12/112 = .01 -> 4.166667;
+    //   nbfr .176/112 = .0015714 -> 4.910714.
+    // Shares .5 each: change = .5*(4.166667+4.910714) - .5*(.309946+4.919355) = 1.924040.
+    ScoreOptions options;
+    options.as_of = *parse_day("2026-12-09");
+    options.insight_options.moved_from = *parse_day("2026-12-03");
+    const Result r = run(options);
+    REQUIRE(r.insights->moved);
+    const WhyMoved& w = *r.insights->moved;
+    CHECK(w.change == Approx(1.924040).epsilon(1e-5));
+    double sum = 0;
+    for (const MetricMove& m : w.metrics) sum += m.contribution;
+    CHECK(sum == Approx(w.change).margin(1e-12));
+    const MetricMove& nrr = w.metrics[kNrr];
+    CHECK(nrr.contribution == Approx(0.5 * (4.166667 - 0.309946)).epsilon(1e-5));
+    CHECK(w.metrics[kNbfr].contribution == Approx(0.5 * (4.910714 - 4.919355)).epsilon(1e-4));
+    CHECK(w.metrics[kOtdr].contribution == 0);
+    // Left: 10-05 .. 10-10 = 12 orders, 2 bad; entered 12-04 .. 12-09: nothing.
+    CHECK(nrr.left.denominator == 12);
+    CHECK(nrr.left.numerator == 2);
+    CHECK(nrr.entered.denominator == 0);
+    // Value 3/114 -> (3-2)/(114-12) = 1/102 by records leaving; entering adds nothing.
+    CHECK(*nrr.left_effect == Approx(1.0 / 102 - 3.0 / 114));
+    CHECK(*nrr.entered_effect == Approx(0).margin(1e-15));
+    // The volume prior's part: (.01 - 1/102) - (3.12/124 - 3/114).
+    CHECK(*nrr.adjustment_effect == Approx((0.01 - 1.0 / 102) - (3.12 / 124 - 3.0 / 114)));
+}
+
+TEST_CASE("why it moved: a day outside the look-back is bad input", "[insights][moved]") {
+    ScoreOptions options;
+    options.insight_options.moved_from = *parse_day("2026-01-01");
+    CHECK_THROWS_WITH(run(options), Catch::Contains("moved_from: expected a date from 2026-09-02 to 2026-11-30"));
+}

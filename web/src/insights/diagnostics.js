@@ -1,0 +1,78 @@
+// Diagnostics tabs: one table per core diagnostics table, sortable by any column, with a CSV
+// download whose text is the core's (the same as `shopscore score ... --csv TABLE`), saved with
+// a UTF-8 BOM so Excel reads Chinese correctly.
+import { h, setChildren } from '../dom.js';
+import { fmtNumber } from '../format.js';
+import { it } from './strings.js';
+import { scoreWithOptions } from '../scoring.js';
+
+let current = null; // the open tab's table id, kept across re-renders
+
+function cellText(v) {
+  if (v == null) return '';
+  return typeof v === 'number' ? fmtNumber(v, 6) : v;
+}
+
+function tableView(t) {
+  let rows = t.rows.slice();
+  let sortBy = -1, descending = false;
+  const body = h('tbody');
+  const draw = () => setChildren(body, rows.map((r) => h('tr', null, r.map((v) => h(typeof v === 'number' ? 'td.num' : 'td', { text: cellText(v) })))));
+  const head = t.columns.map((c, i) => {
+    const th = h('th', { scope: 'col', 'aria-sort': 'none' }, h('button.sort', { type: 'button', text: it('col.' + c), 'data-column': c }));
+    th.firstChild.addEventListener('click', () => {
+      descending = sortBy === i ? !descending : true;
+      sortBy = i;
+      rows.sort((a, b) => {
+        const x = a[i], y = b[i];
+        const cmp = x == null ? 1 : y == null ? -1 : typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y));
+        return descending ? -cmp : cmp;
+      });
+      for (const other of th.parentElement.children) other.setAttribute('aria-sort', 'none');
+      th.setAttribute('aria-sort', descending ? 'descending' : 'ascending');
+      draw();
+    });
+    return th;
+  });
+  draw();
+  return h('div.diag-scroll', null, h('table.diag-table', { 'data-table': t.id }, h('thead', null, h('tr', null, head)), body));
+}
+
+async function download(id, button) {
+  button.disabled = true;
+  try {
+    const text = await scoreWithOptions({ csv: id });
+    const blob = new Blob(['\uFEFF' + text], { type: 'text/csv;charset=utf-8' });
+    const a = h('a', { href: URL.createObjectURL(blob), download: `shopscore-${id}.csv` });
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+  } finally {
+    button.disabled = false;
+  }
+}
+
+export function renderDiagnostics(insights) {
+  const tables = insights.diagnostics || [];
+  if (!tables.length) return null;
+  if (!tables.some((t) => t.id === current)) current = tables[0].id;
+  const panel = h('div.diag-panel', { role: 'tabpanel' });
+  const show = (t) => {
+    current = t.id;
+    for (const b of tabs) b.setAttribute('aria-selected', String(b.dataset.table === t.id));
+    const button = h('button.diag-csv', { type: 'button', text: it('diag.csv'), 'data-table': t.id });
+    button.addEventListener('click', () => download(t.id, button));
+    setChildren(panel,
+      h('div.diag-tools', null, button,
+        t.total_rows > t.rows.length ? h('span.hint', { text: it('diag.more', { shown: t.rows.length, total: t.total_rows }) }) : null),
+      t.rows.length ? tableView(t) : h('p.hint', { text: it('diag.empty') }));
+  };
+  const tabs = tables.map((t) => {
+    const b = h('button.diag-tab', { type: 'button', role: 'tab', 'data-table': t.id, text: `${it('diag.' + t.id)} (${t.total_rows})` });
+    b.addEventListener('click', () => show(t));
+    return b;
+  });
+  show(tables.find((t) => t.id === current));
+  return h('div.diagnostics', { id: 'diagnostics' }, h('h3', { text: it('diag.title') }), h('div.diag-tabs', { role: 'tablist' }, tabs), panel);
+}
