@@ -37,7 +37,8 @@ function boot() {
   const source = self.SHOPSCORE_WORKER_SOURCE;
   if (typeof source !== 'string') return bootFailed('worker-src.js is missing');
   state.engine = new Engine(source);
-  state.engine.start().then(({ version, defaultProfile }) => {
+  state.engine.start().then(({ version, defaultProfile, features }) => {
+    state.features = features || {};
     $('#core-version').textContent = version;
     state.profile = new ProfileEditor($('#profile-body'), defaultProfile, () => rescore());
     state.profile.render();

@@ -2,6 +2,7 @@
 import { h } from './dom.js';
 import { t, tf, tn } from './i18n.js';
 import { en } from './errors.js';
+import { columnName } from './columns.js';
 import { fmtNumber, fmtInt, fmtMetricValue, fmtDate, fmtPercent } from './format.js';
 
 export const METRICS = ['nrr', 'nbfr', 'otdr', 'sfcr', 'imd', 'aht'];
@@ -207,12 +208,15 @@ export function warningItem(w, showFile = true) {
   const params = { count: fmtInt(w.count), ...(w.params || {}) };
   if (params.metric) params.metric = tf('metric.' + params.metric, params.metric);
   if (params.input) params.input = tf('kind.' + params.input, params.input);
-  const knownCode = tf('warn.' + w.code, null) != null;
+  if (params.order) params.order = tf('order.' + params.order, params.order);
+  if (params.column) params.column = columnName(params.column);
+  const code = w.code === 'ambiguous_dates' && params.order ? 'ambiguous_dates_order' : w.code;
+  const knownCode = tf('warn.' + code, null) != null;
   const fileNote = showFile && w.params && w.params.file && !(/\{file\}/.test(tf('warn.' + w.code, ''))) ? t('warn.in_file', { file: w.params.file }) : '';
   const examples = w.examples && w.examples.length ? w.examples : [];
   return h('li', { 'data-warning': w.code },
     fileNote,
-    knownCode ? h('span', { text: t('warn.' + w.code, params) }) : en(w.message),
+    knownCode ? h('span', { text: t('warn.' + code, params) }) : en(w.message),
     examples.length ? h('span.examples', null, t('warn.examples'), ' ',
       examples.map((e, i) => [i ? ' · ' : '', h('q', { text: e })])) : null);
 }
