@@ -403,11 +403,11 @@ test('accessibility by hand: a short announcement, focus ring contrast, a reacha
 test('English text inside the Chinese page is marked lang="en"', async () => {
   const { context } = await newContext(browser, { locale: 'zh-CN' });
   const page = await openPage(context, site.indexUrl);
-  await addFile(page, [path.join(MALFORMED, 'unknown_fulfillment.csv')]);
-  // The accepted values are the export's English words: marked as English.
+  await addFile(page, [path.join(MALFORMED, 'bad_date.csv')]);
+  // What the core expected is its English phrase: marked as English.
   const expected = page.locator('#file-list .error-expected [lang="en"]');
   assert.equal(await expected.count(), 1);
-  assert.match(await expected.textContent(), /Fulfilled by seller/);
+  assert.match(await expected.textContent(), /2026-11-02/);
   assert.equal(await page.getAttribute('#core-version', 'lang'), 'en');
   await context.close();
 });
@@ -451,3 +451,46 @@ test('on a phone the sample button brings the score into view', async () => {
   assert.equal(await page.locator('#sps-display').isVisible(), true);
   await context.close();
 });
+
+test('a metric without data can be typed as Seller Center shows it (files)', async () => {
+  const { context, problems } = await newContext(browser, { locale: 'en-US' });
+  const page = await openPage(context, site.indexUrl);
+  // An orders export only: no chats, so the IM dissatisfaction rate has no data.
+  await addFile(page, [path.join(MALFORMED, 'ambiguous_dates.csv')]);
+  await page.waitForSelector('tr[data-metric="imd"] [data-badge="no-data"]');
+  await page.fill('#type-imd', '150');
+  let seq = await resultSeq(page);
+  await page.press('#type-imd', 'Enter');
+  await page.keyboard.press('Tab');
+  await waitForResult(page, seq);
+  assert.equal(await page.textContent('#type-imd-msg'), en['quick.err_percent']);
+  await page.fill('#type-imd', '0.8 %');
+  seq = await resultSeq(page);
+  await page.keyboard.press('Tab');
+  await waitForResult(page, seq);
+  // Typed 0.8 % = 0.008: the row shows it and has data now.
+  assert.equal(await page.textContent('tr[data-metric="imd"] td.num'), '0.80%');
+  assert.equal(await page.locator('tr[data-metric="imd"] [data-badge="no-data"]').count(), 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+for (const [lang, locale, table] of LANGS) {
+  test(`${lang}: a file whose dates read both ways asks which order, and is read again with the answer`, async () => {
+    const { context, problems } = await newContext(browser, { locale });
+    const page = await openPage(context, site.indexUrl);
+    await addFile(page, [path.join(MALFORMED, 'ambiguous_dates.csv')]);
+    const question = page.locator('#file-list fieldset.date-order');
+    await question.waitFor();
+    assert.equal(await question.locator('legend').textContent(), table['files.date_order_q'].replace('{file}', 'ambiguous_dates.csv'));
+    // The file's times are AM/PM: the core read it month first (its warning's params.order).
+    assert.equal(await question.locator('input[value="mdy"]').isChecked(), true);
+    const ingests = Number(await page.getAttribute('body', 'data-ingests'));
+    await question.locator('input[value="dmy"]').check();
+    await page.waitForFunction((n) => Number(document.body.dataset.ingests) > n && document.querySelector('#progress').hidden
+      && document.querySelector('#file-list > li').dataset.status !== 'reading', ingests);
+    await page.waitForSelector('#file-list fieldset.date-order input[value="dmy"]:checked');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}

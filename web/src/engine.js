@@ -34,7 +34,7 @@ export class Engine {
     if (msg.type === 'ready') {
       const p = this.pending.get(0);
       this.pending.delete(0);
-      if (p) p.resolve({ version: msg.version, defaultProfile: msg.defaultProfile });
+      if (p) p.resolve({ version: msg.version, defaultProfile: msg.defaultProfile, features: msg.features || {} });
       return;
     }
     const p = this.pending.get(msg.id ?? 0);

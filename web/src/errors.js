@@ -3,10 +3,9 @@
 // The core's English line stays available under "Details for support" (lang="en"); a code the
 // page does not know falls back to it.
 import { h } from './dom.js';
-import { t, getLang, tables } from './i18n.js';
+import { t, tf, getLang, tables } from './i18n.js';
 import { columnName, closestKind } from './columns.js';
 
-const KINDS = { orders: 'kind.orders', returns: 'kind.returns', reviews: 'kind.reviews', chats: 'kind.chats', exclusions: 'kind.exclusions', diagnostics: 'kind.diagnostics' };
 
 function known(key) {
   return tables[getLang()][key] != null || tables.en[key] != null;
@@ -39,7 +38,7 @@ function what(e) {
     const close = closestKind(e.header);
     const base = t('err.unknown_header');
     if (!close) return base;
-    return `${base}${t('punct.space')}${t('err.unknown_header_kind', { kind: t(KINDS[close.kind] || 'kind.auto'), list: close.missing.map((c) => (getLang() === 'zh' ? `「${c}」` : `“${c}”`)).join(t('list.sep')) })}`;
+    return `${base}${t('punct.space')}${t('err.unknown_header_kind', { kind: tf('kind.' + close.kind, close.kind), list: close.missing.map((c) => (getLang() === 'zh' ? `「${c}」` : `“${c}”`)).join(t('list.sep')) })}`;
   }
   if (known('err.' + code)) return t('err.' + code, { got: e.got ?? '' });
   return null;

@@ -78,10 +78,9 @@ export async function ingestAll() {
   renderFiles();
   const byKey = new Map(files.map((f) => [f.key, f]));
   try {
-    // HOOK (issue 8, `ingest-shapes` helper): the seller's answer to "which date order?" for
-    // ambiguous slash dates goes to the worker as `dateOrder`, to be passed to Ingest/begin once
-    // the core takes it; the question is to be asked from an `ambiguous_dates` warning.
-    await state.engine.request({ type: 'ingest', dateOrder: state.dateOrder, shop: offset ? JSON.stringify({ utc_offset: offset }) : '', files: files.map((f) => ({ key: f.key, name: f.name, blob: f.blob })) }, (msg) => {
+    // Each file carries the seller's answer to "which date order?" (f.dateOrder), set by the
+    // question under a file whose dates read both ways; the worker gives it to Ingest.setDateOrder.
+    await state.engine.request({ type: 'ingest', shop: offset ? JSON.stringify({ utc_offset: offset }) : '', files: files.map((f) => ({ key: f.key, name: f.name, blob: f.blob, dateOrder: f.dateOrder || '' })) }, (msg) => {
       const f = byKey.get(msg.key);
       if (!f) return;
       if (msg.type === 'progress') {
@@ -167,8 +166,28 @@ function fileRow(f) {
     f.status === 'ok' && s && s.invalid_bytes ? h('p.hint', { text: t('files.invalid_bytes') }) : null,
     f.status === 'ok' && s && s.warnings && s.warnings.length
       ? h('ul.file-warnings', null, s.warnings.map((w) => warningItem(w, false))) : null,
-    f.status === 'ok' && s && s.preview && s.preview.length > 1 ? previewTable(s.preview) : null);
+    f.status === 'ok' && s && s.preview && s.preview.length > 1 ? previewTable(s.preview) : null,
+    dateOrderQuestion(f));
   return row;
+}
+
+// "How are the dates in this file written?" under a file whose slash dates all read both ways
+// (an ambiguous_dates warning), when the core can be told (Ingest.setDateOrder). The answer
+// reads the files again.
+function dateOrderQuestion(f) {
+  const s = f.summary;
+  const warning = s && (s.warnings || []).find((w) => w.code === 'ambiguous_dates');
+  if (!state.features.dateOrder || f.status !== 'ok' || (!warning && !f.dateOrder)) return null;
+  const current = f.dateOrder || (warning && warning.params && warning.params.order) || '';
+  const name = 'date-order-' + f.key;
+  return h('fieldset.date-order', { 'data-file': f.name },
+    h('legend', { text: t('files.date_order_q', { file: f.name }) }),
+    ['mdy', 'dmy'].map((order) => h('div.check', null,
+      h('input', { type: 'radio', name, id: `${name}-${order}`, value: order, checked: current === order, onchange: () => {
+        f.dateOrder = order;
+        ingestAll();
+      } }),
+      h('label', { for: `${name}-${order}`, text: t('files.date_order_' + order) }))));
 }
 
 function previewTable(rows) {

@@ -12,7 +12,8 @@ import { setupFiles, ingestAll, renderFiles } from './files.js';
 import { setupShopForm, buildShopForm } from './shop-facts.js';
 import { setupQuickForm, buildQuickForm, quickWasActive } from './quick-mode.js';
 import { rescore } from './scoring.js';
-import { renderResultArea, setupSticky } from './result-area.js';
+import { renderResultArea, setupSticky, setTypeMetricHandler } from './result-area.js';
+import { parseRate, parseHours } from './quick-mode.js';
 import { setupOffline } from './pwa.js';
 
 function boot() {
@@ -29,6 +30,7 @@ function boot() {
   setupShopForm({ rescore, rereadFiles: ingestAll });
   setupQuickForm(rescore);
   setupSticky();
+  setTypeMetricHandler(typeMetric);
   $('#load-sample').addEventListener('click', loadSample);
   $('#cancel').addEventListener('click', cancelWork);
   renderResultArea();
@@ -37,7 +39,8 @@ function boot() {
   const source = self.SHOPSCORE_WORKER_SOURCE;
   if (typeof source !== 'string') return bootFailed('worker-src.js is missing');
   state.engine = new Engine(source);
-  state.engine.start().then(({ version, defaultProfile }) => {
+  state.engine.start().then(({ version, defaultProfile, features }) => {
+    state.features = features || {};
     $('#core-version').textContent = version;
     state.profile = new ProfileEditor($('#profile-body'), defaultProfile, () => rescore());
     state.profile.render();
@@ -52,6 +55,22 @@ function boot() {
       rescore();
     }
   }, (e) => bootFailed(e.message));
+}
+
+// A metric typed under the table (files, sample): checked like quick mode; a bad value is
+// explained at the field and left out.
+function typeMetric(id, text) {
+  const s = String(text).trim();
+  if (!s) {
+    delete state.typedMetrics[id];
+    delete state.typedTexts[id];
+  } else {
+    const r = id === 'aht' ? parseHours(s) : parseRate(s, id);
+    state.typedTexts[id] = { text: s, error: r.error || null };
+    if (r.error) delete state.typedMetrics[id];
+    else state.typedMetrics[id] = { value: r.value };
+  }
+  rescore();
 }
 
 function bootFailed(message) {

@@ -2,6 +2,7 @@
 import { h } from './dom.js';
 import { t, tf, tn } from './i18n.js';
 import { en } from './errors.js';
+import { columnName } from './columns.js';
 import { fmtNumber, fmtInt, fmtMetricValue, fmtDate, fmtPercent } from './format.js';
 import { renderInsights } from './insights/panel.js';
 
@@ -21,7 +22,7 @@ export function renderResult(result, ctx) {
   out.push(renderHeadline(result, ctx));
   out.push(renderPriorities(result));
   out.push(renderDimensions(result));
-  out.push(renderMetrics(result, ctx.profile));
+  out.push(renderMetrics(result, ctx.profile, ctx));
   out.push(renderBenefits(result));
   out.push(renderWarnings(result));
   out.push(renderInsights(result));
@@ -113,7 +114,21 @@ export function barPosition(value, bench) {
   return Math.max(0, Math.min(100, 20 + 60 * f));
 }
 
-function renderMetrics(r, profile) {
+// A metric without data (files or the sample) can be typed as Seller Center shows it: the
+// `metrics` score option. ctx.typeMetric(id, text) is given by main.js; ctx.typed holds
+// {id: {text, error}} of what was typed.
+function typeField(id, ctx) {
+  const fid = 'type-' + id;
+  const typed = ctx.typed[id] || {};
+  const input = h('input', { id: fid, type: 'text', inputmode: 'decimal', autocomplete: 'off', value: typed.text || '', 'aria-describedby': fid + '-msg', 'aria-invalid': typed.error ? 'true' : 'false' });
+  input.addEventListener('change', () => ctx.typeMetric(id, input.value));
+  return h('div.type-metric', null,
+    h('label', { for: fid, text: t('metric.type_value') }),
+    h('div.input-unit', null, input, h('span.unit', { 'aria-hidden': 'true', text: id === 'aht' ? t('unit.hours') : '%' })),
+    h('span.field-msg.error', { id: fid + '-msg', text: typed.error ? t(typed.error) : '' }));
+}
+
+function renderMetrics(r, profile, ctx = {}) {
   const labels = priorityLabels(r);
   const rows = METRICS.map((id) => {
     const m = r.metrics[id] || {};
@@ -148,7 +163,8 @@ function renderMetrics(r, profile) {
         m.protected ? h('span.sub', { text: t('metric.raw', { v: fmtNumber(m.raw_score, 2, 2) }) }) : null),
       h('td.bar-cell', { 'data-label': t('col.position') }, h('div.bar-box', { role: 'img', 'aria-label': bench ? t('bar.label', { poor: fmtMetricValue(id, bench.poor), good: fmtMetricValue(id, bench.good) }) : t('badge.no_data') }, bar, benchText)),
       // No notes: no cell (the phone's card shows no empty "Notes" row).
-      h('td.badges' + (badges.length ? '' : '.empty-cell'), { 'data-label': t('col.notes') }, badges));
+      h('td.badges' + (badges.length || (ctx.typeMetric && (m.no_data || (ctx.typed && ctx.typed[id]))) ? '' : '.empty-cell'), { 'data-label': t('col.notes') }, badges,
+        ctx.typeMetric && (m.no_data || ctx.typed[id]) ? typeField(id, ctx) : null));
   });
   return h('div.metrics', null,
     h('h3', { text: t('result.metrics') }),
@@ -209,12 +225,15 @@ export function warningItem(w, showFile = true) {
   const params = { count: fmtInt(w.count), ...(w.params || {}) };
   if (params.metric) params.metric = tf('metric.' + params.metric, params.metric);
   if (params.input) params.input = tf('kind.' + params.input, params.input);
-  const knownCode = tf('warn.' + w.code, null) != null;
+  if (params.order) params.order = tf('order.' + params.order, params.order);
+  if (params.column) params.column = columnName(params.column);
+  const code = w.code === 'ambiguous_dates' && params.order ? 'ambiguous_dates_order' : w.code;
+  const knownCode = tf('warn.' + code, null) != null;
   const fileNote = showFile && w.params && w.params.file && !(/\{file\}/.test(tf('warn.' + w.code, ''))) ? t('warn.in_file', { file: w.params.file }) : '';
   const examples = w.examples && w.examples.length ? w.examples : [];
   return h('li', { 'data-warning': w.code },
     fileNote,
-    knownCode ? h('span', { text: t('warn.' + w.code, params) }) : en(w.message),
+    knownCode ? h('span', { text: t('warn.' + code, params) }) : en(w.message),
     examples.length ? h('span.examples', null, t('warn.examples'), ' ',
       examples.map((e, i) => [i ? ' · ' : '', h('q', { text: e })])) : null);
 }

@@ -22,6 +22,12 @@ function today() {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
+// Set by main.js: what typing a metric's value does (check it, rescore).
+let typeMetricHandler = null;
+export function setTypeMetricHandler(fn) {
+  typeMetricHandler = fn;
+}
+
 export function renderResultArea() {
   const body = $('#result-body');
   const parts = [];
@@ -43,6 +49,8 @@ export function renderResultArea() {
       profileName: state.profile ? state.profile.name(profile) : '',
       sourceLabel: sourceLabel(),
       assumedOrders: state.resultSource === 'quick' && state.assumedOrders,
+      typeMetric: state.resultSource === 'quick' ? null : typeMetricHandler,
+      typed: state.typedTexts,
     }));
   } else if (!state.error) {
     parts.push(h('p.empty', { text: t('result.empty') }));

@@ -10,10 +10,8 @@ import { renderResultArea } from './result-area.js';
 // facts typed in go as the `shop` override; quick mode builds them into its dataset.
 function scoreOptions() {
   const options = { profile: state.profile.profile(), insights: true };
-  // HOOK (issue 8, `faults` helper): a metric's value typed by the seller for files and the
-  // sample, as the score option {"metrics": {"aht": {"value": 31.2}}}. state.typedMetrics is
-  // empty until the page gets its "type this metric's value" field, once the core reads the
-  // option (today it ignores unknown options).
+  // A metric's value typed by the seller for files and the sample (a metric without data), as
+  // the score option {"metrics": {"aht": {"value": 31.2}}} (docs/exports.md).
   if (state.source !== 'quick' && Object.keys(state.typedMetrics).length) options.metrics = state.typedMetrics;
   const asOf = readShopForm(false).as_of;
   if (state.source !== 'quick') {

@@ -10,8 +10,9 @@ export const state = {
   busy: false,
   result: null,
   resultSource: 'none', // the source the shown result came from
-  typedMetrics: {}, // HOOK: {metric: {value}} typed for files/sample (see scoring.js)
-  dateOrder: '', // HOOK: '' (the core decides) | the seller's answer for ambiguous dates (see files.js)
+  typedMetrics: {}, // {metric: {value}} typed for files/sample: the `metrics` score option
+  typedTexts: {}, // {metric: {text, error}} as typed, for the field
+  features: {}, // what this core offers beyond the basics ({dateOrder: Ingest.setDateOrder exists})
   assumedOrders: false, // quick mode took the shop as scored (no count given)
   error: null,
   seq: 0,

@@ -41,7 +41,9 @@ self.onmessage = async (event) => {
   try {
     if (msg.type === 'init') {
       const m = await getModule();
-      self.postMessage({ type: 'ready', version: m.version(), defaultProfile: m.defaultProfile() });
+      // Features of this core that the page uses when present (they land separately).
+      const features = { dateOrder: typeof m.Ingest.prototype.setDateOrder === 'function' };
+      self.postMessage({ type: 'ready', version: m.version(), defaultProfile: m.defaultProfile(), features });
     } else if (msg.type === 'score') {
       const m = await getModule();
       const options = JSON.stringify(msg.options || {});
@@ -110,6 +112,8 @@ function fileTooLarge(name, size) {
 
 async function readFile(m, ing, f, report) {
   if (f.blob.size > MAX_FILE) throw fileTooLarge(f.name, f.blob.size);
+  // The seller's answer for a file whose dates read both ways ("mdy"/"dmy"; "" = from the data).
+  if (typeof ing.setDateOrder === 'function') ing.setDateOrder(f.dateOrder || '');
   if (await isZip(f.blob)) return readXlsx(m, ing, f, report);
   return readText(m, ing, f, report);
 }
