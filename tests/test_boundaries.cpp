@@ -330,3 +330,16 @@ TEST_CASE("boundary: century leap years in dates", "[boundary][dates]") {
     CHECK_FALSE(parse_timestamp("1900-02-29 10:00", 0));
     CHECK_FALSE(parse_timestamp("02/29/2100 10:00:00 AM", 0));
 }
+
+TEST_CASE("boundary: a review at midnight after as_of is not yet known", "[boundary][nrr]") {
+    // as_of 2026-11-20 is a whole day that ends at 2026-11-21 00:00. A 1-star review created at
+    // exactly 2026-11-21 00:00 is the next day's: nrr 0 of 1. One minute earlier it counts: 1 of 1.
+    auto nrr = [](const char* review_time) {
+        const Result r = run(std::string(R"({"schema": "shopscore.dataset/1", "shop": {"as_of": "2026-11-20"},
+          "orders": [{"id": "A", "created": "2026-11-01 10:00", "delivered": "2026-11-10 10:00"}],
+          "reviews": [{"order_id": "A", "sku": "s", "rating": 1, "created": ")") + review_time + R"("}]})");
+        return *r.metrics[kNrr].numerator;
+    };
+    CHECK(nrr("2026-11-21 00:00") == 0.0);
+    CHECK(nrr("2026-11-20 23:59") == 1.0);
+}

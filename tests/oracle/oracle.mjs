@@ -10,17 +10,13 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { parseOffset, parseTimestamp, parseDay, dayOf, dayToIso, addBusinessDays } from './time.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
 export const METRICS = ['nrr', 'nbfr', 'otdr', 'sfcr', 'imd', 'aht'];
 const DIMENSION_OF = { nrr: 'product', nbfr: 'product', otdr: 'fulfillment', sfcr: 'fulfillment', imd: 'service', aht: 'service' };
 // SPEC §2 table: the window of each metric.
 const WINDOW = { nrr: 60, nbfr: 60, otdr: 30, sfcr: 30, imd: 60, aht: 60 };
 
-// SPEC §5: the built-in default profile. The fault keyword lists are data the user edits; the
-// spec names only examples, so they are read from the profile data file (§2 "Fault mapping
-// ([model], editable ...)").
+// SPEC §5: the built-in default profile.
 export function defaultProfile() {
-  const lists = JSON.parse(readFileSync(path.join(here, '../../core/src/default_profile.json'), 'utf8')).fault_reasons;
   return {
     id: 'default',
     weights: { product: 0.24, fulfillment: 0.52, service: 0.24 },
@@ -30,7 +26,6 @@ export function defaultProfile() {
                   imd: { good: 0.1701, poor: 0.3218 }, aht: { good: 26.5, poor: 50.1 } },
     volume_prior: 10, delivery_sla_business_days: 6,
     protection: { max_shop_age_days: 180, max_orders: 30, max_affected: 3, floor: 3.5, imd_floor: 2.0, combine: 'all' },
-    fault_reasons: lists,
   };
 }
 
@@ -47,38 +42,39 @@ export function mergeProfile(user) {
 }
 
 const EXCLUSION_FLAGS = ['fraud', 'sample', 'gift', 'appealed', 'risky_buyer'];
-const matches = (text, list) => {
-  const t = String(text ?? '').toLowerCase();
-  return (list ?? []).some((k) => t.includes(String(k).toLowerCase()));
-};
+// Reason texts are classified from the phrases SPEC §2 and §10 name (and their plain variants),
+// not from the profile's rule language, so the oracle stays independent of the core's matcher.
+// Generated shops and tests/data use only texts these phrases decide plainly.
+const norm = (text) => String(text ?? '').toLowerCase().replace(/[\u2019']/g, '');
+const has = (text, phrases) => phrases.some((p) => norm(text).includes(p));
+// §2 "damaged, defective, missing parts or items, wrong item, not as described, not received,
+// arrived late are seller/carrier fault"
+const SELLER_RETURN = ['damage', 'defective', 'missing', 'wrong item', 'not as described', 'not received',
+                       'arrived late', 'broken', '破损', '损坏', '缺件', '发错', '描述不符', '未收到', '延迟送达'];
+// §10 "late-shipment reasons ("Item wasn't shipped on time", "Automatically cancelled due to
+// collection time out", "Package wasn't shipped in time", 超时未发货, ...) are seller fault whoever
+// cancelled"
+const LATE_SHIPMENT = ['wasnt shipped', 'shipped in time', 'shipped on time', 'collection time out', 'late dispatch',
+                       'late shipment', '超时未发货'];
+// §10 "a seller cancelling on the buyer's request or for non-payment is not seller fault"
+const NOT_SELLER_CANCEL = ['buyer request', 'requested by', 'did not pay', 'didnt pay', 'unpaid', 'non-payment',
+                           'not paid', '买家要求', '未付款'];
+// §2 "Cancellations by the seller ... are seller fault (out of stock, pricing error, unable to
+// ship, ...)" — used when the canceller is unknown.
+const SELLER_CANCEL = ['out of stock', 'pricing error', 'unable to ship', '缺货'];
 
-// SPEC §2 "Fault mapping": "return/refund reasons such as damaged, ... are seller/carrier fault;
-// ... unknown reasons count as buyer fault and are listed as unmapped." The profile's
-// `seller_fault` list decides (seller keywords win over buyer keywords, docs/scoring.md).
-export const isSellerFaultReturn = (reason, profile) => matches(reason, profile.fault_reasons.seller_fault);
+export const isSellerFaultReturn = (reason) => has(reason, SELLER_RETURN);
 
-// SPEC §10: "late-shipment reasons (...) are seller fault whoever cancelled; a seller cancelling
-// on the buyer's request or for non-payment is not seller fault; other seller cancellations are;
-// other buyer and system cancellations are not." Returns 'seller' (numerator and denominator),
-// 'other' (leaves the denominator, SPEC §2 "less those cancelled by the buyer or system for a
-// non-seller reason").
-export function cancelClass(order, profile) {
-  const fr = profile.fault_reasons;
-  if (matches(order.cancel_reason, fr.system_late_cancel)) return 'seller';
-  if (order.cancel_by === 'seller') return matches(order.cancel_reason, SELLER_NOT_FAULT) ? 'other' : 'seller';
+// Returns 'seller' (numerator and denominator) or 'other' (leaves the denominator, SPEC §2 "less
+// those cancelled by the buyer or system for a non-seller reason").
+export function cancelClass(order) {
+  if (has(order.cancel_reason, LATE_SHIPMENT)) return 'seller';
+  if (order.cancel_by === 'seller') return has(order.cancel_reason, NOT_SELLER_CANCEL) ? 'other' : 'seller';
   if (order.cancel_by === 'buyer' || order.cancel_by === 'system') return 'other';
-  // docs/scoring.md: "When cancel_by is unknown (some exports), the reason decides
-  // (fault_reasons.seller_cancel); an unknown reason is counted as not seller fault and reported
-  // (warning unmapped_cancel_reasons)."
-  // docs/scoring.md (decision): such an order leaves the SFCR denominator, like a buyer or
-  // system cancellation for a non-seller reason.
-  if (matches(order.cancel_reason, fr.seller_cancel)) return 'seller';
-  return 'other';
+  // docs/scoring.md: when cancel_by is unknown the reason alone decides; a reason no list knows
+  // is not seller fault and such an order leaves the denominator.
+  return has(order.cancel_reason, SELLER_CANCEL) ? 'seller' : 'other';
 }
-// §10 "a seller cancelling on the buyer's request or for non-payment is not seller fault". The
-// profile has no list for these yet; this is the oracle's own reading of those two phrases.
-const SELLER_NOT_FAULT = ['buyer request', 'requested by the buyer', 'requested by buyer', 'did not pay',
-                          "didn't pay", 'unpaid', 'non-payment', 'not paid', '买家要求', '未付款'];
 
 function readDataset(ds) {
   const shop = ds.shop ?? {};
@@ -158,7 +154,7 @@ export function computeMetrics(d, asOf, profile) {
   // is seller- or carrier-fault / delivered, not-cancelled orders in window." "NBFR counts
   // requests of type refund or return." Flagged requests count in no metric.
   const faultOrders = new Set(d.requests.filter((r) => (r.type === 'refund' || r.type === 'return') && !r.flagged
-    && by(r.requested, asOf) && isSellerFaultReturn(r.reason, profile)).map((r) => r.order_id));
+    && by(r.requested, asOf) && isSellerFaultReturn(r.reason)).map((r) => r.order_id));
   const nbfrDen = live.filter((o) => deliveredIn(o, 60) && !cancelledBy(o));
   m.nbfr = { numerator: nbfrDen.filter((o) => faultOrders.has(o.id)).length, denominator: nbfrDen.length };
 
@@ -179,7 +175,7 @@ export function computeMetrics(d, asOf, profile) {
   let sfcrNum = 0, sfcrDen = 0;
   for (const o of live) {
     if (o.fulfillment === 'fbt' || !inWindow(dayOf(o.created), asOf, 30)) continue;
-    const cls = cancelledBy(o) ? cancelClass(o, profile) : 'none';
+    const cls = cancelledBy(o) ? cancelClass(o) : 'none';
     if (cls === 'other') continue;
     sfcrDen++;
     if (cls === 'seller') sfcrNum++;

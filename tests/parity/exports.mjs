@@ -95,7 +95,6 @@ const MALFORMED = {
   'number_id.csv': { error: 'number_id.csv:5:Order ID: expected an order ID as text' },
   'second_header.csv': { error: 'second_header.csv:2:Order ID: expected data or a row of column descriptions' },
   'second_header_zh.csv': { error: 'second_header_zh.csv:2:Order ID: expected data or a row of column descriptions' },
-  'unknown_fulfillment.csv': { error: 'unknown_fulfillment.csv:4:Fulfillment Type: expected' },
   'unterminated_quote.csv': { error: 'unterminated_quote.csv:6:Product Name: expected a closing quote' },
   'zip_as_text.csv': { error: 'zip_as_text.csv:1:A: expected an XLSX workbook' },
 };

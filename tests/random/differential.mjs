@@ -4,8 +4,8 @@
 // and benefits. Failing shops are written to OUT_DIR (default /tmp/shopscore-random-failures)
 // so they can be replayed: node tests/oracle/oracle.mjs FILE.json [FILE.profile.json].
 //
-//   node tests/random/differential.mjs NATIVE_CLI WASM_MODULE_JS [--count N] [--start SEED] [--v11-cancels]
-// --v11-cancels adds SPEC §10's cancellation cases (see generate.mjs).
+//   node tests/random/differential.mjs NATIVE_CLI WASM_MODULE_JS [--count N] [--start SEED] [--no-v11-cancels]
+// --no-v11-cancels leaves out SPEC §10's cancellation cases (see generate.mjs).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -33,7 +33,7 @@ const tmp = mkdtempSync(path.join(os.tmpdir(), 'shopscore-random-'));
 let parityFail = 0, oracleFail = 0, errors = 0;
 const kinds = {};
 for (let seed = start; seed < start + count; seed++) {
-  const { kind, dataset, profile } = generateShop(seed, { v11Cancels: args.includes('--v11-cancels') });
+  const { kind, dataset, profile } = generateShop(seed, { v11Cancels: !args.includes('--no-v11-cancels') });
   kinds[kind] = (kinds[kind] ?? 0) + 1;
   const text = JSON.stringify(dataset);
   const file = path.join(tmp, `shop-${seed}.json`);

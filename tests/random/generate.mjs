@@ -48,7 +48,7 @@ const pad = (n) => String(n).padStart(2, '0');
 // options.v11Cancels adds the SPEC §10 cancellation cases ("late-shipment reasons are seller
 // fault whoever cancelled; a seller cancelling ... for non-payment is not seller fault"):
 // a buyer cancelling with "Package wasn't shipped in time" and a seller cancelling with "Buyer
-// did not pay on time". Off by default until the core's fault mapping implements §10.
+// did not pay on time". On by default since the core's fault mapping implements §10.
 export function generateShop(seed, options = {}) {
   const r = prng(seed * 2654435761);
   const kind = r.pick(['normal', 'normal', 'normal', 'tiny', 'tiny', 'small', 'empty_service', 'empty_fulfillment', 'edge', 'huge']);
@@ -114,7 +114,7 @@ export function generateShop(seed, options = {}) {
       const cancelDay = createdDay + r.pick([0, 0, 1, 2]);
       o.cancelled = stamp(cancelDay);
       const how = r.pick(['buyer', 'seller', 'system_unpaid', 'system_late', 'unknown_seller', 'buyer',
-                          ...(options.v11Cancels ? ['buyer_late', 'seller_unpaid'] : [])]);
+                          ...(options.v11Cancels ?? true ? ['buyer_late', 'seller_unpaid'] : [])]);
       Object.assign(o, {
         buyer: { cancel_by: 'buyer', cancel_reason: 'Changed my mind' },
         seller: { cancel_by: 'seller', cancel_reason: 'Out of stock' },
