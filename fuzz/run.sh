@@ -30,7 +30,7 @@ run_one() {
   # -malloc_limit_mb: one allocation over 512 MiB is a finding (the documented limits stay far
   # below it); -rss_limit_mb: so is a process over 2 GiB.
   "$bin/$h" "$out/corpus/$h" -dict=fuzz/shopscore.dict -max_total_time="$seconds" -timeout=20 \
-    -rss_limit_mb=2048 -malloc_limit_mb=512 -max_len=200000 -print_final_stats=1 \
+    -rss_limit_mb=2048 -malloc_limit_mb=512 -max_len=65536 -print_final_stats=1 \
     -artifact_prefix="$out/artifacts/$h-" >"$log" 2>&1 || rc=$?
   local runs
   runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
