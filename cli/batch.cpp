@@ -30,6 +30,7 @@ struct BatchCommand {
     unsigned jobs = 0;              // 0: one per hardware thread
     ScoreOptions options;
     bool strict = false;
+    bool insights = false;  // fill the goal-seek and forecast columns
 };
 
 std::string read_all(const std::string& path) {
@@ -66,7 +67,7 @@ BatchCommand parse_batch_args(const std::vector<std::string>& args) {
                 throw InputError("--as-of", "expected a date like 2026-11-20, got \"" + day + "\"",
                                  ErrorDetail{"bad_date", {}, 0, {}, "--as-of", "a date like 2026-11-20", day});
         } else if (a == "--insights") {
-            // key_opportunity is always filled; goal-seek and forecast columns join here (issue 12).
+            cmd.insights = true;  // key_opportunity is always filled; this adds goal seek and forecast
         } else if (a == "--strict") cmd.strict = true;
         else if (a.rfind("--", 0) == 0) throw UsageError("unknown option " + a);
         else if (cmd.source.empty()) cmd.source = a;
@@ -142,8 +143,8 @@ int run_batch(const std::vector<std::string>& args) {
     const std::vector<ShopRow> rows = score_all(shops, cmd.options, cmd.jobs);
 
     if (cmd.out_csv.empty() && cmd.out_json.empty()) (cmd.format == Format::json ? cmd.out_json : cmd.out_csv) = "-";
-    if (!cmd.out_csv.empty()) write_output(cmd.out_csv, rows_to_csv(rows));
-    if (!cmd.out_json.empty()) write_output(cmd.out_json, rows_to_json(rows));
+    if (!cmd.out_csv.empty()) write_output(cmd.out_csv, rows_to_csv(rows, cmd.insights));
+    if (!cmd.out_json.empty()) write_output(cmd.out_json, rows_to_json(rows, cmd.insights));
 
     size_t failed = 0, internal = 0;
     for (const ShopRow& r : rows) failed += !r.result, internal += r.internal_error;

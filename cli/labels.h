@@ -57,6 +57,15 @@ struct Labels {
     const char* needs_attention;
     const char* gain;  // {gain}
     const char* nothing_stands_out;
+    const char* goal;           // {target} {metric} {limit} {denominator} {current}
+    const char* goal_otdr;      // same
+    const char* goal_aht;       // {target} {metric} {value} {current}
+    const char* goal_unreachable;  // {target} {metric}
+    const char* forecast_clean;    // {event}
+    const char* forecast_steady;   // {event}
+    const char* event_reached;     // {threshold} {date}
+    const char* event_lost;        // {threshold} {date}
+    const char* event_none;
     const char* warnings;
     const char* no_warnings;
     const char* examples;  // {list}

@@ -170,7 +170,7 @@ int run_score(const std::vector<std::string>& args) {
         return 0;
     }
     const std::string shop = cli::shop_name(cmd.dataset_path, cmd.exports.empty() ? "" : cmd.exports.front().second);
-    std::fputs(cli::format_result(result, options, cmd.format, cmd.lang, shop).c_str(), stdout);
+    std::fputs(cli::format_result(result, options, cmd.format, cmd.lang, shop, cmd.insights).c_str(), stdout);
     return 0;
 }
 

@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <unistd.h>
 
+#include "insight_picks.h"
 #include "text_table.h"
 
 namespace shopscore::cli {
@@ -37,8 +38,8 @@ const char* score_colour(double s) { return s >= 3.5 ? kGreen : s >= 2.5 ? kYell
 
 class Report {
 public:
-    Report(const Result& r, const Profile& p, Lang lang, bool colour)
-        : r_(r), p_(p), lang_(lang), l_(labels(lang)), colour_(colour) {}
+    Report(const Result& r, const Profile& p, Lang lang, bool colour, bool insight_lines)
+        : r_(r), p_(p), lang_(lang), l_(labels(lang)), colour_(colour), insight_lines_(insight_lines) {}
 
     std::string render() {
         header();
@@ -46,7 +47,7 @@ public:
         metrics();
         benefits();
         fix_first();
-        goal_seek_and_forecast();
+        if (insight_lines_) goal_seek_and_forecast();
         warnings();
         return out_;
     }
@@ -166,9 +167,34 @@ private:
         out_ += rows.empty() ? std::string("  ") + l_.nothing_stands_out + "\n" : rows;
     }
 
-    // Hook for issue 12 (insights): the goal-seek line ("NBFR at most 2 of 251 reaches 4.0") and
-    // the forecast's next threshold date go here, read from r_.insights once the core has them.
-    void goal_seek_and_forecast() {}
+    // The next target for the key opportunity alone (issue 12's goal seek) and the forecast's
+    // first threshold event per scenario, under "what to fix first".
+    void goal_seek_and_forecast() {
+        if (const auto goal = next_goal(r_)) {
+            const GoalSeekMetric& m = *goal->metric;
+            const std::string target = printf_str("%.1f", goal->target);
+            const std::string name = l_.metric_names[m.metric];
+            std::string line;
+            if (!m.reachable) line = fill(l_.goal_unreachable, {{"target", target}, {"metric", name}});
+            else if (m.metric == kAht && m.value && m.current)
+                line = fill(l_.goal_aht, {{"target", target}, {"metric", name}, {"value", value_text(kAht, *m.value)},
+                                          {"current", value_text(kAht, *m.current)}});
+            else if (m.limit && m.denominator && m.current)
+                line = fill(m.metric == kOtdr ? l_.goal_otdr : l_.goal,
+                            {{"target", target}, {"metric", name}, {"limit", count_text(*m.limit)},
+                             {"denominator", count_text(*m.denominator)}, {"current", count_text(*m.current)}});
+            if (!line.empty()) out_ += "  " + line + "\n";
+        }
+        if (!r_.insights || r_.insights->forecast.empty()) return;
+        for (int s = 0; s < 2; ++s) {
+            const auto e = next_threshold(r_, s);
+            const std::string event =
+                e ? fill(e->reached ? l_.event_reached : l_.event_lost,
+                         {{"threshold", printf_str("%.1f", e->threshold)}, {"date", format_day(e->day)}})
+                  : l_.event_none;
+            out_ += "  " + fill(s == 0 ? l_.forecast_clean : l_.forecast_steady, {{"event", event}}) + "\n";
+        }
+    }
 
     void warnings() {
         heading(l_.warnings);
@@ -188,13 +214,14 @@ private:
     Lang lang_;
     const Labels& l_;
     bool colour_;
+    bool insight_lines_;
     std::string out_;
 };
 
 }  // namespace
 
-std::string text_report(const Result& result, const Profile& profile, Lang lang, bool colour) {
-    return Report(result, profile, lang, colour).render();
+std::string text_report(const Result& result, const Profile& profile, Lang lang, bool colour, bool insight_lines) {
+    return Report(result, profile, lang, colour, insight_lines).render();
 }
 
 bool stdout_wants_colour() {

@@ -34,10 +34,10 @@ std::string shop_name(const std::string& dataset_path, const std::string& first_
 }
 
 std::string format_result(const Result& result, const ScoreOptions& options, Format format, Lang lang,
-                          const std::string& shop) {
+                          const std::string& shop, bool insight_lines) {
     switch (format) {
-        case Format::text: return text_report(result, profile_of(result, options), lang, stdout_wants_colour());
-        case Format::csv: return rows_to_csv({ShopRow{shop, result, "", "", false}});
+        case Format::text: return text_report(result, profile_of(result, options), lang, stdout_wants_colour(), insight_lines);
+        case Format::csv: return rows_to_csv({ShopRow{shop, result, "", "", false}}, insight_lines);
         case Format::json: break;
     }
     return result_to_json(result);

@@ -23,7 +23,8 @@ const Profile& profile_of(const Result& result, const ScoreOptions& options);
 std::string shop_name(const std::string& dataset_path, const std::string& first_export);
 
 // `shop` names the row of the CSV.
+// `insight_lines` (--insights): the text report's and the CSV's goal-seek and forecast parts.
 std::string format_result(const Result& result, const ScoreOptions& options, Format format, Lang lang,
-                          const std::string& shop);
+                          const std::string& shop, bool insight_lines);
 
 }  // namespace shopscore::cli

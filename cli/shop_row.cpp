@@ -4,7 +4,10 @@
 #include "shop_row.h"
 
 #include <cmath>
+#include <cstdio>
 #include <nlohmann/json.hpp>
+
+#include "insight_picks.h"
 
 namespace shopscore::cli {
 namespace {
@@ -19,7 +22,33 @@ ordered number(const std::optional<double>& x) {
     return *x;
 }
 
-ordered scored_columns(const std::string& shop, const Result& r) {
+std::string short_number(const char* format, double x) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, format, x);
+    return buf;
+}
+
+// "nbfr <= 2 of 251", "otdr >= 110 of 116", "aht <= 24.9 h", "nbfr unreachable": what the key
+// opportunity alone must reach for the next target, in the metric ids a script can split.
+ordered goal_cell(const GoalPick& g) {
+    const GoalSeekMetric& m = *g.metric;
+    const std::string id = kMetricNames[m.metric];
+    if (!m.reachable) return id + " unreachable";
+    if (m.metric == kAht) return m.value ? ordered(id + " <= " + short_number("%.1f", *m.value) + " h") : ordered(nullptr);
+    if (!m.limit || !m.denominator) return nullptr;
+    return id + (m.metric == kOtdr ? " >= " : " <= ") + short_number("%.0f", *m.limit) + " of " +
+           short_number("%.0f", *m.denominator);
+}
+
+// "4 reached 2026-12-03" / "3.5 lost 2026-11-28": the forecast's first threshold event.
+ordered event_cell(const Result& r, int scenario) {
+    if (!r.insights || r.insights->forecast.empty()) return nullptr;
+    const auto e = next_threshold(r, scenario);
+    if (!e) return "none in 60 days";
+    return ordered(e->threshold).dump() + (e->reached ? " reached " : " lost ") + format_day(e->day);
+}
+
+ordered scored_columns(const std::string& shop, const Result& r, bool insight_columns) {
     ordered j;
     j["shop"] = shop;
     j["as_of"] = r.as_of == kNoDay ? ordered(nullptr) : ordered(format_day(r.as_of));
@@ -54,8 +83,12 @@ ordered scored_columns(const std::string& shop, const Result& r) {
             if (p.label == Priority::key_opportunity) key = &p;
     j["key_opportunity"] = key ? ordered(kMetricNames[key->metric]) : ordered(nullptr);
     j["key_opportunity_gain"] = key ? number(key->gain) : ordered(nullptr);
-    // Hook for issue 12 (insights): the goal-seek line and the forecast's next threshold date
-    // become columns here, after key_opportunity, when the core's Insights carry them.
+    // Issue 12's goal seek and forecast (with --insights).
+    const auto goal = insight_columns ? next_goal(r) : std::nullopt;
+    j["next_target"] = goal ? number(goal->target) : ordered(nullptr);
+    j["goal_seek"] = goal ? goal_cell(*goal) : ordered(nullptr);
+    j["forecast_clean"] = insight_columns ? event_cell(r, 0) : ordered(nullptr);
+    j["forecast_steady"] = insight_columns ? event_cell(r, 1) : ordered(nullptr);
     j["warnings"] = static_cast<int64_t>(r.warnings.size());
     j["error"] = nullptr;
     j["error_code"] = nullptr;
@@ -64,12 +97,12 @@ ordered scored_columns(const std::string& shop, const Result& r) {
 
 // Every column, for the header and for a shop that failed (all null but shop and error).
 const ordered& template_row() {
-    static const ordered row = scored_columns("", Result{});
+    static const ordered row = scored_columns("", Result{}, false);
     return row;
 }
 
-ordered row_json(const ShopRow& row) {
-    if (row.result) return scored_columns(row.shop, *row.result);
+ordered row_json(const ShopRow& row, bool insight_columns) {
+    if (row.result) return scored_columns(row.shop, *row.result, insight_columns);
     ordered j;
     for (const auto& [key, value] : template_row().items()) j[key] = nullptr;
     j["shop"] = row.shop;
@@ -92,7 +125,7 @@ std::string csv_cell(const ordered& v) {
 
 }  // namespace
 
-std::string rows_to_csv(const std::vector<ShopRow>& rows) {
+std::string rows_to_csv(const std::vector<ShopRow>& rows, bool insight_columns) {
     std::string out = "\xEF\xBB\xBF";
     std::string header;
     for (const auto& [key, value] : template_row().items()) header += (header.empty() ? "" : ",") + csv_text(key);
@@ -100,7 +133,7 @@ std::string rows_to_csv(const std::vector<ShopRow>& rows) {
     for (const ShopRow& row : rows) {
         std::string line;
         bool first = true;
-        const ordered cells = row_json(row);  // kept alive: items() only refers to it
+        const ordered cells = row_json(row, insight_columns);  // kept alive: items() only refers to it
         for (const auto& [key, value] : cells.items()) {
             line += (first ? "" : ",") + csv_cell(value);
             first = false;
@@ -110,9 +143,9 @@ std::string rows_to_csv(const std::vector<ShopRow>& rows) {
     return out;
 }
 
-std::string rows_to_json(const std::vector<ShopRow>& rows) {
+std::string rows_to_json(const std::vector<ShopRow>& rows, bool insight_columns) {
     ordered array = ordered::array();
-    for (const ShopRow& row : rows) array.push_back(row_json(row));
+    for (const ShopRow& row : rows) array.push_back(row_json(row, insight_columns));
     return array.dump(2, ' ', false, ordered::error_handler_t::replace) + "\n";
 }
 

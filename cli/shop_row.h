@@ -20,9 +20,11 @@ struct ShopRow {
 
 // CSV: a UTF-8 BOM (so Excel reads Chinese), a header row, one row per shop; LF line ends;
 // numbers written exactly as in the result JSON; empty cells for nulls.
-std::string rows_to_csv(const std::vector<ShopRow>& rows);
+// `insight_columns` (--insights) fills next_target, goal_seek, forecast_clean and forecast_steady;
+// the columns are there either way, so a spreadsheet's layout does not depend on the flag.
+std::string rows_to_csv(const std::vector<ShopRow>& rows, bool insight_columns);
 
 // A JSON array of objects with the CSV's columns as keys (numbers as numbers, nulls as null).
-std::string rows_to_json(const std::vector<ShopRow>& rows);
+std::string rows_to_json(const std::vector<ShopRow>& rows, bool insight_columns);
 
 }  // namespace shopscore::cli

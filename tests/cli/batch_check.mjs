@@ -68,8 +68,8 @@ const brokenError = `${path.join(shopsDir, 'broken', 'orders.csv')}:14:Delivered
 try {
   const csv1 = path.join(tmp, 'jobs1.csv'), json1 = path.join(tmp, 'jobs1.json');
   const csv2 = path.join(tmp, 'jobs2.csv'), json2 = path.join(tmp, 'jobs2.json');
-  const r1 = run(['batch', shopsDir, '--jobs', '1', '--out-csv', csv1, '--out-json', json1]);
-  const r2 = run(['batch', shopsDir, '--jobs', '2', '--out-csv', csv2, '--out-json', json2]);
+  const r1 = run(['batch', shopsDir, '--insights', '--jobs', '1', '--out-csv', csv1, '--out-json', json1]);
+  const r2 = run(['batch', shopsDir, '--insights', '--jobs', '2', '--out-csv', csv2, '--out-json', json2]);
   for (const [name, r] of [['--jobs 1', r1], ['--jobs 2', r2]]) {
     if (r.status !== 0) fail(`batch ${name} exited ${r.status}: ${r.err}`);
     if (r.out !== '') fail(`batch ${name} wrote to stdout with --out-csv/--out-json`);
@@ -129,13 +129,30 @@ try {
       expect[`${m}_denominator`] = x.denominator;
       expect[`${m}_score`] = x.score;
     }
+    // Goal seek: the lowest target not reached today, for the key opportunity (else the first
+    // priority); forecast: the earliest reached/lost day per scenario (docs/cli.md).
+    const pr = r.insights.priorities;
+    const metric = (pr.find((p) => p.label === 'key_opportunity') ?? pr[0])?.metric;
+    const target = r.insights.goal_seek.find((t) => !t.reached_today);
+    const g = target?.metrics.find((m) => m.metric === metric);
+    expect.next_target = g ? target.target : null;
+    expect.goal_seek = !g ? null : !g.reachable ? `${metric} unreachable`
+      : metric === 'aht' ? `aht <= ${g.value.toFixed(1)} h`
+      : `${metric} ${metric === 'otdr' ? '>=' : '<='} ${g.limit} of ${g.denominator}`;
+    for (const s of ['clean', 'steady']) {
+      let best = null;
+      for (const x of r.insights.forecast.crossings)
+        for (const [ev, day] of [['reached', x[s].reached], ['lost', x[s].lost]])
+          if (day && (!best || day < best.day)) best = { ev, day, threshold: x.threshold };
+      expect[`forecast_${s}`] = best ? `${best.threshold} ${best.ev} ${best.day}` : 'none in 60 days';
+    }
     for (const [h, v] of Object.entries(expect)) {
       const cell = col(row, h);
       const same = v === null ? cell === '' : typeof v === 'number' ? cell !== '' && Number(cell) === v : String(v) === cell;
       if (!same) fail(`${shop}.${h}: CSV ${JSON.stringify(cell)}, score JSON ${JSON.stringify(v)}`);
     }
     // `score --format csv` prints the header and this very row (its shop: the exports' folder).
-    const one = run([...args.filter((a) => a !== '--insights'), '--format', 'csv']);
+    const one = run([...args, '--format', 'csv']);
     const line = csvText.split('\n').find((l) => l.startsWith(`${shop},`));
     if (one.out !== `\uFEFF${header.join(',')}\n${line}\n`) fail(`score --format csv for ${shop} differs from its batch row`);
   });
@@ -143,7 +160,7 @@ try {
   // A LIST file naming two folders (one relative to the list, one absolute), a comment, a blank line.
   const list = path.join(tmp, 'shops.txt');
   writeFileSync(list, `# two shops\nshops/tsv\n\n${path.join(shopsDir, 'broken')}\r\n`);
-  const l = run(['batch', list, '--format', 'json']);
+  const l = run(['batch', list, '--insights', '--format', 'json']);
   const listRows = l.status === 0 ? JSON.parse(l.out) : [];
   if (l.status !== 0) fail(`batch LIST exited ${l.status}: ${l.err}`);
   const byShop = Object.fromEntries(jsonRows.map((j) => [j.shop, j]));

@@ -19,6 +19,8 @@ cases=(
   "spec-example.zh.txt|tests/data/spec-example.json|--lang zh"
   "no-service-data.en.txt|tests/data/no-service-data.json|--lang en"
   "no-service-data.zh.txt|tests/data/no-service-data.json|--lang zh"
+  "sample.insights.en.txt|web/sample/sample-dataset.json|--lang en --insights"
+  "sample.insights.zh.txt|web/sample/sample-dataset.json|--lang zh --insights"
 )
 for c in "${cases[@]}"; do
   IFS='|' read -r name dataset options <<<"$c"
