@@ -168,6 +168,9 @@ TEST_CASE("ingest/description row: recognised by content in any language", "[ing
     // An English description whose Order ID cell has no space ("Platform_unique_order_ID.").
     d = read_one("Order ID,Created Time\nPlatform_unique_order_ID.,Time the order was created.\n5771,2026-11-02 09:30\n", ExportKind::orders, &s);
     CHECK(s.rows == 1);
+    // Date cells left empty: the key cell's prose (with a space, which no ID has) says it.
+    d = read_one("Order ID,Created Time\nPlatform unique order ID.,\n5771,2026-11-02 09:30\n", ExportKind::orders, &s);
+    CHECK(s.rows == 1);
     // A bad date in the first data row is still an error, not a description.
     CHECK_THAT(error_of([] { read_one("Order ID,Created Time\n5771,31/31/2026\n", ExportKind::orders); }),
                Catch::StartsWith("t.csv:2:Created Time: expected a date-time"));

@@ -124,15 +124,13 @@ Seconds DateResolver::parse(std::string_view text, int64_t row, int column) cons
 
 std::vector<Warning> DateResolver::warnings() const {
     std::vector<Warning> out;
-    if (!saw_slash_date_ || !order_) return out;
+    if (!saw_slash_date_ || !order_ || basis_ == Basis::data) return out;
     const bool mdy = *order_ == DateOrder::month_first;
     const char* basis = "";
     std::string why;
     switch (basis_) {
         case Basis::option: basis = "option", why = "as stated for this file"; break;
-        case Basis::data:
-            basis = "data", why = "decided by row " + std::to_string(evidence_row_) + " (" + evidence_text_ + ")";
-            break;
+        case Basis::data: break;  // certain: no note
         case Basis::clock_12h: basis = "clock_12h", why = "every date reads both ways; AM/PM times are the US export's form"; break;
         case Basis::clock_24h: basis = "clock_24h", why = "every date reads both ways; 24-hour times are the form outside the US"; break;
         case Basis::date_only: basis = "date_only", why = "every date reads both ways; read in the US form"; break;
@@ -140,8 +138,6 @@ std::vector<Warning> DateResolver::warnings() const {
     const std::string reading = mdy ? "month-first (11/02/2026 = 2 November 2026)" : "day-first (11/02/2026 = 11 February 2026)";
     Warning order{"date_order", "slash dates read " + reading + ": " + why, {}, 1};
     order.params = {{"order", mdy ? "mdy" : "dmy"}, {"basis", basis}};
-    if (basis_ == Basis::data) order.params.emplace("row", std::to_string(evidence_row_));
-    if (basis_ == Basis::data) order.examples.push_back(evidence_text_);
     out.push_back(order);
     if (ambiguous_count_ > 0 && basis_ != Basis::option && basis_ != Basis::data) {
         Warning w{"ambiguous_dates",

@@ -11,7 +11,8 @@
 //    first); date-only slash dates are read month-first. The file then gets an "ambiguous_dates"
 //    warning with examples and the reading used, so the seller (or the page's question) can
 //    correct it.
-// Every file with slash dates gets a "date_order" warning naming the reading and its basis.
+// A file with slash dates that its data did not settle (rules 1 and 3) gets a "date_order"
+// warning naming the reading and its basis; a reading decided by the data is certain.
 //
 // Until the order is decided, TableReader holds the rows (see table_reader.h) and maps them once it
 // is: a mapper never sees a half-read date, so a row whose second date decides the order for its

@@ -151,8 +151,9 @@ bool TableReader::is_description_row(const Row& row) const {
         fail_input(row.number, row.column(key), "repeated_header", "data or a row of column descriptions after the header",
                    "a second header row");
     // Descriptions ("Time the order was created.", "订单创建时间", "เวลาที่สร้างคำสั่งซื้อ"): no date
-    // cell holds a date or starts like one, and one at least holds text.
-    bool prose = false;
+    // cell holds a date or starts like one, and one at least holds text (or, with the date cells
+    // empty, the key cell is prose with a space, which no ID has).
+    bool prose = row.text(key).find(' ') != std::string_view::npos;
     for (int f : mapper_->date_fields()) {
         const std::string_view text = row.text(f);
         if (text.empty()) continue;

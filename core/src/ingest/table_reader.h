@@ -3,8 +3,13 @@
 // The first non-blank row is the header: it gives the kind of export (when not given) and the
 // column of each field, by name (header_aliases.json), never by position. Required columns that
 // are missing are an error on the header row. The row after the header may be a row of column
-// descriptions (Seller Center writes one in the orders export): it is skipped when its key cell
-// (the order ID) has spaces in it, as an ID never does, and none of its date cells reads as a date.
+// descriptions (Seller Center writes one in the orders export, in the seller's language): it is
+// recognised by content, as a row whose cells are not values of their columns: none of its date
+// cells holds a date or starts with a digit, and one at least holds text (or, with the date cells
+// empty, the key cell has a space, which no ID has). A bad date such as 31/31/2026 starts with a
+// digit and stays an error.
+// Rows whose dates may read both as month/day and day/month are held until the file's date order
+// is decided (by a later row, or at the end of the file), then mapped in order: date_resolver.h.
 // A second *header* row (cells that are the header names again, in any language) is an error:
 // it would otherwise be read as data or silently dropped.
 // Blank rows (every cell empty) are skipped: exports end with them.
