@@ -32,6 +32,8 @@ TEST_CASE("score cache: the same results, counting only when the counting key ch
         {R"({"shop": {"opened": "2026-10-01", "delivered_orders_90d": 12}})", false},
         {R"({"profile": {"delivery_sla_business_days": 3}})", true},
         {R"({"profile": {"fault_reasons": {"seller_fault": ["Changed my mind"]}}})", true},
+        {R"({"profile": {"fault_reasons": {"buyer_cancel": ["Out of stock"]}}})", true},
+        {R"({"profile": {"fault_reasons": {"late_shipment_cancel": ["No longer needed"]}}})", true},
         {R"({"as_of": "2026-11-01"})", true},
         {"{}", false},  // back to the first key: still kept
         {R"({"as_of": "2026-11-01", "profile": {"weights": {"product": 3, "fulfillment": 1, "service": 1}}})", false},

@@ -51,8 +51,10 @@ private:
 std::string counting_key(const Profile& profile) {
     std::string key = std::to_string(profile.delivery_sla_business_days);
     const FaultReasons& f = profile.fault_reasons;
-    for (const auto* list : {&f.seller_fault, &f.buyer_fault, &f.late_shipment_cancel, &f.seller_cancel,
-                              &f.buyer_cancel, &f.system_late_cancel}) {
+    // Every list of FaultReasons is in the key; a list added there must be added here too.
+    static_assert(sizeof(FaultReasons) == 6 * sizeof(std::vector<std::string>), "a FaultReasons list is missing from the key");
+    for (const auto* list : {&f.seller_fault, &f.buyer_fault, &f.late_shipment_cancel, &f.seller_cancel, &f.buyer_cancel,
+                             &f.system_late_cancel}) {
         key += '\x1e';
         for (const std::string& reason : *list) key += reason + '\x1f';
     }

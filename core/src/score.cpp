@@ -157,7 +157,7 @@ Shop effective_shop(const Shop& given, const std::optional<Shop>& override_with)
 }
 
 struct ScoreCache::Impl {
-    static constexpr size_t kKeep = 4;  // counting keys kept (as_of x SLA x fault reasons)
+    static constexpr size_t kKeep = 8;  // counting keys kept (as_of x SLA x fault reasons); ~15 KB each
     std::deque<std::pair<std::string, std::shared_ptr<const DailyCounters>>> counters;
     // default_as_of() of the dataset and its warnings, once known (it scans every record).
     std::optional<std::pair<std::optional<Day>, std::vector<Warning>>> default_day;
