@@ -36,7 +36,7 @@ function ts(ms) {
 const day = (ms) => ts(ms).slice(0, 10);
 
 const products = [
-  { sku: 'MUG-450-WHT', weight: 6, product: '北欧风格大容量双层防烫陶瓷马克杯带盖带勺办公室家用男女情侣咖啡杯早餐牛奶杯礼盒装(莫兰迪奶油白·450毫升·附赠杯垫与清洁刷·可微波炉加热·可洗碗机清洗)', category: 'Home Supplies' },
+  { sku: 'MUG-450-WHT', weight: 6, product: '北欧风格大容量双层防烫陶瓷马克杯带盖带勺办公室家用男女情侣咖啡杯早餐牛奶杯礼盒装（莫兰迪奶油白·450毫升·附赠杯垫与清洁刷·可微波炉加热·可洗碗机清洗）', category: 'Home Supplies' },
   { sku: 'TWL-BATH-GRY', weight: 5, product: 'Organic Cotton Bath Towel Set, 4 pcs, Grey', category: 'Home Supplies' },
   { sku: 'LMP-DESK-LED', weight: 4, product: 'Dimmable LED Desk Lamp with USB-C Charging Port', category: 'Home Supplies' },
   { sku: 'ORG-DRAWER-6', weight: 4, product: 'Bamboo Drawer Organizer, 6 Compartments', category: 'Home Supplies' },

@@ -4,9 +4,13 @@ import uPlot from 'uplot';
 import { h } from '../dom.js';
 import { fmtDate, fmtNumber } from '../format.js';
 import { it } from './strings.js';
+import { locale } from '../i18n.js';
 
 const THRESHOLDS = [2.5, 3.5, 4.0];
 const seconds = (iso) => Date.parse(iso + 'T00:00:00Z') / 1000;
+const isoDay = (s) => new Date(s * 1000).toISOString().slice(0, 10);
+// uPlot's own date texts are English (and in the browser's time zone): the page's instead.
+const tick = (s) => new Intl.DateTimeFormat(locale(), { month: 'short', day: 'numeric', timeZone: 'UTC' }).format(new Date(s * 1000));
 
 export function renderChart(insights) {
   const trend = insights.trend || [];
@@ -18,13 +22,14 @@ export function renderChart(insights) {
   if (trend.length) clean[clean.length - 1] = steady[steady.length - 1] = trend[trend.length - 1].sps;
   for (const d of days) x.push(seconds(d.date)), past.push(null), clean.push(d.clean), steady.push(d.steady);
   const box = h('div.chart', { id: 'insight-chart', role: 'img', 'aria-label': it('chart.title') });
-  const width = () => Math.max(280, Math.min(880, (box.parentElement && box.parentElement.clientWidth) || 640));
+  const width = () => Math.max(160, Math.min(880, (box.parentElement && box.parentElement.clientWidth) || 640));
   const opts = {
     width: 640, height: 260,
     scales: { x: { time: true }, y: { range: [0, 5] } },
     legend: { show: true },
+    axes: [{ values: (u, splits) => splits.map((s) => (s == null ? '' : tick(s))) }, {}],
     series: [
-      { label: it('chart.date') },
+      { label: it('chart.date'), value: (u, v) => (v == null ? '--' : fmtDate(isoDay(v))) },
       { label: it('chart.trend'), stroke: '#1f6feb', width: 2 },
       { label: it('chart.clean'), stroke: '#2da44e', width: 2, dash: [6, 4] },
       { label: it('chart.steady'), stroke: '#cf222e', width: 2, dash: [2, 4] },

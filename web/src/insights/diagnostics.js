@@ -3,21 +3,31 @@
 // a UTF-8 BOM so Excel reads Chinese correctly.
 import { h, setChildren } from '../dom.js';
 import { fmtNumber } from '../format.js';
-import { it } from './strings.js';
+import { it, insightTables } from './strings.js';
 import { scoreWithOptions } from '../scoring.js';
 
 let current = null; // the open tab's table id, kept across re-renders
 
-function cellText(v) {
+// The core's ids and placeholders in text cells, worded in the page's language (the CSV keeps
+// the core's text).
+const WORDED = { type: 'type.', kind: 'kind.' };
+const PLACEHOLDER = { '(unknown)': 'value.unknown', '(none)': 'value.none' };
+
+function cellText(v, column) {
   if (v == null) return '';
-  return typeof v === 'number' ? fmtNumber(v, 6) : v;
+  if (typeof v === 'number') return fmtNumber(v, 6);
+  if (PLACEHOLDER[v]) return it(PLACEHOLDER[v]);
+  if (WORDED[column] && insightTables.en[WORDED[column] + v]) return it(WORDED[column] + v);
+  // "reason (n); reason (n)": a reason left empty is "(none)".
+  if (column === 'top_reasons') return v.split('; ').map((p) => p.replace(/^\(none\)(?= \(\d+\)$)/, () => it('value.none'))).join('; ');
+  return v;
 }
 
 function tableView(t) {
   let rows = t.rows.slice();
   let sortBy = -1, descending = false;
   const body = h('tbody');
-  const draw = () => setChildren(body, rows.map((r) => h('tr', null, r.map((v) => h(typeof v === 'number' ? 'td.num' : 'td', { text: cellText(v) })))));
+  const draw = () => setChildren(body, rows.map((r) => h('tr', null, r.map((v, i) => h(typeof v === 'number' ? 'td.num' : 'td', { text: cellText(v, t.columns[i]) })))));
   const head = t.columns.map((c, i) => {
     const th = h('th', { scope: 'col', 'aria-sort': 'none' }, h('button.sort', { type: 'button', text: it('col.' + c), 'data-column': c }));
     th.firstChild.addEventListener('click', () => {
@@ -35,7 +45,7 @@ function tableView(t) {
     return th;
   });
   draw();
-  return h('div.diag-scroll', null, h('table.diag-table', { 'data-table': t.id }, h('thead', null, h('tr', null, head)), body));
+  return h('div.diag-scroll', { tabindex: '0', role: 'region', 'aria-label': it('diag.' + t.id) }, h('table.diag-table', { 'data-table': t.id }, h('thead', null, h('tr', null, head)), body));
 }
 
 async function download(id, button) {
@@ -69,7 +79,7 @@ export function renderDiagnostics(insights) {
       t.rows.length ? tableView(t) : h('p.hint', { text: it('diag.empty') }));
   };
   const tabs = tables.map((t) => {
-    const b = h('button.diag-tab', { type: 'button', role: 'tab', 'data-table': t.id, text: `${it('diag.' + t.id)} (${t.total_rows})` });
+    const b = h('button.diag-tab', { type: 'button', role: 'tab', 'data-table': t.id, text: it('diag.tab', { name: it('diag.' + t.id), n: t.total_rows }) });
     b.addEventListener('click', () => show(t));
     return b;
   });

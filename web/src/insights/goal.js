@@ -19,7 +19,7 @@ function metricSentence(g) {
   });
   const defects = g.metric === 'otdr' ? g.denominator - g.current : g.current;
   const allowed = g.metric === 'otdr' ? g.denominator - g.limit : g.limit;
-  if (g.more_clean != null && g.more_clean > 0 && defects > allowed) s += '; ' + it(g.metric === 'otdr' || g.metric === 'imd' ? 'goal.clean_' + g.metric : 'goal.clean', { n: fmtInt(g.more_clean) });
+  if (g.more_clean != null && g.more_clean > 0 && defects > allowed) s += it('goal.sep') + it(g.metric === 'otdr' || g.metric === 'imd' ? 'goal.clean_' + g.metric : 'goal.clean', { n: fmtInt(g.more_clean) });
   return s;
 }
 
@@ -36,7 +36,7 @@ export function renderGoalSeek(insights) {
           text: g.plan.reachable
             ? it('goal.plan', {
               orders: fmtInt(g.plan.orders),
-              steps: g.plan.steps.map((s) => it('goal.plan_step', { n: fmtInt(s.fewer), what: it('what.' + s.metric) })).join(', '),
+              steps: g.plan.steps.map((s) => it('goal.plan_step', { n: fmtInt(s.fewer), what: it('what.' + s.metric) })).join(t('list.sep')),
             })
             : it('goal.plan_none'),
         }),
