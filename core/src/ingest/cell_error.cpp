@@ -22,7 +22,7 @@ std::string column_letters(int column) {
     return letters.empty() ? "A" : letters;
 }
 
-std::string_view trim_cell(std::string_view s) {
+std::string_view trim_cell_slow(std::string_view s) {
     auto blank_front = [&](size_t& skip) {
         const unsigned char c = s.empty() ? 0 : static_cast<unsigned char>(s[0]);
         if (c == ' ' || c == '\t' || c == '\r' || c == '\n') return skip = 1, true;

@@ -46,6 +46,13 @@ constexpr Day kPendingDay = kNoDay + 1;
 std::string column_letters(int column);
 
 // Trims ASCII spaces, tabs, CR/LF and non-breaking spaces (exports end cells with a tab).
-std::string_view trim_cell(std::string_view text);
+std::string_view trim_cell_slow(std::string_view text);
+inline bool trim_cell_edge(unsigned char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == 0xC2 || c == 0xA0; }
+inline std::string_view trim_cell(std::string_view text) {
+    // Most cells start and end with neither a space nor a byte of NBSP: nothing to trim.
+    if (text.empty() || (!trim_cell_edge(static_cast<unsigned char>(text.front())) && !trim_cell_edge(static_cast<unsigned char>(text.back()))))
+        return text;
+    return trim_cell_slow(text);
+}
 
 }  // namespace shopscore::ingest

@@ -3,7 +3,7 @@
 #include <cstdio>
 
 #include "ingest/cell_error.h"
-#include "ingest/swar.h"
+#include "ingest/stop_scanner.h"
 
 namespace shopscore::ingest {
 namespace {
@@ -79,21 +79,55 @@ void CsvTokenizer::decide_delimiter(bool) {
     else if (semicolons > commas) delimiter_ = ';';
 }
 
-void CsvTokenizer::check_control(unsigned char c) {
-    if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') return;  // the hot path, inlined below
-    binary_data(c);
-}
-
 void CsvTokenizer::binary_data(unsigned char c) {
     char hex[8];
     std::snprintf(hex, sizeof hex, "0x%02X", c);
     fail_input(row(), column(), "binary_data", "text", std::string("binary data (byte ") + hex + ")", hex);
 }
 
-void CsvTokenizer::append(std::string_view span) {
-    std::string& field = fields_[count_ - 1];
-    if (field.size() + span.size() > kMaxField) too_long();
-    field.append(span);
+void CsvTokenizer::append(const char* text, size_t size) {
+    std::string_view& cell = cells_[count_ - 1];
+    if (cell.size() + size > kMaxField) too_long();
+    if (current_in_arena_) {
+        append_copy(text, size);
+    } else if (cell.empty()) {  // the usual case: the whole cell in one span
+        cell = std::string_view(text, size);
+    } else if (cell.data() + cell.size() == text) {
+        cell = std::string_view(cell.data(), cell.size() + size);
+    } else {
+        append_copy(text, size);
+    }
+}
+
+void CsvTokenizer::append_copy(const char* text, size_t size) {
+    // The cell being read is always the last one in the arena, so it grows in place.
+    std::string_view& cell = cells_[count_ - 1];
+    if (!current_in_arena_) {
+        arena_cells_.push_back(ArenaCell{static_cast<uint32_t>(count_ - 1), static_cast<uint32_t>(arena_.size())});
+        arena_.append(cell.data(), cell.size());
+        current_in_arena_ = true;
+    }
+    arena_.append(text, size);
+    cell = std::string_view(nullptr, cell.size() + size);
+}
+
+void CsvTokenizer::keep_unfinished_record() {
+    // The text of this piece goes away: copy the record read so far into a fresh arena, in cell
+    // order, so the cell being read stays last.
+    std::string arena;
+    size_t next_arena_cell = 0;
+    std::vector<ArenaCell> arena_cells;
+    for (size_t k = 0; k < count_; ++k) {
+        const std::string_view cell = cells_[k];
+        const char* bytes = cell.data();
+        if (next_arena_cell < arena_cells_.size() && arena_cells_[next_arena_cell].cell == k)
+            bytes = arena_.data() + arena_cells_[next_arena_cell++].at;
+        arena_cells.push_back(ArenaCell{static_cast<uint32_t>(k), static_cast<uint32_t>(arena.size())});
+        arena.append(bytes, cell.size());
+    }
+    arena_.swap(arena);
+    arena_cells_.swap(arena_cells);
+    current_in_arena_ = true;
 }
 
 void CsvTokenizer::too_long() {
@@ -106,105 +140,90 @@ void CsvTokenizer::too_long() {
 }
 
 void CsvTokenizer::start_field() {
-    // The cell strings are reused from record to record (cleared, capacity kept): most records
-    // have the same number of cells, so reading a row allocates next to nothing.
-    if (count_ < fields_.size()) {
-        fields_[count_++].clear();
-        return;
+    // The cell slots are reused from record to record: reading a row allocates nothing.
+    if (count_ == cells_.size()) {
+        if (count_ >= kMaxFields) fail_input(row(), -1, "too_many_columns", "at most 16384 columns");
+        cells_.emplace_back();
     }
-    if (count_ >= kMaxFields) fail_input(row(), -1, "too_many_columns", "at most 16384 columns");
-    fields_.emplace_back();
-    ++count_;
+    cells_[count_++] = std::string_view();
+    current_in_arena_ = false;
 }
 
 void CsvTokenizer::end_record() {
-    if (fields_.size() > count_) fields_.resize(count_);
-    sink_(row_, fields_);
+    for (const ArenaCell& a : arena_cells_) cells_[a.cell] = std::string_view(arena_.data() + a.at, cells_[a.cell].size());
+    cells_.resize(count_);
+    sink_(row_, cells_);
     count_ = 0;
-}
-
-void CsvTokenizer::build_tables() {
-    // Bytes that end a run of ordinary text: the delimiter, line breaks, quotes (inside quoted
-    // cells) and control characters (binary data).
-    for (int c = 0; c < 256; ++c) {
-        const bool control = c < 0x20 && c != '\t' && c != '\n' && c != '\r';
-        stop_unquoted_[c] = control || c == '\n' || c == '\r' || c == static_cast<unsigned char>(delimiter_);
-        stop_quoted_[c] = control || c == '"';
-    }
-    tables_ready_ = true;
+    arena_.clear();
+    arena_cells_.clear();
 }
 
 void CsvTokenizer::run(std::string_view text) {
-    if (!tables_ready_) build_tables();
     const char delim = delimiter_;
     const size_t n = text.size();
-    const auto* u = reinterpret_cast<const unsigned char*>(text.data());
-    // The next stop byte at or after j (n if none): eight bytes at a time, flagging control bytes
-    // (which include CR, LF and tab) and the delimiter or quote, then checking each flagged byte
-    // in the table (a tab inside a comma-separated cell is flagged but not a stop).
-    auto find_stop = [&](size_t j, const bool* table, unsigned char special) {
-        for (; j + 8 <= n; j += 8) {
-            const uint64_t v = swar::load(u + j);
-            for (uint64_t m = swar::bytes_below(v, 0x20) | swar::equal_bytes(v, special); m; m &= m - 1)
-                if (table[u[j + swar::first(m)]]) return j + swar::first(m);
-        }
-        while (j < n && !table[u[j]]) ++j;
-        return j;
-    };
+    const char* t = text.data();
+    StopScanner stops(t, n, static_cast<unsigned char>(delim));
     size_t i = 0;
     while (i < n) {
-        const char c = text[i];
         switch (state_) {
             case State::after_cr:
                 state_ = State::record_start;
-                if (c == '\n') {  // CRLF
+                if (t[i] == '\n') {  // CRLF
                     ++i;
                     break;
                 }
                 [[fallthrough]];
             case State::record_start:
                 ++row_;
-                state_ = State::field_start;
                 start_field();
                 [[fallthrough]];
             case State::field_start:
-                if (c == '"') {
+                if (t[i] == '"') {
                     state_ = State::quoted;
                     quote_row_ = row_;
                     ++i;
                     break;
                 }
-                state_ = State::unquoted;
                 [[fallthrough]];
-            case State::unquoted: {
-                const size_t j = find_stop(i, stop_unquoted_, static_cast<unsigned char>(delim));
-                if (j > i) append(text.substr(i, j - i));
-                i = j;
-                if (i == n) break;
-                const char s = text[i++];
-                check_control(static_cast<unsigned char>(s));
-                if (s == delim) {
-                    start_field();
-                    state_ = State::field_start;
-                } else {
-                    end_record();
-                    state_ = s == '\r' ? State::after_cr : State::record_start;
+            case State::unquoted:
+                // Unquoted cells one after another, without going round the switch.
+                state_ = State::unquoted;
+                for (;;) {
+                    const size_t j = stops.next_unquoted(i);
+                    if (j > i) append(t + i, j - i);
+                    if (j == n) {
+                        i = n;
+                        break;
+                    }
+                    const unsigned char s = static_cast<unsigned char>(t[j]);
+                    i = j + 1;
+                    if (s == static_cast<unsigned char>(delim)) {
+                        start_field();
+                        if (i < n && t[i] != '"') continue;
+                        state_ = State::field_start;  // a quoted cell next, or the end of this piece
+                    } else if (s == '\n' || s == '\r') {
+                        end_record();
+                        state_ = s == '\r' ? State::after_cr : State::record_start;
+                    } else {
+                        binary_data(s);
+                    }
+                    break;
                 }
                 break;
-            }
             case State::quoted: {
-                const size_t j = find_stop(i, stop_quoted_, '"');
-                if (j > i) append(text.substr(i, j - i));
+                const size_t j = stops.next_quoted(i);
+                if (j > i) append(t + i, j - i);
                 i = j;
                 if (i == n) break;
-                const char s = text[i++];
-                check_control(static_cast<unsigned char>(s));
-                state_ = State::quote_in_quoted;  // s == '"'
+                const unsigned char s = static_cast<unsigned char>(t[i++]);
+                if (s != '"') binary_data(s);
+                state_ = State::quote_in_quoted;
                 break;
             }
             case State::quote_in_quoted:
-                if (c == '"') {
-                    append("\"");
+                if (t[i] == '"') {
+                    static const char kQuote = '"';
+                    append(&kQuote, 1);
                     state_ = State::quoted;
                     ++i;
                 } else {
@@ -215,6 +234,7 @@ void CsvTokenizer::run(std::string_view text) {
                 break;
         }
     }
+    if (count_ > 0) keep_unfinished_record();
 }
 
 }  // namespace shopscore::ingest

@@ -9,6 +9,10 @@
 //   record (a quoted newline does not start a row), blank lines included, header = row 1.
 // - Control characters other than tab/CR/LF mean the file is not text: an error, not data.
 // - A field is capped at 1 MiB, so an unterminated quote cannot swallow the whole file into memory.
+//
+// Speed: cells are not copied. A record is handed out as string_views into the text being fed
+// (stop_scanner.h finds the stops 64 bytes at a time); only a cell that needs unescaping ("a""b",
+// "ab"c) and the record left unfinished at the end of a piece are copied, into a per-record arena.
 #pragma once
 
 #include <cstdint>
@@ -21,8 +25,8 @@ namespace shopscore::ingest {
 
 class CsvTokenizer {
 public:
-    // Receives each record (row number, fields). The vector may be modified by the callee.
-    using RecordSink = std::function<void(int64_t row, std::vector<std::string>& fields)>;
+    // Receives each record (row number, fields). The views are valid only during the call.
+    using RecordSink = std::function<void(int64_t row, const std::vector<std::string_view>& fields)>;
 
     explicit CsvTokenizer(RecordSink sink) : sink_(std::move(sink)) {}
 
@@ -41,11 +45,11 @@ private:
     // The per-cell steps are small and inlined into run(); their rare failures are out of line.
     inline __attribute__((always_inline)) void start_field();
     void end_record();
-    inline __attribute__((always_inline)) void check_control(unsigned char c);
-    inline __attribute__((always_inline)) void append(std::string_view span);
+    inline __attribute__((always_inline)) void append(const char* text, size_t size);
+    void append_copy(const char* text, size_t size);
+    void keep_unfinished_record();
     [[noreturn]] void binary_data(unsigned char c);
     [[noreturn]] void too_long();
-    void build_tables();
 
     RecordSink sink_;
     char delimiter_ = 0;     // 0 until the first record has been seen
@@ -57,11 +61,17 @@ private:
     State before_cr_ = State::record_start;
     int64_t row_ = 0;            // row of the record being read (or last read)
     int64_t quote_row_ = 0;      // row where the open quote started
-    std::vector<std::string> fields_;  // the record being read: the first count_ cells
+    // The record being read: its first count_ cells. A cell is a view into the text being fed,
+    // or, when it had to be copied, bytes in arena_: then its view's size is right and its data
+    // is set when the record is handed out (the arena may move while it grows).
+    std::vector<std::string_view> cells_;
     size_t count_ = 0;
-    bool tables_ready_ = false;
-    bool stop_unquoted_[256] = {};
-    bool stop_quoted_[256] = {};
+    std::string arena_;
+    struct ArenaCell {
+        uint32_t cell, at;
+    };
+    std::vector<ArenaCell> arena_cells_;  // in cell order; the cell being read, if copied, is last
+    bool current_in_arena_ = false;
 };
 
 }  // namespace shopscore::ingest

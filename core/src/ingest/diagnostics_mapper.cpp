@@ -24,7 +24,7 @@ public:
                        "a column \"Request Review Time\", \"Inspection Review Time\" or \"Total Handling Time\" "
                        "(申请审核时长, 验货审核时长, 售后处理总时长) in the diagnostics header row",
                        "none of them", "Request Review Time");
-        const std::string request_id = id(row, f_request_id_, "a request ID", false);
+        const std::string request_id(id(row, f_request_id_, "a request ID", false));
         if (!request_id.empty() && !seen_.insert(request_id).second) return;  // another SKU of the same request
 
         AfterSale a;

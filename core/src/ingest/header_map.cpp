@@ -16,9 +16,12 @@ constexpr ExportKind kTableKinds[] = {ExportKind::orders, ExportKind::returns, E
 
 }  // namespace
 
-std::string normalize_label(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
+namespace {
+
+// normalize_label into any output with push_back(char): a std::string, or a fixed buffer for the
+// per-cell value lookups (no allocation per cell).
+template <class Out>
+void normalize_into(std::string_view text, Out& out) {
     for (size_t i = 0; i < text.size(); ++i) {
         const unsigned char c = static_cast<unsigned char>(text[i]);
         if (c < 0x80) {
@@ -41,6 +44,27 @@ std::string normalize_label(std::string_view text) {
         }
         out += static_cast<char>(c);
     }
+}
+
+// A fixed buffer; a label longer than any alias only needs to say "too long" (no match).
+struct LabelBuffer {
+    char data[192];
+    size_t size = 0;
+    bool overflow = false;
+    LabelBuffer& operator+=(char c) {
+        if (size < sizeof data) data[size++] = c;
+        else overflow = true;
+        return *this;
+    }
+    std::string_view view() const { return {data, size}; }
+};
+
+}  // namespace
+
+std::string normalize_label(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    normalize_into(text, out);
     return out;
 }
 
@@ -69,6 +93,8 @@ AliasTable::AliasTable() {
             for (const auto& alias : aliases) {
                 const std::string a = alias.get<std::string>();
                 t.entries.emplace_back(normalize_label(a), canonical);
+                if (t.entries.back().first.size() > sizeof(LabelBuffer::data))
+                    throw std::logic_error("header_aliases.json: value alias longer than a lookup buffer: " + a);
                 // The Seller Center spelling (second alias when the first is the canonical name) reads
                 // best in messages; use the first alias that is not the bare canonical name.
                 if (first && a != canonical) {
@@ -97,8 +123,10 @@ int AliasTable::field(ExportKind kind, std::string_view name) const {
 }
 
 std::string_view AliasTable::value(std::string_view table, std::string_view text) const {
-    const std::string key = normalize_label(text);
-    if (key.empty()) return {};
+    LabelBuffer buffer;
+    normalize_into(text, buffer);
+    const std::string_view key = buffer.view();
+    if (key.empty() || buffer.overflow) return {};  // longer than every alias (checked when loaded): not listed
     for (const auto& t : values_) {
         if (t.name != table) continue;
         for (const auto& [alias, canonical] : t.entries)

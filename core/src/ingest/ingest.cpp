@@ -91,6 +91,7 @@ struct Ingest::Impl {
     enum class Route { undecided, csv, json } route = Route::undecided;
     std::string json_text;
     std::string decoded;  // scratch: decoder output of one feed()
+    std::vector<std::string_view> sheet_row;  // scratch: views of an XLSX row's cells
 
     [[noreturn]] void raise(const CellError& e) const {
         std::string column = e.label;
@@ -133,7 +134,7 @@ struct Ingest::Impl {
             std::string lead;
             lead.swap(json_text);
             start_table();
-            csv.emplace([this](int64_t row, std::vector<std::string>& cells) { table->row(row, cells); });
+            csv.emplace([this](int64_t row, const std::vector<std::string_view>& cells) { table->row(row, cells); });
             csv->feed(lead);
             return;
         }
@@ -214,7 +215,10 @@ void Ingest::begin(ExportKind kind, const std::string& file_name, ExportFormat f
             break;
         case ExportFormat::xlsx_sheet:
             m.start_table();
-            m.sheet.emplace(m.shared_strings, [&m](int64_t row, std::vector<std::string>& cells) { m.table->row(row, cells); });
+            m.sheet.emplace(m.shared_strings, [&m](int64_t row, std::vector<std::string>& cells) {
+                m.sheet_row.assign(cells.begin(), cells.end());
+                m.table->row(row, m.sheet_row);
+            });
             break;
     }
 }
@@ -226,9 +230,9 @@ void Ingest::feed(const uint8_t* data, size_t size) {
     if (!m.open) throw std::logic_error("Ingest::feed() without begin()");
     try {
         if (m.decoder) {
-            m.decoded.clear();
-            const bool ok = m.decoder->decode(data, size, m.decoded);
-            m.text(m.decoded);
+            std::string_view text;
+            const bool ok = m.decoder->decode(data, size, m.decoded, text);
+            m.text(text);
             if (!ok) m.bad_encoding();
         } else {
             // XLSX parts are UTF-8 XML; a chunk may end inside a character, which the scanner keeps.

@@ -49,7 +49,7 @@ public:
     using RowMapper::RowMapper;
 
     void map(const Row& row) override {
-        const std::string order_id = id(row, f_id_, "an order ID");
+        const std::string_view order_id = id(row, f_id_, "an order ID");
         const Seconds created = time(row, f_created_, true, "the order's creation time");
         const Seconds delivered = time(row, f_delivered_, false, "");
         const Seconds cancelled = time(row, f_cancelled_, false, "");
@@ -72,7 +72,7 @@ public:
         const std::string_view status_text = row.text(f_status_);
         std::string_view status;
         if (!status_text.empty()) {
-            status = aliases_.value("order_status", status_text);
+            status = lookup(row, f_status_, "order_status");
             if (status.empty()) {
                 const std::string column = column_name(row.column(f_status_));
                 add_warning(warnings_, "unknown_status",
@@ -87,10 +87,10 @@ public:
 
         // Nothing below can throw: the order is only created once its row has been read whole.
         Dataset& ds = state_.dataset;
-        ds.upsert_order(order_id);
-        const uint32_t index = ds.order_index.at(order_id);
+        id_text_.assign(order_id);
+        Order& o = ds.upsert_order(id_text_);
+        const uint32_t index = static_cast<uint32_t>(&o - ds.orders.data());
         if (state_.order_rows.size() < ds.orders.size()) state_.order_rows.resize(ds.orders.size());
-        Order& o = ds.orders[index];
         IngestState::OrderRows& rows = state_.order_rows[index];
         if (rows.last_file != file_) touched_.push_back(index);  // once per order and file
         rows.last_file = file_;
@@ -204,6 +204,7 @@ private:
     const int f_flags_ = field("flags");
     const int file_ = state_.orders_files++;
     std::vector<uint32_t> touched_;  // orders with rows in this file
+    std::string id_text_;            // scratch: the row's order ID
 };
 
 }  // namespace

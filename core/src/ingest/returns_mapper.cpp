@@ -15,8 +15,8 @@ public:
 
     void map(const Row& row) override {
         Dataset& ds = state_.dataset;
-        const std::string return_id = id(row, f_return_id_, "a return order ID", false);
-        const std::string order_id = id(row, f_order_id_, "an order ID");
+        const std::string return_id(id(row, f_return_id_, "a return order ID", false));
+        const std::string order_id(id(row, f_order_id_, "an order ID"));
         if (!return_id.empty() && state_.return_index.count(return_id)) return;  // another SKU of the same request
 
         AfterSale a;

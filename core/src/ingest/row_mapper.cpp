@@ -21,7 +21,7 @@ Seconds RowMapper::time(const Row& row, int field, bool required, const char* wh
     return dates_.parse(text, row.number, row.column(field));
 }
 
-std::string RowMapper::id(const Row& row, int field, const char* what, bool required) const {
+std::string_view RowMapper::id(const Row& row, int field, const char* what, bool required) const {
     std::string_view text = row.text(field);
     // Some exports prefix IDs with an apostrophe or write ="576..." so Excel keeps them as text.
     if (text.size() >= 3 && text.substr(0, 2) == "=\"" && text.back() == '"') text = text.substr(2, text.size() - 3);
@@ -32,20 +32,34 @@ std::string RowMapper::id(const Row& row, int field, const char* what, bool requ
     }
     // A long ID that went through a spreadsheet as a number comes back as 5.76543210987654E+17: its
     // last digits are gone, and matching it to other files would silently fail.
-    bool digits_and_exponent = text.find_first_of("eE") != std::string_view::npos;
-    for (char c : text)
-        if (!((c >= '0' && c <= '9') || c == '.' || c == 'e' || c == 'E' || c == '+' || c == '-')) digits_and_exponent = false;
-    if (digits_and_exponent)
+    bool exponent = false, number_chars = true;
+    for (char c : text) {
+        if (c >= '0' && c <= '9') continue;
+        if (c == 'e' || c == 'E') exponent = true;
+        else if (c != '.' && c != '+' && c != '-') number_chars = false;
+    }
+    if (exponent && number_chars)
         fail_cell(row.number, row.column(field), "id_as_number", std::string(what) + " as text", text,
                   "a spreadsheet stored the ID as a number and lost digits; format the column as text");
-    return std::string(text);
+    return text;
+}
+
+std::string_view RowMapper::lookup(const Row& row, int field, const char* table) {
+    const std::string_view text = row.text(field);
+    if (text.empty() || field < 0) return {};
+    if (memo_.size() <= static_cast<size_t>(field)) memo_.resize(static_cast<size_t>(field) + 1);
+    Memo& memo = memo_[static_cast<size_t>(field)];
+    if (memo.table != table || memo.text != text) {
+        memo.value = aliases_.value(table, text);
+        memo.text.assign(text);
+        memo.table = table;
+    }
+    return memo.value;
 }
 
 std::string_view RowMapper::choice(const Row& row, int field, const char* table) {
-    const std::string_view text = row.text(field);
-    if (text.empty()) return {};
-    const std::string_view value = aliases_.value(table, text);
-    if (value.empty()) unknown_value(row.column(field), text, aliases_.value_examples(table));
+    const std::string_view value = lookup(row, field, table);
+    if (value.empty() && !row.text(field).empty()) unknown_value(row.column(field), row.text(field), aliases_.value_examples(table));
     return value;
 }
 

@@ -46,7 +46,7 @@ struct IngestState {
 // One data row as the mappers see it.
 struct Row {
     int64_t number = 0;
-    const std::vector<std::string>* cells = nullptr;
+    const std::vector<std::string_view>* cells = nullptr;  // valid during map() only
     const std::vector<int>* columns = nullptr;  // field index -> column, -1 when absent
 
     int column(int field) const { return (*columns)[static_cast<size_t>(field)]; }
@@ -75,11 +75,15 @@ public:
 protected:
     int field(const char* name) const { return aliases_.field(kind_, name); }
     Seconds time(const Row& row, int field, bool required, const char* what);
-    std::string id(const Row& row, int field, const char* what, bool required = true) const;
+    // The ID text (a view into the row: copy it to keep it).
+    std::string_view id(const Row& row, int field, const char* what, bool required = true) const;
     // A value from a value table of header_aliases.json; "" when the cell is empty. A value the
     // table does not know is "" too, counted in an "unknown_value" warning for its column (the
     // caller's default is the documented safe reading): a new spelling must not stop a file.
     std::string_view choice(const Row& row, int field, const char* table);
+    // The canonical value of the cell of `field` in `table`, or "" (no warning). Remembers the last
+    // cell text per field: an export repeats a handful of values on every row.
+    std::string_view lookup(const Row& row, int field, const char* table);
     // Counts `text` in the "unknown_value" warning of `column`.
     void unknown_value(int column, std::string_view text, const std::string& accepted);
     // The header text of `column`, or its letters.
@@ -93,6 +97,14 @@ protected:
     std::vector<Warning>& warnings_;
     const AliasTable& aliases_;
     const std::vector<std::string>* header_ = nullptr;
+
+private:
+    struct Memo {
+        const char* table = nullptr;
+        std::string text;
+        std::string_view value;
+    };
+    std::vector<Memo> memo_;  // by field
 };
 
 std::unique_ptr<RowMapper> make_row_mapper(ExportKind kind, IngestState& state, DateResolver& dates,

@@ -6,7 +6,7 @@
 namespace shopscore::ingest {
 namespace {
 
-bool blank(const std::vector<std::string>& cells) {
+bool blank(const std::vector<std::string_view>& cells) {
     for (const auto& c : cells)
         if (!trim_cell(c).empty()) return false;
     return true;
@@ -24,7 +24,7 @@ std::string TableReader::column_name(int column) const {
     return std::string(trim_cell(header_[static_cast<size_t>(column)]));
 }
 
-void TableReader::row(int64_t number, std::vector<std::string>& cells) {
+void TableReader::row(int64_t number, const std::vector<std::string_view>& cells) {
     if (blank(cells)) return;
     if (!have_header_) {
         read_header(number, cells);
@@ -49,7 +49,7 @@ void TableReader::row(int64_t number, std::vector<std::string>& cells) {
         if (dates_.decided()) {
             map_held();
         } else if (ambiguous || !held_.empty()) {
-            held_.push_back(HeldRow{number, cells});
+            held_.push_back(HeldRow{number, std::vector<std::string>(cells.begin(), cells.end())});
             return;
         }
     } else if (!dates_.saw_slash_date()) {
@@ -61,11 +61,16 @@ void TableReader::row(int64_t number, std::vector<std::string>& cells) {
 void TableReader::map_held() {
     std::vector<HeldRow> held;
     held.swap(held_);
-    for (HeldRow& h : held) mapper_->map(Row{h.number, &h.cells, &columns_});
+    std::vector<std::string_view> views;
+    for (const HeldRow& h : held) {
+        views.assign(h.cells.begin(), h.cells.end());
+        mapper_->map(Row{h.number, &views, &columns_});
+    }
 }
 
-void TableReader::read_header(int64_t number, std::vector<std::string>& cells) {
+void TableReader::read_header(int64_t number, const std::vector<std::string_view>& cell_views) {
     const AliasTable& aliases = AliasTable::get();
+    const std::vector<std::string> cells(cell_views.begin(), cell_views.end());
     if (kind_ == ExportKind::auto_detect) {
         kind_ = detect_kind(cells);
         if (kind_ == ExportKind::auto_detect) {
@@ -91,7 +96,7 @@ void TableReader::read_header(int64_t number, std::vector<std::string>& cells) {
         have_header_ = true;
         first_data_row_ = false;
         ++data_rows_;
-        mapper_->map(Row{number, &cells, &columns_});
+        mapper_->map(Row{number, &cell_views, &columns_});
         return;
     }
 

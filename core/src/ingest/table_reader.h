@@ -19,6 +19,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "ingest/date_resolver.h"
@@ -31,7 +32,8 @@ public:
     TableReader(ExportKind requested, IngestState& state, std::string file_name, int32_t utc_offset, bool xlsx,
                 std::vector<Warning>& warnings, std::optional<DateOrder> date_order = std::nullopt);
 
-    void row(int64_t number, std::vector<std::string>& cells);  // throws CellError
+    // The cells are views valid during the call (the CSV tokenizer's); a row kept is copied.
+    void row(int64_t number, const std::vector<std::string_view>& cells);  // throws CellError
     void finish();                                              // throws CellError
 
     ExportKind kind() const { return kind_; }
@@ -40,7 +42,7 @@ public:
     std::string column_name(int column) const;
 
 private:
-    void read_header(int64_t number, std::vector<std::string>& cells);
+    void read_header(int64_t number, const std::vector<std::string_view>& cells);
     bool is_description_row(const Row& row) const;
     void map_held();
 

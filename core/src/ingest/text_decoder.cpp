@@ -69,6 +69,24 @@ const char* TextDecoder::expectation() const {
     return "UTF-8 or GB18030 text";
 }
 
+bool TextDecoder::decode(const uint8_t* data, size_t size, std::string& scratch, std::string_view& text) {
+    if (head_done_ && enc_ == Enc::utf8 && carry_.empty()) {
+        bool bad = false;
+        const size_t valid = utf8_valid_prefix(data, size, false, bad);
+        text = std::string_view(reinterpret_cast<const char*>(data), valid);
+        if (bad) {
+            bad_byte_ = data[valid];
+            return false;
+        }
+        carry_.assign(reinterpret_cast<const char*>(data) + valid, size - valid);
+        return true;
+    }
+    scratch.clear();
+    const bool ok = decode(data, size, scratch);
+    text = scratch;
+    return ok;
+}
+
 bool TextDecoder::decode(const uint8_t* data, size_t size, std::string& out) {
     if (!head_done_) {
         // The BOM may be split across chunks: hold up to 3 bytes until it can be decided.

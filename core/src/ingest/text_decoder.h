@@ -19,6 +19,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 namespace shopscore::ingest {
 
@@ -33,6 +34,10 @@ public:
     // Appends the UTF-8 text decoded from `data` to `out`. Returns false at the first byte that
     // cannot be decoded; `out` then holds everything decoded before it and bad_byte() names it.
     bool decode(const uint8_t* data, size_t size, std::string& out);
+    // As decode(), without copying when it can: once the file is known to be UTF-8 and no
+    // sequence is carried over, `text` is a view of `data` itself (validated); otherwise `scratch`
+    // receives the decoded text and `text` views it.
+    bool decode(const uint8_t* data, size_t size, std::string& scratch, std::string_view& text);
     // End of input: flushes the probe; false when the input ends inside a sequence.
     bool finish(std::string& out);
 
