@@ -162,7 +162,7 @@ int run_score(const std::vector<std::string>& args) {
             ingest.set_date_order(order);
         }
         for (const auto& [kind, path] : cmd.exports) read_export_file(ingest, kind, path);
-        dataset = ingest.finish();
+        dataset = ingest.take();  // moved out: no second copy of the orders at the peak
     }
     const Result result = score(dataset, options);
     if (!cmd.csv.empty()) {

@@ -102,7 +102,7 @@ Dataset read_shop_folder(const std::string& folder) {
     Ingest ingest(shop);
     for (const std::string& name : files)
         if (name != "shop.json") read_export_file(ingest, ExportKind::auto_detect, join(folder, name));
-    return ingest.finish();
+    return ingest.take();
 }
 
 }  // namespace shopscore::cli
