@@ -188,26 +188,42 @@ void CsvTokenizer::run(std::string_view text) {
             case State::unquoted:
                 // Unquoted cells one after another, without going round the switch.
                 state_ = State::unquoted;
-                for (;;) {
-                    const size_t j = stops.next_unquoted(i);
-                    if (j > i) append(t + i, j - i);
-                    if (j == n) {
-                        i = n;
+                {
+                    // The stops of the current 64-byte block still ahead, one bit each: the next
+                    // one is a count of trailing zeros away.
+                    size_t block = i & ~size_t{63};
+                    uint64_t bits = stops.unquoted_bits(block) & (~uint64_t{0} << (i & 63));
+                    for (bool fresh = false;; fresh = true) {
+                        while (bits == 0 && block + 64 < n) {
+                            block += 64;
+                            bits = stops.unquoted_bits(block);
+                        }
+                        const size_t j = bits ? block + static_cast<size_t>(__builtin_ctzll(bits)) : n;
+                        bits &= bits - 1;
+                        if (fresh) {  // a cell just started after a delimiter: the span is all of it so far
+                            if (j - i > kMaxField) too_long();
+                            cells_[count_ - 1] = std::string_view(t + i, j - i);
+                        } else if (j > i) {
+                            append(t + i, j - i);
+                        }
+                        if (j == n) {
+                            i = n;
+                            break;
+                        }
+                        const unsigned char s = static_cast<unsigned char>(t[j]);
+                        i = j + 1;
+                        if (s == static_cast<unsigned char>(delim)) {
+                            start_field();
+                            if (i < n && t[i] != '"') continue;
+                            state_ = State::field_start;  // a quoted cell next, or the end of this piece
+                        } else if (s == '\n' || s == '\r') {
+                            end_record();
+                            state_ = s == '\r' ? State::after_cr : State::record_start;
+                        } else {
+                            binary_data(s);
+                        }
                         break;
                     }
-                    const unsigned char s = static_cast<unsigned char>(t[j]);
-                    i = j + 1;
-                    if (s == static_cast<unsigned char>(delim)) {
-                        start_field();
-                        if (i < n && t[i] != '"') continue;
-                        state_ = State::field_start;  // a quoted cell next, or the end of this piece
-                    } else if (s == '\n' || s == '\r') {
-                        end_record();
-                        state_ = s == '\r' ? State::after_cr : State::record_start;
-                    } else {
-                        binary_data(s);
-                    }
-                    break;
                 }
                 break;
             case State::quoted: {

@@ -83,6 +83,11 @@ public:
 
     // The first stop at or after `i` (n when none) outside quotes / inside quotes.
     size_t next_unquoted(size_t i) { return next<false>(i); }
+    // The unquoted stops of the 64-byte block starting at `block` (a multiple of 64, < size).
+    uint64_t unquoted_bits(size_t block) {
+        if (block != block_) load(block);
+        return masks_.unquoted;
+    }
     size_t next_quoted(size_t i) { return next<true>(i); }
 
 private:
