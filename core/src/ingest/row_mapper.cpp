@@ -47,13 +47,20 @@ std::string_view RowMapper::id(const Row& row, int field, const char* what, bool
 std::string_view RowMapper::lookup(const Row& row, int field, const char* table) {
     const std::string_view text = row.text(field);
     if (text.empty() || field < 0) return {};
-    if (memo_.size() <= static_cast<size_t>(field)) memo_.resize(static_cast<size_t>(field) + 1);
-    Memo& memo = memo_[static_cast<size_t>(field)];
-    if (memo.table != table || memo.text != text) {
-        memo.value = aliases_.value(table, text);
-        memo.text.assign(text);
-        memo.table = table;
+    const size_t f = static_cast<size_t>(field);
+    if (memo_next_.size() <= f) {
+        memo_.resize((f + 1) * kMemoWays);
+        memo_next_.resize(f + 1);
     }
+    for (size_t way = 0; way < kMemoWays; ++way) {
+        const Memo& memo = memo_[f * kMemoWays + way];
+        if (memo.table == table && memo.text == text) return memo.value;
+    }
+    Memo& memo = memo_[f * kMemoWays + memo_next_[f]];
+    memo_next_[f] = static_cast<uint8_t>((memo_next_[f] + 1) % kMemoWays);
+    memo.value = aliases_.value(table, text);
+    memo.text.assign(text);
+    memo.table = table;
     return memo.value;
 }
 

@@ -104,7 +104,9 @@ private:
         std::string text;
         std::string_view value;
     };
-    std::vector<Memo> memo_;  // by field
+    static constexpr size_t kMemoWays = 4;  // the last few distinct values of each field
+    std::vector<Memo> memo_;                // kMemoWays per field
+    std::vector<uint8_t> memo_next_;        // by field: the way to replace next
 };
 
 std::unique_ptr<RowMapper> make_row_mapper(ExportKind kind, IngestState& state, DateResolver& dates,

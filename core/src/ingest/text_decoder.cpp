@@ -164,7 +164,10 @@ size_t TextDecoder::utf8_valid_prefix(const uint8_t* p, size_t n, bool final, bo
     size_t i = 0;
     while (i < n) {
         if (p[i] < 0x80) {
-            // Exports are mostly ASCII: skip it eight bytes at a time.
+            // Exports are mostly ASCII: skip it 32, then eight bytes at a time.
+            while (i + 32 <= n &&
+                   ((swar::load(p + i) | swar::load(p + i + 8) | swar::load(p + i + 16) | swar::load(p + i + 24)) & swar::kHigh) == 0)
+                i += 32;
             while (i + 8 <= n && (swar::load(p + i) & swar::kHigh) == 0) i += 8;
             while (i < n && p[i] < 0x80) ++i;
             continue;
