@@ -2,8 +2,9 @@
 //   node bench/generate.mjs --rows N --out DIR
 // Writes DIR/orders.csv (54 columns: BOM, CRLF, a row of column descriptions, US timestamps
 // "11/02/2026 09:30:00 AM" with a trailing tab, quoted product names, ~10 % of orders with two
-// SKU rows), DIR/returns.csv, DIR/reviews.csv, DIR/chats.csv and DIR/shop.json. The same N gives
-// the same bytes on every machine (seeded PRNG, no clock). Files go to /tmp or build/, never git.
+// SKU rows), DIR/returns.csv, DIR/diagnostics.csv (after-sales handling hours), DIR/reviews.csv,
+// DIR/chats.csv and DIR/shop.json. The same N gives the same bytes on every machine (seeded PRNG,
+// no clock). Files go to /tmp or build/, never git.
 import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 
@@ -108,6 +109,17 @@ export function generate(rows, dir) {
       '25.00', us(t), us(t + 3600000), '', '', 'Card', ''].join(',') + '\r\n';
   });
   writeFileSync(path.join(dir, 'returns.csv'), ret);
+  // Seller Center's after-sales diagnostics download: one row per request with its handling hours.
+  let diag = '\uFEFFRequest ID,Order ID,Request Type,Request Time,Request Review Time (hours),' +
+    'Inspection Review Time (hours),Total Handling Time (hours)\r\n';
+  const drnd = prng(11 + rows);
+  returns.filter(([, t]) => before(t)).forEach(([id, t], i) => {
+    const review = Math.floor(drnd() * 480) / 10;
+    const inspection = i % 2 ? '' : Math.floor(drnd() * 720) / 10;
+    diag += [`RT${String(i + 1).padStart(8, '0')}`, id, i % 2 ? 'Refund only' : 'Return and refund', us(t), review,
+      inspection, inspection === '' ? review : Math.round((review + inspection) * 10) / 10].join(',') + '\r\n';
+  });
+  writeFileSync(path.join(dir, 'diagnostics.csv'), diag);
   let rev = '\uFEFForder_id,sku,rating,created,flags\r\n';
   for (const [id, t, stars] of reviews) if (before(t)) rev += `${id},SKU-1,${stars},${iso(t)},\r\n`;
   writeFileSync(path.join(dir, 'reviews.csv'), rev);
