@@ -5,6 +5,8 @@ import { en } from './errors.js';
 import { columnName } from './columns.js';
 import { fmtNumber, fmtInt, fmtMetricValue, fmtDate, fmtPercent } from './format.js';
 import { renderInsights } from './insights/panel.js';
+import { renderSparkline } from './insights/sparkline.js';
+import { it } from './insights/strings.js';
 
 export const METRICS = ['nrr', 'nbfr', 'otdr', 'sfcr', 'imd', 'aht'];
 export const DIMENSIONS = ['product', 'fulfillment', 'service'];
@@ -130,6 +132,8 @@ function typeField(id, ctx) {
 
 function renderMetrics(r, profile, ctx = {}) {
   const labels = priorityLabels(r);
+  // The 90-day sparklines need the core's trend (asked for with insights).
+  const trend = r.insights && Array.isArray(r.insights.trend) && r.insights.trend.length ? r.insights.trend : null;
   const rows = METRICS.map((id) => {
     const m = r.metrics[id] || {};
     const bench = profile && profile.benchmarks ? profile.benchmarks[id] : null;
@@ -161,6 +165,7 @@ function renderMetrics(r, profile, ctx = {}) {
       h('td.num', { 'data-label': t('col.window') }, tn('metric.window', m.window_days, { d: m.window_days })),
       h('td.num', { 'data-label': t('col.score') }, h('span.score-val', { text: m.score == null ? '—' : fmtNumber(m.score, 2, 2) }),
         m.protected ? h('span.sub', { text: t('metric.raw', { v: fmtNumber(m.raw_score, 2, 2) }) }) : null),
+      trend ? h('td.spark-cell' + (m.no_data ? '.empty-cell' : ''), { 'data-label': it('spark.col') }, m.no_data ? null : renderSparkline(trend, id)) : null,
       h('td.bar-cell', { 'data-label': t('col.position') }, h('div.bar-box', { role: 'img', 'aria-label': bench ? t('bar.label', { poor: fmtMetricValue(id, bench.poor), good: fmtMetricValue(id, bench.good) }) : t('badge.no_data') }, bar, benchText)),
       // No notes: no cell (the phone's card shows no empty "Notes" row).
       h('td.badges' + (badges.length || (ctx.typeMetric && (m.no_data || (ctx.typed && ctx.typed[id]))) ? '' : '.empty-cell'), { 'data-label': t('col.notes') }, badges,
@@ -172,7 +177,8 @@ function renderMetrics(r, profile, ctx = {}) {
     h('div.table-wrap', { tabindex: '0', role: 'region', 'aria-label': t('result.metrics_table') },
       h('table.metric-table', { id: 'metric-table' },
         h('thead', null, h('tr', null,
-          ['col.metric', 'col.value', 'col.fraction', 'col.window', 'col.score', 'col.position', 'col.notes'].map((k) => h('th', { scope: 'col', text: t(k) })))),
+          ['col.metric', 'col.value', 'col.fraction', 'col.window', 'col.score', trend ? 'spark.col' : null, 'col.position', 'col.notes']
+            .filter(Boolean).map((k) => h('th', { scope: 'col', text: k === 'spark.col' ? it(k) : t(k) })))),
         h('tbody', null, rows))),
     h('p.hint', { text: t('bar.legend') }));
 }
