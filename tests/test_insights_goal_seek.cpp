@@ -121,3 +121,38 @@ TEST_CASE("goal seek: user targets and the combined plan", "[insights][goal]") {
     // fewer late orders (90 -> 47) is one way (52 orders); greedy cannot need more than that.
     CHECK(four.plan_orders <= 52);
 }
+
+TEST_CASE("goal seek: the combined plan is the cheapest, where greedy is not", "[insights][goal][plan]") {
+    // Everything but nrr and otdr at its 4-point benchmark, so for 4.0 the plan needs
+    // .12 (s_nrr - 4) + .26 (s_otdr - 4) >= 0.
+    // nrr 60 of 990: adjusted (60 + .12) / 1000 = .06012, past the curve's zero point
+    // (.0227 + .0107/3 = .026267): score 0 until n <= 26 (34 cuts), then .0336 SPS per order.
+    // otdr 900 of 990 on time: score 1.0775, .0181 SPS per order up to good, .0054 beyond.
+    // Greedy's cheapest first step is one otdr order (.0181 per order against nrr's
+    // .12 * .0412 / 34 = .00015 per order over its plateau), and otdr stays ahead until all 90 late
+    // orders are gone (score 4.99, +.2574): then nrr needs s >= 1.855, adjusted <= .019650,
+    // n <= 19: 41 cuts. Greedy: 131 orders.
+    // Cheapest: nrr down to good and otdr just short of it. nrr 11 (4.0733, +.0088) needs otdr
+    // adjusted >= .9084 + 2.96615/3 * .0432 = .951113 -> 942 on time: 49 + 42 = 91; nrr 12
+    // (3.96636, -.0040) needs otdr >= .952352 -> 943: 48 + 43 = 91; nrr 10 or 13 cost 92 and 97.
+    const std::string others = R"("nbfr": {"value": 0.0176}, "sfcr": {"value": 0.0087}, "imd": {"value": 0.1701}, "aht": {"value": 26.5})";
+    auto shop = [&](double nrr_bad, double otdr_on_time) {
+        return R"({"shop": {"as_of": "2026-11-20", "delivered_orders_90d": 500}, "metrics": {"nrr": )" + counts(nrr_bad, 990) +
+               R"(, "otdr": )" + counts(otdr_on_time, 990) + ", " + others + "}}";
+    };
+    const Result r = run(shop(60, 900));
+    const GoalSeekTarget* four = nullptr;
+    for (const GoalSeekTarget& t : r.insights->goal_seek)
+        if (t.target == 4.0) four = &t;
+    REQUIRE(four);
+    REQUIRE(four->plan_reachable);
+    CHECK(four->plan_orders == 91);
+    CHECK(*four->plan_sps >= 4.0);
+    double nrr_cut = 0, otdr_cut = 0;
+    for (const PlanStep& s : four->plan) (s.metric == kNrr ? nrr_cut : otdr_cut) += s.fewer;
+    CHECK(nrr_cut + otdr_cut == 91);
+    // The plan's own counts reach 4.0, re-scored from scratch.
+    CHECK(*run(shop(60 - nrr_cut, 900 + otdr_cut)).sps >= 4.0);
+    // And no split of 90 orders does (every one re-scored from scratch).
+    for (double a = 0; a <= 60; ++a) CHECK(*run(shop(60 - a, 900 + (90 - a))).sps < 4.0);
+}
