@@ -328,6 +328,7 @@ export default {
   'profile.err_weights': 'At least one dimension weight must be above 0.',
   'profile.not_applied': 'Not applied and not saved until corrected; the score uses the last valid value.',
   'profile.fault_buyer_cancel': 'Cancellations that are not seller fault (buyer\'s request, non-payment, buyer\'s reasons)',
+  'profile.fault_carrier_fault': 'Seller-fault returns that blame the delivery (the carrier scenario)',
   'profile.fault_system_late_cancel': 'System cancellations that are seller/carrier fault',
 
   'order.mdy': 'month first (US: 11/02/2026 is November 2)',

@@ -320,6 +320,7 @@ export default {
   'profile.fault_late_shipment_cancel': '超时发货类取消原因（无论谁取消均算商责）',
   'profile.fault_seller_cancel': '商责取消原因',
   'profile.fault_buyer_cancel': '非商责的取消原因（买家要求、未付款、买家自身原因）',
+  'profile.fault_carrier_fault': '归咎于物流配送的商责退货（物流情景）',
   'profile.fault_system_late_cancel': '属商责或物流责任的系统取消',
   'profile.custom_name': '我的配置',
   'profile.err_number': '请填写 0 或以上的数字。',
