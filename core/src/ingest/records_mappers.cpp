@@ -8,7 +8,10 @@ namespace {
 
 class ReviewsMapper : public RowMapper {
 public:
-    using RowMapper::RowMapper;
+    ReviewsMapper(ExportKind kind, IngestState& state, DateResolver& dates, std::vector<Warning>& warnings)
+        : RowMapper(kind, state, dates, warnings) {
+        ++state.reviews_files;  // one mapper per file: NRR's reviews_export_missing warning
+    }
 
     void map(const Row& row) override {
         Dataset& ds = state_.dataset;

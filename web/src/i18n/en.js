@@ -337,6 +337,7 @@ export default {
   'warn.diagnostics_without_hours': '{count} after-sales diagnostics rows have no handling time and are left out of the after-sales handling time.',
   'warn.unknown_status': 'Some Order Status values in {file} are unknown; such orders count as cancelled only with a cancellation time or "Cancel By".',
   'warn.conflicting_order_rows': '{count} orders have rows that disagree on an order-level value; they were combined.',
+  'warn.reviews_export_missing': '{orders} orders were delivered, but no reviews export was added: the negative review rate reads 0 % without it.',
   'warn.returns_export_missing': '{orders} orders are marked returned or refunded in the orders export, but no returns export was added: the non-buyer-fault return/refund rate needs it.',
   'warn.future_dates_ignored': '{count} orders dated far after all the others were left out when choosing the evaluation date.',
   'warn.delivered_before_created': '{count} orders were delivered before they were created; they are counted as given.',

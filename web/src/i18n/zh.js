@@ -337,6 +337,7 @@ export default {
   'warn.diagnostics_without_hours': '有 {count} 行售后诊断没有处理时长，未计入售后处理时长。',
   'warn.unknown_status': '{file} 中有无法识别的订单状态；这些订单只有在有取消时间或取消方时才算已取消。',
   'warn.conflicting_order_rows': '有 {count} 笔订单的多行数据在订单级字段上不一致，已合并。',
+  'warn.reviews_export_missing': '有 {orders} 笔订单已送达，但未添加评价导出文件：没有它，差评率会显示为 0%。',
   'warn.returns_export_missing': '订单导出文件中有 {orders} 笔订单标记为退货或退款，但未添加退货退款导出文件：计算非买家责任退货退款率需要它。',
   'warn.future_dates_ignored': '有 {count} 笔订单的日期远晚于其他订单，选择评估日期时未计入。',
   'warn.delivered_before_created': '有 {count} 笔订单的送达时间早于创建时间，按原样计算。',
