@@ -39,7 +39,6 @@ export default {
   'files.remove': 'Remove',
   'files.remove_named': 'Remove {name}',
   'files.preview': 'First rows',
-  'files.invalid_bytes': 'Some bytes were not valid text and were replaced.',
   'files.error_title': 'Could not read {file}',
   'files.date_order_q': 'How are the dates in {file} written?',
   'files.date_order_mdy': 'Month first (US: 11/02/2026 is November 2)',

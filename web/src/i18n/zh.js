@@ -39,7 +39,6 @@ export default {
   'files.remove': '移除',
   'files.remove_named': '移除 {name}',
   'files.preview': '前几行',
-  'files.invalid_bytes': '部分字节不是有效文本，已被替换。',
   'files.error_title': '无法读取 {file}',
   'files.date_order_q': '{file} 中的日期是哪种写法？',
   'files.date_order_mdy': '月在前（美国格式：11/02/2026 为 11 月 2 日）',
