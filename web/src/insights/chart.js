@@ -27,7 +27,8 @@ export function renderChart(insights) {
     width: 640, height: 260,
     scales: { x: { time: true }, y: { range: [0, 5] } },
     legend: { show: true },
-    axes: [{ values: (u, splits) => splits.map((s) => (s == null ? '' : tick(s))) }, {}],
+    // space: room per date label ("10月12日" is wider than uPlot's default 50 px allows).
+    axes: [{ space: 80, values: (u, splits) => splits.map((s) => (s == null ? '' : tick(s))) }, {}],
     series: [
       { label: it('chart.date'), value: (u, v) => (v == null ? '--' : fmtDate(isoDay(v))) },
       { label: it('chart.trend'), stroke: '#1f6feb', width: 2 },
