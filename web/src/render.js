@@ -160,12 +160,12 @@ function renderMetrics(r, profile, ctx = {}) {
       : '—';
     return h('tr', { 'data-metric': id },
       h('th', { scope: 'row' }, h('span.metric-name', { text: t('metric.' + id) }), h('span.metric-dim', { text: t('dim.' + METRIC_DIMENSION[id]) })),
-      h('td.num', { 'data-label': t('col.value') }, fmtMetricValue(id, m.value)),
+      // The value, and under it its last 90 days (a sparkline: no column of its own, the table is full).
+      h('td.num', { 'data-label': t('col.value') }, fmtMetricValue(id, m.value), trend && !m.no_data ? renderSparkline(trend, id) : null),
       h('td.num', { 'data-label': t('col.fraction') }, fraction),
       h('td.num', { 'data-label': t('col.window') }, tn('metric.window', m.window_days, { d: m.window_days })),
       h('td.num', { 'data-label': t('col.score') }, h('span.score-val', { text: m.score == null ? '—' : fmtNumber(m.score, 2, 2) }),
         m.protected ? h('span.sub', { text: t('metric.raw', { v: fmtNumber(m.raw_score, 2, 2) }) }) : null),
-      trend ? h('td.spark-cell' + (m.no_data ? '.empty-cell' : ''), { 'data-label': it('spark.col') }, m.no_data ? null : renderSparkline(trend, id)) : null,
       h('td.bar-cell', { 'data-label': t('col.position') }, h('div.bar-box', { role: 'img', 'aria-label': bench ? t('bar.label', { poor: fmtMetricValue(id, bench.poor), good: fmtMetricValue(id, bench.good) }) : t('badge.no_data') }, bar, benchText)),
       // No notes: no cell (the phone's card shows no empty "Notes" row).
       h('td.badges' + (badges.length || (ctx.typeMetric && (m.no_data || (ctx.typed && ctx.typed[id]))) ? '' : '.empty-cell'), { 'data-label': t('col.notes') }, badges,
@@ -177,8 +177,8 @@ function renderMetrics(r, profile, ctx = {}) {
     h('div.table-wrap', { tabindex: '0', role: 'region', 'aria-label': t('result.metrics_table') },
       h('table.metric-table', { id: 'metric-table' },
         h('thead', null, h('tr', null,
-          ['col.metric', 'col.value', 'col.fraction', 'col.window', 'col.score', trend ? 'spark.col' : null, 'col.position', 'col.notes']
-            .filter(Boolean).map((k) => h('th', { scope: 'col', text: k === 'spark.col' ? it(k) : t(k) })))),
+          ['col.metric', 'col.value', 'col.fraction', 'col.window', 'col.score', 'col.position', 'col.notes']
+            .map((k) => h('th', { scope: 'col', text: k === 'col.value' && trend ? it('spark.value_col', { value: t(k) }) : t(k) })))),
         h('tbody', null, rows))),
     h('p.hint', { text: t('bar.legend') }));
 }

@@ -1,5 +1,5 @@
 // Metric sparklines: each metric's value as of each of the last 90 days (the core's
-// `insights.trend`), drawn as a small inline SVG beside the metric's row. SVG rather than a
+// `insights.trend`), drawn as a small inline SVG under the value in the metric's row. SVG rather than a
 // canvas so it prints sharp and needs no layout pass; the label says what a reader of the
 // picture sees (first and last value, lowest and highest).
 import { h } from '../dom.js';
@@ -8,7 +8,7 @@ import { fmtDate, fmtMetricValue } from '../format.js';
 import { it } from './strings.js';
 
 const NS = 'http://www.w3.org/2000/svg';
-const W = 96, H = 24, PAD = 2;
+const W = 72, H = 20, PAD = 2;
 
 function svg(tag, attrs) {
   const el = document.createElementNS(NS, tag);

@@ -79,7 +79,7 @@ const en = {
   'type.refund': 'Refund only', 'type.return': 'Return and refund', 'type.cancel': 'Cancellation', 'type.replacement': 'Replacement',
   'kind.return': 'Return/refund', 'kind.cancellation': 'Cancellation',
   'value.unknown': 'Unknown', 'value.none': 'No reason given',
-  'spark.col': 'Last 90 days',
+  'spark.value_col': '{value} (line: last 90 days)',
   'diag.print_title': '{name}: first {shown} of {total} rows',
   'spark.label': '{metric} from {from} to {to}: {first} → {last} (lowest {min}, highest {max})',
 };
@@ -161,7 +161,7 @@ const zh = {
   'type.refund': '仅退款', 'type.return': '退货退款', 'type.cancel': '取消', 'type.replacement': '换货',
   'kind.return': '退货退款', 'kind.cancellation': '取消订单',
   'value.unknown': '未知', 'value.none': '未填写原因',
-  'spark.col': '近 90 天',
+  'spark.value_col': '{value}（曲线：近 90 天）',
   'diag.print_title': '{name}：共 {total} 行中的前 {shown} 行',
   'spark.label': '{metric} {from} 至 {to}：{first} → {last}（最低 {min}，最高 {max}）',
 };
