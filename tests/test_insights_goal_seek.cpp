@@ -2,6 +2,7 @@
 // the volume prior (k = 10) applies but the numbers stay easy to follow; no shop.opened, so no
 // protection. The other metrics sit exactly on their 4-point benchmark.
 #include <catch2/catch.hpp>
+#include <random>
 #include <string>
 
 #include "shopscore/json_io.h"
@@ -155,4 +156,38 @@ TEST_CASE("goal seek: the combined plan is the cheapest, where greedy is not", "
     CHECK(*run(shop(60 - nrr_cut, 900 + otdr_cut)).sps >= 4.0);
     // And no split of 90 orders does (every one re-scored from scratch).
     for (double a = 0; a <= 60; ++a) CHECK(*run(shop(60 - a, 900 + (90 - a))).sps < 4.0);
+}
+
+TEST_CASE("goal seek: the plan equals a brute-force search over every split", "[insights][goal][plan]") {
+    // Small random shops (nrr, otdr, sfcr with counts; half of them new enough for small-seller
+    // protection): every combination of cuts is scored from scratch, and for each target the
+    // fewest orders that reach it must be the plan's.
+    std::mt19937 rng(12);
+    auto pick = [&](int lo, int hi) { return lo + static_cast<int>(rng() % static_cast<unsigned>(hi - lo + 1)); };
+    for (int shop = 0; shop < 8; ++shop) {
+        const int nrr_den = pick(20, 400), otdr_den = pick(20, 400), sfcr_den = pick(20, 400);
+        const int nrr_bad = pick(1, 10), otdr_late = pick(1, 10), sfcr_bad = pick(1, 10);
+        const bool young = shop % 2 == 1;
+        auto json = [&](int a, int b, int c) {
+            return std::string(R"({"shop": {"as_of": "2026-11-20", "delivered_orders_90d": 500)") +
+                   (young ? R"(, "opened": "2026-10-01")" : "") + R"(}, "metrics": {"nrr": )" + counts(nrr_bad - a, nrr_den) +
+                   R"(, "otdr": )" + counts(otdr_den - otdr_late + b, otdr_den) + R"(, "sfcr": )" + counts(sfcr_bad - c, sfcr_den) +
+                   R"(, "nbfr": {"value": 0.03}, "imd": {"value": 0.25}, "aht": {"value": 40}}})";
+        };
+        INFO("shop " << shop << ": " << json(0, 0, 0));
+        std::vector<std::pair<double, int>> splits;  // (SPS, orders) of every split
+        for (int a = 0; a <= nrr_bad; ++a)
+            for (int b = 0; b <= otdr_late; ++b)
+                for (int c = 0; c <= sfcr_bad; ++c) splits.push_back({*score(dataset_from_json(json(a, b, c), "b.json"), {}).sps, a + b + c});
+        const Result r = run(json(0, 0, 0));
+        for (const GoalSeekTarget& t : r.insights->goal_seek) {
+            if (t.reached_today) continue;
+            int fewest = -1;
+            for (const auto& [sps, orders] : splits)
+                if (sps >= t.target && (fewest < 0 || orders < fewest)) fewest = orders;
+            INFO("target " << t.target);
+            CHECK(t.plan_reachable == (fewest >= 0));
+            if (fewest >= 0) CHECK(t.plan_orders == fewest);
+        }
+    }
 }
