@@ -49,6 +49,12 @@ test('insights: goal seek, why it moved and the chart with its threshold lines',
     assert.equal(n, g.reached_today ? 0 : g.metrics.length, `target ${g.target}`);
   }
   assert.equal(await page.textContent('#goal-seek h3'), insightTables.en['goal.title']);
+  // The crossing dates under the chart, one item per event of the CLI's forecast, in date order.
+  const events = cli.insights.forecast.crossings.flatMap((c) => ['clean', 'steady'].flatMap((s) => [c[s].reached, c[s].lost].filter(Boolean)));
+  const shown = await page.locator('#trend .crossings li').allTextContents();
+  assert.equal(shown.length, events.length);
+  const order = events.slice().sort();
+  shown.forEach((text, i) => assert.ok(text.includes(new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(new Date(order[i] + 'T00:00:00Z'))), text));
   // The waterfall's parts are the core's contributions.
   const parts = await page.locator('#moved .wf-row').evaluateAll((els) => els.map((e) => [e.dataset.metric, Number(e.dataset.contribution)]));
   for (const [metric, c] of parts) assert.equal(c, cli.insights.moved.metrics.find((m) => m.metric === metric).contribution);
