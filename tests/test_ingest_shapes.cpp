@@ -298,3 +298,17 @@ TEST_CASE("ingest/conflicting rows: one order, rows that disagree, any row order
     CHECK(read_one(header + c + e, ExportKind::orders).orders[0].cancel_by == CancelBy::seller);
     CHECK(read_one(header + e + c, ExportKind::orders).orders[0].cancel_by == CancelBy::seller);
 }
+
+TEST_CASE("ingest/reviews: the review words column, English and Chinese headers", "[ingest][shapes][reviews]") {
+    // The words are kept as written (trimmed); a review without words has none.
+    const Dataset en = read_one("Order ID,Rating,Review Time,Review Content\n"
+                                "A1,1,2026-11-05 10:00,\" Arrived broken \"\n"
+                                "A2,5,2026-11-05 11:00,\n",
+                                ExportKind::reviews);
+    REQUIRE(en.reviews.size() == 2);
+    CHECK(en.reviews[0].text == "Arrived broken");
+    CHECK(en.reviews[1].text.empty());
+    const Dataset zh = read_one("订单号,评分,评价时间,评价内容\nB1,2,2026-11-05 10:00,与描述不符\n", ExportKind::reviews);
+    REQUIRE(zh.reviews.size() == 1);
+    CHECK(zh.reviews[0].text == "与描述不符");
+}
