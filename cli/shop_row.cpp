@@ -118,9 +118,15 @@ std::string csv_text(const std::string& text) {
     return quoted + "\"";
 }
 
+// A text starting with = + - @ is prefixed with ' so a spreadsheet does not run it as a formula
+// (a shop folder named "=HYPERLINK(...)"); the same guard as the diagnostics CSV (docs/insights.md).
+// Numbers are JSON numbers, never guarded: "-0.5" stays a number.
 std::string csv_cell(const ordered& v) {
     if (v.is_null()) return "";
-    return csv_text(v.is_string() ? v.get<std::string>() : v.dump());
+    if (!v.is_string()) return csv_text(v.dump());
+    const std::string& s = v.get_ref<const std::string&>();
+    const bool formula = !s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@');
+    return csv_text(formula ? "'" + s : s);
 }
 
 }  // namespace

@@ -319,3 +319,21 @@ TEST_CASE("faults: hand-worked SPS with not-received refunds in English and Chin
     REQUIRE(r.sps.has_value());
     CHECK(*r.sps == Approx((0.24 * 2.25 + 0.52 * 4.5) / 0.76));
 }
+
+TEST_CASE("faults: carrier-blaming return reasons come from the profile's carrier_fault list", "[faults][carrier]") {
+    // Worked from the built-in rules: negation + receiv*/arriv*, arriv* late, late delivery, lost,
+    // transit, shipping|delivery, and the Chinese words.
+    const FaultClassifier built_in(default_profile().fault_reasons);
+    for (const char* r : {"Package never arrived", "Package wasn't received", "Didn't receive the package", "Did not receive it",
+                          "Arrived late", "Late delivery", "Package lost", "Stuck in transit", "Shipping damage", "未收到货",
+                          "物流太慢", "快递丢失", "运输途中损坏", "配送延迟"})
+        CHECK(built_in.carrier_return(r));
+    for (const char* r : {"Defective item", "Damaged item or packaging", "Wrong item", "Missing parts", "质量问题"})
+        CHECK_FALSE(built_in.carrier_return(r));
+    // An edited list is what counts.
+    FaultReasons edited = default_profile().fault_reasons;
+    edited.carrier_fault = {"defect*"};
+    const FaultClassifier mine(edited);
+    CHECK(mine.carrier_return("Defective item"));
+    CHECK_FALSE(mine.carrier_return("Package never arrived"));
+}

@@ -236,6 +236,28 @@ TEST_CASE("ingest/returns marked in the orders export, no returns export", "[ing
     CHECK_FALSE(find_warning(ingest.finish().warnings, "returns_export_missing"));
 }
 
+TEST_CASE("ingest/orders without a reviews export: NRR would read 0 %, so a warning says so", "[ingest][shapes]") {
+    // A1, A2 delivered, A3 not: 2 delivered orders.
+    const std::string orders =
+        "Order ID,Created Time,Delivered Time\n"
+        "A1,2026-11-02 09:30,2026-11-05 10:00\n"
+        "A2,2026-11-02 09:30,2026-11-06 10:00\n"
+        "A3,2026-11-02 09:30,\n";
+    const Dataset d = read_one(orders, ExportKind::orders);
+    const Warning* w = find_warning(d.warnings, "reviews_export_missing");
+    REQUIRE(w);
+    CHECK(w->count == 2);
+    CHECK(w->params.at("orders") == "2");
+    // With a reviews export, even one without rows, there is nothing to say.
+    Ingest ingest(Shop{});
+    read_text(ingest, ExportKind::orders, "o.csv", orders);
+    read_text(ingest, ExportKind::reviews, "v.csv", "Order ID,Rating,Review Time\n");
+    CHECK_FALSE(find_warning(ingest.finish().warnings, "reviews_export_missing"));
+    // Nothing delivered: NRR has no data anyway, no warning.
+    CHECK_FALSE(find_warning(read_one("Order ID,Created Time\nB1,2026-11-02 09:30\n", ExportKind::orders).warnings,
+                             "reviews_export_missing"));
+}
+
 TEST_CASE("ingest/money and IDs: currency cells and trailing tabs never break a file", "[ingest][shapes]") {
     // Every amount shape from the issue, and IDs ending with a tab (Seller Center's text trick).
     const Dataset d = read_one(
@@ -275,4 +297,18 @@ TEST_CASE("ingest/conflicting rows: one order, rows that disagree, any row order
     const std::string e = "A2,Cancelled,2026-11-02 09:30,,2026-11-02 12:00,Seller,\n";
     CHECK(read_one(header + c + e, ExportKind::orders).orders[0].cancel_by == CancelBy::seller);
     CHECK(read_one(header + e + c, ExportKind::orders).orders[0].cancel_by == CancelBy::seller);
+}
+
+TEST_CASE("ingest/reviews: the review words column, English and Chinese headers", "[ingest][shapes][reviews]") {
+    // The words are kept as written (trimmed); a review without words has none.
+    const Dataset en = read_one("Order ID,Rating,Review Time,Review Content\n"
+                                "A1,1,2026-11-05 10:00,\" Arrived broken \"\n"
+                                "A2,5,2026-11-05 11:00,\n",
+                                ExportKind::reviews);
+    REQUIRE(en.reviews.size() == 2);
+    CHECK(en.reviews[0].text == "Arrived broken");
+    CHECK(en.reviews[1].text.empty());
+    const Dataset zh = read_one("订单号,评分,评价时间,评价内容\nB1,2,2026-11-05 10:00,与描述不符\n", ExportKind::reviews);
+    REQUIRE(zh.reviews.size() == 1);
+    CHECK(zh.reviews[0].text == "与描述不符");
 }

@@ -2,6 +2,7 @@
 // the volume prior (k = 10) applies but the numbers stay easy to follow; no shop.opened, so no
 // protection. The other metrics sit exactly on their 4-point benchmark.
 #include <catch2/catch.hpp>
+#include <random>
 #include <string>
 
 #include "shopscore/json_io.h"
@@ -120,4 +121,73 @@ TEST_CASE("goal seek: user targets and the combined plan", "[insights][goal]") {
     // The plan reaches 4.0 with both metrics at their limits: 9 fewer bad reviews (20 -> 11) and 43
     // fewer late orders (90 -> 47) is one way (52 orders); greedy cannot need more than that.
     CHECK(four.plan_orders <= 52);
+}
+
+TEST_CASE("goal seek: the combined plan is the cheapest, where greedy is not", "[insights][goal][plan]") {
+    // Everything but nrr and otdr at its 4-point benchmark, so for 4.0 the plan needs
+    // .12 (s_nrr - 4) + .26 (s_otdr - 4) >= 0.
+    // nrr 60 of 990: adjusted (60 + .12) / 1000 = .06012, past the curve's zero point
+    // (.0227 + .0107/3 = .026267): score 0 until n <= 26 (34 cuts), then .0336 SPS per order.
+    // otdr 900 of 990 on time: score 1.0775, .0181 SPS per order up to good, .0054 beyond.
+    // Greedy's cheapest first step is one otdr order (.0181 per order against nrr's
+    // .12 * .0412 / 34 = .00015 per order over its plateau), and otdr stays ahead until all 90 late
+    // orders are gone (score 4.99, +.2574): then nrr needs s >= 1.855, adjusted <= .019650,
+    // n <= 19: 41 cuts. Greedy: 131 orders.
+    // Cheapest: nrr down to good and otdr just short of it. nrr 11 (4.0733, +.0088) needs otdr
+    // adjusted >= .9084 + 2.96615/3 * .0432 = .951113 -> 942 on time: 49 + 42 = 91; nrr 12
+    // (3.96636, -.0040) needs otdr >= .952352 -> 943: 48 + 43 = 91; nrr 10 or 13 cost 92 and 97.
+    const std::string others = R"("nbfr": {"value": 0.0176}, "sfcr": {"value": 0.0087}, "imd": {"value": 0.1701}, "aht": {"value": 26.5})";
+    auto shop = [&](double nrr_bad, double otdr_on_time) {
+        return R"({"shop": {"as_of": "2026-11-20", "delivered_orders_90d": 500}, "metrics": {"nrr": )" + counts(nrr_bad, 990) +
+               R"(, "otdr": )" + counts(otdr_on_time, 990) + ", " + others + "}}";
+    };
+    const Result r = run(shop(60, 900));
+    const GoalSeekTarget* four = nullptr;
+    for (const GoalSeekTarget& t : r.insights->goal_seek)
+        if (t.target == 4.0) four = &t;
+    REQUIRE(four);
+    REQUIRE(four->plan_reachable);
+    CHECK(four->plan_orders == 91);
+    CHECK(*four->plan_sps >= 4.0);
+    double nrr_cut = 0, otdr_cut = 0;
+    for (const PlanStep& s : four->plan) (s.metric == kNrr ? nrr_cut : otdr_cut) += s.fewer;
+    CHECK(nrr_cut + otdr_cut == 91);
+    // The plan's own counts reach 4.0, re-scored from scratch.
+    CHECK(*run(shop(60 - nrr_cut, 900 + otdr_cut)).sps >= 4.0);
+    // And no split of 90 orders does (every one re-scored from scratch).
+    for (double a = 0; a <= 60; ++a) CHECK(*run(shop(60 - a, 900 + (90 - a))).sps < 4.0);
+}
+
+TEST_CASE("goal seek: the plan equals a brute-force search over every split", "[insights][goal][plan]") {
+    // Small random shops (nrr, otdr, sfcr with counts; half of them new enough for small-seller
+    // protection): every combination of cuts is scored from scratch, and for each target the
+    // fewest orders that reach it must be the plan's.
+    std::mt19937 rng(12);
+    auto pick = [&](int lo, int hi) { return lo + static_cast<int>(rng() % static_cast<unsigned>(hi - lo + 1)); };
+    for (int shop = 0; shop < 8; ++shop) {
+        const int nrr_den = pick(20, 400), otdr_den = pick(20, 400), sfcr_den = pick(20, 400);
+        const int nrr_bad = pick(1, 10), otdr_late = pick(1, 10), sfcr_bad = pick(1, 10);
+        const bool young = shop % 2 == 1;
+        auto json = [&](int a, int b, int c) {
+            return std::string(R"({"shop": {"as_of": "2026-11-20", "delivered_orders_90d": 500)") +
+                   (young ? R"(, "opened": "2026-10-01")" : "") + R"(}, "metrics": {"nrr": )" + counts(nrr_bad - a, nrr_den) +
+                   R"(, "otdr": )" + counts(otdr_den - otdr_late + b, otdr_den) + R"(, "sfcr": )" + counts(sfcr_bad - c, sfcr_den) +
+                   R"(, "nbfr": {"value": 0.03}, "imd": {"value": 0.25}, "aht": {"value": 40}}})";
+        };
+        INFO("shop " << shop << ": " << json(0, 0, 0));
+        std::vector<std::pair<double, int>> splits;  // (SPS, orders) of every split
+        for (int a = 0; a <= nrr_bad; ++a)
+            for (int b = 0; b <= otdr_late; ++b)
+                for (int c = 0; c <= sfcr_bad; ++c) splits.push_back({*score(dataset_from_json(json(a, b, c), "b.json"), {}).sps, a + b + c});
+        const Result r = run(json(0, 0, 0));
+        for (const GoalSeekTarget& t : r.insights->goal_seek) {
+            if (t.reached_today) continue;
+            int fewest = -1;
+            for (const auto& [sps, orders] : splits)
+                if (sps >= t.target && (fewest < 0 || orders < fewest)) fewest = orders;
+            INFO("target " << t.target);
+            CHECK(t.plan_reachable == (fewest >= 0));
+            if (fewest >= 0) CHECK(t.plan_orders == fewest);
+        }
+    }
 }

@@ -84,6 +84,20 @@ TEST_CASE("scenarios: each lever re-scores today's counts", "[insights][scenario
     CHECK(all.benefits.size() == r.benefits.size());
 }
 
+TEST_CASE("scenarios: carrier reasons are the profile's carrier_fault list", "[insights][scenarios][carrier]") {
+    // The 4 "Package never arrived" refunds are seller fault (NBFR 4 of 200) either way; with a
+    // carrier_fault list that does not name them, no return is the carrier's, so the scenario
+    // leaves NBFR as today: 4.176/210 = .0198857 -> 4 - 3*.0022857/.0157 = 3.563240.
+    ScoreOptions options = score_options_from_json(R"({"profile": {"fault_reasons": {"carrier_fault": ["broken"]}}})");
+    const Result r = run(options);
+    CHECK(*r.metrics[kNbfr].numerator == 4);
+    CHECK(*r.metrics[kNbfr].score == Approx(3.563240).epsilon(1e-6));
+    CHECK(*scenario(r, "carrier_returns").metrics[kNbfr].score == Approx(3.563240).epsilon(1e-6));
+    // A list naming them ("arriv*") halves them as the built-in list does (4.411255 above).
+    options = score_options_from_json(R"({"profile": {"fault_reasons": {"carrier_fault": ["arriv*"]}}})");
+    CHECK(*scenario(run(options), "carrier_returns").metrics[kNbfr].score == Approx(4.411255).epsilon(1e-6));
+}
+
 TEST_CASE("scenarios: an overseas warehouse delivering within the SLA fixes its share of late orders", "[insights][scenarios]") {
     ScoreOptions options;
     options.insight_options.scenarios.warehouse_delivery_days = 3;
@@ -139,4 +153,31 @@ TEST_CASE("diagnostics: the orders export's product, shipping provider and wareh
     CHECK(o->product == "Tea \"Sencha\" tin");
     CHECK(o->carrier == "USPS");
     CHECK(o->warehouse == "Main WH");
+}
+
+TEST_CASE("diagnostics: the most common words of the negative reviews, when reviews have words", "[insights][diagnostics][reviews]") {
+    // 4 delivered Mug orders: O1 and O2 reviewed 1 star "Cracked", O3 2 stars "Too small", O4 5 stars
+    // "Cracked" (not negative). Negative: 3 of 4 = .75; words: Cracked (2); Too small (1).
+    std::string reviews;
+    const char* texts[] = {"Cracked", "Cracked", "Too small", "Cracked"};
+    const int stars[] = {1, 1, 2, 5};
+    std::string orders;
+    for (int i = 0; i < 4; ++i) {
+        orders += std::string(i ? "," : "") + R"({"id": "O)" + std::to_string(i + 1) +
+                  R"(", "created": "2026-11-01 09:00", "delivered": "2026-11-03 12:00", "product": "Mug"})";
+        reviews += std::string(i ? "," : "") + R"({"order_id": "O)" + std::to_string(i + 1) + R"(", "rating": )" +
+                   std::to_string(stars[i]) + R"(, "created": "2026-11-05 10:00", "text": ")" + texts[i] + R"("})";
+    }
+    ScoreOptions options;
+    options.insights = true;
+    const std::string head = R"({"shop": {"as_of": "2026-11-30"}, "orders": [)" + orders + "], \"reviews\": [";
+    const Result r = score(dataset_from_json(head + reviews + "]}", "words.json"), options);
+    CHECK(insights_csv(r, "negative_reviews_by_product") ==
+          "product,delivered_orders,negative_review_orders,rate,top_review_texts\r\nMug,4,3,0.75,Cracked (2); Too small (1)\r\n");
+    // Without words, the column is not there (as before).
+    std::string plain = reviews;
+    for (const char* t : {R"(, "text": "Cracked")", R"(, "text": "Too small")"})
+        for (size_t at; (at = plain.find(t)) != std::string::npos;) plain.erase(at, std::string(t).size());
+    const Result p = score(dataset_from_json(head + plain + "]}", "plain.json"), options);
+    CHECK(insights_csv(p, "negative_reviews_by_product") == "product,delivered_orders,negative_review_orders,rate\r\nMug,4,3,0.75\r\n");
 }

@@ -33,6 +33,7 @@ TEST_CASE("score cache: the same results, counting only when the counting key ch
         {R"({"profile": {"delivery_sla_business_days": 3}})", true},
         {R"({"profile": {"fault_reasons": {"seller_fault": ["Changed my mind"]}}})", true},
         {R"({"profile": {"fault_reasons": {"buyer_cancel": ["Out of stock"]}}})", true},
+        {R"({"profile": {"fault_reasons": {"carrier_fault": ["Changed my mind"]}}})", true},
         {R"({"profile": {"fault_reasons": {"late_shipment_cancel": ["No longer needed"]}}})", true},
         {R"({"as_of": "2026-11-01"})", true},
         {"{}", false},  // back to the first key: still kept

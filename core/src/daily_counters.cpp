@@ -40,10 +40,16 @@ public:
         if (it == returns_.end()) it = returns_.emplace(reason, classifier_.return_reason(reason)).first;
         return it->second;
     }
+    bool carrier_return(const std::string& reason) {
+        auto it = carriers_.find(reason);
+        if (it == carriers_.end()) it = carriers_.emplace(reason, classifier_.carrier_return(reason)).first;
+        return it->second;
+    }
 
 private:
     FaultClassifier classifier_;
     std::unordered_map<std::string, Fault> cancels_, returns_;
+    std::unordered_map<std::string, bool> carriers_;
 };
 
 }  // namespace
@@ -52,38 +58,13 @@ std::string counting_key(const Profile& profile) {
     std::string key = std::to_string(profile.delivery_sla_business_days);
     const FaultReasons& f = profile.fault_reasons;
     // Every list of FaultReasons is in the key; a list added there must be added here too.
-    static_assert(sizeof(FaultReasons) == 6 * sizeof(std::vector<std::string>), "a FaultReasons list is missing from the key");
-    for (const auto* list : {&f.seller_fault, &f.buyer_fault, &f.late_shipment_cancel, &f.seller_cancel, &f.buyer_cancel,
+    static_assert(sizeof(FaultReasons) == 7 * sizeof(std::vector<std::string>), "a FaultReasons list is missing from the key");
+    for (const auto* list : {&f.seller_fault, &f.buyer_fault, &f.carrier_fault, &f.late_shipment_cancel, &f.seller_cancel, &f.buyer_cancel,
                              &f.system_late_cancel}) {
         key += '\x1e';
         for (const std::string& reason : *list) key += reason + '\x1f';
     }
     return key;
-}
-
-namespace {
-
-bool contains_folded(std::string_view text, std::string_view word) {
-    auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
-    if (word.size() > text.size()) return false;
-    for (size_t i = 0; i + word.size() <= text.size(); ++i) {
-        size_t j = 0;
-        while (j < word.size() && lower(text[i + j]) == word[j]) ++j;
-        if (j == word.size()) return true;
-    }
-    return false;
-}
-
-}  // namespace
-
-bool is_carrier_reason(std::string_view reason) {
-    // [model] words that put the blame on delivery rather than the product (docs/insights.md).
-    static const char* const kWords[] = {"not received", "didn't receive", "did not receive", "never arrived",
-                                         "arrived late", "late delivery", "lost", "in transit", "shipping",
-                                         "delivery", "未收到", "物流", "运输", "快递", "丢失", "延迟"};
-    for (const char* w : kWords)
-        if (contains_folded(reason, w)) return true;
-    return false;
 }
 
 Day deliver_by_day(const Order& order, const Profile& profile) {
@@ -217,7 +198,7 @@ void DailyCounters::count_after_sales(const Dataset& dataset, const Profile& pro
             const Fault fault = faults.return_reason(a.reason);
             if (fault == Fault::unmapped) unmapped.add(a.reason);
             if (fault == Fault::seller) {
-                if (!nbf_orders.count(a.order_id) || is_carrier_reason(a.reason)) nbf_orders[a.order_id] = is_carrier_reason(a.reason);
+                if (!nbf_orders.count(a.order_id) || faults.carrier_return(a.reason)) nbf_orders[a.order_id] = faults.carrier_return(a.reason);
             }
         }
         // aht: handled requests, by the seller, its own rules or a time-out; not platform defaults.

@@ -170,6 +170,7 @@ Review read_review(const Reader& r, const json& v, const std::string& path, int3
     Review review;
     review.order_id = required_string(r, v, "order_id", path);
     review.sku = r.string(v, "sku", path).value_or("");
+    review.text = r.string(v, "text", path).value_or("");
     review.rating = read_rating(r, v, path, true);
     review.created = r.timestamp(v, "created", path, tz);
     if (review.created == kNoTime) r.fail(Reader::join(path, "created"), kTimestampExpectation, nullptr);

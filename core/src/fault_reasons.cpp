@@ -223,7 +223,7 @@ bool any_rule(const std::vector<Token>& tokens, const std::vector<Rule>& rules) 
 }  // namespace
 
 struct FaultClassifier::Rules {
-    std::vector<Rule> seller_fault, buyer_fault, late_shipment_cancel, seller_cancel, buyer_cancel,
+    std::vector<Rule> seller_fault, buyer_fault, carrier_fault, late_shipment_cancel, seller_cancel, buyer_cancel,
         system_fault_cancel;
 };
 
@@ -231,6 +231,7 @@ FaultClassifier::FaultClassifier(const FaultReasons& reasons) {
     auto rules = std::make_shared<Rules>();
     rules->seller_fault = parse_rules(reasons.seller_fault);
     rules->buyer_fault = parse_rules(reasons.buyer_fault);
+    rules->carrier_fault = parse_rules(reasons.carrier_fault);
     rules->late_shipment_cancel = parse_rules(reasons.late_shipment_cancel);
     rules->seller_cancel = parse_rules(reasons.seller_cancel);
     rules->buyer_cancel = parse_rules(reasons.buyer_cancel);
@@ -243,6 +244,10 @@ Fault FaultClassifier::return_reason(std::string_view reason) const {
     if (any_rule(tokens, rules_->seller_fault)) return Fault::seller;
     if (any_rule(tokens, rules_->buyer_fault)) return Fault::buyer;
     return Fault::unmapped;
+}
+
+bool FaultClassifier::carrier_return(std::string_view reason) const {
+    return any_rule(tokenize(reason), rules_->carrier_fault);
 }
 
 Fault FaultClassifier::cancellation(CancelBy by, std::string_view reason) const {

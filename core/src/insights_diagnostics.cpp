@@ -82,8 +82,10 @@ private:
         return !o.excluded() && known_by_as_of(o.delivered) && window(m).has(o.delivered);
     }
 
+    // reasons_column: the column of each product's three most frequent texts (nullptr: none).
     Table by_product(const char* id, const char* bad_column, MetricId m, const std::set<std::string>& bad_orders,
-                     const std::unordered_map<std::string, std::map<std::string, int>>& reasons_of) {
+                     const std::unordered_map<std::string, std::map<std::string, int>>& reasons_of,
+                     const char* reasons_column) {
         std::map<std::string, ProductTally> products;
         for (const Order& o : d_.orders) {
             if (!delivered_in(o, m)) continue;
@@ -97,11 +99,11 @@ private:
             }
         }
         Table t{id, {"product", "delivered_orders", bad_column, "rate"}, {}};
-        if (m == kNbfr) t.columns.push_back("top_reasons");
+        if (reasons_column) t.columns.push_back(reasons_column);
         for (const auto& [name, tally] : products) {
             if (tally.bad == 0) continue;
             t.rows.push_back({text(name), num(tally.delivered), num(tally.bad), rate(tally.bad, tally.delivered)});
-            if (m == kNbfr) t.rows.back().push_back(text(top_texts(tally.reasons)));
+            if (reasons_column) t.rows.back().push_back(text(top_texts(tally.reasons)));
         }
         sort_rows(t, 2);
         return t;
@@ -116,9 +118,18 @@ private:
             if (!inserted && r.created < it->second->created) it->second = &r;
         }
         std::set<std::string> negative;
+        // The negative reviews' words per order; the column exists only when some review has words.
+        std::unordered_map<std::string, std::map<std::string, int>> texts;
+        bool any_text = false;
         for (const auto& [key, r] : initial)
-            if (!(r->flags & (kFlagFbtLogistics | kFlagExcluded)) && r->rating <= 2) negative.insert(r->order_id);
-        return by_product("negative_reviews_by_product", "negative_review_orders", kNrr, negative, {});
+            if (!(r->flags & (kFlagFbtLogistics | kFlagExcluded)) && r->rating <= 2) {
+                negative.insert(r->order_id);
+                if (r->text.empty()) continue;  // the column lists words only
+                ++texts[r->order_id][r->text];
+                any_text = true;
+            }
+        return by_product("negative_reviews_by_product", "negative_review_orders", kNrr, negative, texts,
+                          any_text ? "top_review_texts" : nullptr);
     }
 
     Table returns() {
@@ -133,7 +144,7 @@ private:
             bad.insert(a.order_id);
             ++reasons[a.order_id][a.reason];
         }
-        return by_product("returns_by_product", "non_buyer_fault_return_orders", kNbfr, bad, reasons);
+        return by_product("returns_by_product", "non_buyer_fault_return_orders", kNbfr, bad, reasons, "top_reasons");
     }
 
     void late(std::vector<Table>& out) {

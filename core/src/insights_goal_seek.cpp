@@ -1,11 +1,11 @@
 // Goal seek (SPEC §9): for each target, each metric alone moved until the SPS reaches it, as a
-// count the seller can act on; and a combined plan touching the fewest orders. Every candidate
+// count the seller can act on; and a combined plan touching the fewest orders (insights_plan.cpp). Every candidate
 // is re-scored through the same measure/protection/combine steps as score(), so the volume
 // prior and small-seller protection are part of the answer.
 #include <algorithm>
 #include <cmath>
 
-#include "insights_scorer.h"
+#include "insights_plan.h"
 
 namespace shopscore {
 namespace {
@@ -19,9 +19,6 @@ bool has_counts(const MetricResult& r) { return r.numerator && r.denominator && 
 Counts with_defects(MetricId m, double defects, double denominator) {
     if (m == kOtdr) return {denominator - defects, denominator, defects};
     return {defects, denominator, defects};
-}
-double defects_of(MetricId m, const MetricResult& r) {
-    return m == kOtdr ? *r.denominator - *r.numerator : *r.numerator;
 }
 
 // The smallest y in [lo, hi] with ok(y), given ok(hi) and ok monotone on [lo, hi].
@@ -118,60 +115,6 @@ GoalSeekMetric seek_value(const Scorer& s, const Result& today, MetricId m, doub
     return g;
 }
 
-// Greedy plan: repeatedly take the metric whose smallest helpful cut raises the SPS most per
-// order, until the target is reached. aht is left out (hours, not orders).
-void plan(const Scorer& s, const Result& today, GoalSeekTarget& out) {
-    std::array<double, kMetricCount> defects{}, denominators{};
-    std::vector<MetricId> levers;
-    for (MetricId m : {kNrr, kNbfr, kOtdr, kSfcr, kImd}) {
-        const MetricResult& r = today.metrics[m];
-        if (r.no_data || !has_counts(r)) continue;
-        levers.push_back(m);
-        defects[m] = std::floor(defects_of(m, r));
-        denominators[m] = std::floor(*r.denominator);
-    }
-    const std::array<double, kMetricCount> start = defects;
-    auto sps_of = [&](const std::array<double, kMetricCount>& d) {
-        std::array<MetricResult, kMetricCount> metrics = today.metrics;
-        for (MetricId m : levers) metrics[m] = measure_metric(m, with_defects(m, d[m], denominators[m]), std::nullopt, s.context().profile);
-        apply_protection(metrics, today.delivered_orders_90d, s.context().profile.protection, s.shop_age_ok(today.as_of),
-                         s.opened_known());
-        return s.combine(metrics);
-    };
-    std::optional<double> sps = sps_of(defects);
-    for (int guard = 0; guard < 100000 && !reaches(sps, out.target); ++guard) {
-        double best_ratio = 0, best_cut = 0;
-        MetricId best = kNrr;
-        for (MetricId m : levers) {
-            if (defects[m] <= 0) continue;
-            auto sps_cut = [&](double j) {
-                auto d = defects;
-                d[m] -= j;
-                return sps_of(d).value_or(0);
-            };
-            // Usually one order already helps; else the smallest cut that does (past a plateau).
-            double j = 1;
-            if (sps_cut(1) <= sps.value_or(0)) {
-                if (sps_cut(defects[m]) <= sps.value_or(0)) continue;
-                j = first_true(2, defects[m], [&](double k) { return sps_cut(k) > sps.value_or(0); });
-            }
-            const double ratio = (sps_cut(j) - sps.value_or(0)) / j;
-            if (ratio > best_ratio) best_ratio = ratio, best_cut = j, best = m;
-        }
-        if (best_cut == 0) break;
-        defects[best] -= best_cut;
-        sps = sps_of(defects);
-    }
-    out.plan_reachable = reaches(sps, out.target);
-    if (!out.plan_reachable) return;
-    out.plan_sps = sps;
-    for (MetricId m : levers)
-        if (start[m] > defects[m]) {
-            out.plan.push_back({m, start[m] - defects[m]});
-            out.plan_orders += start[m] - defects[m];
-        }
-}
-
 }  // namespace
 
 std::vector<GoalSeekTarget> goal_seek(const Result& today, const Scorer& scorer) {
@@ -181,6 +124,7 @@ std::vector<GoalSeekTarget> goal_seek(const Result& today, const Scorer& scorer)
     targets.erase(std::unique(targets.begin(), targets.end()), targets.end());
     std::vector<GoalSeekTarget> out;
     if (!today.sps) return out;
+    const PlanFinder finder(scorer, today);
     for (double t : targets) {
         GoalSeekTarget g;
         g.target = t;
@@ -193,7 +137,7 @@ std::vector<GoalSeekTarget> goal_seek(const Result& today, const Scorer& scorer)
             else if (has_counts(r)) g.metrics.push_back(seek_counts(scorer, today, m, t));
             else g.metrics.push_back(seek_value(scorer, today, m, t));
         }
-        plan(scorer, today, g);
+        finder.plan(g);
         out.push_back(std::move(g));
     }
     return out;

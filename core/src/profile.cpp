@@ -132,6 +132,7 @@ Profile read_profile(const Reader& r, const json& p, const std::string& path, co
         FaultReasons& fr = out.fault_reasons;
         fr.seller_fault = read_string_list(r, *f, "seller_fault", fpath, fr.seller_fault);
         fr.buyer_fault = read_string_list(r, *f, "buyer_fault", fpath, fr.buyer_fault);
+        fr.carrier_fault = read_string_list(r, *f, "carrier_fault", fpath, fr.carrier_fault);
         fr.late_shipment_cancel = read_string_list(r, *f, "late_shipment_cancel", fpath, fr.late_shipment_cancel);
         fr.seller_cancel = read_string_list(r, *f, "seller_cancel", fpath, fr.seller_cancel);
         fr.buyer_cancel = read_string_list(r, *f, "buyer_cancel", fpath, fr.buyer_cancel);

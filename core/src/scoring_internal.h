@@ -31,6 +31,8 @@ public:
     // by the system -> seller fault for the seller/carrier-fault reasons; canceller unknown ->
     // judged by the reason text alone (unmapped when no list knows it).
     Fault cancellation(CancelBy by, std::string_view reason) const;
+    // A seller-fault return reason that blames the delivery (the carrier_return_cut scenario).
+    bool carrier_return(std::string_view reason) const;
 
 private:
     struct Rules;
@@ -104,8 +106,6 @@ private:
 // DailyCounters reads. Keep it in step with count_orders/count_after_sales: a field read there
 // and missing here would let a re-score reuse counts made with the old value.
 std::string counting_key(const Profile& profile);
-// A return/refund reason that blames the carrier (lost, late, not received, damaged in transit).
-bool is_carrier_reason(std::string_view reason);
 
 // The day an order must be delivered by: from the data, else created + N US business days
 // (regular: profile SLA; made-to-order/pre-order: handling_days + 5). kNoDay when unknown.

@@ -49,6 +49,12 @@ test('insights: goal seek, why it moved and the chart with its threshold lines',
     assert.equal(n, g.reached_today ? 0 : g.metrics.length, `target ${g.target}`);
   }
   assert.equal(await page.textContent('#goal-seek h3'), insightTables.en['goal.title']);
+  // The crossing dates under the chart, one item per event of the CLI's forecast, in date order.
+  const events = cli.insights.forecast.crossings.flatMap((c) => ['clean', 'steady'].flatMap((s) => [c[s].reached, c[s].lost].filter(Boolean)));
+  const shown = await page.locator('#trend .crossings li').allTextContents();
+  assert.equal(shown.length, events.length);
+  const order = events.slice().sort();
+  shown.forEach((text, i) => assert.ok(text.includes(new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(new Date(order[i] + 'T00:00:00Z'))), text));
   // The waterfall's parts are the core's contributions.
   const parts = await page.locator('#moved .wf-row').evaluateAll((els) => els.map((e) => [e.dataset.metric, Number(e.dataset.contribution)]));
   for (const [metric, c] of parts) assert.equal(c, cli.insights.moved.metrics.find((m) => m.metric === metric).contribution);
@@ -104,4 +110,79 @@ test('insights: every panel string exists in both languages', () => {
   // Every diagnostics column the core writes has a heading.
   const cli = cliAvailable() ? cliScore([SAMPLE, '--insights']) : null;
   if (cli) for (const t of cli.insights.diagnostics) for (const c of t.columns) assert.ok(insightTables.en['col.' + c], c);
+});
+
+test('insights: each metric row has a 90-day sparkline with one point per day that has a value', { skip }, async () => {
+  const cli = cliScore([SAMPLE, '--insights']);
+  const { context, page, problems } = await sample('en-US');
+  for (const id of ['nrr', 'nbfr', 'otdr', 'sfcr', 'imd', 'aht']) {
+    // Expected: the CLI's trend days whose value for this metric is a number.
+    const expected = cli.insights.trend.filter((d) => d.metrics[id].value != null).length;
+    const spark = page.locator(`#metric-table tr[data-metric="${id}"] .spark`);
+    if (!expected) { assert.equal(await spark.count(), 0, id); continue; }
+    assert.equal(Number(await spark.getAttribute('data-points')), expected, id);
+    // The path has one move/line command per point: what is drawn is what is counted.
+    const commands = await spark.locator('path').evaluate((p) => (p.getAttribute('d').match(/[ML]/g) || []).length);
+    assert.equal(commands, expected, id);
+    const label = await spark.getAttribute('aria-label');
+    assert.ok(label.startsWith(await page.textContent(`#metric-table tr[data-metric="${id}"] .metric-name`)), label);
+    assert.equal(await spark.getAttribute('role'), 'img');
+  }
+  await page.selectOption('#lang-select', 'zh');
+  await page.waitForFunction(() => document.querySelector('#metric-table .spark')?.getAttribute('aria-label').includes('至'));
+  assert.match(await page.locator('#metric-table .spark').first().getAttribute('aria-label'), /至/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('insights: diagnostics rates read as percentages on the page', { skip }, async () => {
+  const cli = cliScore([SAMPLE, '--insights']);
+  const table = cli.insights.diagnostics.find((t) => t.rows.length && t.columns.includes('rate'));
+  assert.ok(table, 'premise: the sample has a table with a rate');
+  const col = table.columns.indexOf('rate');
+  const { context, page, problems } = await sample('en-US');
+  await page.click(`.diag-tab[data-table="${table.id}"]`);
+  const cell = await page.textContent(`.diag-panel .diag-table[data-table="${table.id}"] tbody tr:first-child td:nth-child(${col + 1})`);
+  // The core's fraction, as the page formats a percentage in en-US with at most 2 decimals.
+  const want = new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 2, minimumFractionDigits: 2 }).format(table.rows[0][col]);
+  assert.equal(cell, want);
+  assert.match(cell, /%$/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('insights: the printed report shows the plan, the chart and every table\'s first rows', { skip }, async () => {
+  const cli = cliScore([SAMPLE, '--insights']);
+  const { context, page, problems } = await sample('en-US');
+  await page.waitForSelector('#insight-chart[data-thresholds] canvas');
+  await page.emulateMedia({ media: 'print' });
+  const visible = (sel) => page.locator(sel).first().isVisible();
+  assert.ok(await visible('#priorities'), 'what to fix first');
+  assert.ok(await visible('#goal-seek'), 'goal seek');
+  const open = cli.insights.goal_seek.find((g) => !g.reached_today);
+  if (open) assert.ok(await visible(`#goal-seek .goal-target[data-target="${open.target}"] .goal-plan`), 'the plan');
+  // The chart: drawn (its draw hook ran), visible and no wider than the printed page.
+  assert.ok(await visible('#insight-chart canvas'), 'chart');
+  const box = await page.locator('#insight-chart canvas').boundingBox();
+  const pageWidth = await page.evaluate(() => document.querySelector('#insights').getBoundingClientRect().width);
+  assert.ok(box.width > 100 && box.height > 40 && box.width <= pageWidth + 1, JSON.stringify({ box, pageWidth }));
+  const blank = await page.locator('#insight-chart canvas').evaluate((c) => {
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    for (let i = 3; i < d.length; i += 4) if (d[i]) return false;
+    return true;
+  });
+  assert.equal(blank, false, 'the canvas has ink');
+  // The tabs and buttons give way to each non-empty table's first rows (at most 5).
+  assert.equal(await visible('.diag-tabs'), false);
+  for (const t of cli.insights.diagnostics) {
+    const sel = `.diag-print-table[data-table="${t.id}"]`;
+    if (!t.rows.length) { assert.equal(await page.locator(sel).count(), 0, t.id); continue; }
+    assert.ok(await visible(sel), t.id);
+    assert.equal(await page.locator(`${sel} tbody tr`).count(), Math.min(5, t.rows.length), t.id);
+  }
+  // On screen the print copy is hidden.
+  await page.emulateMedia({ media: 'screen' });
+  assert.equal(await visible('.diag-print'), false);
+  assert.deepEqual(problems, []);
+  await context.close();
 });

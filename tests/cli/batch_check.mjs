@@ -58,6 +58,8 @@ for (const name of fixtureSets) copyShop(path.join(exportsDir, name), path.join(
 cpSync(path.join(exportsDir, 'us_bom_crlf'), path.join(shopsDir, 'no_shop_json'), { recursive: true });
 // A Chinese folder name: the CSV must carry it as UTF-8 (behind the BOM) and sort it bytewise.
 copyShop(path.join(exportsDir, 'zh_gb18030'), path.join(shopsDir, '店铺一'));
+// A folder name a spreadsheet would run as a formula: the CSV cell gets a leading ' (the JSON not).
+copyShop(path.join(exportsDir, 'us_bom_crlf'), path.join(shopsDir, '=1+1'));
 mkdirSync(path.join(shopsDir, 'broken'));
 cpSync(path.join(exportsDir, 'malformed', 'bad_date.csv'), path.join(shopsDir, 'broken', 'orders.csv'));
 cpSync(path.join(exportsDir, 'us_bom_crlf', 'returns.csv'), path.join(shopsDir, 'broken', 'returns.csv'));
@@ -87,15 +89,17 @@ try {
   if (jsonRows.length !== shopNames.length) fail(`${jsonRows.length} JSON rows for ${shopNames.length} shops`);
   const col = (row, name) => row[header.indexOf(name)];
 
+  const guarded = (s) => (/^[=+\-@]/.test(s) ? `'${s}` : s);
   rows.forEach((row, i) => {
-    const shop = col(row, 'shop');
+    const shop = col(row, 'shop').replace(/^'(?=[=+\-@])/, '');
+    if (col(row, 'shop') !== guarded(shopNames[i])) fail(`row ${i + 1}'s shop cell ${col(row, 'shop')} is not guarded against formulas`);
     if (shop !== shopNames[i]) fail(`row ${i + 1} is ${shop}, expected ${shopNames[i]} (folder order)`);
     // The JSON array holds the same cells: numbers equal, nulls empty.
     const j = jsonRows[i];
     if (JSON.stringify(Object.keys(j)) !== JSON.stringify(header)) fail(`JSON keys of ${shop} differ from the CSV header`);
     header.forEach((h, c) => {
       const v = j[h];
-      const same = v === null ? row[c] === '' : typeof v === 'number' ? Number(row[c]) === v : String(v) === row[c];
+      const same = v === null ? row[c] === '' : typeof v === 'number' ? Number(row[c]) === v : guarded(String(v)) === row[c];
       if (!same) fail(`${shop}.${h}: CSV ${JSON.stringify(row[c])}, JSON ${JSON.stringify(v)}`);
     });
     if (shop === 'broken') {
@@ -153,7 +157,7 @@ try {
     }
     // `score --format csv` prints the header and this very row (its shop: the exports' folder).
     const one = run([...args, '--format', 'csv']);
-    const line = csvText.split('\n').find((l) => l.startsWith(`${shop},`));
+    const line = csvText.split('\n').find((l) => l.startsWith(`${guarded(shop)},`));
     if (one.out !== `\uFEFF${header.join(',')}\n${line}\n`) fail(`score --format csv for ${shop} differs from its batch row`);
   });
 

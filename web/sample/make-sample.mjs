@@ -22,6 +22,8 @@ function rand() {
 const chance = (p) => rand() < p;
 const int = (lo, hi) => lo + Math.floor(rand() * (hi - lo + 1));
 const pick = (list) => list[Math.floor(rand() * list.length)];
+const NEG_TEXTS = ['Arrived broken', 'Smaller than the photos', '与描述不符，质量很差', 'Arrived broken', 'Not as described'];
+let negTexts = 0;
 
 const AS_OF = Date.UTC(2026, 10, 20); // 2026-11-20, shop-local
 const DAY = 86400000;
@@ -106,6 +108,9 @@ for (let d = 0; d <= 95; d++) {
         const neg = chance(0.022);
         const rating = neg ? int(1, 2) : pick([5, 5, 5, 5, 4, 4, 3]);
         const review = { order_id: id, sku: p.sku, rating, created: ts(rc), flags: [] };
+        // Negative reviews have words (the diagnostics table lists the most common); taken in
+        // turn, not from the PRNG, so the rest of the sample stays as it was.
+        if (neg) review.text = NEG_TEXTS[negTexts++ % NEG_TEXTS.length];
         if (fbt && neg) review.flags.push('fbt_logistics');
         reviews.push(review);
         if (neg && chance(0.3) && rc + 3 * DAY <= AS_OF) {

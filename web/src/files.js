@@ -163,7 +163,6 @@ function fileRow(f) {
     h('div.file-meta', null, details),
     // Announced through #files-live when it happens, not by this redrawn element.
     f.status === 'error' ? h('div.file-error', { 'data-code': f.error && f.error.code ? f.error.code : null }, errorNode(f.error || {})) : null,
-    f.status === 'ok' && s && s.invalid_bytes ? h('p.hint', { text: t('files.invalid_bytes') }) : null,
     f.status === 'ok' && s && s.warnings && s.warnings.length
       ? h('ul.file-warnings', null, s.warnings.map((w) => warningItem(w, false))) : null,
     f.status === 'ok' && s && s.preview && s.preview.length > 1 ? previewTable(s.preview) : null,

@@ -8,7 +8,7 @@ import { checkProfile } from './profile-check.js';
 import { fmtPercent, fmtMetricValue } from './format.js';
 
 const STORE_KEY = 'shopscore.profiles';
-const FAULT_LISTS = ['seller_fault', 'buyer_fault', 'late_shipment_cancel', 'seller_cancel', 'buyer_cancel', 'system_late_cancel'];
+const FAULT_LISTS = ['seller_fault', 'buyer_fault', 'carrier_fault', 'late_shipment_cancel', 'seller_cancel', 'buyer_cancel', 'system_late_cancel'];
 const PROTECTION_NUMBERS = ['max_shop_age_days', 'max_orders', 'max_affected', 'floor', 'imd_floor'];
 
 // Where a number comes from (SPEC tags): 'rule' stated by TikTok Shop, 'example' the guide's

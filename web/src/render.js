@@ -5,6 +5,8 @@ import { en } from './errors.js';
 import { columnName } from './columns.js';
 import { fmtNumber, fmtInt, fmtMetricValue, fmtDate, fmtPercent } from './format.js';
 import { renderInsights } from './insights/panel.js';
+import { renderSparkline } from './insights/sparkline.js';
+import { it } from './insights/strings.js';
 
 export const METRICS = ['nrr', 'nbfr', 'otdr', 'sfcr', 'imd', 'aht'];
 export const DIMENSIONS = ['product', 'fulfillment', 'service'];
@@ -130,6 +132,8 @@ function typeField(id, ctx) {
 
 function renderMetrics(r, profile, ctx = {}) {
   const labels = priorityLabels(r);
+  // The 90-day sparklines need the core's trend (asked for with insights).
+  const trend = r.insights && Array.isArray(r.insights.trend) && r.insights.trend.length ? r.insights.trend : null;
   const rows = METRICS.map((id) => {
     const m = r.metrics[id] || {};
     const bench = profile && profile.benchmarks ? profile.benchmarks[id] : null;
@@ -156,7 +160,8 @@ function renderMetrics(r, profile, ctx = {}) {
       : '—';
     return h('tr', { 'data-metric': id },
       h('th', { scope: 'row' }, h('span.metric-name', { text: t('metric.' + id) }), h('span.metric-dim', { text: t('dim.' + METRIC_DIMENSION[id]) })),
-      h('td.num', { 'data-label': t('col.value') }, fmtMetricValue(id, m.value)),
+      // The value, and under it its last 90 days (a sparkline: no column of its own, the table is full).
+      h('td.num', { 'data-label': t('col.value') }, fmtMetricValue(id, m.value), trend && !m.no_data ? renderSparkline(trend, id) : null),
       h('td.num', { 'data-label': t('col.fraction') }, fraction),
       h('td.num', { 'data-label': t('col.window') }, tn('metric.window', m.window_days, { d: m.window_days })),
       h('td.num', { 'data-label': t('col.score') }, h('span.score-val', { text: m.score == null ? '—' : fmtNumber(m.score, 2, 2) }),
@@ -172,7 +177,8 @@ function renderMetrics(r, profile, ctx = {}) {
     h('div.table-wrap', { tabindex: '0', role: 'region', 'aria-label': t('result.metrics_table') },
       h('table.metric-table', { id: 'metric-table' },
         h('thead', null, h('tr', null,
-          ['col.metric', 'col.value', 'col.fraction', 'col.window', 'col.score', 'col.position', 'col.notes'].map((k) => h('th', { scope: 'col', text: t(k) })))),
+          ['col.metric', 'col.value', 'col.fraction', 'col.window', 'col.score', 'col.position', 'col.notes']
+            .map((k) => h('th', { scope: 'col', text: k === 'col.value' && trend ? it('spark.value_col', { value: t(k) }) : t(k) })))),
         h('tbody', null, rows))),
     h('p.hint', { text: t('bar.legend') }));
 }

@@ -61,6 +61,7 @@ struct Review {
     int rating = 0;  // 1..5
     Seconds created = kNoTime;
     uint8_t flags = 0;
+    std::string text;  // the buyer's words, when the data has them (diagnostics only, never scored)
 };
 
 struct AfterSale {

@@ -37,6 +37,7 @@ struct Protection {
 struct FaultReasons {
     std::vector<std::string> seller_fault;          // return/refund reasons that count in NBFR
     std::vector<std::string> buyer_fault;           // known buyer reasons (not listed as unmapped)
+    std::vector<std::string> carrier_fault;         // seller-fault return reasons blaming the delivery (scenarios)
     std::vector<std::string> late_shipment_cancel;  // cancellations that are seller fault whoever cancelled
     std::vector<std::string> seller_cancel;         // seller-fault cancellation reasons (canceller unknown)
     std::vector<std::string> buyer_cancel;          // not seller fault even when the seller cancelled

@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <optional>
 
@@ -328,6 +329,15 @@ Dataset Ingest::finish_with(Dataset&& records) {
             marked.params.emplace("orders", std::to_string(marked.count));
             ds.warnings.push_back(std::move(marked));
         }
+    }
+    // Likewise NRR reads 0 % without a reviews export: say so when orders were delivered.
+    if (impl_->state.reviews_files == 0 && ds.reviews.empty()) {
+        const auto delivered = std::count_if(ds.orders.begin(), ds.orders.end(), [](const Order& o) { return o.delivered != kNoTime; });
+        if (delivered)
+            ds.warnings.push_back({"reviews_export_missing",
+                                   "orders were delivered but no reviews export was given: the negative review rate "
+                                   "(NRR) needs it and reads 0 % without it",
+                                   {}, delivered, {{"orders", std::to_string(delivered)}}});
     }
     return ds;
 }

@@ -8,7 +8,10 @@ namespace {
 
 class ReviewsMapper : public RowMapper {
 public:
-    using RowMapper::RowMapper;
+    ReviewsMapper(ExportKind kind, IngestState& state, DateResolver& dates, std::vector<Warning>& warnings)
+        : RowMapper(kind, state, dates, warnings) {
+        ++state.reviews_files;  // one mapper per file: NRR's reviews_export_missing warning
+    }
 
     void map(const Row& row) override {
         Dataset& ds = state_.dataset;
@@ -18,6 +21,7 @@ public:
         r.rating = rating(row, f_rating_, false);
         r.flags = flags(row, f_flags_, true);
         r.created = time(row, f_created_, true, "the review time");
+        r.text = std::string(row.text(f_text_));
         ds.reviews.push_back(std::move(r));
     }
 
@@ -28,6 +32,7 @@ private:
     const int f_order_id_ = field("order_id");
     const int f_sku_ = field("sku");
     const int f_rating_ = field("rating");
+    const int f_text_ = field("text");
     const int f_created_ = field("created");
     const int f_flags_ = field("flags");
 };

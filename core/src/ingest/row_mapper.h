@@ -41,6 +41,7 @@ struct IngestState {
     std::vector<OrderRows> order_rows;
     int orders_files = 0;
     int returns_files = 0;  // returns exports read (NBFR's requests come from them)
+    int reviews_files = 0;  // reviews exports read (NRR's reviews come only from them)
 };
 
 // One data row as the mappers see it.

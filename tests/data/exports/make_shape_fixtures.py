@@ -94,7 +94,8 @@ def us_one_week():
         {"as_of": "2026-11-12", "opened": "2026-03-01", "utc_offset": "-08:00"},
         {"rows": {"orders.csv": 8}, "orders": 7, "as_of": "2026-11-12",
          "metrics": {"otdr": [1, 2], "sfcr": [1, 5], "nbfr": [0, 4]},
-         "warnings": {"date_order": 1, "ambiguous_dates": 14, "returns_export_missing": 1},
+         # reviews_export_missing: U1, U2, U3, U7 delivered and no reviews export.
+         "warnings": {"date_order": 1, "ambiguous_dates": 14, "returns_export_missing": 1, "reviews_export_missing": 4},
          "date_order": "mdy", "fbt": ["U1"], "cancelled": ["U4", "U5"], "no_data": ["imd", "aht"]})
 
 
@@ -135,7 +136,8 @@ def intl_day_first():
         {"as_of": "2026-11-12", "opened": "2026-03-01", "utc_offset": "+07:00"},
         {"rows": {"orders.csv": 9}, "orders": 9, "as_of": "2026-11-12",
          "metrics": {"otdr": [1, 2], "sfcr": [4, 7], "nbfr": [0, 3]},
-         "warnings": {"date_order": 1, "ambiguous_dates": 16, "cancelled_without_time": 1, "unknown_status": 1,
+         # reviews_export_missing: I6, I7, I8 delivered and no reviews export.
+         "warnings": {"date_order": 1, "ambiguous_dates": 16, "cancelled_without_time": 1, "unknown_status": 1, "reviews_export_missing": 3,
                       "unknown_value": 1, "returns_export_missing": 2},
          "date_order": "dmy", "fbt": [], "cancelled": ["I1", "I2", "I3", "I4", "I5", "I9"], "no_data": ["imd", "aht"]})
 
@@ -190,14 +192,14 @@ def pending_dates():
     # SFCR: P1, P2 not cancelled: 0 of 2.
     # Both files are settled by their data (11/14, 11/13): no date_order note.
     exp = {"orders": 2, "as_of": "2026-11-14", "metrics": {"otdr": [1, 2], "sfcr": [0, 2], "nbfr": [1, 2]},
-           "warnings": {}, "fbt": [], "cancelled": [], "no_data": ["imd"]}
+           "warnings": {"reviews_export_missing": 2}, "fbt": [], "cancelled": [], "no_data": ["imd"]}  # P1, P2 delivered
     shop = {"opened": "2026-03-01", "utc_offset": "-08:00"}
     put("pending_dates", {"orders.csv": table(orders), "returns.csv": table(returns)}, shop,
         dict(exp, rows={"orders.csv": 2, "returns.csv": 1}))
     # The same orders in an XLSX sheet whose dates are text (only the orders file).
     put("pending_dates_xlsx", {"orders.xlsx": xlsx(orders)}, shop,
         {"rows": {"orders.xlsx": 2}, "orders": 2, "as_of": "2026-11-14", "metrics": {"otdr": [1, 2], "sfcr": [0, 2], "nbfr": [0, 2]},
-         "warnings": {}, "fbt": [], "cancelled": [], "no_data": ["imd", "aht"]})
+         "warnings": {"reviews_export_missing": 2}, "fbt": [], "cancelled": [], "no_data": ["imd", "aht"]})
 
 
 def stated_dmy():
@@ -212,7 +214,8 @@ def stated_dmy():
     # (Read month-first they would be February/March/April orders, none in the windows.)
     put("stated_dmy", {"orders.csv": table(rows)}, {"as_of": "2026-11-12", "opened": "2026-03-01", "utc_offset": "+01:00"},
         {"rows": {"orders.csv": 3}, "orders": 3, "as_of": "2026-11-12", "metrics": {"otdr": [2, 2], "sfcr": [0, 3], "nbfr": [0, 2]},
-         "warnings": {"date_order": 1}, "date_order": "dmy", "fbt": [], "cancelled": [], "no_data": ["imd", "aht"]},
+         # reviews_export_missing: D1, D2 delivered and no reviews export.
+         "warnings": {"date_order": 1, "reviews_export_missing": 2}, "date_order": "dmy", "fbt": [], "cancelled": [], "no_data": ["imd", "aht"]},
         options={"date_order": "dmy"})
 
 
@@ -241,7 +244,8 @@ def conflicting_rows():
     put("conflicting_rows", {"orders.csv": table(rows)}, {"opened": "2026-03-01", "utc_offset": "-08:00"},
         {"rows": {"orders.csv": 23}, "orders": 22, "as_of": "2026-11-05",
          "metrics": {"otdr": [20, 20], "sfcr": [0, 15], "nbfr": [0, 21]},
-         "warnings": {"conflicting_order_rows": 1, "future_dates_ignored": 1}, "fbt": [], "cancelled": [], "no_data": ["imd", "aht"]})
+         # reviews_export_missing: C1 (a delivered row) and G1..G20; F1 has no Delivered Time.
+         "warnings": {"conflicting_order_rows": 1, "future_dates_ignored": 1, "reviews_export_missing": 21}, "fbt": [], "cancelled": [], "no_data": ["imd", "aht"]})
 
 
 def main():

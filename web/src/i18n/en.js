@@ -39,7 +39,6 @@ export default {
   'files.remove': 'Remove',
   'files.remove_named': 'Remove {name}',
   'files.preview': 'First rows',
-  'files.invalid_bytes': 'Some bytes were not valid text and were replaced.',
   'files.error_title': 'Could not read {file}',
   'files.date_order_q': 'How are the dates in {file} written?',
   'files.date_order_mdy': 'Month first (US: 11/02/2026 is November 2)',
@@ -328,6 +327,7 @@ export default {
   'profile.err_weights': 'At least one dimension weight must be above 0.',
   'profile.not_applied': 'Not applied and not saved until corrected; the score uses the last valid value.',
   'profile.fault_buyer_cancel': 'Cancellations that are not seller fault (buyer\'s request, non-payment, buyer\'s reasons)',
+  'profile.fault_carrier_fault': 'Seller-fault returns that blame the delivery (the carrier scenario)',
   'profile.fault_system_late_cancel': 'System cancellations that are seller/carrier fault',
 
   'order.mdy': 'month first (US: 11/02/2026 is November 2)',
@@ -336,6 +336,7 @@ export default {
   'warn.diagnostics_without_hours': '{count} after-sales diagnostics rows have no handling time and are left out of the after-sales handling time.',
   'warn.unknown_status': 'Some Order Status values in {file} are unknown; such orders count as cancelled only with a cancellation time or "Cancel By".',
   'warn.conflicting_order_rows': '{count} orders have rows that disagree on an order-level value; they were combined.',
+  'warn.reviews_export_missing': '{orders} orders were delivered, but no reviews export was added: the negative review rate reads 0 % without it.',
   'warn.returns_export_missing': '{orders} orders are marked returned or refunded in the orders export, but no returns export was added: the non-buyer-fault return/refund rate needs it.',
   'warn.future_dates_ignored': '{count} orders dated far after all the others were left out when choosing the evaluation date.',
   'warn.delivered_before_created': '{count} orders were delivered before they were created; they are counted as given.',

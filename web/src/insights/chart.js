@@ -27,7 +27,8 @@ export function renderChart(insights) {
     width: 640, height: 260,
     scales: { x: { time: true }, y: { range: [0, 5] } },
     legend: { show: true },
-    axes: [{ values: (u, splits) => splits.map((s) => (s == null ? '' : tick(s))) }, {}],
+    // space: room per date label ("10月12日" is wider than uPlot's default 50 px allows).
+    axes: [{ space: 80, values: (u, splits) => splits.map((s) => (s == null ? '' : tick(s))) }, {}],
     series: [
       { label: it('chart.date'), value: (u, v) => (v == null ? '--' : fmtDate(isoDay(v))) },
       { label: it('chart.trend'), stroke: '#1f6feb', width: 2 },
@@ -63,13 +64,15 @@ export function renderChart(insights) {
     opts.width = width();
     new uPlot(opts, [x, past, clean, steady], box);
   });
-  const crossings = [];
+  // In date order (ISO dates sort as text), so the list reads as a timeline.
+  const events = [];
   for (const c of (insights.forecast && insights.forecast.crossings) || [])
     for (const s of ['clean', 'steady']) {
       const th = fmtNumber(c.threshold, 1, 1), scenario = it('scenario.' + s);
-      if (c[s].reached) crossings.push(it('chart.cross_reached', { threshold: th, date: fmtDate(c[s].reached), scenario }));
-      if (c[s].lost) crossings.push(it('chart.cross_lost', { threshold: th, date: fmtDate(c[s].lost), scenario }));
+      if (c[s].reached) events.push([c[s].reached, it('chart.cross_reached', { threshold: th, date: fmtDate(c[s].reached), scenario })]);
+      if (c[s].lost) events.push([c[s].lost, it('chart.cross_lost', { threshold: th, date: fmtDate(c[s].lost), scenario })]);
     }
+  const crossings = events.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map((e) => e[1]);
   return h('div.trend', { id: 'trend' },
     h('h3', { text: it('chart.title') }), box,
     crossings.length ? h('ul.crossings', null, crossings.map((c) => h('li', { text: c }))) : h('p.crossings', { text: it('chart.no_cross') }));

@@ -2,7 +2,7 @@
 // download whose text is the core's (the same as `shopscore score ... --csv TABLE`), saved with
 // a UTF-8 BOM so Excel reads Chinese correctly.
 import { h, setChildren } from '../dom.js';
-import { fmtNumber } from '../format.js';
+import { fmtNumber, fmtPercent } from '../format.js';
 import { it, insightTables } from './strings.js';
 import { scoreWithOptions } from '../scoring.js';
 
@@ -12,10 +12,14 @@ let current = null; // the open tab's table id, kept across re-renders
 // the core's text).
 const WORDED = { type: 'type.', kind: 'kind.' };
 const PLACEHOLDER = { '(unknown)': 'value.unknown', '(none)': 'value.none' };
+// Rate columns are fractions in the core (and the CSV): percentages on the page.
+const RATES = new Set(['rate', 'late_rate']);
+// Rows of each table in the printed report (the screen shows one tab at a time).
+const PRINT_ROWS = 5;
 
 function cellText(v, column) {
   if (v == null) return '';
-  if (typeof v === 'number') return fmtNumber(v, 6);
+  if (typeof v === 'number') return RATES.has(column) ? fmtPercent(v, 2) : fmtNumber(v, 6);
   if (PLACEHOLDER[v]) return it(PLACEHOLDER[v]);
   if (WORDED[column] && insightTables.en[WORDED[column] + v]) return it(WORDED[column] + v);
   // "reason (n); reason (n)": a reason left empty is "(none)".
@@ -84,5 +88,17 @@ export function renderDiagnostics(insights) {
     return b;
   });
   show(tables.find((t) => t.id === current));
-  return h('div.diagnostics', { id: 'diagnostics' }, h('h3', { text: it('diag.title') }), h('div.diag-tabs', { role: 'tablist' }, tabs), panel);
+  return h('div.diagnostics', { id: 'diagnostics' }, h('h3', { text: it('diag.title') }), h('div.diag-tabs', { role: 'tablist' }, tabs), panel,
+    printTables(tables));
+}
+
+// Paper cannot switch tabs: the printed report has every table's first rows instead.
+function printTables(tables) {
+  const shown = tables.filter((t) => t.rows.length);
+  if (!shown.length) return null;
+  return h('div.diag-print.print-only', null, shown.map((t) => h('div.diag-print-table', { 'data-table': t.id },
+    h('h4', { text: it('diag.print_title', { name: it('diag.' + t.id), shown: Math.min(PRINT_ROWS, t.rows.length), total: t.total_rows }) }),
+    h('table.diag-table', null,
+      h('thead', null, h('tr', null, t.columns.map((c) => h('th', { scope: 'col', text: it('col.' + c) })))),
+      h('tbody', null, t.rows.slice(0, PRINT_ROWS).map((r) => h('tr', null, r.map((v, i) => h(typeof v === 'number' ? 'td.num' : 'td', { text: cellText(v, t.columns[i]) })))))))));
 }

@@ -51,6 +51,7 @@ const en = {
   'col.rate': 'Rate',
   'col.non_buyer_fault_return_orders': 'Non-buyer-fault returns',
   'col.top_reasons': 'Top reasons',
+  'col.top_review_texts': 'Most common review words',
   'col.order_id': 'Order',
   'col.type': 'Type',
   'col.sla_business_days': 'SLA (business days)',
@@ -78,6 +79,9 @@ const en = {
   'type.refund': 'Refund only', 'type.return': 'Return and refund', 'type.cancel': 'Cancellation', 'type.replacement': 'Replacement',
   'kind.return': 'Return/refund', 'kind.cancellation': 'Cancellation',
   'value.unknown': 'Unknown', 'value.none': 'No reason given',
+  'spark.value_col': '{value} (line: last 90 days)',
+  'diag.print_title': '{name}: first {shown} of {total} rows',
+  'spark.label': '{metric} from {from} to {to}: {first} → {last} (lowest {min}, highest {max})',
 };
 
 const zh = {
@@ -129,6 +133,7 @@ const zh = {
   'col.rate': '比率',
   'col.non_buyer_fault_return_orders': '非买家责任退货',
   'col.top_reasons': '主要原因',
+  'col.top_review_texts': '最常见的评价内容',
   'col.order_id': '订单',
   'col.type': '类型',
   'col.sla_business_days': '时效（工作日）',
@@ -156,6 +161,9 @@ const zh = {
   'type.refund': '仅退款', 'type.return': '退货退款', 'type.cancel': '取消', 'type.replacement': '换货',
   'kind.return': '退货退款', 'kind.cancellation': '取消订单',
   'value.unknown': '未知', 'value.none': '未填写原因',
+  'spark.value_col': '{value}（曲线：近 90 天）',
+  'diag.print_title': '{name}：共 {total} 行中的前 {shown} 行',
+  'spark.label': '{metric} {from} 至 {to}：{first} → {last}（最低 {min}，最高 {max}）',
 };
 
 export const insightTables = { en, zh };
