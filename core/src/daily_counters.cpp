@@ -11,10 +11,10 @@ namespace {
 // Collects distinct texts for a warning (the page lets the seller classify them).
 struct Tally {
     int64_t count = 0;
-    std::set<std::string> examples;
-    void add(const std::string& text) {
+    std::set<std::string, std::less<>> examples;
+    void add(std::string_view text) {
         ++count;
-        if (examples.size() < 50) examples.insert(text);
+        if (examples.size() < 50 && !examples.count(text)) examples.emplace(text);
     }
     void report(std::vector<Warning>& out, const char* code, const std::string& message) const {
         if (count == 0) return;
@@ -28,12 +28,13 @@ bool known(Seconds t) { return t != kNoTime; }
 class CachedFaults {
 public:
     explicit CachedFaults(const Profile& profile) : classifier_(profile.fault_reasons) {}
-    Fault cancellation(CancelBy by, const std::string& reason) {
-        std::string key(1, static_cast<char>('0' + static_cast<int>(by)));
-        key += reason;
-        auto it = cancels_.find(key);
-        if (it == cancels_.end()) it = cancels_.emplace(std::move(key), classifier_.cancellation(by, reason)).first;
-        return it->second;
+    // An order's cancellation, by its interned reason: a table lookup after the first.
+    Fault cancellation(const Dataset& dataset, const Order& o) {
+        const size_t i = static_cast<size_t>(o.cancel_reason) * 4 + static_cast<size_t>(o.cancel_by);
+        if (i >= order_cancels_.size()) order_cancels_.resize(dataset.texts[Dataset::kReasons].size() * 4, kUnknown);
+        if (order_cancels_[i] == kUnknown)
+            order_cancels_[i] = static_cast<uint8_t>(classifier_.cancellation(o.cancel_by, dataset.cancel_reason(o)));
+        return static_cast<Fault>(order_cancels_[i]);
     }
     Fault return_reason(const std::string& reason) {
         auto it = returns_.find(reason);
@@ -47,8 +48,10 @@ public:
     }
 
 private:
+    static constexpr uint8_t kUnknown = 0xff;
     FaultClassifier classifier_;
-    std::unordered_map<std::string, Fault> cancels_, returns_;
+    std::vector<uint8_t> order_cancels_;  // (reason id, canceller) -> Fault, kUnknown until asked
+    std::unordered_map<std::string, Fault> returns_;
     std::unordered_map<std::string, bool> carriers_;
 };
 
@@ -69,10 +72,11 @@ std::string counting_key(const Profile& profile) {
 
 Day deliver_by_day(const Order& order, const Profile& profile) {
     if (order.deliver_by != kNoDay) return order.deliver_by;
-    if (order.created == kNoTime) return kNoDay;
+    const Seconds created = order.created;
+    if (created == kNoTime) return kNoDay;
     if (order.type == OrderType::regular)
-        return add_us_business_days(day_of(order.created), profile.delivery_sla_business_days);
-    if (order.handling_days >= 0) return add_us_business_days(day_of(order.created), order.handling_days + 5);
+        return add_us_business_days(day_of(created), profile.delivery_sla_business_days);
+    if (order.handling_days >= 0) return add_us_business_days(day_of(created), order.handling_days + 5);
     return kNoDay;  // made-to-order / pre-order without its handling time: cannot be judged
 }
 
@@ -100,41 +104,45 @@ void DailyCounters::count_orders(const Dataset& dataset, const Profile& profile)
     auto by_as_of = [&](Seconds t) { return known(t) && t < end; };
     Tally unmapped_cancels, no_deliver_by;
     CachedFaults faults(profile);
+    std::vector<int64_t> categories(dataset.texts[Dataset::kCategories].size());  // by category id
     for (const Order& o : dataset.orders) {
         if (o.excluded()) continue;
-        const bool delivered = by_as_of(o.delivered);
-        const bool cancelled = by_as_of(o.cancelled);
+        const Seconds delivered_at = o.delivered, cancelled_at = o.cancelled, created_at = o.created;
+        const bool delivered = by_as_of(delivered_at);
+        const bool cancelled = by_as_of(cancelled_at);
+        const Day delivered_day = delivered ? day_of(delivered_at) : kNoDay;
         if (delivered) {
-            const int i = slot(day_of(o.delivered));
+            const int i = slot(delivered_day);
             if (i >= 0) {
                 ++delivered_[i];
-                if (day_of(o.delivered) > as_of_ - kDays) ++categories_[o.category];
+                if (delivered_day > as_of_ - kDays) ++categories[o.category];
             }
             // nbfr's denominator: delivered and not cancelled (its numerator is added with the requests).
-            if (!cancelled) add(metrics_[kNbfr], day_of(o.delivered), 0, 1, 0);
+            if (!cancelled) add(metrics_[kNbfr], delivered_day, 0, 1, 0);
         }
         if (o.fulfillment == Fulfillment::fbt) continue;  // FBT orders are left out of OTDR and SFCR
 
         if (!cancelled) {
             const Day due = deliver_by_day(o, profile);
             if (due == kNoDay) {
-                no_deliver_by.add(o.id);
+                no_deliver_by.add(dataset.order_id(o));
             } else {
-                const bool on_time = delivered && day_of(o.delivered) <= due;
+                const bool on_time = delivered && delivered_day <= due;
                 add(metrics_[kOtdr], due, on_time ? 1 : 0, 1, on_time ? 0 : 1);
             }
         }
-        if (by_as_of(o.created)) {
-            Fault fault = cancelled ? faults.cancellation(o.cancel_by, o.cancel_reason)
-                                    : Fault::buyer;
-            if (cancelled && fault == Fault::unmapped) unmapped_cancels.add(o.cancel_reason);
+        if (by_as_of(created_at)) {
+            Fault fault = cancelled ? faults.cancellation(dataset, o) : Fault::buyer;
+            if (cancelled && fault == Fault::unmapped) unmapped_cancels.add(dataset.cancel_reason(o));
             if (!cancelled)
-                add(metrics_[kSfcr], day_of(o.created), 0, 1, 0);
+                add(metrics_[kSfcr], day_of(created_at), 0, 1, 0);
             else if (fault == Fault::seller)
-                add(metrics_[kSfcr], day_of(o.created), 1, 1, 1);
+                add(metrics_[kSfcr], day_of(created_at), 1, 1, 1);
             // cancelled by the buyer or the system for a non-seller reason: out of the denominator
         }
     }
+    for (size_t id = 0; id < categories.size(); ++id)
+        if (categories[id]) categories_.emplace(dataset.texts[Dataset::kCategories].text(static_cast<TextId>(id)), categories[id]);
     unmapped_cancels.report(warnings_, "unmapped_cancel_reasons",
                             "cancellation reasons not in the fault mapping were counted as not seller fault");
     no_deliver_by.report(warnings_, "missing_deliver_by",
@@ -160,18 +168,20 @@ void DailyCounters::count_reviews(const Dataset& dataset) {
         auto [it, inserted] = initial.try_emplace(std::move(key), &r);
         if (!inserted && r.created < it->second->created) it->second = &r;
     }
-    std::set<std::string> negative_orders;
+    std::vector<bool> negative_orders(initial.empty() ? 0 : dataset.orders.size());  // by order row
     for (const auto& [key, r] : initial) {
         if (r->flags & (kFlagFbtLogistics | kFlagExcluded)) continue;  // a flagged first review never counts
-        if (r->rating <= 2) negative_orders.insert(r->order_id);
+        if (r->rating <= 2) negative_orders[*dataset.find_order_index(r->order_id)] = true;  // found above
         add(reviews_, day_of(r->created), r->rating >= 4 ? 1 : 0, 1, 0);
     }
     // nrr: delivered orders by delivered day; the numerator counts each order once, however many
     // of its SKUs got a negative first review.
-    for (const Order& o : dataset.orders) {
-        if (o.excluded() || !known(o.delivered) || o.delivered >= end) continue;
-        const bool negative = negative_orders.count(o.id) > 0;
-        add(metrics_[kNrr], day_of(o.delivered), negative ? 1 : 0, 1, negative ? 1 : 0);
+    for (size_t row = 0; row < dataset.orders.size(); ++row) {
+        const Order& o = dataset.orders[row];
+        const Seconds delivered = o.delivered;
+        if (o.excluded() || !known(delivered) || delivered >= end) continue;
+        const bool negative = !negative_orders.empty() && negative_orders[row];
+        add(metrics_[kNrr], day_of(delivered), negative ? 1 : 0, 1, negative ? 1 : 0);
     }
     unknown_orders.report(warnings_, "unknown_review_orders", "reviews of orders not in the data were ignored");
 }
@@ -211,10 +221,12 @@ void DailyCounters::count_after_sales(const Dataset& dataset, const Profile& pro
     }
     for (const auto& [id, carrier] : nbf_orders) {
         const Order* o = dataset.find_order(id);
-        if (!o || !known(o->delivered) || o->delivered >= end) continue;
-        if (known(o->cancelled) && o->cancelled < end) continue;
-        add(metrics_[kNbfr], day_of(o->delivered), 1, 0, 1);
-        if (carrier && slot(day_of(o->delivered)) >= 0) carrier_nbfr_[slot(day_of(o->delivered))] += 1;
+        if (!o) continue;
+        const Seconds delivered = o->delivered, cancelled = o->cancelled;
+        if (!known(delivered) || delivered >= end) continue;
+        if (known(cancelled) && cancelled < end) continue;
+        add(metrics_[kNbfr], day_of(delivered), 1, 0, 1);
+        if (carrier && slot(day_of(delivered)) >= 0) carrier_nbfr_[slot(day_of(delivered))] += 1;
     }
     unmapped.report(warnings_, "unmapped_reasons",
                     "return/refund reasons not in the fault mapping were counted as buyer fault");

@@ -161,6 +161,7 @@ struct ScoreCache::Impl {
     std::deque<std::pair<std::string, std::shared_ptr<const DailyCounters>>> counters;
     // default_as_of() of the dataset and its warnings, once known (it scans every record).
     std::optional<std::pair<std::optional<Day>, std::vector<Warning>>> default_day;
+    std::optional<OrderChecks> order_checks;  // check_dataset's pass over the orders, once made
     int64_t made = 0;
 
     std::shared_ptr<const DailyCounters> get(const Dataset& dataset, const Profile& profile, Day as_of, int days) {
@@ -208,7 +209,11 @@ Result score(const Dataset& dataset, const ScoreOptions& options, ScoreCache* ca
     result.warnings = dataset.warnings;
     const std::optional<Day> as_of = find_as_of(dataset, shop, options, cache, result.warnings);
     result.as_of = as_of.value_or(kNoDay);
-    check_dataset(dataset, shop, as_of, result.warnings);
+    if (!cache) check_dataset(dataset, shop, as_of, result.warnings);
+    else {
+        if (!cache->order_checks) cache->order_checks = scan_orders(dataset);
+        check_dataset(*cache->order_checks, shop, as_of, result.warnings);
+    }
 
     // Profile choice needs the main category, which needs counting; the only profile-dependent
     // counts (deliver-by SLA, fault mapping) are then recounted with the chosen profile.

@@ -116,6 +116,19 @@ Day deliver_by_day(const Order& order, const Profile& profile);
 std::optional<Day> default_as_of(const Dataset& dataset, std::vector<Warning>& warnings);
 // Warnings for records that contradict themselves and for an as_of before the shop or the data.
 void check_dataset(const Dataset& dataset, const Shop& shop, std::optional<Day> as_of, std::vector<Warning>& warnings);
+// Orders named in a warning: at most 5 examples, all counted.
+struct Examples {
+    int64_t count = 0;
+    std::vector<std::string> examples;
+    void add(const Dataset& d, const Order& o);
+};
+// check_dataset's pass over the orders, which depends on the dataset alone (ScoreCache keeps it).
+struct OrderChecks {
+    Examples deliver_by_early, delivered_early;
+    Day first = kNoDay;  // the earliest creation day
+};
+OrderChecks scan_orders(const Dataset& dataset);
+void check_dataset(const OrderChecks& scanned, const Shop& shop, std::optional<Day> as_of, std::vector<Warning>& warnings);
 
 // ---- curve.cpp ---------------------------------------------------------------------------
 // Piecewise linear through (best,5), (good,4), (poor,1), (worst,0), clamped to 0..5.
