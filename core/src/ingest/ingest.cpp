@@ -308,7 +308,11 @@ Dataset Ingest::finish() {
     return finish_with(std::move(copy));
 }
 
-Dataset Ingest::take() { return finish_with(std::move(impl_->state.dataset)); }
+Dataset Ingest::take() {
+    Dataset taken = finish_with(std::move(impl_->state.dataset));
+    impl_->state.order_rows = {};  // spent: what the SKU rows said is in the orders now
+    return taken;
+}
 
 Dataset Ingest::finish_with(Dataset&& records) {
     Dataset ds = std::move(records);

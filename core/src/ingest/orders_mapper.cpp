@@ -125,11 +125,14 @@ public:
         o.flags |= flag_bits;
 
         if (!row.text(f_fulfillment_).empty()) {  // "seller" or an unknown value: counted
-            (fulfillment == "fbt" ? rows.fbt : rows.seller) = true;
+            if (fulfillment == "fbt") rows.fbt = true;
+            else rows.seller = true;
             if (rows.fbt && rows.seller) differs("Fulfillment Type");
         }
         if (!row.text(f_type_).empty()) {  // an unknown value reads as regular
-            (type == "pre_order" ? rows.pre_order : type == "made_to_order" ? rows.made_to_order : rows.regular) = true;
+            if (type == "pre_order") rows.pre_order = true;
+            else if (type == "made_to_order") rows.made_to_order = true;
+            else rows.regular = true;
             if (int(rows.regular) + int(rows.pre_order) + int(rows.made_to_order) > 1) differs("Normal or Pre-order");
         }
         rows.delivered_row |= delivered != kNoTime;
@@ -145,7 +148,7 @@ public:
             const std::string_view kept = ds.cancel_reason(o);
             if (!rows.cancelled_row || std::make_tuple(rank, reason.empty(), reason) <
                                            std::make_tuple(rows.cancel_rank, kept.empty(), kept)) {
-                rows.cancel_rank = rank;
+                rows.cancel_rank = static_cast<int8_t>(rank);
                 o.cancel_by = rank == 0 ? CancelBy::seller : rank == 1 ? CancelBy::system : rank == 2 ? CancelBy::buyer : CancelBy::unknown;
                 ds.set_cancel_reason(o, reason);
             }
@@ -165,7 +168,7 @@ public:
                      : rows.made_to_order                                    ? OrderType::made_to_order
                                                                              : OrderType::pre_order;
             const bool cancelled = rows.cancelled_row && !rows.delivered_row;
-            o.cancelled = cancelled ? rows.cancel_time : kNoTime;
+            o.cancelled = cancelled ? Seconds{rows.cancel_time} : kNoTime;
             if (!cancelled) {
                 o.cancel_by = CancelBy::unknown;
                 o.cancel_reason = 0;
@@ -178,7 +181,7 @@ public:
                 add_warning(warnings_, "conflicting_order_rows",
                             "orders whose rows disagree on an order-level cell; combined by the rules in docs/exports.md "
                             "(earliest creation, latest delivery, seller fulfilment when in doubt)",
-                            ds.order_id(o) + " (" + rows.conflict_field + ")");
+                            ds.order_id(o) + " (" + std::string(rows.conflict_field) + ")");
         }
     }
 
