@@ -1,5 +1,8 @@
 #include <algorithm>
+#include <map>
+#include <memory>
 #include <set>
+#include <tuple>
 #include <unordered_map>
 
 #include "scoring_internal.h"
@@ -12,8 +15,8 @@ namespace {
 struct Tally {
     int64_t count = 0;
     std::set<std::string, std::less<>> examples;
-    void add(std::string_view text) {
-        ++count;
+    void add(std::string_view text, int64_t times = 1) {
+        count += times;
         if (examples.size() < 50 && !examples.count(text)) examples.emplace(text);
     }
     void report(std::vector<Warning>& out, const char* code, const std::string& message) const {
@@ -28,12 +31,12 @@ bool known(Seconds t) { return t != kNoTime; }
 class CachedFaults {
 public:
     explicit CachedFaults(const Profile& profile) : classifier_(profile.fault_reasons) {}
-    // An order's cancellation, by its interned reason: a table lookup after the first.
-    Fault cancellation(const Dataset& dataset, const Order& o) {
-        const size_t i = static_cast<size_t>(o.cancel_reason) * 4 + static_cast<size_t>(o.cancel_by);
+    // A cancellation by its interned reason: a table lookup after the first.
+    Fault cancellation(const Dataset& dataset, CancelBy by, TextId reason) {
+        const size_t i = static_cast<size_t>(reason) * 4 + static_cast<size_t>(by);
         if (i >= order_cancels_.size()) order_cancels_.resize(dataset.texts[Dataset::kReasons].size() * 4, kUnknown);
         if (order_cancels_[i] == kUnknown)
-            order_cancels_[i] = static_cast<uint8_t>(classifier_.cancellation(o.cancel_by, dataset.cancel_reason(o)));
+            order_cancels_[i] = static_cast<uint8_t>(classifier_.cancellation(by, dataset.texts[Dataset::kReasons].text(reason)));
         return static_cast<Fault>(order_cancels_[i]);
     }
     Fault return_reason(const std::string& reason) {
@@ -70,6 +73,13 @@ std::string counting_key(const Profile& profile) {
     return key;
 }
 
+namespace {
+// A regular order without a deliver-by date of its own is due by the profile's SLA.
+bool due_by_sla(const Order& order) {
+    return order.deliver_by == kNoDay && order.type == OrderType::regular && order.created != kNoTime;
+}
+}  // namespace
+
 Day deliver_by_day(const Order& order, const Profile& profile) {
     if (order.deliver_by != kNoDay) return order.deliver_by;
     const Seconds created = order.created;
@@ -80,13 +90,47 @@ Day deliver_by_day(const Order& order, const Profile& profile) {
     return kNoDay;  // made-to-order / pre-order without its handling time: cannot be judged
 }
 
-DailyCounters::DailyCounters(const Dataset& dataset, const Profile& profile, Day as_of, int days)
+DailyCounters::DailyCounters(Day as_of, int days)
     : as_of_(as_of), days_(days), delivered_(days), reviews_(days), carrier_nbfr_(days) {
     for (auto& series : metrics_) series.resize(days);
-    count_orders(dataset, profile);
-    count_reviews(dataset);
+}
+
+DailyCounters::DailyCounters(const Dataset& dataset, const Profile& profile, Day as_of, int days)
+    : DailyCounters(*count_base(dataset, as_of, days), dataset, profile) {}
+
+std::shared_ptr<const DailyCounters::Base> DailyCounters::count_base(const Dataset& dataset, Day as_of, int days) {
+    auto base = std::make_shared<Base>(as_of, days);
+    base->counted.count_orders(dataset, *base);
+    base->counted.count_reviews(dataset, *base);
+    base->counted.count_chats(dataset);
+    return base;
+}
+
+// The base's counts, then the profile's part: OTDR of the orders due by the SLA, SFCR of the
+// cancellations, and the after-sales requests (NBFR by the fault mapping, and AHT with them).
+// The warnings keep the order of one pass: cancellations, orders, reviews, requests.
+DailyCounters::DailyCounters(const Base& base, const Dataset& dataset, const Profile& profile)
+    : DailyCounters(base.counted) {
+    for (const Base::SlaOrders& s : base.sla_orders) {
+        const Day due = add_us_business_days(s.created, profile.delivery_sla_business_days);
+        const bool on_time = s.delivered != kNoDay && s.delivered <= due;
+        const double n = static_cast<double>(s.orders);
+        add(metrics_[kOtdr], due, on_time ? n : 0, n, on_time ? 0 : n);
+    }
+    CachedFaults faults(profile);
+    Tally unmapped_cancels;
+    for (const Base::Cancels& c : base.cancels) {
+        const Fault fault = faults.cancellation(dataset, c.by, c.reason);
+        if (fault == Fault::unmapped) unmapped_cancels.add(dataset.texts[Dataset::kReasons].text(c.reason), c.orders);
+        const double n = static_cast<double>(c.orders);
+        if (fault == Fault::seller) add(metrics_[kSfcr], c.created, n, n, n);
+        // cancelled by the buyer or the system for a non-seller reason: out of the denominator
+    }
+    unmapped_cancels.report(warnings_, "unmapped_cancel_reasons",
+                            "cancellation reasons not in the fault mapping were counted as not seller fault");
+    for (const auto* list : {&base.order_warnings, &base.review_warnings})
+        warnings_.insert(warnings_.end(), list->begin(), list->end());
     count_after_sales(dataset, profile);
-    count_chats(dataset);
 }
 
 void DailyCounters::add(std::vector<Counts>& series, Day d, double numerator, double denominator,
@@ -99,12 +143,13 @@ void DailyCounters::add(std::vector<Counts>& series, Day d, double numerator, do
     series[i].affected += affected;
 }
 
-void DailyCounters::count_orders(const Dataset& dataset, const Profile& profile) {
+void DailyCounters::count_orders(const Dataset& dataset, Base& base) {
     const Seconds end = (static_cast<Seconds>(as_of_) + 1) * kSecondsPerDay;  // as_of is a whole day
     auto by_as_of = [&](Seconds t) { return known(t) && t < end; };
-    Tally unmapped_cancels, no_deliver_by;
-    CachedFaults faults(profile);
+    Tally no_deliver_by;
     std::vector<int64_t> categories(dataset.texts[Dataset::kCategories].size());  // by category id
+    std::unordered_map<uint64_t, size_t> sla_at;  // (created, delivered) days -> index in base.sla_orders
+    std::map<std::tuple<Day, CancelBy, TextId>, size_t> cancel_at;  // -> index in base.cancels
     for (const Order& o : dataset.orders) {
         if (o.excluded()) continue;
         const Seconds delivered_at = o.delivered, cancelled_at = o.cancelled, created_at = o.created;
@@ -122,8 +167,14 @@ void DailyCounters::count_orders(const Dataset& dataset, const Profile& profile)
         }
         if (o.fulfillment == Fulfillment::fbt) continue;  // FBT orders are left out of OTDR and SFCR
 
-        if (!cancelled) {
-            const Day due = deliver_by_day(o, profile);
+        if (!cancelled && due_by_sla(o)) {
+            const Day created = day_of(created_at);
+            const uint64_t key = static_cast<uint64_t>(static_cast<uint32_t>(created)) << 32 | static_cast<uint32_t>(delivered_day);
+            auto [at, added] = sla_at.try_emplace(key, base.sla_orders.size());
+            if (added) base.sla_orders.push_back({created, delivered_day, 0});
+            ++base.sla_orders[at->second].orders;
+        } else if (!cancelled) {
+            const Day due = deliver_by_day(o, default_profile());  // not by the SLA: the profile is not read
             if (due == kNoDay) {
                 no_deliver_by.add(dataset.order_id(o));
             } else {
@@ -132,24 +183,22 @@ void DailyCounters::count_orders(const Dataset& dataset, const Profile& profile)
             }
         }
         if (by_as_of(created_at)) {
-            Fault fault = cancelled ? faults.cancellation(dataset, o) : Fault::buyer;
-            if (cancelled && fault == Fault::unmapped) unmapped_cancels.add(dataset.cancel_reason(o));
-            if (!cancelled)
+            if (!cancelled) {
                 add(metrics_[kSfcr], day_of(created_at), 0, 1, 0);
-            else if (fault == Fault::seller)
-                add(metrics_[kSfcr], day_of(created_at), 1, 1, 1);
-            // cancelled by the buyer or the system for a non-seller reason: out of the denominator
+            } else {
+                auto [at, added] = cancel_at.try_emplace({day_of(created_at), o.cancel_by, o.cancel_reason}, base.cancels.size());
+                if (added) base.cancels.push_back({day_of(created_at), o.cancel_by, o.cancel_reason, 0});
+                ++base.cancels[at->second].orders;
+            }
         }
     }
     for (size_t id = 0; id < categories.size(); ++id)
         if (categories[id]) categories_.emplace(dataset.texts[Dataset::kCategories].text(static_cast<TextId>(id)), categories[id]);
-    unmapped_cancels.report(warnings_, "unmapped_cancel_reasons",
-                            "cancellation reasons not in the fault mapping were counted as not seller fault");
-    no_deliver_by.report(warnings_, "missing_deliver_by",
+    no_deliver_by.report(base.order_warnings, "missing_deliver_by",
                          "made-to-order or pre-order orders without deliver_by or handling_days are left out of OTDR");
 }
 
-void DailyCounters::count_reviews(const Dataset& dataset) {
+void DailyCounters::count_reviews(const Dataset& dataset, Base& base) {
     const Seconds end = (static_cast<Seconds>(as_of_) + 1) * kSecondsPerDay;
     // The initial review of each (order, SKU): the earliest by `created`, ties in input order.
     std::unordered_map<std::string, const Review*> initial;
@@ -183,7 +232,7 @@ void DailyCounters::count_reviews(const Dataset& dataset) {
         const bool negative = !negative_orders.empty() && negative_orders[row];
         add(metrics_[kNrr], day_of(delivered), negative ? 1 : 0, 1, negative ? 1 : 0);
     }
-    unknown_orders.report(warnings_, "unknown_review_orders", "reviews of orders not in the data were ignored");
+    unknown_orders.report(base.review_warnings, "unknown_review_orders", "reviews of orders not in the data were ignored");
 }
 
 void DailyCounters::count_after_sales(const Dataset& dataset, const Profile& profile) {

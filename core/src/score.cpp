@@ -158,7 +158,10 @@ Shop effective_shop(const Shop& given, const std::optional<Shop>& override_with)
 
 struct ScoreCache::Impl {
     static constexpr size_t kKeep = 8;  // counting keys kept (as_of x SLA x fault reasons); ~15 KB each
+    static constexpr size_t kKeepBases = 3;  // (as_of, days) kept; each a few thousand day sums
     std::deque<std::pair<std::string, std::shared_ptr<const DailyCounters>>> counters;
+    // The profile-independent counts per (as_of, days): an SLA or fault-mapping edit starts from them.
+    std::deque<std::pair<std::pair<Day, int>, std::shared_ptr<const DailyCounters::Base>>> bases;
     // default_as_of() of the dataset and its warnings, once known (it scans every record).
     std::optional<std::pair<std::optional<Day>, std::vector<Warning>>> default_day;
     std::optional<OrderChecks> order_checks;  // check_dataset's pass over the orders, once made
@@ -168,7 +171,15 @@ struct ScoreCache::Impl {
         const std::string key = std::to_string(as_of) + '\x1d' + std::to_string(days) + '\x1d' + counting_key(profile);
         for (const auto& [k, c] : counters)
             if (k == key) return c;
-        auto made_now = std::make_shared<const DailyCounters>(dataset, profile, as_of, days);
+        std::shared_ptr<const DailyCounters::Base> base;
+        for (const auto& [k, b] : bases)
+            if (k == std::pair{as_of, days}) base = b;
+        if (!base) {
+            base = DailyCounters::count_base(dataset, as_of, days);
+            bases.emplace_front(std::pair{as_of, days}, base);
+            if (bases.size() > kKeepBases) bases.pop_back();
+        }
+        auto made_now = std::make_shared<const DailyCounters>(*base, dataset, profile);
         ++made;
         counters.emplace_front(key, made_now);
         if (counters.size() > kKeep) counters.pop_back();
