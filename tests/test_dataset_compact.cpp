@@ -79,12 +79,27 @@ TEST_CASE("dataset: texts are interned once per pool, 0 is empty", "[dataset][co
     d.set_product(b, "");
     CHECK(a.category == b.category);
     CHECK(a.category != 0);
-    CHECK(b.product == 0);
+    CHECK(b.shipment == 0);
     CHECK(d.category(b) == "Home");
     CHECK(d.carrier(a) == "Home");
     CHECK(d.carrier(b).empty());
     CHECK(d.texts[Dataset::kCategories].size() == 2);  // "" and "Home"
+    // Product, carrier and warehouse share one id of the three: setting one keeps the others.
+    d.set_product(a, "Mug");
+    d.set_product(b, "Mug");
+    CHECK(a.shipment != b.shipment);  // a has a carrier, b none
+    d.set_carrier(b, "Home");
+    CHECK(a.shipment == b.shipment);
+    CHECK(d.product(a) == "Mug");
+    CHECK(d.carrier(a) == "Home");
+    CHECK(d.warehouse(a).empty());
+    d.set_product(b, "");
+    d.set_carrier(b, "");
+    CHECK(b.shipment == 0);
+    CHECK(d.product(a) == "Mug");
     for (int i = 0; i < 1000; ++i) d.set_warehouse(a, "W" + std::to_string(i));  // the pool's index grows
     CHECK(d.texts[Dataset::kWarehouses].intern("W17") == 18);
     CHECK(d.warehouse(a) == "W999");
+    CHECK(d.product(a) == "Mug");
+    CHECK(d.carrier(a) == "Home");
 }

@@ -1,5 +1,6 @@
 #include "shopscore/dataset.h"
 
+#include <cstring>
 #include <functional>
 
 namespace shopscore {
@@ -117,6 +118,32 @@ std::optional<uint32_t> Dataset::find_order_index(std::string_view id) const {
 const Order* Dataset::find_order(std::string_view id) const {
     const std::optional<uint32_t> row = find_order_index(id);
     return row ? &orders[*row] : nullptr;
+}
+
+namespace {
+constexpr int kShipmentParts = 3;  // product, carrier, warehouse: pools kProducts.. in order
+}
+
+std::string_view Dataset::text(const Order& o, Pool pool) const {
+    if (pool == kReasons) return texts[pool].text(o.cancel_reason);
+    if (pool == kCategories) return texts[pool].text(o.category);
+    if (o.shipment == 0) return {};
+    TextId parts[kShipmentParts];
+    std::memcpy(parts, shipments_.text(o.shipment).data(), sizeof parts);
+    return texts[pool].text(parts[pool - kProducts]);
+}
+
+void Dataset::set_text(Order& o, Pool pool, std::string_view text) {
+    const TextId id = texts[pool].intern(text);
+    if (pool == kReasons) o.cancel_reason = id;
+    else if (pool == kCategories) o.category = id;
+    else {
+        TextId parts[kShipmentParts] = {0, 0, 0};
+        if (o.shipment) std::memcpy(parts, shipments_.text(o.shipment).data(), sizeof parts);
+        parts[pool - kProducts] = id;
+        const bool empty = parts[0] == 0 && parts[1] == 0 && parts[2] == 0;
+        o.shipment = empty ? 0 : shipments_.intern({reinterpret_cast<const char*>(parts), sizeof parts});
+    }
 }
 
 std::string Dataset::order_id(const Order& o) const {

@@ -161,13 +161,11 @@ void read_order(const Reader& r, const json& o, const std::string& path, Dataset
     }
     // The category, and for diagnostics only (insights) product, carrier and warehouse: the first
     // in text order whatever the records' order.
-    for (auto [key, pool, target] : {std::tuple{"category", Dataset::kCategories, &order.category},
-                                      {"product", Dataset::kProducts, &order.product},
-                                      {"carrier", Dataset::kCarriers, &order.carrier},
-                                      {"warehouse", Dataset::kWarehouses, &order.warehouse}}) {
-        StringPool& texts = d.texts[pool];
-        if (auto text = r.string(o, key, path); text && !text->empty() && (*target == 0 || *text < texts.text(*target)))
-            *target = texts.intern(*text);
+    for (auto [key, pool] : {std::pair{"category", Dataset::kCategories}, {"product", Dataset::kProducts},
+                             {"carrier", Dataset::kCarriers}, {"warehouse", Dataset::kWarehouses}}) {
+        const auto text = r.string(o, key, path);
+        if (!text || text->empty()) continue;
+        if (const std::string_view kept = d.text(order, pool); kept.empty() || *text < kept) d.set_text(order, pool, *text);
     }
     order.flags |= read_flags(r, o, path, false);
     if (conflict && std::find(conflicts.begin(), conflicts.end(), id) == conflicts.end()) conflicts.push_back(id);

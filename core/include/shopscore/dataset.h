@@ -71,9 +71,9 @@ struct Order {
     int32_t handling_days = -1;  // made-to-order: deliver-by = handling_days + 5 business days
     TextId cancel_reason = 0;
     TextId category = 0;
-    TextId product = 0;    // first SKU line's product name (diagnostics only)
-    TextId carrier = 0;    // shipping provider (diagnostics only)
-    TextId warehouse = 0;  // (diagnostics only)
+    // Product name (the first SKU line's), shipping provider and warehouse, for the diagnostics
+    // only: one id of the three (a shop has few combinations), 0 = all empty.
+    TextId shipment = 0;
     Fulfillment fulfillment = Fulfillment::seller;
     OrderType type = OrderType::regular;
     uint8_t flags = 0;
@@ -153,7 +153,7 @@ struct DirectMetric {
 
 using DirectMetrics = std::array<std::optional<DirectMetric>, kMetricCount>;
 
-static_assert(sizeof(Order) <= 56, "Order is meant to stay small (docs/performance.md)");
+static_assert(sizeof(Order) <= 48, "Order is meant to stay small (docs/performance.md)");
 
 // Distinct texts, each stored once, by id (0 = ""). Ids follow first use.
 class StringPool {
@@ -193,21 +193,24 @@ struct Dataset {
     std::string order_id(const Order& o) const;
     std::string_view cancel_reason(const Order& o) const { return texts[kReasons].text(o.cancel_reason); }
     std::string_view category(const Order& o) const { return texts[kCategories].text(o.category); }
-    std::string_view product(const Order& o) const { return texts[kProducts].text(o.product); }
-    std::string_view carrier(const Order& o) const { return texts[kCarriers].text(o.carrier); }
-    std::string_view warehouse(const Order& o) const { return texts[kWarehouses].text(o.warehouse); }
-    void set_cancel_reason(Order& o, std::string_view t) { o.cancel_reason = texts[kReasons].intern(t); }
-    void set_category(Order& o, std::string_view t) { o.category = texts[kCategories].intern(t); }
-    void set_product(Order& o, std::string_view t) { o.product = texts[kProducts].intern(t); }
-    void set_carrier(Order& o, std::string_view t) { o.carrier = texts[kCarriers].intern(t); }
-    void set_warehouse(Order& o, std::string_view t) { o.warehouse = texts[kWarehouses].intern(t); }
+    std::string_view product(const Order& o) const { return text(o, kProducts); }
+    std::string_view carrier(const Order& o) const { return text(o, kCarriers); }
+    std::string_view warehouse(const Order& o) const { return text(o, kWarehouses); }
+    void set_cancel_reason(Order& o, std::string_view t) { set_text(o, kReasons, t); }
+    void set_category(Order& o, std::string_view t) { set_text(o, kCategories, t); }
+    void set_product(Order& o, std::string_view t) { set_text(o, kProducts, t); }
+    void set_carrier(Order& o, std::string_view t) { set_text(o, kCarriers, t); }
+    void set_warehouse(Order& o, std::string_view t) { set_text(o, kWarehouses, t); }
 
     // The pools; a TextId means something only with its pool and dataset.
     enum Pool { kReasons, kCategories, kProducts, kCarriers, kWarehouses, kPoolCount };
     std::array<StringPool, kPoolCount> texts;
+    std::string_view text(const Order& o, Pool pool) const;
+    void set_text(Order& o, Pool pool, std::string_view text);
 
 private:
     StringPool id_texts_;              // IDs that are not kept as numbers
+    StringPool shipments_;             // (product, carrier, warehouse) ids as 12 bytes; 0 = all empty
     std::vector<uint32_t> id_slots_;   // open-addressing index over `orders` by ID: row + 1, 0 = free
     size_t id_count_ = 0;
     uint64_t id_hash(const Order& o) const;

@@ -175,6 +175,7 @@ struct Ingest::Impl {
             const uint64_t key = target.key;
             target = o;
             target.key = key;
+            target.cancel_reason = target.category = target.shipment = 0;  // ids of `part`'s pools
             ds.set_cancel_reason(target, part.cancel_reason(o));
             ds.set_category(target, part.category(o));
             ds.set_product(target, part.product(o));

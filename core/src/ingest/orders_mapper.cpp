@@ -114,13 +114,10 @@ public:
         o.handling_days = std::max(o.handling_days, handling_days);
         // The category, and for diagnostics only (insights) product, carrier and warehouse: the
         // first in text order, whatever the rows' order.
-        for (auto [field, pool, target] : {std::tuple{f_category_, Dataset::kCategories, &o.category},
-                                           {f_product_, Dataset::kProducts, &o.product},
-                                           {f_carrier_, Dataset::kCarriers, &o.carrier},
-                                           {f_warehouse_, Dataset::kWarehouses, &o.warehouse}}) {
-            const std::string_view text = row.text(field);
-            StringPool& texts = ds.texts[pool];
-            if (!text.empty() && (*target == 0 || text < texts.text(*target))) *target = texts.intern(text);
+        for (auto [field, pool] : {std::pair{f_category_, Dataset::kCategories}, {f_product_, Dataset::kProducts},
+                                   {f_carrier_, Dataset::kCarriers}, {f_warehouse_, Dataset::kWarehouses}}) {
+            const std::string_view text = row.text(field), kept = ds.text(o, pool);
+            if (!text.empty() && (kept.empty() || text < kept)) ds.set_text(o, pool, text);
         }
         o.flags |= flag_bits;
 
