@@ -132,7 +132,8 @@ console.log(line(widths.map((n) => '-'.repeat(n))));
 for (const r of table.slice(1)) console.log(line(r));
 console.log('');
 console.log(`WASM: ingest ${f1(wasmRun.ingest_ms)} ms + first score ${f1(wasmRun.first_score_ms)} ms (wall); ` +
-  `re-score after a weight edit ${wasmRun.rescore_ms.toFixed(2)} ms, after an SLA edit ${f1(wasmRun.rescore_sla_ms)} ms; heap ${mib(wasmRun.heap_bytes)} = ` +
+  `re-score after a weight edit ${wasmRun.rescore_ms.toFixed(2)} ms, after an SLA edit ${f1(wasmRun.rescore_sla_ms)} ms ` +
+  `(CPU ${f1(wasmRun.rescore_sla_cpu_ms)} ms), after a fault-mapping edit ${f1(wasmRun.rescore_fault_ms)} ms (CPU ${f1(wasmRun.rescore_fault_cpu_ms)} ms); heap ${mib(wasmRun.heap_bytes)} = ` +
   `${Math.round(wasmRun.heap_bytes / ordersKept)} bytes per order kept (${ordersKept.toLocaleString('en-US')} orders; ` +
   'the heap also holds the module, the chunk buffer and the scratch of reading)');
 console.log(`ratios (CPU): WASM/native ${(cpuMBs('wasm') / cpuMBs('native')).toFixed(2)}x; native/PapaParse ` +

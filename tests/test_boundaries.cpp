@@ -180,7 +180,7 @@ TEST_CASE("boundary: a header with as many commas as semicolons is comma-separat
     read_text(ingest, ExportKind::orders, "t.csv", "Order ID,Created Time,Note;a;b\nA1,2026-11-02 10:00,x;y;z\n");
     const Dataset d = ingest.finish();
     REQUIRE(d.orders.size() == 1);
-    CHECK(d.orders[0].id == "A1");
+    CHECK(d.order_id(d.orders[0]) == "A1");
     CHECK(d.orders[0].created == *parse_timestamp("2026-11-02 10:00", 0));
 }
 

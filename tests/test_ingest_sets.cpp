@@ -105,8 +105,8 @@ TEST_CASE("ingest sets: each shape set reads as worked out by hand", "[ingest][s
                     if (w.code == "date_order") CHECK(w.params.at("order") == want.at("date_order").get<std::string>());
             std::vector<std::string> fbt, cancelled;
             for (const Order& o : d.orders) {
-                if (o.fulfillment == Fulfillment::fbt) fbt.push_back(o.id);
-                if (o.cancelled != kNoTime) cancelled.push_back(o.id);
+                if (o.fulfillment == Fulfillment::fbt) fbt.push_back(d.order_id(o));
+                if (o.cancelled != kNoTime) cancelled.push_back(d.order_id(o));
             }
             CHECK(fbt == want.at("fbt").get<std::vector<std::string>>());
             CHECK(cancelled == want.at("cancelled").get<std::vector<std::string>>());

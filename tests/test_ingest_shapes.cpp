@@ -162,7 +162,7 @@ TEST_CASE("ingest/description row: recognised by content in any language", "[ing
                          ExportKind::orders, &s);
     CHECK(s.rows == 1);
     REQUIRE(d.orders.size() == 1);
-    CHECK(d.orders[0].id == "5771");
+    CHECK(d.order_id(d.orders[0]) == "5771");
     d = read_one("Order ID,Created Time\nหมายเลขคำสั่งซื้อ,เวลาที่สร้างคำสั่งซื้อ\n5771,2026-11-02 09:30\n", ExportKind::orders, &s);
     CHECK(s.rows == 1);
     // An English description whose Order ID cell has no space ("Platform_unique_order_ID.").
@@ -199,7 +199,7 @@ TEST_CASE("ingest/status: cancelled in any language; Cancelled Time or Cancel By
         ExportKind::orders, &s);
     REQUIRE(d.orders.size() == 11);
     for (int i = 0; i < 7; ++i) {
-        INFO(d.orders[i].id);
+        INFO(d.order_id(d.orders[i]));
         CHECK(d.orders[i].cancelled == at("2026-11-02 12:00"));
         CHECK(d.orders[i].cancel_by == CancelBy::seller);
     }
@@ -267,7 +267,7 @@ TEST_CASE("ingest/money and IDs: currency cells and trailing tabs never break a 
         "5773\t,2026-11-02 09:30,,\n",
         ExportKind::orders);
     REQUIRE(d.orders.size() == 3);
-    CHECK(d.orders[0].id == "5771");
+    CHECK(d.order_id(d.orders[0]) == "5771");
     CHECK(d.find_order("5773"));
 }
 

@@ -82,10 +82,10 @@ TEST_CASE("ingest/csv: shapes Excel and Seller Center write", "[ingest][units]")
     CHECK(s.kind == ExportKind::orders);
     CHECK(s.rows == 2);
     REQUIRE(d.orders.size() == 2);
-    CHECK(d.orders[0].category == "Home; \"Deco\"\r\nline 2");
-    CHECK(d.orders[1].category == "Kitchen");
+    CHECK(d.category(d.orders[0]) == "Home; \"Deco\"\r\nline 2");
+    CHECK(d.category(d.orders[1]) == "Kitchen");
     CHECK(d.orders[1].cancel_by == CancelBy::seller);
-    CHECK(d.orders[1].cancel_reason == "Out of stock");
+    CHECK(d.cancel_reason(d.orders[1]) == "Out of stock");
     CHECK(d.orders[1].cancelled == d.orders[1].created);  // no Cancelled Time column: dated at creation
     REQUIRE(s.warnings.size() == 1);
     CHECK(s.warnings[0].code == "cancelled_without_time");
@@ -103,7 +103,7 @@ TEST_CASE("ingest/orders: SKU rows merge into one order; a description row is sk
     const Dataset d = read_csv(text, ExportKind::orders, &s);
     CHECK(s.rows == 3);
     REQUIRE(d.orders.size() == 2);
-    CHECK(d.orders[0].id == "A1");
+    CHECK(d.order_id(d.orders[0]) == "A1");
     CHECK(d.orders[0].created == at("2026-11-02 09:30"));
     CHECK(d.orders[0].delivered == at("2026-11-06 15:00"));
     CHECK(d.orders[0].fulfillment == Fulfillment::fbt);
@@ -171,11 +171,11 @@ TEST_CASE("ingest/dates: Excel serial numbers in XLSX date columns", "[ingest][u
     CHECK(s.encoding == "xlsx");
     const Dataset d = ingest.finish();
     REQUIRE(d.orders.size() == 1);
-    CHECK(d.orders[0].id == "A&1");
+    CHECK(d.order_id(d.orders[0]) == "A&1");
     CHECK(d.orders[0].created == at("2026-11-02 09:30"));
     // No Order Status column and no Cancelled Time: not cancelled, and the reason is not taken.
     CHECK(d.orders[0].cancelled == kNoTime);
-    CHECK(d.orders[0].cancel_reason.empty());
+    CHECK(d.cancel_reason(d.orders[0]).empty());
     // Excel's _xHHHH_ escapes are undone in shared strings.
     std::vector<std::string> table;
     ingest::SharedStringsReader reader(table);

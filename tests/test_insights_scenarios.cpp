@@ -150,9 +150,9 @@ TEST_CASE("diagnostics: the orders export's product, shipping provider and wareh
     const Dataset d = ingest.finish();
     const Order* o = d.find_order("577123456789000001");
     REQUIRE(o);
-    CHECK(o->product == "Tea \"Sencha\" tin");
-    CHECK(o->carrier == "USPS");
-    CHECK(o->warehouse == "Main WH");
+    CHECK(d.product(*o) == "Tea \"Sencha\" tin");
+    CHECK(d.carrier(*o) == "USPS");
+    CHECK(d.warehouse(*o) == "Main WH");
 }
 
 TEST_CASE("diagnostics: the most common words of the negative reviews, when reviews have words", "[insights][diagnostics][reviews]") {

@@ -106,7 +106,6 @@ TEST_CASE("rules/dates: N business days after creation skip weekends and holiday
 TEST_CASE("rules/dates: deliver-by of regular, made-to-order and given dates", "[rules][dates]") {
     const Profile& p = default_profile();
     Order o;
-    o.id = "X";
     o.created = at(D(2026, 11, 20), 23, 59);  // late on Friday: still the 20th's business days
     CHECK(deliver_by_day(o, p) == D(2026, 12, 1));  // 6 business days (see above)
 

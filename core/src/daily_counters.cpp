@@ -1,5 +1,8 @@
 #include <algorithm>
+#include <map>
+#include <memory>
 #include <set>
+#include <tuple>
 #include <unordered_map>
 
 #include "scoring_internal.h"
@@ -11,10 +14,10 @@ namespace {
 // Collects distinct texts for a warning (the page lets the seller classify them).
 struct Tally {
     int64_t count = 0;
-    std::set<std::string> examples;
-    void add(const std::string& text) {
-        ++count;
-        if (examples.size() < 50) examples.insert(text);
+    std::set<std::string, std::less<>> examples;
+    void add(std::string_view text, int64_t times = 1) {
+        count += times;
+        if (examples.size() < 50 && !examples.count(text)) examples.emplace(text);
     }
     void report(std::vector<Warning>& out, const char* code, const std::string& message) const {
         if (count == 0) return;
@@ -28,12 +31,13 @@ bool known(Seconds t) { return t != kNoTime; }
 class CachedFaults {
 public:
     explicit CachedFaults(const Profile& profile) : classifier_(profile.fault_reasons) {}
-    Fault cancellation(CancelBy by, const std::string& reason) {
-        std::string key(1, static_cast<char>('0' + static_cast<int>(by)));
-        key += reason;
-        auto it = cancels_.find(key);
-        if (it == cancels_.end()) it = cancels_.emplace(std::move(key), classifier_.cancellation(by, reason)).first;
-        return it->second;
+    // A cancellation by its interned reason: a table lookup after the first.
+    Fault cancellation(const Dataset& dataset, CancelBy by, TextId reason) {
+        const size_t i = static_cast<size_t>(reason) * 4 + static_cast<size_t>(by);
+        if (i >= order_cancels_.size()) order_cancels_.resize(dataset.texts[Dataset::kReasons].size() * 4, kUnknown);
+        if (order_cancels_[i] == kUnknown)
+            order_cancels_[i] = static_cast<uint8_t>(classifier_.cancellation(by, dataset.texts[Dataset::kReasons].text(reason)));
+        return static_cast<Fault>(order_cancels_[i]);
     }
     Fault return_reason(const std::string& reason) {
         auto it = returns_.find(reason);
@@ -47,8 +51,10 @@ public:
     }
 
 private:
+    static constexpr uint8_t kUnknown = 0xff;
     FaultClassifier classifier_;
-    std::unordered_map<std::string, Fault> cancels_, returns_;
+    std::vector<uint8_t> order_cancels_;  // (reason id, canceller) -> Fault, kUnknown until asked
+    std::unordered_map<std::string, Fault> returns_;
     std::unordered_map<std::string, bool> carriers_;
 };
 
@@ -67,22 +73,64 @@ std::string counting_key(const Profile& profile) {
     return key;
 }
 
+namespace {
+// A regular order without a deliver-by date of its own is due by the profile's SLA.
+bool due_by_sla(const Order& order) {
+    return order.deliver_by == kNoDay && order.type == OrderType::regular && order.created != kNoTime;
+}
+}  // namespace
+
 Day deliver_by_day(const Order& order, const Profile& profile) {
     if (order.deliver_by != kNoDay) return order.deliver_by;
-    if (order.created == kNoTime) return kNoDay;
+    const Seconds created = order.created;
+    if (created == kNoTime) return kNoDay;
     if (order.type == OrderType::regular)
-        return add_us_business_days(day_of(order.created), profile.delivery_sla_business_days);
-    if (order.handling_days >= 0) return add_us_business_days(day_of(order.created), order.handling_days + 5);
+        return add_us_business_days(day_of(created), profile.delivery_sla_business_days);
+    if (order.handling_days >= 0) return add_us_business_days(day_of(created), order.handling_days + 5);
     return kNoDay;  // made-to-order / pre-order without its handling time: cannot be judged
 }
 
-DailyCounters::DailyCounters(const Dataset& dataset, const Profile& profile, Day as_of, int days)
+DailyCounters::DailyCounters(Day as_of, int days)
     : as_of_(as_of), days_(days), delivered_(days), reviews_(days), carrier_nbfr_(days) {
     for (auto& series : metrics_) series.resize(days);
-    count_orders(dataset, profile);
-    count_reviews(dataset);
+}
+
+DailyCounters::DailyCounters(const Dataset& dataset, const Profile& profile, Day as_of, int days)
+    : DailyCounters(*count_base(dataset, as_of, days), dataset, profile) {}
+
+std::shared_ptr<const DailyCounters::Base> DailyCounters::count_base(const Dataset& dataset, Day as_of, int days) {
+    auto base = std::make_shared<Base>(as_of, days);
+    base->counted.count_orders(dataset, *base);
+    base->counted.count_reviews(dataset, *base);
+    base->counted.count_chats(dataset);
+    return base;
+}
+
+// The base's counts, then the profile's part: OTDR of the orders due by the SLA, SFCR of the
+// cancellations, and the after-sales requests (NBFR by the fault mapping, and AHT with them).
+// The warnings keep the order of one pass: cancellations, orders, reviews, requests.
+DailyCounters::DailyCounters(const Base& base, const Dataset& dataset, const Profile& profile)
+    : DailyCounters(base.counted) {
+    for (const Base::SlaOrders& s : base.sla_orders) {
+        const Day due = add_us_business_days(s.created, profile.delivery_sla_business_days);
+        const bool on_time = s.delivered != kNoDay && s.delivered <= due;
+        const double n = static_cast<double>(s.orders);
+        add(metrics_[kOtdr], due, on_time ? n : 0, n, on_time ? 0 : n);
+    }
+    CachedFaults faults(profile);
+    Tally unmapped_cancels;
+    for (const Base::Cancels& c : base.cancels) {
+        const Fault fault = faults.cancellation(dataset, c.by, c.reason);
+        if (fault == Fault::unmapped) unmapped_cancels.add(dataset.texts[Dataset::kReasons].text(c.reason), c.orders);
+        const double n = static_cast<double>(c.orders);
+        if (fault == Fault::seller) add(metrics_[kSfcr], c.created, n, n, n);
+        // cancelled by the buyer or the system for a non-seller reason: out of the denominator
+    }
+    unmapped_cancels.report(warnings_, "unmapped_cancel_reasons",
+                            "cancellation reasons not in the fault mapping were counted as not seller fault");
+    for (const auto* list : {&base.order_warnings, &base.review_warnings})
+        warnings_.insert(warnings_.end(), list->begin(), list->end());
     count_after_sales(dataset, profile);
-    count_chats(dataset);
 }
 
 void DailyCounters::add(std::vector<Counts>& series, Day d, double numerator, double denominator,
@@ -95,53 +143,62 @@ void DailyCounters::add(std::vector<Counts>& series, Day d, double numerator, do
     series[i].affected += affected;
 }
 
-void DailyCounters::count_orders(const Dataset& dataset, const Profile& profile) {
+void DailyCounters::count_orders(const Dataset& dataset, Base& base) {
     const Seconds end = (static_cast<Seconds>(as_of_) + 1) * kSecondsPerDay;  // as_of is a whole day
     auto by_as_of = [&](Seconds t) { return known(t) && t < end; };
-    Tally unmapped_cancels, no_deliver_by;
-    CachedFaults faults(profile);
+    Tally no_deliver_by;
+    std::vector<int64_t> categories(dataset.texts[Dataset::kCategories].size());  // by category id
+    std::unordered_map<uint64_t, size_t> sla_at;  // (created, delivered) days -> index in base.sla_orders
+    std::map<std::tuple<Day, CancelBy, TextId>, size_t> cancel_at;  // -> index in base.cancels
     for (const Order& o : dataset.orders) {
         if (o.excluded()) continue;
-        const bool delivered = by_as_of(o.delivered);
-        const bool cancelled = by_as_of(o.cancelled);
+        const Seconds delivered_at = o.delivered, cancelled_at = o.cancelled, created_at = o.created;
+        const bool delivered = by_as_of(delivered_at);
+        const bool cancelled = by_as_of(cancelled_at);
+        const Day delivered_day = delivered ? day_of(delivered_at) : kNoDay;
         if (delivered) {
-            const int i = slot(day_of(o.delivered));
+            const int i = slot(delivered_day);
             if (i >= 0) {
                 ++delivered_[i];
-                if (day_of(o.delivered) > as_of_ - kDays) ++categories_[o.category];
+                if (delivered_day > as_of_ - kDays) ++categories[o.category];
             }
             // nbfr's denominator: delivered and not cancelled (its numerator is added with the requests).
-            if (!cancelled) add(metrics_[kNbfr], day_of(o.delivered), 0, 1, 0);
+            if (!cancelled) add(metrics_[kNbfr], delivered_day, 0, 1, 0);
         }
         if (o.fulfillment == Fulfillment::fbt) continue;  // FBT orders are left out of OTDR and SFCR
 
-        if (!cancelled) {
-            const Day due = deliver_by_day(o, profile);
+        if (!cancelled && due_by_sla(o)) {
+            const Day created = day_of(created_at);
+            const uint64_t key = static_cast<uint64_t>(static_cast<uint32_t>(created)) << 32 | static_cast<uint32_t>(delivered_day);
+            auto [at, added] = sla_at.try_emplace(key, base.sla_orders.size());
+            if (added) base.sla_orders.push_back({created, delivered_day, 0});
+            ++base.sla_orders[at->second].orders;
+        } else if (!cancelled) {
+            const Day due = deliver_by_day(o, default_profile());  // not by the SLA: the profile is not read
             if (due == kNoDay) {
-                no_deliver_by.add(o.id);
+                no_deliver_by.add(dataset.order_id(o));
             } else {
-                const bool on_time = delivered && day_of(o.delivered) <= due;
+                const bool on_time = delivered && delivered_day <= due;
                 add(metrics_[kOtdr], due, on_time ? 1 : 0, 1, on_time ? 0 : 1);
             }
         }
-        if (by_as_of(o.created)) {
-            Fault fault = cancelled ? faults.cancellation(o.cancel_by, o.cancel_reason)
-                                    : Fault::buyer;
-            if (cancelled && fault == Fault::unmapped) unmapped_cancels.add(o.cancel_reason);
-            if (!cancelled)
-                add(metrics_[kSfcr], day_of(o.created), 0, 1, 0);
-            else if (fault == Fault::seller)
-                add(metrics_[kSfcr], day_of(o.created), 1, 1, 1);
-            // cancelled by the buyer or the system for a non-seller reason: out of the denominator
+        if (by_as_of(created_at)) {
+            if (!cancelled) {
+                add(metrics_[kSfcr], day_of(created_at), 0, 1, 0);
+            } else {
+                auto [at, added] = cancel_at.try_emplace({day_of(created_at), o.cancel_by, o.cancel_reason}, base.cancels.size());
+                if (added) base.cancels.push_back({day_of(created_at), o.cancel_by, o.cancel_reason, 0});
+                ++base.cancels[at->second].orders;
+            }
         }
     }
-    unmapped_cancels.report(warnings_, "unmapped_cancel_reasons",
-                            "cancellation reasons not in the fault mapping were counted as not seller fault");
-    no_deliver_by.report(warnings_, "missing_deliver_by",
+    for (size_t id = 0; id < categories.size(); ++id)
+        if (categories[id]) categories_.emplace(dataset.texts[Dataset::kCategories].text(static_cast<TextId>(id)), categories[id]);
+    no_deliver_by.report(base.order_warnings, "missing_deliver_by",
                          "made-to-order or pre-order orders without deliver_by or handling_days are left out of OTDR");
 }
 
-void DailyCounters::count_reviews(const Dataset& dataset) {
+void DailyCounters::count_reviews(const Dataset& dataset, Base& base) {
     const Seconds end = (static_cast<Seconds>(as_of_) + 1) * kSecondsPerDay;
     // The initial review of each (order, SKU): the earliest by `created`, ties in input order.
     std::unordered_map<std::string, const Review*> initial;
@@ -160,20 +217,22 @@ void DailyCounters::count_reviews(const Dataset& dataset) {
         auto [it, inserted] = initial.try_emplace(std::move(key), &r);
         if (!inserted && r.created < it->second->created) it->second = &r;
     }
-    std::set<std::string> negative_orders;
+    std::vector<bool> negative_orders(initial.empty() ? 0 : dataset.orders.size());  // by order row
     for (const auto& [key, r] : initial) {
         if (r->flags & (kFlagFbtLogistics | kFlagExcluded)) continue;  // a flagged first review never counts
-        if (r->rating <= 2) negative_orders.insert(r->order_id);
+        if (r->rating <= 2) negative_orders[*dataset.find_order_index(r->order_id)] = true;  // found above
         add(reviews_, day_of(r->created), r->rating >= 4 ? 1 : 0, 1, 0);
     }
     // nrr: delivered orders by delivered day; the numerator counts each order once, however many
     // of its SKUs got a negative first review.
-    for (const Order& o : dataset.orders) {
-        if (o.excluded() || !known(o.delivered) || o.delivered >= end) continue;
-        const bool negative = negative_orders.count(o.id) > 0;
-        add(metrics_[kNrr], day_of(o.delivered), negative ? 1 : 0, 1, negative ? 1 : 0);
+    for (size_t row = 0; row < dataset.orders.size(); ++row) {
+        const Order& o = dataset.orders[row];
+        const Seconds delivered = o.delivered;
+        if (o.excluded() || !known(delivered) || delivered >= end) continue;
+        const bool negative = !negative_orders.empty() && negative_orders[row];
+        add(metrics_[kNrr], day_of(delivered), negative ? 1 : 0, 1, negative ? 1 : 0);
     }
-    unknown_orders.report(warnings_, "unknown_review_orders", "reviews of orders not in the data were ignored");
+    unknown_orders.report(base.review_warnings, "unknown_review_orders", "reviews of orders not in the data were ignored");
 }
 
 void DailyCounters::count_after_sales(const Dataset& dataset, const Profile& profile) {
@@ -211,10 +270,12 @@ void DailyCounters::count_after_sales(const Dataset& dataset, const Profile& pro
     }
     for (const auto& [id, carrier] : nbf_orders) {
         const Order* o = dataset.find_order(id);
-        if (!o || !known(o->delivered) || o->delivered >= end) continue;
-        if (known(o->cancelled) && o->cancelled < end) continue;
-        add(metrics_[kNbfr], day_of(o->delivered), 1, 0, 1);
-        if (carrier && slot(day_of(o->delivered)) >= 0) carrier_nbfr_[slot(day_of(o->delivered))] += 1;
+        if (!o) continue;
+        const Seconds delivered = o->delivered, cancelled = o->cancelled;
+        if (!known(delivered) || delivered >= end) continue;
+        if (known(cancelled) && cancelled < end) continue;
+        add(metrics_[kNbfr], day_of(delivered), 1, 0, 1);
+        if (carrier && slot(day_of(delivered)) >= 0) carrier_nbfr_[slot(day_of(delivered))] += 1;
     }
     unmapped.report(warnings_, "unmapped_reasons",
                     "return/refund reasons not in the fault mapping were counted as buyer fault");

@@ -11,20 +11,10 @@ namespace {
 constexpr int kGapDays = 92;          // more than the longest metric window (90 days)
 constexpr double kOutlierShare = 0.05;
 
-// Lists at most 5 examples, counts all.
-struct Examples {
-    int64_t count = 0;
-    std::vector<std::string> examples;
-    void add(const std::string& id) {
-        ++count;
-        if (examples.size() < 5) examples.push_back(id);
-    }
-};
-
 Day latest_day(const Order& o) {
     Seconds t = o.created;
-    t = std::max(t, o.delivered);
-    t = std::max(t, o.cancelled);
+    t = std::max<Seconds>(t, o.delivered);
+    t = std::max<Seconds>(t, o.cancelled);
     return t == kNoTime ? kNoDay : day_of(t);
 }
 
@@ -53,7 +43,7 @@ std::optional<Day> default_as_of(const Dataset& d, std::vector<Warning>& warning
         if (i + 1 < days.size()) {
             Examples beyond;
             for (const Order& o : d.orders)
-                if (Day day = latest_day(o); day != kNoDay && day > as_of) beyond.add(o.id);
+                if (Day day = latest_day(o); day != kNoDay && day > as_of) beyond.add(d, o);
             Warning w{"future_dates_ignored",
                       "orders dated far after all the others (more than " + std::to_string(kGapDays) +
                           " days) were not used to choose as_of (" + format_day(as_of) + "); check their dates or give as_of",
@@ -76,16 +66,32 @@ std::optional<Day> default_as_of(const Dataset& d, std::vector<Warning>& warning
     return day_of(latest);
 }
 
-void check_dataset(const Dataset& d, const Shop& shop, std::optional<Day> as_of, std::vector<Warning>& warnings) {
-    Examples deliver_by_early, delivered_early;
-    Day first = kNoDay;
+void Examples::add(const Dataset& d, const Order& o) {
+    ++count;
+    if (examples.size() < 5) examples.push_back(d.order_id(o));
+}
+
+OrderChecks scan_orders(const Dataset& d) {
+    OrderChecks c;
     for (const Order& o : d.orders) {
-        if (o.created == kNoTime) continue;
-        const Day created = day_of(o.created);
-        if (first == kNoDay || created < first) first = created;
-        if (o.deliver_by != kNoDay && o.deliver_by < created) deliver_by_early.add(o.id);
-        if (o.delivered != kNoTime && o.delivered < o.created) delivered_early.add(o.id);
+        const Seconds created_at = o.created, delivered_at = o.delivered;
+        if (created_at == kNoTime) continue;
+        const Day created = day_of(created_at);
+        if (c.first == kNoDay || created < c.first) c.first = created;
+        if (o.deliver_by != kNoDay && o.deliver_by < created) c.deliver_by_early.add(d, o);
+        if (delivered_at != kNoTime && delivered_at < created_at) c.delivered_early.add(d, o);
     }
+    return c;
+}
+
+void check_dataset(const Dataset& d, const Shop& shop, std::optional<Day> as_of, std::vector<Warning>& warnings) {
+    check_dataset(scan_orders(d), shop, as_of, warnings);
+}
+
+void check_dataset(const OrderChecks& scanned, const Shop& shop, std::optional<Day> as_of, std::vector<Warning>& warnings) {
+    const Examples& deliver_by_early = scanned.deliver_by_early;
+    const Examples& delivered_early = scanned.delivered_early;
+    const Day first = scanned.first;
     if (deliver_by_early.count)
         warnings.push_back({"deliver_by_before_created",
                             "orders whose deliver-by date is before their creation: counted as given (late unless "

@@ -1,6 +1,46 @@
 #include "shopscore/dataset.h"
 
+#include <cstring>
+#include <functional>
+
 namespace shopscore {
+namespace {
+
+// splitmix64's finaliser: spreads sequential order numbers over the table.
+uint64_t mix(uint64_t x) {
+    x ^= x >> 30;
+    x *= 0xbf58476d1ce4e5b9ULL;
+    x ^= x >> 27;
+    x *= 0x94d049bb133111ebULL;
+    return x ^ (x >> 31);
+}
+
+uint64_t text_hash(std::string_view text) { return mix(std::hash<std::string_view>{}(text)); }
+
+// An ID kept as a number must print back as the same text: digits only, no leading zero (but
+// "0"), and below 2^63 (the top bit tags a text key). Anything else is kept as text.
+std::optional<uint64_t> numeric_key(std::string_view id) {
+    if (id.empty() || id.size() > 19 || (id[0] == '0' && id.size() > 1)) return std::nullopt;
+    uint64_t v = 0;
+    for (char c : id) {
+        if (c < '0' || c > '9') return std::nullopt;
+        v = v * 10 + static_cast<uint64_t>(c - '0');  // 19 digits cannot wrap a uint64
+    }
+    if (v & Order::kTextKey) return std::nullopt;
+    return v;
+}
+
+// Linear probing over a power-of-two table of (row + 1), 0 = free; grown at 3/4 full.
+template <class Equal>
+uint32_t* probe(std::vector<uint32_t>& slots, uint64_t hash, Equal equal) {
+    const size_t mask = slots.size() - 1;
+    for (size_t i = hash & mask;; i = (i + 1) & mask)
+        if (slots[i] == 0 || equal(slots[i] - 1)) return &slots[i];
+}
+
+bool full(size_t count, size_t capacity) { return (count + 1) * 4 > capacity * 3; }
+
+}  // namespace
 
 uint8_t flag_from_name(std::string_view name) {
     if (name == "fraud") return kFlagFraud;
@@ -13,18 +53,102 @@ uint8_t flag_from_name(std::string_view name) {
     return 0;
 }
 
-Order& Dataset::upsert_order(const std::string& id) {
-    auto [it, inserted] = order_index.try_emplace(id, static_cast<uint32_t>(orders.size()));
-    if (inserted) {
-        orders.emplace_back();
-        orders.back().id = id;
-    }
-    return orders[it->second];
+StringPool::StringPool() : starts_{0, 0} {}
+
+TextId StringPool::append(std::string_view text) {
+    chars_.append(text);
+    starts_.push_back(chars_.size());
+    return static_cast<TextId>(starts_.size() - 2);
 }
 
-const Order* Dataset::find_order(const std::string& id) const {
-    auto it = order_index.find(id);
-    return it == order_index.end() ? nullptr : &orders[it->second];
+TextId StringPool::intern(std::string_view text) {
+    if (text.empty()) return 0;
+    if (full(size(), slots_.size())) {
+        std::vector<uint32_t> bigger(slots_.empty() ? 16 : slots_.size() * 2, 0);
+        for (TextId id = 1; id < size(); ++id)
+            *probe(bigger, text_hash(this->text(id)), [](uint32_t) { return false; }) = id + 1;
+        slots_.swap(bigger);
+    }
+    uint32_t* slot = probe(slots_, text_hash(text), [&](uint32_t id) { return this->text(id) == text; });
+    if (*slot == 0) *slot = append(text) + 1;
+    return *slot - 1;
+}
+
+uint64_t Dataset::id_hash(const Order& o) const {
+    return o.key & Order::kTextKey ? text_hash(id_texts_.text(static_cast<TextId>(o.key & ~Order::kTextKey))) : mix(o.key);
+}
+
+void Dataset::grow_index() {
+    std::vector<uint32_t> bigger(id_slots_.empty() ? 64 : id_slots_.size() * 2, 0);
+    for (uint32_t row = 0; row < orders.size(); ++row)
+        *probe(bigger, id_hash(orders[row]), [](uint32_t) { return false; }) = row + 1;
+    id_slots_.swap(bigger);
+}
+
+uint32_t Dataset::upsert_order_index(std::string_view id) {
+    if (full(orders.size(), id_slots_.size())) grow_index();
+    const std::optional<uint64_t> number = numeric_key(id);
+    uint32_t* slot = number ? probe(id_slots_, mix(*number), [&](uint32_t row) { return orders[row].key == *number; })
+                            : probe(id_slots_, text_hash(id), [&](uint32_t row) {
+                                  const uint64_t key = orders[row].key;
+                                  return (key & Order::kTextKey) && id_texts_.text(static_cast<TextId>(key & ~Order::kTextKey)) == id;
+                              });
+    if (*slot == 0) {
+        orders.emplace_back();
+        orders.back().key = number ? *number : Order::kTextKey | id_texts_.append(id);
+        *slot = static_cast<uint32_t>(orders.size());
+    }
+    return *slot - 1;
+}
+
+std::optional<uint32_t> Dataset::find_order_index(std::string_view id) const {
+    if (id_slots_.empty()) return std::nullopt;
+    const size_t mask = id_slots_.size() - 1;
+    const std::optional<uint64_t> number = numeric_key(id);
+    for (size_t i = (number ? mix(*number) : text_hash(id)) & mask;; i = (i + 1) & mask) {
+        const uint32_t slot = id_slots_[i];
+        if (slot == 0) return std::nullopt;
+        const uint64_t key = orders[slot - 1].key;
+        if (number ? key == *number
+                   : (key & Order::kTextKey) && id_texts_.text(static_cast<TextId>(key & ~Order::kTextKey)) == id)
+            return slot - 1;
+    }
+}
+
+const Order* Dataset::find_order(std::string_view id) const {
+    const std::optional<uint32_t> row = find_order_index(id);
+    return row ? &orders[*row] : nullptr;
+}
+
+namespace {
+constexpr int kShipmentParts = 3;  // product, carrier, warehouse: pools kProducts.. in order
+}
+
+std::string_view Dataset::text(const Order& o, Pool pool) const {
+    if (pool == kReasons) return texts[pool].text(o.cancel_reason);
+    if (pool == kCategories) return texts[pool].text(o.category);
+    if (o.shipment == 0) return {};
+    TextId parts[kShipmentParts];
+    std::memcpy(parts, shipments_.text(o.shipment).data(), sizeof parts);
+    return texts[pool].text(parts[pool - kProducts]);
+}
+
+void Dataset::set_text(Order& o, Pool pool, std::string_view text) {
+    const TextId id = texts[pool].intern(text);
+    if (pool == kReasons) o.cancel_reason = id;
+    else if (pool == kCategories) o.category = id;
+    else {
+        TextId parts[kShipmentParts] = {0, 0, 0};
+        if (o.shipment) std::memcpy(parts, shipments_.text(o.shipment).data(), sizeof parts);
+        parts[pool - kProducts] = id;
+        const bool empty = parts[0] == 0 && parts[1] == 0 && parts[2] == 0;
+        o.shipment = empty ? 0 : shipments_.intern({reinterpret_cast<const char*>(parts), sizeof parts});
+    }
+}
+
+std::string Dataset::order_id(const Order& o) const {
+    if (o.key & Order::kTextKey) return std::string(id_texts_.text(static_cast<TextId>(o.key & ~Order::kTextKey)));
+    return std::to_string(o.key);
 }
 
 }  // namespace shopscore

@@ -114,11 +114,12 @@ void read_order(const Reader& r, const json& o, const std::string& path, Dataset
     Order& order = d.upsert_order(id);
     const bool first = d.orders.size() != before;
     bool conflict = false;
-    auto combine = [&](Seconds& field, const char* key, bool earliest) {
+    auto combine = [&](PackedTime& packed, const char* key, bool earliest) {
         const Seconds t = r.timestamp(o, key, path, tz);
         if (t == kNoTime) return;
+        const Seconds field = packed;
         if (field != kNoTime && field != t) conflict = true;
-        if (field == kNoTime || (earliest ? t < field : t > field)) field = t;
+        if (field == kNoTime || (earliest ? t < field : t > field)) packed = t;
     };
     combine(order.created, "created", true);
     combine(order.delivered, "delivered", false);
@@ -137,10 +138,11 @@ void read_order(const Reader& r, const json& o, const std::string& path, Dataset
     const CancelBy by = read_choice(r, o, "cancel_by", path, kCancelBy, CancelBy::unknown);
     const std::string reason = r.string(o, "cancel_reason", path).value_or("");
     if (by != CancelBy::unknown && order.cancel_by != CancelBy::unknown && by != order.cancel_by) conflict = true;
-    if (std::make_tuple(cancel_rank(by), reason.empty(), reason) <
-        std::make_tuple(cancel_rank(order.cancel_by), order.cancel_reason.empty(), order.cancel_reason)) {
+    const std::string_view kept = d.cancel_reason(order);
+    if (std::make_tuple(cancel_rank(by), reason.empty(), std::string_view(reason)) <
+        std::make_tuple(cancel_rank(order.cancel_by), kept.empty(), kept)) {
         order.cancel_by = by;
-        order.cancel_reason = reason;
+        d.set_cancel_reason(order, reason);
     }
     static const std::pair<const char*, Fulfillment> kFulfillment[] = {{"seller", Fulfillment::seller},
                                                                        {"fbt", Fulfillment::fbt}};
@@ -157,11 +159,14 @@ void read_order(const Reader& r, const json& o, const std::string& path, Dataset
         if (!first && t != order.type) conflict = true;
         order.type = first || t == order.type ? t : OrderType::regular;
     }
-    if (auto category = r.string(o, "category", path); category && !category->empty() && (order.category.empty() || *category < order.category))
-        order.category = *category;
-    // Diagnostics only (insights): as the category, the first in text order whatever the rows' order.
-    for (auto [key, target] : {std::pair{"product", &order.product}, {"carrier", &order.carrier}, {"warehouse", &order.warehouse}})
-        if (auto text = r.string(o, key, path); text && !text->empty() && (target->empty() || *text < *target)) *target = *text;
+    // The category, and for diagnostics only (insights) product, carrier and warehouse: the first
+    // in text order whatever the records' order.
+    for (auto [key, pool] : {std::pair{"category", Dataset::kCategories}, {"product", Dataset::kProducts},
+                             {"carrier", Dataset::kCarriers}, {"warehouse", Dataset::kWarehouses}}) {
+        const auto text = r.string(o, key, path);
+        if (!text || text->empty()) continue;
+        if (const std::string_view kept = d.text(order, pool); kept.empty() || *text < kept) d.set_text(order, pool, *text);
+    }
     order.flags |= read_flags(r, o, path, false);
     if (conflict && std::find(conflicts.begin(), conflicts.end(), id) == conflicts.end()) conflicts.push_back(id);
 }

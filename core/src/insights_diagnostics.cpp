@@ -28,8 +28,6 @@ std::string time_text(Seconds t) {
     return format_day(day_of(t)) + buffer;
 }
 
-std::string product_name(const Order& o) { return o.product.empty() ? "(unknown)" : o.product; }
-
 // "reason (n); reason (n)" for the three most frequent texts.
 std::string top_texts(const std::map<std::string, int>& counts) {
     std::vector<std::pair<std::string, int>> v(counts.begin(), counts.end());
@@ -76,6 +74,10 @@ public:
     }
 
 private:
+    std::string product_name(const Order& o) const {
+        const std::string_view name = d_.product(o);
+        return name.empty() ? "(unknown)" : std::string(name);
+    }
     Window window(MetricId m) const { return {as_of_ - kMetricWindowDays[m] + 1, as_of_}; }
     bool known_by_as_of(Seconds t) const { return t != kNoTime && t < end_; }
     bool delivered_in(const Order& o, MetricId m) const {
@@ -92,9 +94,9 @@ private:
             if (m == kNbfr && known_by_as_of(o.cancelled)) continue;
             ProductTally& t = products[product_name(o)];
             ++t.delivered;
-            if (bad_orders.count(o.id)) {
+            if (const std::string order_id = d_.order_id(o); bad_orders.count(order_id)) {
                 ++t.bad;
-                if (auto it = reasons_of.find(o.id); it != reasons_of.end())
+                if (auto it = reasons_of.find(order_id); it != reasons_of.end())
                     for (const auto& [reason, n] : it->second) t.reasons[reason] += n;
             }
         }
@@ -159,8 +161,9 @@ private:
             if (!w.has_day(due)) continue;
             const bool delivered = known_by_as_of(o.delivered);
             const bool on_time = delivered && day_of(o.delivered) <= due;
-            auto& c = carriers[o.carrier];
-            auto& wh = warehouses[o.warehouse];
+            const std::string carrier(d_.carrier(o)), warehouse(d_.warehouse(o));
+            auto& c = carriers[carrier];
+            auto& wh = warehouses[warehouse];
             ++c.first, ++wh.first;
             if (on_time) continue;
             ++c.second, ++wh.second;
@@ -168,10 +171,10 @@ private:
             if (o.deliver_by == kNoDay)
                 sla = num(o.type == OrderType::regular ? p_.delivery_sla_business_days : o.handling_days + 5);
             static const char* const kTypes[] = {"regular", "made_to_order", "pre_order"};
-            orders.rows.push_back({text(o.id), text(kTypes[static_cast<int>(o.type)]), sla, day_cell(due),
+            orders.rows.push_back({text(d_.order_id(o)), text(kTypes[static_cast<int>(o.type)]), sla, day_cell(due),
                                    text(delivered ? time_text(o.delivered) : ""),
-                                   num((delivered ? day_of(o.delivered) : as_of_) - due), text(o.carrier),
-                                   text(o.warehouse)});
+                                   num((delivered ? day_of(o.delivered) : as_of_) - due), text(carrier),
+                                   text(warehouse)});
         }
         sort_rows(orders, 5);
         out.push_back(std::move(orders));
@@ -189,9 +192,10 @@ private:
         const Window w = window(kSfcr);
         for (const Order& o : d_.orders) {
             if (o.excluded() || o.fulfillment == Fulfillment::fbt || !known_by_as_of(o.cancelled) || !w.has(o.created)) continue;
-            const Fault f = classify_cancellation(p_.fault_reasons, o.cancel_by, o.cancel_reason);
-            if (f == Fault::unmapped) ++unmapped_["cancellation"][o.cancel_reason];
-            if (f == Fault::seller) ++reasons[o.cancel_reason];
+            const std::string reason(d_.cancel_reason(o));
+            const Fault f = classify_cancellation(p_.fault_reasons, o.cancel_by, reason);
+            if (f == Fault::unmapped) ++unmapped_["cancellation"][reason];
+            if (f == Fault::seller) ++reasons[reason];
         }
         Table t{"seller_cancellations_by_reason", {"reason", "orders"}, {}};
         for (const auto& [reason, n] : reasons) t.rows.push_back({text(reason.empty() ? "(none)" : reason), num(n)});

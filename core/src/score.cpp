@@ -158,16 +158,28 @@ Shop effective_shop(const Shop& given, const std::optional<Shop>& override_with)
 
 struct ScoreCache::Impl {
     static constexpr size_t kKeep = 8;  // counting keys kept (as_of x SLA x fault reasons); ~15 KB each
+    static constexpr size_t kKeepBases = 3;  // (as_of, days) kept; each a few thousand day sums
     std::deque<std::pair<std::string, std::shared_ptr<const DailyCounters>>> counters;
+    // The profile-independent counts per (as_of, days): an SLA or fault-mapping edit starts from them.
+    std::deque<std::pair<std::pair<Day, int>, std::shared_ptr<const DailyCounters::Base>>> bases;
     // default_as_of() of the dataset and its warnings, once known (it scans every record).
     std::optional<std::pair<std::optional<Day>, std::vector<Warning>>> default_day;
+    std::optional<OrderChecks> order_checks;  // check_dataset's pass over the orders, once made
     int64_t made = 0;
 
     std::shared_ptr<const DailyCounters> get(const Dataset& dataset, const Profile& profile, Day as_of, int days) {
         const std::string key = std::to_string(as_of) + '\x1d' + std::to_string(days) + '\x1d' + counting_key(profile);
         for (const auto& [k, c] : counters)
             if (k == key) return c;
-        auto made_now = std::make_shared<const DailyCounters>(dataset, profile, as_of, days);
+        std::shared_ptr<const DailyCounters::Base> base;
+        for (const auto& [k, b] : bases)
+            if (k == std::pair{as_of, days}) base = b;
+        if (!base) {
+            base = DailyCounters::count_base(dataset, as_of, days);
+            bases.emplace_front(std::pair{as_of, days}, base);
+            if (bases.size() > kKeepBases) bases.pop_back();
+        }
+        auto made_now = std::make_shared<const DailyCounters>(*base, dataset, profile);
         ++made;
         counters.emplace_front(key, made_now);
         if (counters.size() > kKeep) counters.pop_back();
@@ -208,7 +220,11 @@ Result score(const Dataset& dataset, const ScoreOptions& options, ScoreCache* ca
     result.warnings = dataset.warnings;
     const std::optional<Day> as_of = find_as_of(dataset, shop, options, cache, result.warnings);
     result.as_of = as_of.value_or(kNoDay);
-    check_dataset(dataset, shop, as_of, result.warnings);
+    if (!cache) check_dataset(dataset, shop, as_of, result.warnings);
+    else {
+        if (!cache->order_checks) cache->order_checks = scan_orders(dataset);
+        check_dataset(*cache->order_checks, shop, as_of, result.warnings);
+    }
 
     // Profile choice needs the main category, which needs counting; the only profile-dependent
     // counts (deliver-by SLA, fault mapping) are then recounted with the chosen profile.

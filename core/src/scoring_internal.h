@@ -63,6 +63,13 @@ public:
 
     DailyCounters(const Dataset& dataset, const Profile& profile, Day as_of, int days = kDays);
 
+    // The counts that do not depend on the profile, made in one pass over the records, and the
+    // orders the profile's SLA and fault mapping decide, summed by day: an SLA or fault-mapping
+    // edit then recounts a few thousand sums, not every order (ScoreCache keeps one per as_of).
+    struct Base;
+    static std::shared_ptr<const Base> count_base(const Dataset& dataset, Day as_of, int days = kDays);
+    DailyCounters(const Base& base, const Dataset& dataset, const Profile& profile);
+
     Counts metric(MetricId metric, int window_days) const { return metric_between(metric, as_of_ - window_days + 1, as_of_); }
     // Sums over the days first..last (inclusive), clipped to the days counted.
     Counts metric_between(MetricId metric, Day first, Day last) const;
@@ -83,10 +90,11 @@ public:
     Day first_data_day() const { return first_data_day_; }
 
 private:
+    DailyCounters(Day as_of, int days);
     int slot(Day d) const { return d > as_of_ || d <= as_of_ - days_ ? -1 : days_ - 1 - (as_of_ - d); }
     void add(std::vector<Counts>& series, Day d, double numerator, double denominator, double affected);
-    void count_orders(const Dataset& dataset, const Profile& profile);
-    void count_reviews(const Dataset& dataset);
+    void count_orders(const Dataset& dataset, Base& base);
+    void count_reviews(const Dataset& dataset, Base& base);
     void count_after_sales(const Dataset& dataset, const Profile& profile);
     void count_chats(const Dataset& dataset);
 
@@ -100,6 +108,28 @@ private:
     std::vector<std::pair<Day, double>> aht_requests_;
     std::map<std::string, int64_t> categories_;
     std::vector<Warning> warnings_;
+};
+
+struct DailyCounters::Base {
+    Base(Day as_of, int days) : counted(as_of, days) {}
+    DailyCounters counted;  // every count but the profile's part; no warnings
+    // Not cancelled, not FBT, regular orders without a deliver-by date of their own: OTDR by the
+    // profile's SLA. Delivered: the day, or kNoDay when not delivered by as_of.
+    struct SlaOrders {
+        Day created, delivered;
+        int64_t orders;
+    };
+    std::vector<SlaOrders> sla_orders;
+    // Cancelled non-FBT orders created by as_of: SFCR by the fault mapping. In the order of
+    // their first order (the unmapped-reason examples keep the same texts).
+    struct Cancels {
+        Day created;
+        CancelBy by;
+        TextId reason;
+        int64_t orders;
+    };
+    std::vector<Cancels> cancels;
+    std::vector<Warning> order_warnings, review_warnings;  // their place among the counters' warnings
 };
 
 // What of a profile the counters depend on, as a string key for ScoreCache: every profile field
@@ -116,6 +146,19 @@ Day deliver_by_day(const Order& order, const Profile& profile);
 std::optional<Day> default_as_of(const Dataset& dataset, std::vector<Warning>& warnings);
 // Warnings for records that contradict themselves and for an as_of before the shop or the data.
 void check_dataset(const Dataset& dataset, const Shop& shop, std::optional<Day> as_of, std::vector<Warning>& warnings);
+// Orders named in a warning: at most 5 examples, all counted.
+struct Examples {
+    int64_t count = 0;
+    std::vector<std::string> examples;
+    void add(const Dataset& d, const Order& o);
+};
+// check_dataset's pass over the orders, which depends on the dataset alone (ScoreCache keeps it).
+struct OrderChecks {
+    Examples deliver_by_early, delivered_early;
+    Day first = kNoDay;  // the earliest creation day
+};
+OrderChecks scan_orders(const Dataset& dataset);
+void check_dataset(const OrderChecks& scanned, const Shop& shop, std::optional<Day> as_of, std::vector<Warning>& warnings);
 
 // ---- curve.cpp ---------------------------------------------------------------------------
 // Piecewise linear through (best,5), (good,4), (poor,1), (worst,0), clamped to 0..5.

@@ -3,11 +3,12 @@
 #pragma once
 
 #include <array>
+#include <deque>
 #include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
-#include <unordered_map>
+#include <string_view>
 #include <vector>
 
 #include "shopscore/time.h"
@@ -35,23 +36,49 @@ enum class CancelBy : uint8_t { unknown, buyer, seller, system };
 enum class RequestType : uint8_t { refund, return_, cancel, replacement };
 enum class HandledBy : uint8_t { seller, seller_rule, timeout, platform };
 
+// A timestamp in 5 bytes: shop-local seconds fit 40 bits for every date the readers accept
+// (years 1900-2200), and seconds are printed, so they are kept. kNoTime round-trips.
+class PackedTime {
+public:
+    PackedTime(Seconds t = kNoTime) { *this = t; }
+    PackedTime& operator=(Seconds t) {
+        const uint64_t v = t == kNoTime ? kNone : static_cast<uint64_t>(t);
+        for (int i = 0; i < 5; ++i) b_[i] = static_cast<uint8_t>(v >> (8 * i));
+        return *this;
+    }
+    operator Seconds() const {
+        uint64_t v = 0;
+        for (int i = 0; i < 5; ++i) v |= static_cast<uint64_t>(b_[i]) << (8 * i);
+        if (v == kNone) return kNoTime;
+        return static_cast<Seconds>(v << 24) >> 24;  // sign-extend bit 39
+    }
+
+private:
+    static constexpr uint64_t kNone = uint64_t{1} << 39;  // the least 40-bit value: never a real time
+    uint8_t b_[5];
+};
+
+// Id of a text in one of a dataset's string pools; 0 is the empty text.
+using TextId = uint32_t;
+
+// One order, small (issue 10: the WASM heap per order). Texts live in the dataset's pools and
+// the ID in its key; Dataset's accessors give them back.
 struct Order {
-    std::string id;
-    Seconds created = kNoTime;
-    Seconds delivered = kNoTime;
-    Seconds cancelled = kNoTime;
-    Day deliver_by = kNoDay;   // from the data; else derived from created + business days
-    int handling_days = -1;    // made-to-order: deliver-by = handling_days + 5 business days
+    uint64_t key = 0;  // the ID: its digits as a number, or kTextKey | index of its text
+    PackedTime created, delivered, cancelled;
     CancelBy cancel_by = CancelBy::unknown;
-    std::string cancel_reason;
+    Day deliver_by = kNoDay;   // from the data; else derived from created + business days
+    int32_t handling_days = -1;  // made-to-order: deliver-by = handling_days + 5 business days
+    TextId cancel_reason = 0;
+    TextId category = 0;
+    // Product name (the first SKU line's), shipping provider and warehouse, for the diagnostics
+    // only: one id of the three (a shop has few combinations), 0 = all empty.
+    TextId shipment = 0;
     Fulfillment fulfillment = Fulfillment::seller;
     OrderType type = OrderType::regular;
-    std::string category;
-    std::string product;    // first SKU line's product name (diagnostics only)
-    std::string carrier;    // shipping provider (diagnostics only)
-    std::string warehouse;  // (diagnostics only)
     uint8_t flags = 0;
 
+    static constexpr uint64_t kTextKey = uint64_t{1} << 63;
     bool excluded() const { return (flags & kExclusionFlags) != 0; }
 };
 
@@ -126,22 +153,68 @@ struct DirectMetric {
 
 using DirectMetrics = std::array<std::optional<DirectMetric>, kMetricCount>;
 
+static_assert(sizeof(Order) <= 48, "Order is meant to stay small (docs/performance.md)");
+
+// Distinct texts, each stored once, by id (0 = ""). Ids follow first use.
+class StringPool {
+public:
+    StringPool();
+    TextId intern(std::string_view text);
+    std::string_view text(TextId id) const {
+        return {chars_.data() + starts_[id], starts_[id + 1] - starts_[id]};
+    }
+    size_t size() const { return starts_.size() - 1; }  // ids 0 .. size()-1
+
+private:
+    friend struct Dataset;
+    TextId append(std::string_view text);  // no index: the order ID texts use the order index
+    std::string chars_;
+    std::vector<size_t> starts_;
+    std::vector<uint32_t> slots_;  // open addressing: id + 1, 0 = free
+};
+
 struct Dataset {
     Shop shop;
-    std::vector<Order> orders;  // one per order id (SKU rows merged)
+    std::deque<Order> orders;  // one per order id (SKU rows merged); a deque grows without copying
     std::vector<Review> reviews;
     std::vector<AfterSale> after_sales;
     std::vector<Chat> chats;
     DirectMetrics direct_metrics;
     std::vector<Warning> warnings;  // from reading the data; scoring adds its own
 
-    // Order id -> index in `orders`.
-    std::unordered_map<std::string, uint32_t> order_index;
-
     // Adds an order, or returns the one already there with the same id (an export has one row
     // per SKU; an order counts once).
-    Order& upsert_order(const std::string& id);
-    const Order* find_order(const std::string& id) const;
+    Order& upsert_order(std::string_view id) { return orders[upsert_order_index(id)]; }
+    uint32_t upsert_order_index(std::string_view id);
+    const Order* find_order(std::string_view id) const;
+    std::optional<uint32_t> find_order_index(std::string_view id) const;
+
+    // The texts of an order, exactly as read.
+    std::string order_id(const Order& o) const;
+    std::string_view cancel_reason(const Order& o) const { return texts[kReasons].text(o.cancel_reason); }
+    std::string_view category(const Order& o) const { return texts[kCategories].text(o.category); }
+    std::string_view product(const Order& o) const { return text(o, kProducts); }
+    std::string_view carrier(const Order& o) const { return text(o, kCarriers); }
+    std::string_view warehouse(const Order& o) const { return text(o, kWarehouses); }
+    void set_cancel_reason(Order& o, std::string_view t) { set_text(o, kReasons, t); }
+    void set_category(Order& o, std::string_view t) { set_text(o, kCategories, t); }
+    void set_product(Order& o, std::string_view t) { set_text(o, kProducts, t); }
+    void set_carrier(Order& o, std::string_view t) { set_text(o, kCarriers, t); }
+    void set_warehouse(Order& o, std::string_view t) { set_text(o, kWarehouses, t); }
+
+    // The pools; a TextId means something only with its pool and dataset.
+    enum Pool { kReasons, kCategories, kProducts, kCarriers, kWarehouses, kPoolCount };
+    std::array<StringPool, kPoolCount> texts;
+    std::string_view text(const Order& o, Pool pool) const;
+    void set_text(Order& o, Pool pool, std::string_view text);
+
+private:
+    StringPool id_texts_;              // IDs that are not kept as numbers
+    StringPool shipments_;             // (product, carrier, warehouse) ids as 12 bytes; 0 = all empty
+    std::vector<uint32_t> id_slots_;   // open-addressing index over `orders` by ID: row + 1, 0 = free
+    size_t id_count_ = 0;
+    uint64_t id_hash(const Order& o) const;
+    void grow_index();
 };
 
 }  // namespace shopscore

@@ -164,11 +164,23 @@ struct Ingest::Impl {
         if (!shop.violations_30d) shop.violations_30d = other.violations_30d;
         if (!shop.positive_rating_rate) shop.positive_rating_rate = other.positive_rating_rate;
         if (!shop.delivered_orders_90d) shop.delivered_orders_90d = other.delivered_orders_90d;
-        for (Order& o : part.orders) {
+        for (const Order& o : part.orders) {
             const size_t before = ds.orders.size();
-            Order& target = ds.upsert_order(o.id);
-            if (ds.orders.size() != before) target = std::move(o);
-            else target.flags |= o.flags;
+            Order& target = ds.upsert_order(part.order_id(o));
+            if (ds.orders.size() == before) {
+                target.flags |= o.flags;
+                continue;
+            }
+            // A new order: its fields, with its texts moved into this dataset's pools.
+            const uint64_t key = target.key;
+            target = o;
+            target.key = key;
+            target.cancel_reason = target.category = target.shipment = 0;  // ids of `part`'s pools
+            ds.set_cancel_reason(target, part.cancel_reason(o));
+            ds.set_category(target, part.category(o));
+            ds.set_product(target, part.product(o));
+            ds.set_carrier(target, part.carrier(o));
+            ds.set_warehouse(target, part.warehouse(o));
         }
         for (auto& r : part.reviews) ds.reviews.push_back(std::move(r));
         for (auto& a : part.after_sales) ds.after_sales.push_back(std::move(a));
@@ -297,19 +309,23 @@ Dataset Ingest::finish() {
     return finish_with(std::move(copy));
 }
 
-Dataset Ingest::take() { return finish_with(std::move(impl_->state.dataset)); }
+Dataset Ingest::take() {
+    Dataset taken = finish_with(std::move(impl_->state.dataset));
+    impl_->state.order_rows = {};  // spent: what the SKU rows said is in the orders now
+    return taken;
+}
 
 Dataset Ingest::finish_with(Dataset&& records) {
     Dataset ds = std::move(records);
     Warning unknown{"exclusion_unknown_order", "excluded order IDs that are in no orders export", {}, 0};
     for (const std::string& id : impl_->state.exclusion_order) {
-        auto it = ds.order_index.find(id);
-        if (it == ds.order_index.end()) {
+        const std::optional<uint32_t> row = ds.find_order_index(id);
+        if (!row) {
             ++unknown.count;
             if (unknown.examples.size() < 5) unknown.examples.push_back(id);
             continue;
         }
-        ds.orders[it->second].flags |= impl_->state.exclusions.at(id);
+        ds.orders[*row].flags |= impl_->state.exclusions.at(id);
     }
     if (unknown.count) ds.warnings.push_back(std::move(unknown));
     // The orders export marks returns itself; without the returns export NBFR would silently read
@@ -323,7 +339,7 @@ Dataset Ingest::finish_with(Dataset&& records) {
         for (size_t i = 0; i < rows.size() && i < ds.orders.size(); ++i) {
             if (!rows[i].returned) continue;
             ++marked.count;
-            if (marked.examples.size() < 5) marked.examples.push_back(ds.orders[i].id);
+            if (marked.examples.size() < 5) marked.examples.push_back(ds.order_id(ds.orders[i]));
         }
         if (marked.count) {
             marked.params.emplace("orders", std::to_string(marked.count));

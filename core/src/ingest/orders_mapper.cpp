@@ -87,9 +87,8 @@ public:
 
         // Nothing below can throw: the order is only created once its row has been read whole.
         Dataset& ds = state_.dataset;
-        id_text_.assign(order_id);
-        Order& o = ds.upsert_order(id_text_);
-        const uint32_t index = static_cast<uint32_t>(&o - ds.orders.data());
+        const uint32_t index = ds.upsert_order_index(order_id);  // takes the view: no copy of the ID
+        Order& o = ds.orders[index];
         if (state_.order_rows.size() < ds.orders.size()) state_.order_rows.resize(ds.orders.size());
         IngestState::OrderRows& rows = state_.order_rows[index];
         if (rows.last_file != file_) touched_.push_back(index);  // once per order and file
@@ -99,10 +98,11 @@ public:
             if (!rows.conflict) rows.conflict_field = what;
             rows.conflict = true;
         };
-        auto combine = [&](Seconds& field, Seconds value, bool earliest, const char* what) {
+        auto combine = [&](PackedTime& packed, Seconds value, bool earliest, const char* what) {
             if (value == kNoTime) return;
+            const Seconds field = packed;
             if (field != kNoTime && field != value) differs(what);
-            if (field == kNoTime || (earliest ? value < field : value > field)) field = value;
+            if (field == kNoTime || (earliest ? value < field : value > field)) packed = value;
         };
         combine(o.created, created, true, "Created Time");
         combine(o.delivered, delivered, false, "Delivered Time");
@@ -112,21 +112,24 @@ public:
             if (o.deliver_by == kNoDay || due < o.deliver_by) o.deliver_by = due;
         }
         o.handling_days = std::max(o.handling_days, handling_days);
-        const std::string_view category = row.text(f_category_);
-        if (!category.empty() && (o.category.empty() || category < o.category)) o.category = std::string(category);
-        // Diagnostics only (insights): the same row-order-independent choice as the category.
-        for (auto [field, target] : {std::pair{f_product_, &o.product}, {f_carrier_, &o.carrier}, {f_warehouse_, &o.warehouse}}) {
-            const std::string_view text = row.text(field);
-            if (!text.empty() && (target->empty() || text < *target)) *target = std::string(text);
+        // The category, and for diagnostics only (insights) product, carrier and warehouse: the
+        // first in text order, whatever the rows' order.
+        for (auto [field, pool] : {std::pair{f_category_, Dataset::kCategories}, {f_product_, Dataset::kProducts},
+                                   {f_carrier_, Dataset::kCarriers}, {f_warehouse_, Dataset::kWarehouses}}) {
+            const std::string_view text = row.text(field), kept = ds.text(o, pool);
+            if (!text.empty() && (kept.empty() || text < kept)) ds.set_text(o, pool, text);
         }
         o.flags |= flag_bits;
 
         if (!row.text(f_fulfillment_).empty()) {  // "seller" or an unknown value: counted
-            (fulfillment == "fbt" ? rows.fbt : rows.seller) = true;
+            if (fulfillment == "fbt") rows.fbt = true;
+            else rows.seller = true;
             if (rows.fbt && rows.seller) differs("Fulfillment Type");
         }
         if (!row.text(f_type_).empty()) {  // an unknown value reads as regular
-            (type == "pre_order" ? rows.pre_order : type == "made_to_order" ? rows.made_to_order : rows.regular) = true;
+            if (type == "pre_order") rows.pre_order = true;
+            else if (type == "made_to_order") rows.made_to_order = true;
+            else rows.regular = true;
             if (int(rows.regular) + int(rows.pre_order) + int(rows.made_to_order) > 1) differs("Normal or Pre-order");
         }
         rows.delivered_row |= delivered != kNoTime;
@@ -139,12 +142,12 @@ public:
             const std::string_view reason = row.text(f_cancel_reason_);
             if (rows.cancelled_row && rows.cancel_rank < 3 && rank < 3 && rank != rows.cancel_rank) differs("Cancel By");
             // The kept row is the least by (Cancel By rank, no reason, reason): the same whatever the row order.
-            const std::string_view kept = o.cancel_reason;
+            const std::string_view kept = ds.cancel_reason(o);
             if (!rows.cancelled_row || std::make_tuple(rank, reason.empty(), reason) <
                                            std::make_tuple(rows.cancel_rank, kept.empty(), kept)) {
-                rows.cancel_rank = rank;
+                rows.cancel_rank = static_cast<int8_t>(rank);
                 o.cancel_by = rank == 0 ? CancelBy::seller : rank == 1 ? CancelBy::system : rank == 2 ? CancelBy::buyer : CancelBy::unknown;
-                o.cancel_reason = std::string(reason);
+                ds.set_cancel_reason(o, reason);
             }
             rows.cancelled_row = true;
         }
@@ -162,20 +165,20 @@ public:
                      : rows.made_to_order                                    ? OrderType::made_to_order
                                                                              : OrderType::pre_order;
             const bool cancelled = rows.cancelled_row && !rows.delivered_row;
-            o.cancelled = cancelled ? rows.cancel_time : kNoTime;
+            o.cancelled = cancelled ? Seconds{rows.cancel_time} : kNoTime;
             if (!cancelled) {
                 o.cancel_by = CancelBy::unknown;
-                o.cancel_reason.clear();
+                o.cancel_reason = 0;
             } else if (o.cancelled == kNoTime) {
                 o.cancelled = o.created;
                 add_warning(warnings_, "cancelled_without_time",
-                            "cancelled orders without a Cancelled Time; dated at their creation time", o.id);
+                            "cancelled orders without a Cancelled Time; dated at their creation time", ds.order_id(o));
             }
             if (rows.conflict)
                 add_warning(warnings_, "conflicting_order_rows",
                             "orders whose rows disagree on an order-level cell; combined by the rules in docs/exports.md "
                             "(earliest creation, latest delivery, seller fulfilment when in doubt)",
-                            o.id + " (" + rows.conflict_field + ")");
+                            ds.order_id(o) + " (" + std::string(rows.conflict_field) + ")");
         }
     }
 
@@ -204,7 +207,6 @@ private:
     const int f_flags_ = field("flags");
     const int file_ = state_.orders_files++;
     std::vector<uint32_t> touched_;  // orders with rows in this file
-    std::string id_text_;            // scratch: the row's order ID
 };
 
 }  // namespace

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <map>
 #include <memory>
 #include <string>
@@ -26,19 +27,23 @@ struct IngestState {
     // SKU but is one request.
     std::unordered_map<std::string, uint32_t> return_index;
     // What the SKU rows of each order said, indexed like dataset.orders (orders_mapper.cpp).
+    // One per order while reading (a million at once): kept small, in a deque that grows without copying.
     struct OrderRows {
         int last_file = -1;         // the last orders export with a row of it
-        bool fbt = false, seller = false;
-        bool regular = false, pre_order = false, made_to_order = false;
-        bool cancelled_row = false;  // a row says the order (or its SKU line) was cancelled
-        bool delivered_row = false;  // a row has a Delivered Time
-        bool returned = false;       // Cancelation/Return Type, Sku Quantity of return, Order Refund Amount
-        bool conflict = false;       // order-level cells differ between its rows
-        Seconds cancel_time = kNoTime;
-        int cancel_rank = 4;  // of the cancelled row whose Cancel By / Cancel Reason are kept
-        std::string conflict_field;
+        bool fbt : 1, seller : 1;
+        bool regular : 1, pre_order : 1, made_to_order : 1;
+        bool cancelled_row : 1;  // a row says the order (or its SKU line) was cancelled
+        bool delivered_row : 1;  // a row has a Delivered Time
+        bool returned : 1;       // Cancelation/Return Type, Sku Quantity of return, Order Refund Amount
+        bool conflict = false;   // order-level cells differ between its rows
+        int8_t cancel_rank = 4;  // of the cancelled row whose Cancel By / Cancel Reason are kept
+        PackedTime cancel_time = kNoTime;
+        const char* conflict_field = "";  // a column name (a literal)
+        OrderRows()
+            : fbt(false), seller(false), regular(false), pre_order(false), made_to_order(false), cancelled_row(false),
+              delivered_row(false), returned(false) {}
     };
-    std::vector<OrderRows> order_rows;
+    std::deque<OrderRows> order_rows;
     int orders_files = 0;
     int returns_files = 0;  // returns exports read (NBFR's requests come from them)
     int reviews_files = 0;  // reviews exports read (NRR's reviews come only from them)

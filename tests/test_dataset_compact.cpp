@@ -1,0 +1,105 @@
+// The compact dataset (issue 10): order IDs kept as numbers or texts give back exactly the text
+// read, the ID index finds every order, timestamps keep their seconds, pools intern texts once.
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include "shopscore/dataset.h"
+
+using namespace shopscore;
+
+TEST_CASE("dataset: every order ID gives back its own text and its own order", "[dataset][compact]") {
+    // Numbers that print back the same ("0", 18 and 19 digits below 2^63 = 9223372036854775808)
+    // and texts that only look like numbers (leading zeros, 2^63 and above, 20 digits, signs,
+    // spaces, Arabic-Indic digits): all distinct orders.
+    const std::vector<std::string> ids = {
+        "577123456789000001", "0", "1", "01", "007", "7", "9223372036854775807", "9223372036854775808",
+        "18446744073709551616", "99999999999999999999", "A&1", "-5", "+5", "5 ", " 5", "1e3", "\xd9\xa1\xd9\xa2", ""};
+    Dataset d;
+    for (size_t i = 0; i < ids.size(); ++i) {
+        Order& o = d.upsert_order(ids[i]);
+        o.handling_days = static_cast<int>(i);
+    }
+    REQUIRE(d.orders.size() == ids.size());
+    for (size_t i = 0; i < ids.size(); ++i) {
+        INFO(ids[i]);
+        CHECK(d.order_id(d.orders[i]) == ids[i]);
+        const Order* found = d.find_order(ids[i]);
+        REQUIRE(found == &d.orders[i]);
+        CHECK(found->handling_days == static_cast<int>(i));
+        CHECK(d.upsert_order_index(ids[i]) == i);  // the same ID again: the same order
+    }
+    CHECK(d.orders.size() == ids.size());
+    CHECK(d.find_order("00") == nullptr);
+    CHECK(d.find_order("577123456789000002") == nullptr);
+    CHECK(d.find_order("a&1") == nullptr);
+}
+
+TEST_CASE("dataset: the ID index keeps finding orders as it grows, and copies with the dataset", "[dataset][compact]") {
+    Dataset d;
+    const int n = 20000;  // several doublings of the index, numbers and texts mixed
+    for (int i = 0; i < n; ++i) {
+        d.upsert_order(std::to_string(577000000000000000LL + i));
+        d.upsert_order("X" + std::to_string(i));
+    }
+    REQUIRE(d.orders.size() == 2u * n);
+    const Dataset copy = d;
+    for (int i = 0; i < n; i += 997) {
+        const std::string number = std::to_string(577000000000000000LL + i), text = "X" + std::to_string(i);
+        REQUIRE(copy.find_order(number) == &copy.orders[2 * static_cast<size_t>(i)]);
+        REQUIRE(copy.find_order(text) == &copy.orders[2 * static_cast<size_t>(i) + 1]);
+        CHECK(copy.order_id(copy.orders[2 * static_cast<size_t>(i) + 1]) == text);
+    }
+    CHECK(copy.find_order(std::to_string(577000000000000000LL + n)) == nullptr);
+}
+
+TEST_CASE("dataset: packed timestamps keep every second the readers accept", "[dataset][compact]") {
+    // 1900-01-01 00:00 at -14:00 moved to +14:00 is the least (-2208988800 - 100800 s); 2200-12-31
+    // 23:59:59 moved the other way the greatest; 40 bits hold +-5.4e11 s.
+    for (Seconds t : {kNoTime, Seconds{0}, Seconds{-1}, Seconds{1}, Seconds{-2208988800LL - 100800},
+                      Seconds{7289654399LL + 100800}, Seconds{1793611800}}) {
+        INFO(t);
+        const PackedTime p = t;
+        CHECK(static_cast<Seconds>(p) == t);
+    }
+    Order o;
+    CHECK(o.created == kNoTime);
+    CHECK(o.delivered == kNoTime);
+    CHECK(o.cancelled == kNoTime);
+}
+
+TEST_CASE("dataset: texts are interned once per pool, 0 is empty", "[dataset][compact]") {
+    Dataset d;
+    Order& a = d.upsert_order("1");
+    Order& b = d.upsert_order("2");
+    d.set_category(a, "Home");
+    d.set_category(b, "Home");
+    d.set_carrier(a, "Home");  // another pool: its own ids
+    d.set_product(b, "");
+    CHECK(a.category == b.category);
+    CHECK(a.category != 0);
+    CHECK(b.shipment == 0);
+    CHECK(d.category(b) == "Home");
+    CHECK(d.carrier(a) == "Home");
+    CHECK(d.carrier(b).empty());
+    CHECK(d.texts[Dataset::kCategories].size() == 2);  // "" and "Home"
+    // Product, carrier and warehouse share one id of the three: setting one keeps the others.
+    d.set_product(a, "Mug");
+    d.set_product(b, "Mug");
+    CHECK(a.shipment != b.shipment);  // a has a carrier, b none
+    d.set_carrier(b, "Home");
+    CHECK(a.shipment == b.shipment);
+    CHECK(d.product(a) == "Mug");
+    CHECK(d.carrier(a) == "Home");
+    CHECK(d.warehouse(a).empty());
+    d.set_product(b, "");
+    d.set_carrier(b, "");
+    CHECK(b.shipment == 0);
+    CHECK(d.product(a) == "Mug");
+    for (int i = 0; i < 1000; ++i) d.set_warehouse(a, "W" + std::to_string(i));  // the pool's index grows
+    CHECK(d.texts[Dataset::kWarehouses].intern("W17") == 18);
+    CHECK(d.warehouse(a) == "W999");
+    CHECK(d.product(a) == "Mug");
+    CHECK(d.carrier(a) == "Home");
+}
