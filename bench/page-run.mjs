@@ -85,7 +85,7 @@ try {
   const timing = endToEnd.worker.files.at(-1) || {};
   console.log(JSON.stringify({ bytes: statSync(file).size, read_only_ms: readOnly.ms, end_to_end_ms: endToEnd.ms,
     sps_display: endToEnd.sps, error: endToEnd.error, status: endToEnd.status, page_errors: errors,
-    read_wait_ms: timing.wait_ms, read_core_ms: timing.core_ms, read_total_ms: timing.total_ms,
+    read_wait_ms: timing.wait_ms, read_core_ms: timing.core_ms, read_copy_ms: timing.copy_ms, read_total_ms: timing.total_ms,
     score_ms: endToEnd.worker.scores.at(-1) }));
 } finally {
   await browser.close();

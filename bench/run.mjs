@@ -156,7 +156,8 @@ console.log(`ratios (CPU): WASM/native ${(cpuMBs('wasm') / cpuMBs('native')).toF
   (page ? `; page (wall): end to end / read-only pass = ${(page.read_only_ms / page.end_to_end_ms).toFixed(2)}x of the read-only speed (page SPS ${page.sps_display})` : ''));
 if (page && page.read_core_ms !== undefined) {
   console.log(`page (wall, in the worker): ${f1(page.read_total_ms)} ms reading the file = ${f1(page.read_core_ms)} ms in the core + ` +
-    `${f1(page.read_wait_ms)} ms waiting for File.stream() bytes + the rest copying; then the first score (with insights) ` +
+    `${f1(page.read_wait_ms)} ms waiting for File.stream() bytes + ${f1(page.read_copy_ms)} ms copying into the heap + the rest ` +
+    `the stream's own work in read() calls; then the first score (with insights) ` +
     `${f1(page.score_ms)} ms`);
 }
 console.log(`site: ${(siteSize.gz / 1024).toFixed(1)} KiB gzipped (${(siteSize.raw / 1024).toFixed(1)} KiB raw), ` +

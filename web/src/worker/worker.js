@@ -9,7 +9,7 @@
 // Messages out: {type: "ready", version, defaultProfile} | {type: "result", id, result, ms}
 //               {type: "progress", id, key, loaded, total}   (at most every 100 ms per file)
 //               {type: "file", id, key, summary, timing} | {type: "file-error", id, key, error}
-//               (timing = {wait_ms, core_ms, chunks, commits, total_ms} of a text file, for bench/page-run.mjs)
+//               (timing = {wait_ms, core_ms, copy_ms, chunks, commits, total_ms} of a text file, for bench/page-run.mjs)
 //               {type: "ingested", id} | {type: "error", id, error}
 /* global createShopScore, SHOPSCORE_WASM_XZ */
 import { XzReadableStream } from 'xz-decompress';
@@ -181,7 +181,7 @@ async function readTextInner(m, ing, f, report, seen) {
   let filled = 0;
   let loaded = 0;
   let lastReport = -Infinity;
-  const timing = { wait_ms: 0, core_ms: 0, chunks: 0, commits: 0, total_ms: performance.now() };
+  const timing = { wait_ms: 0, core_ms: 0, copy_ms: 0, chunks: 0, commits: 0, total_ms: performance.now() };
   const commit = () => {
     if (filled === 0) return;
     const t = performance.now();
@@ -207,14 +207,16 @@ async function readTextInner(m, ing, f, report, seen) {
     }
     loaded += value.length;
     let pos = 0;
+    const tc = performance.now();
     while (pos < value.length) {
       const n = Math.min(value.length - pos, CHUNK - filled);
       // Read HEAPU8 afresh each time: reserve() and commit() may grow the memory.
       m.HEAPU8.set(pos === 0 && n === value.length ? value : value.subarray(pos, pos + n), ptr + filled);
       filled += n;
       pos += n;
-      if (filled === CHUNK) commit();
+      if (filled === CHUNK) { timing.copy_ms += performance.now(); commit(); timing.copy_ms -= performance.now(); }
     }
+    timing.copy_ms += performance.now() - tc;
   }
   commit();
   const t = performance.now();
