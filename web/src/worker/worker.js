@@ -133,19 +133,11 @@ async function readFile(m, ing, f, report) {
   return readText(m, ing, f, report);
 }
 
-// Copies bytes into the heap at the address the core reserved: one call per chunk.
-function feed(m, ing, bytes) {
-  if (bytes.length === 0) return;
-  const ptr = ing.reserve(bytes.length);
-  m.HEAPU8.set(bytes, ptr); // read HEAPU8 after reserve(): memory may have grown
-  ing.commit(bytes.length);
-}
-
 // Text exports go to the core as the file's bytes: the core detects the encoding (UTF-8, GB18030,
 // UTF-16), validates and decodes, the same way for the CLI and the page, so the page does no
 // TextDecoder pass of its own over the file (only the 16 KiB preview is decoded here).
 //
-// The pipeline (docs/web.md "Reading a file"): File.stream() chunks (64 KiB-2 MiB, as the
+// The pipeline (docs/web.md "Reading files"): File.stream() chunks (64 KiB-2 MiB, as the
 // browser gives them) are copied once, straight into the heap buffer the core reserved, until it
 // holds CHUNK bytes; then one commit() parses them. The next read() is already asked for before
 // that commit, so the browser reads the file on its own threads while the core parses (the two
@@ -244,32 +236,40 @@ async function readXlsx(m, ing, f, report) {
   const unpacked = parts.reduce((s, [, e]) => s + e.size, 0) || 1;
   let out = 0;
   let summary = null;
+  const progress = () => report(Math.min(f.blob.size, Math.round((out / unpacked) * f.blob.size)));
   for (const [format, entry, limit] of parts) {
     ing.begin('auto', f.name, format, true);
     const reader = (await entryStream(f.blob, entry, f.name, limit)).getReader();
-    let buffer = new Uint8Array(CHUNK);
+    // As for text: inflated bytes straight into the heap buffer, 1 MiB per commit, the next
+    // chunk asked for before the core parses this one, progress at most every PROGRESS_MS.
+    let ptr = ing.reserve(CHUNK);
     let filled = 0;
+    let lastReport = -Infinity;
+    const commit = () => {
+      if (filled === 0) return;
+      ing.commit(filled);
+      out += filled;
+      filled = 0;
+      ptr = ing.reserve(CHUNK);
+      const t = performance.now();
+      if (t - lastReport >= PROGRESS_MS) { lastReport = t; progress(); }
+    };
+    let pending = reader.read();
     for (;;) {
-      const { done, value } = await reader.read();
+      const { done, value } = await pending;
       if (done) break;
+      pending = reader.read();
       let pos = 0;
       while (pos < value.length) {
         const n = Math.min(value.length - pos, CHUNK - filled);
-        buffer.set(value.subarray(pos, pos + n), filled);
+        m.HEAPU8.set(value.subarray(pos, pos + n), ptr + filled); // HEAPU8 afresh: memory may grow
         filled += n;
         pos += n;
-        if (filled === CHUNK) {
-          feed(m, ing, buffer);
-          out += filled;
-          filled = 0;
-          report(Math.min(f.blob.size, Math.round((out / unpacked) * f.blob.size)));
-        }
+        if (filled === CHUNK) commit();
       }
     }
-    feed(m, ing, buffer.subarray(0, filled));
-    out += filled;
-    report(Math.min(f.blob.size, Math.round((out / unpacked) * f.blob.size)));
-    buffer = null;
+    commit();
+    progress();
     summary = JSON.parse(ing.end());
   }
   summary.encoding = 'xlsx';
