@@ -101,12 +101,13 @@ await writeFile(path.join(out, 'sample.js'), `${banner}self.SHOPSCORE_SAMPLE_JSO
 await writeFile(path.join(out, 'app.js'), banner + app);
 await copyFile(path.join(root, 'web', 'index.html'), path.join(out, 'index.html'));
 // One stylesheet (the CSP allows 'self' styles only): the page's, uPlot's (the bundled chart
-// library) and the insight panels'.
-await writeFile(path.join(out, 'styles.css'), (await Promise.all([
+// library) and the insight panels', minified by esbuild (same browser targets).
+const css = (await Promise.all([
   path.join(root, 'web', 'styles.css'),
   path.join(root, 'node_modules', 'uplot', 'dist', 'uPlot.min.css'),
   path.join(root, 'web', 'src', 'insights', 'insights.css'),
-].map((f) => readFile(f, 'utf8')))).join('\n'));
+].map((f) => readFile(f, 'utf8')))).join('\n');
+await writeFile(path.join(out, 'styles.css'), (await transform(css, { loader: 'css', minify: true, target, charset: 'utf8' })).code);
 await copyFile(path.join(root, 'web', 'manifest.webmanifest'), path.join(out, 'manifest.webmanifest'));
 await copyFile(path.join(root, 'web', 'icon.svg'), path.join(out, 'icon.svg'));
 // The service worker's cache is named after a hash of the site's files: a new build replaces it.
