@@ -2,7 +2,9 @@
 // file://, then in the same page
 //   1. a read-only pass: the File read through File.stream() and every chunk touched, nothing
 //      else (the floor for anything the page does with the file), and
-//   2. end to end: the file given to the page's file input -> the score shown (#sps-display).
+//   2. end to end: the file given to the page's file input -> the score shown (#sps-display),
+//      with the worker's own split of it (its 'file' and 'result' messages carry timings: time
+//      waiting for File.stream() bytes, time in the core reading them, time scoring).
 //   node bench/page-run.mjs SITE_DIR ORDERS_FILE  -> one JSON line
 import path from 'node:path';
 import { statSync } from 'node:fs';
@@ -17,6 +19,20 @@ const browser = await chromium.launch({
 });
 try {
   const page = await browser.newPage();
+  // Listen to the page's worker: the timings it sends with each file and score.
+  await page.addInitScript(() => {
+    const Base = window.Worker;
+    window.__benchWorker = { files: [], scores: [] };
+    window.Worker = class extends Base {
+      constructor(...args) {
+        super(...args);
+        this.addEventListener('message', (e) => {
+          if (e.data.type === 'file' && e.data.timing) window.__benchWorker.files.push(e.data.timing);
+          if (e.data.type === 'result' && typeof e.data.ms === 'number') window.__benchWorker.scores.push(e.data.ms);
+        });
+      }
+    };
+  });
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(pathToFileURL(path.join(siteDir, 'index.html')).href);
@@ -64,9 +80,13 @@ try {
     sps: document.querySelector('#sps-display')?.textContent ?? null,
     error: document.querySelector('#result-error')?.textContent ?? null,
     status: [...document.querySelectorAll('#file-list > li')].map((li) => li.dataset.status),
+    worker: window.__benchWorker,
   }));
+  const timing = endToEnd.worker.files.at(-1) || {};
   console.log(JSON.stringify({ bytes: statSync(file).size, read_only_ms: readOnly.ms, end_to_end_ms: endToEnd.ms,
-    sps_display: endToEnd.sps, error: endToEnd.error, status: endToEnd.status, page_errors: errors }));
+    sps_display: endToEnd.sps, error: endToEnd.error, status: endToEnd.status, page_errors: errors,
+    read_wait_ms: timing.wait_ms, read_core_ms: timing.core_ms, read_copy_ms: timing.copy_ms, read_total_ms: timing.total_ms,
+    score_ms: endToEnd.worker.scores.at(-1) }));
 } finally {
   await browser.close();
 }

@@ -10,9 +10,11 @@
 //               File.stream() pass over the same File in the same page (--page-rows, default
 //               min(N, 200000): the page's file is its own)
 //   papaparse   PapaParse 5 streaming, header: true, Date.parse: the JavaScript way
+//   site        the built site's size, gzipped as a static host sends it (scripts/build-site.mjs)
 // The machine is shared: timings are noisy; the ratios are from one run. Nothing is asserted.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -73,12 +75,21 @@ const same = JSON.stringify(wasmResult) === JSON.stringify(nativeResult);
 const p = timed(process.execPath, [path.join(ROOT, 'bench', 'papa-run.mjs'), orders]);
 const papa = JSON.parse(p.stdout.trim());
 
+// site size (the same build the page run opens)
+const site = path.join(work, 'site');
+execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build-site.mjs'), wasm, '--out', site], { stdio: 'pipe' });
+const siteSize = { raw: 0, gz: 0, sampleGz: 0 };
+for (const f of readdirSync(site)) {
+  const bytes = readFileSync(path.join(site, f));
+  const gz = gzipSync(bytes, { level: 9 }).length;
+  if (f === 'sample.js') siteSize.sampleGz = gz; // loaded only when the seller asks for the sample
+  else { siteSize.raw += bytes.length; siteSize.gz += gz; }
+}
+
 // page
 let page = null;
 if (!args.includes('--no-page')) {
   const pageDir = data(pageRows);
-  const site = path.join(work, 'site');
-  execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build-site.mjs'), wasm, '--out', site], { stdio: 'pipe' });
   const out = execFileSync(process.execPath, [path.join(ROOT, 'bench', 'page-run.mjs'), site, path.join(pageDir, 'orders.csv')],
     { encoding: 'utf8', maxBuffer: 1 << 24 });
   page = JSON.parse(out.trim().split('\n').pop());
@@ -115,6 +126,10 @@ if (page) {
     f1(mbs(pb, page.read_only_ms / 1000)), '-', '-', '-', '-', '', '']);
   table.push([`page: file picked -> score shown, ${pageRows} rows`, (page.end_to_end_ms / 1000).toFixed(2),
     f1(mbs(pb, page.end_to_end_ms / 1000)), '-', '-', '-', '-', '', '']);
+  if (page.read_core_ms !== undefined) {
+    table.push([`page: worker, core reading the file (${pageRows} rows)`, (page.read_core_ms / 1000).toFixed(2),
+      f1(mbs(pb, page.read_core_ms / 1000)), '-', '-', '-', '-', '', '']);
+  }
 }
 const widths = table[0].map((_, c) => Math.max(...table.map((r) => String(r[c]).length)));
 const line = (r) => `| ${r.map((v, c) => String(v).padEnd(widths[c])).join(' | ')} |`;
@@ -139,5 +154,13 @@ console.log(`WASM: ingest ${f1(wasmRun.ingest_ms)} ms + first score ${f1(wasmRun
 console.log(`ratios (CPU): WASM/native ${(cpuMBs('wasm') / cpuMBs('native')).toFixed(2)}x; native/PapaParse ` +
   `${(cpuMBs('native') / cpuMBs('papa')).toFixed(1)}x; WASM/PapaParse ${(cpuMBs('wasm') / cpuMBs('papa')).toFixed(1)}x` +
   (page ? `; page (wall): end to end / read-only pass = ${(page.read_only_ms / page.end_to_end_ms).toFixed(2)}x of the read-only speed (page SPS ${page.sps_display})` : ''));
+if (page && page.read_core_ms !== undefined) {
+  console.log(`page (wall, in the worker): ${f1(page.read_total_ms)} ms reading the file = ${f1(page.read_core_ms)} ms in the core + ` +
+    `${f1(page.read_wait_ms)} ms waiting for File.stream() bytes + ${f1(page.read_copy_ms)} ms copying into the heap + the rest ` +
+    `the stream's own work in read() calls; then the first score (with insights) ` +
+    `${f1(page.score_ms)} ms`);
+}
+console.log(`site: ${(siteSize.gz / 1024).toFixed(1)} KiB gzipped (${(siteSize.raw / 1024).toFixed(1)} KiB raw), ` +
+  `${((siteSize.gz + siteSize.sampleGz) / 1024).toFixed(1)} KiB with the sample data (sample.js, loaded only when asked for)`);
 console.log(`native and WASM results identical: ${same ? 'yes' : 'NO'} (SPS ${nativeResult.sps_display})`);
 if (page && page.page_errors.length) console.log(`page errors: ${page.page_errors.join('; ')}`);

@@ -11,7 +11,15 @@
 // fetch() and worker scripts by file URL. So the ES modules in web/src are bundled by esbuild
 // into classic scripts, and the worker's whole source (the Emscripten glue plus worker.js) is
 // written into worker-src.js as one string; the page starts the worker from a Blob URL.
-import { build } from 'esbuild';
+//
+// Size (docs/performance.md "Site size"): the bundles are minified, and the WASM binary, which
+// the module carries as base64 (gzip shrinks base64 poorly), is taken out of the glue and put
+// beside it compressed with xz (-9e: 25 % smaller than gzip -9 on this binary), then base64: the
+// worker decompresses it (xz-decompress, xz-embedded in a small WASM module) and hands it to the
+// module as `wasmBinary`. The script prints every file's size, raw and gzipped, and the total.
+import { build, transform } from 'esbuild';
+import { execFileSync } from 'node:child_process';
+import { gzipSync } from 'node:zlib';
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, writeFile, copyFile, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
@@ -44,6 +52,7 @@ async function bundle(entry) {
     write: false,
     legalComments: 'none',
     charset: 'utf8',
+    minify: true,
   });
   return result.outputFiles[0].text;
 }
@@ -53,18 +62,32 @@ if (!glue.includes('createShopScore')) {
   console.error(`build-site: ${modulePath} does not define createShopScore (built with -sEXPORT_NAME=createShopScore?)`);
   process.exit(1);
 }
-if (!/data:application\/octet-stream;base64,/.test(glue)) {
+const inlined = /data:application\/octet-stream;base64,([A-Za-z0-9+/=]+)/.exec(glue);
+if (!inlined) {
   console.error(`build-site: ${modulePath} has no inlined WASM (built with -sSINGLE_FILE=1?)`);
   process.exit(1);
 }
+// The module's own base64 leaves the glue (an empty data: URL stays, so the glue still fetches
+// nothing); the same bytes, xz-compressed, go beside it for the worker to decompress. CRC32: a
+// check xz-embedded always knows; lc=1,pb=0 suit WASM code (1 % smaller than plain -9e).
+let wasmXz;
+try {
+  wasmXz = execFileSync('xz', ['--format=xz', '--check=crc32', '--lzma2=preset=9e,lc=1,pb=0', '--stdout'],
+    { input: Buffer.from(inlined[1], 'base64'), maxBuffer: 1 << 28 }).toString('base64');
+} catch (e) {
+  console.error(`build-site: xz failed (${e.message.split('\n')[0]}); install xz-utils (scripts/setup.sh)`);
+  process.exit(1);
+}
+const glueWithoutWasm = glue.slice(0, inlined.index) + 'data:application/octet-stream;base64,' +
+  glue.slice(inlined.index + inlined[0].length);
 
 // The glue runs inside a function where `fetch` is undefined: with SINGLE_FILE it would
-// otherwise fetch() its own data: URL first (blocked by connect-src 'none', then decoded by
-// hand). Without fetch it decodes the inlined base64 directly, so the worker makes no request.
-const workerSource =
-  'var createShopScore = (function () {\n  var fetch = undefined;\n' +
-  glue +
-  '\n  return createShopScore;\n})();\n' +
+// otherwise fetch() its own data: URL first (blocked by connect-src 'none'). It gets the binary
+// as `wasmBinary` (worker.js), so the worker makes no request.
+const glueWrapped = (await transform(
+  'var createShopScore = (function () {\n  var fetch = undefined;\n' + glueWithoutWasm + '\n  return createShopScore;\n})();\n',
+  { minify: true, target, legalComments: 'none', charset: 'utf8' })).code;
+const workerSource = glueWrapped + `var SHOPSCORE_WASM_XZ = "${wasmXz}";\n` +
   (await bundle('web/src/worker/worker.js'));
 
 const app = await bundle('web/src/main.js');
@@ -78,12 +101,13 @@ await writeFile(path.join(out, 'sample.js'), `${banner}self.SHOPSCORE_SAMPLE_JSO
 await writeFile(path.join(out, 'app.js'), banner + app);
 await copyFile(path.join(root, 'web', 'index.html'), path.join(out, 'index.html'));
 // One stylesheet (the CSP allows 'self' styles only): the page's, uPlot's (the bundled chart
-// library) and the insight panels'.
-await writeFile(path.join(out, 'styles.css'), (await Promise.all([
+// library) and the insight panels', minified by esbuild (same browser targets).
+const css = (await Promise.all([
   path.join(root, 'web', 'styles.css'),
   path.join(root, 'node_modules', 'uplot', 'dist', 'uPlot.min.css'),
   path.join(root, 'web', 'src', 'insights', 'insights.css'),
-].map((f) => readFile(f, 'utf8')))).join('\n'));
+].map((f) => readFile(f, 'utf8')))).join('\n');
+await writeFile(path.join(out, 'styles.css'), (await transform(css, { loader: 'css', minify: true, target, charset: 'utf8' })).code);
 await copyFile(path.join(root, 'web', 'manifest.webmanifest'), path.join(out, 'manifest.webmanifest'));
 await copyFile(path.join(root, 'web', 'icon.svg'), path.join(out, 'icon.svg'));
 // The service worker's cache is named after a hash of the site's files: a new build replaces it.
@@ -94,3 +118,20 @@ for (const f of ['index.html', 'styles.css', 'app.js', 'worker-src.js', 'sample.
 const sw = (await readFile(path.join(root, 'web', 'sw.js'), 'utf8')).replace('__SHOPSCORE_VERSION__', hash.digest('hex').slice(0, 16));
 await writeFile(path.join(out, 'sw.js'), sw);
 console.log(`build-site: wrote ${path.relative(process.cwd(), out) || out} (module ${path.relative(root, modulePath)})`);
+
+// Sizes: what a static host sends gzipped. sample.js is loaded only when the seller asks for the
+// sample, so the total a visit downloads is given without it, and the whole folder beside it.
+const files = ['index.html', 'styles.css', 'app.js', 'worker-src.js', 'sw.js', 'manifest.webmanifest', 'icon.svg', 'sample.js'];
+let raw = 0;
+let gz = 0;
+const rows = [];
+for (const f of files) {
+  const bytes = await readFile(path.join(out, f));
+  const z = gzipSync(bytes, { level: 9 }).length;
+  rows.push(`  ${f.padEnd(22)} ${String(bytes.length).padStart(9)} B  ${String(z).padStart(8)} B gzipped`);
+  if (f !== 'sample.js') { raw += bytes.length; gz += z; }
+}
+const sampleGz = gzipSync(await readFile(path.join(out, 'sample.js')), { level: 9 }).length;
+console.log(rows.join('\n'));
+console.log(`build-site: site ${(gz / 1024).toFixed(1)} KiB gzipped (${(raw / 1024).toFixed(1)} KiB raw) without the ` +
+  `on-demand sample; ${((gz + sampleGz) / 1024).toFixed(1)} KiB gzipped with it`);

@@ -6,8 +6,9 @@ cd "$(dirname "$0")/.."
 
 # fonts-wqy-microhei: the browser tests lay out Chinese text with a real CJK font.
 # clang-14 + libclang-rt-14-dev: libFuzzer and the sanitizer runtimes for fuzz/ (the CI smoke run).
+# xz-utils: scripts/build-site.mjs compresses the WASM binary with xz.
 packages=(cmake g++ make emscripten catch2 nlohmann-json3-dev zlib1g-dev chromium fonts-wqy-microhei
-          clang-14 libclang-rt-14-dev)
+          clang-14 libclang-rt-14-dev xz-utils)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

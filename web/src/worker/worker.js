@@ -6,11 +6,13 @@
 //               {type: "score", id, source: "json", dataset: string, options: object}
 //               {type: "score", id, source: "session", options: object}
 //               {type: "ingest", id, shop: string, files: [{key, name, blob}]}
-// Messages out: {type: "ready", version, defaultProfile} | {type: "result", id, result}
-//               {type: "progress", id, key, loaded, total}
-//               {type: "file", id, key, summary} | {type: "file-error", id, key, error}
+// Messages out: {type: "ready", version, defaultProfile} | {type: "result", id, result, ms}
+//               {type: "progress", id, key, loaded, total}   (at most every 100 ms per file)
+//               {type: "file", id, key, summary, timing} | {type: "file-error", id, key, error}
+//               (timing = {wait_ms, core_ms, copy_ms, chunks, commits, total_ms} of a text file, for bench/page-run.mjs)
 //               {type: "ingested", id} | {type: "error", id, error}
-/* global createShopScore */
+/* global createShopScore, SHOPSCORE_WASM_XZ */
+import { XzReadableStream } from 'xz-decompress';
 import { previewRows } from './decode.js';
 import { isZip, readZipDirectory, entryStream, findSheet, MAX_SHARED_STRINGS_PART, MAX_SHEET_PART } from './zip.js';
 
@@ -20,8 +22,20 @@ let modulePromise = null;
 let session = null; // the Ingest of the current file set
 
 function getModule() {
-  if (!modulePromise) modulePromise = createShopScore();
+  if (!modulePromise) modulePromise = moduleOptions().then((options) => createShopScore(options));
   return modulePromise;
+}
+
+// The site build puts the WASM binary beside the glue xz-compressed and base64-encoded (about
+// half the gzipped size of the module's own base64; scripts/build-site.mjs): decompressed here,
+// once per worker, without any request (the decoder is itself inlined WASM).
+async function moduleOptions() {
+  if (typeof SHOPSCORE_WASM_XZ !== 'string') return {}; // the module's own inlined binary
+  const text = atob(SHOPSCORE_WASM_XZ);
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+  const stream = new XzReadableStream(new Blob([bytes]).stream());
+  return { wasmBinary: new Uint8Array(await new Response(stream).arrayBuffer()) };
 }
 
 // An error crosses to the page as plain data: the core's stable code and parameters (docs/errors.md)
@@ -47,6 +61,7 @@ self.onmessage = async (event) => {
     } else if (msg.type === 'score') {
       const m = await getModule();
       const options = JSON.stringify(msg.options || {});
+      const t = performance.now();
       let result;
       if (msg.source === 'session') {
         if (!session) throw new Error('no files have been read');
@@ -54,7 +69,7 @@ self.onmessage = async (event) => {
       } else {
         result = m.score(msg.dataset, options);
       }
-      self.postMessage({ type: 'result', id: msg.id, result });
+      self.postMessage({ type: 'result', id: msg.id, result, ms: performance.now() - t });
     } else if (msg.type === 'ingest') {
       await ingest(msg);
     }
@@ -80,8 +95,8 @@ async function ingest(msg) {
         self.postMessage({ type: 'progress', id: msg.id, key: f.key, loaded: loadedBefore + done, total });
       };
       try {
-        const summary = await readFile(m, ing, f, report);
-        self.postMessage({ type: 'file', id: msg.id, key: f.key, summary });
+        const { summary, timing } = await readFile(m, ing, f, report);
+        self.postMessage({ type: 'file', id: msg.id, key: f.key, summary, timing });
       } catch (e) {
         failed.add(f.key);
         self.postMessage({ type: 'file-error', id: msg.id, key: f.key, error: errorInfo(e) });
@@ -118,19 +133,18 @@ async function readFile(m, ing, f, report) {
   return readText(m, ing, f, report);
 }
 
-// Copies bytes into the heap at the address the core reserved: one call per chunk.
-function feed(m, ing, bytes) {
-  if (bytes.length === 0) return;
-  const ptr = ing.reserve(bytes.length);
-  m.HEAPU8.set(bytes, ptr); // read HEAPU8 after reserve(): memory may have grown
-  ing.commit(bytes.length);
-}
-
 // Text exports go to the core as the file's bytes: the core detects the encoding (UTF-8, GB18030,
 // UTF-16), validates and decodes, the same way for the CLI and the page, so the page does no
-// TextDecoder pass of its own over the whole file. The File is streamed straight into the heap
-// buffer the core reserved (1 MiB per call); only the first 16 KiB are kept, for the preview.
+// TextDecoder pass of its own over the file (only the 16 KiB preview is decoded here).
+//
+// The pipeline (docs/web.md "Reading files"): File.stream() chunks (64 KiB-2 MiB, as the
+// browser gives them) are copied once, straight into the heap buffer the core reserved, until it
+// holds CHUNK bytes; then one commit() parses them. The next read() is already asked for before
+// that commit, so the browser reads the file on its own threads while the core parses (the two
+// overlap; the worker only ever waits for bytes the core is ready for).
 const PREVIEW_BYTES = 16384;
+// Progress goes to the page at most this often (ms), and once more when a file is done.
+const PROGRESS_MS = 100;
 
 // The header row goes with an unknown-header error, so the page can say which required column
 // an export of the closest kind lacks (the core's message names only the first cells).
@@ -153,42 +167,57 @@ async function readTextInner(m, ing, f, report, seen) {
   // read as JSON whatever it starts with (its error is then a JSON one).
   ing.begin(/\.json$/i.test(f.name) ? 'dataset' : 'auto', f.name, 'text', false);
   const reader = f.blob.stream().getReader();
-  let head = new Uint8Array(0);
+  const head = new Uint8Array(Math.min(PREVIEW_BYTES, f.blob.size));
+  let headLen = 0;
   let ptr = ing.reserve(CHUNK);
   let filled = 0;
   let loaded = 0;
+  let lastReport = -Infinity;
+  const timing = { wait_ms: 0, core_ms: 0, copy_ms: 0, chunks: 0, commits: 0, total_ms: performance.now() };
   const commit = () => {
     if (filled === 0) return;
+    const t = performance.now();
     ing.commit(filled);
     filled = 0;
     ptr = ing.reserve(CHUNK);
-    report(loaded);
+    timing.core_ms += performance.now() - t;
+    timing.commits++;
+    if (t - lastReport >= PROGRESS_MS) { lastReport = t; report(loaded); }
   };
+  let pending = reader.read();
   for (;;) {
-    const { done, value } = await reader.read();
+    const t = performance.now();
+    const { done, value } = await pending;
+    timing.wait_ms += performance.now() - t;
     if (done) break;
-    if (head.length < PREVIEW_BYTES) seen.head = head = concat(head, value.subarray(0, PREVIEW_BYTES - head.length));
+    pending = reader.read(); // in flight while the core parses this chunk
+    timing.chunks++;
+    if (headLen < head.length) {
+      const n = Math.min(head.length - headLen, value.length);
+      head.set(value.subarray(0, n), headLen);
+      seen.head = head.subarray(0, headLen += n);
+    }
     loaded += value.length;
     let pos = 0;
+    const tc = performance.now();
     while (pos < value.length) {
       const n = Math.min(value.length - pos, CHUNK - filled);
-      m.HEAPU8.set(value.subarray(pos, pos + n), ptr + filled); // HEAPU8 re-read: memory may grow
+      // Read HEAPU8 afresh each time: reserve() and commit() may grow the memory.
+      m.HEAPU8.set(pos === 0 && n === value.length ? value : value.subarray(pos, pos + n), ptr + filled);
       filled += n;
       pos += n;
-      if (filled === CHUNK) commit();
+      if (filled === CHUNK) { timing.copy_ms += performance.now(); commit(); timing.copy_ms -= performance.now(); }
     }
+    timing.copy_ms += performance.now() - tc;
   }
   commit();
+  const t = performance.now();
   const summary = JSON.parse(ing.end());
-  summary.preview = summary.kind === 'dataset_json' ? [] : previewRows(decodeHead(head, summary.encoding), 6);
-  return summary;
-}
-
-function concat(a, b) {
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a);
-  out.set(b, a.length);
-  return out;
+  timing.core_ms += performance.now() - t;
+  report(loaded);
+  timing.total_ms = performance.now() - timing.total_ms;
+  summary.preview = summary.kind === 'dataset_json' ? [] : previewRows(decodeHead(head.subarray(0, headLen), summary.encoding), 6);
+  return { summary, timing };
 }
 
 // The preview's text: the first bytes in the encoding the core found.
@@ -207,35 +236,43 @@ async function readXlsx(m, ing, f, report) {
   const unpacked = parts.reduce((s, [, e]) => s + e.size, 0) || 1;
   let out = 0;
   let summary = null;
+  const progress = () => report(Math.min(f.blob.size, Math.round((out / unpacked) * f.blob.size)));
   for (const [format, entry, limit] of parts) {
     ing.begin('auto', f.name, format, true);
     const reader = (await entryStream(f.blob, entry, f.name, limit)).getReader();
-    let buffer = new Uint8Array(CHUNK);
+    // As for text: inflated bytes straight into the heap buffer, 1 MiB per commit, the next
+    // chunk asked for before the core parses this one, progress at most every PROGRESS_MS.
+    let ptr = ing.reserve(CHUNK);
     let filled = 0;
+    let lastReport = -Infinity;
+    const commit = () => {
+      if (filled === 0) return;
+      ing.commit(filled);
+      out += filled;
+      filled = 0;
+      ptr = ing.reserve(CHUNK);
+      const t = performance.now();
+      if (t - lastReport >= PROGRESS_MS) { lastReport = t; progress(); }
+    };
+    let pending = reader.read();
     for (;;) {
-      const { done, value } = await reader.read();
+      const { done, value } = await pending;
       if (done) break;
+      pending = reader.read();
       let pos = 0;
       while (pos < value.length) {
         const n = Math.min(value.length - pos, CHUNK - filled);
-        buffer.set(value.subarray(pos, pos + n), filled);
+        m.HEAPU8.set(value.subarray(pos, pos + n), ptr + filled); // HEAPU8 afresh: memory may grow
         filled += n;
         pos += n;
-        if (filled === CHUNK) {
-          feed(m, ing, buffer);
-          out += filled;
-          filled = 0;
-          report(Math.min(f.blob.size, Math.round((out / unpacked) * f.blob.size)));
-        }
+        if (filled === CHUNK) commit();
       }
     }
-    feed(m, ing, buffer.subarray(0, filled));
-    out += filled;
-    report(Math.min(f.blob.size, Math.round((out / unpacked) * f.blob.size)));
-    buffer = null;
+    commit();
+    progress();
     summary = JSON.parse(ing.end());
   }
   summary.encoding = 'xlsx';
   summary.preview = [];
-  return summary;
+  return { summary, timing: null };
 }
