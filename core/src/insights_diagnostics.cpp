@@ -59,7 +59,7 @@ struct ProductTally {
 class Builder {
 public:
     Builder(const Dataset& d, const Profile& p, Day as_of)
-        : d_(d), p_(p), as_of_(as_of), end_((static_cast<Seconds>(as_of) + 1) * kSecondsPerDay) {}
+        : d_(d), p_(p), faults_(p.fault_reasons), as_of_(as_of), end_((static_cast<Seconds>(as_of) + 1) * kSecondsPerDay) {}
 
     std::vector<Table> build() {
         std::vector<Table> out;
@@ -140,7 +140,7 @@ private:
         for (const AfterSale& a : d_.after_sales) {
             if (!known_by_as_of(a.requested) || (a.flags & (kFlagFbtLogistics | kFlagExcluded))) continue;
             if (a.type != RequestType::refund && a.type != RequestType::return_) continue;
-            const Fault f = classify_return_reason(p_.fault_reasons, a.reason);
+            const Fault f = faults_.return_reason(a.reason);
             if (f == Fault::unmapped) ++unmapped_["return"][a.reason];
             if (f != Fault::seller) continue;
             bad.insert(a.order_id);
@@ -193,7 +193,7 @@ private:
         for (const Order& o : d_.orders) {
             if (o.excluded() || o.fulfillment == Fulfillment::fbt || !known_by_as_of(o.cancelled) || !w.has(o.created)) continue;
             const std::string reason(d_.cancel_reason(o));
-            const Fault f = classify_cancellation(p_.fault_reasons, o.cancel_by, reason);
+            const Fault f = faults_.cancellation(o.cancel_by, reason);
             if (f == Fault::unmapped) ++unmapped_["cancellation"][reason];
             if (f == Fault::seller) ++reasons[reason];
         }
@@ -245,6 +245,7 @@ private:
 
     const Dataset& d_;
     const Profile& p_;
+    const FaultClassifier faults_;  // the profile's rules parsed once, not per record
     Day as_of_;
     Seconds end_;
     std::map<std::string, std::map<std::string, int>> unmapped_;  // kind -> reason -> count
