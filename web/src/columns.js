@@ -2,7 +2,9 @@
 // (core/src/ingest/header_aliases.json, bundled at build time): an error names a column in the
 // page's language, and a header row the core did not recognise is compared with each kind's
 // required columns to say which one is missing.
-import aliases from '../../core/src/ingest/header_aliases.json';
+// Only the column names (`kinds`): esbuild leaves the value tables, which the page never reads,
+// out of the bundle.
+import { kinds } from '../../core/src/ingest/header_aliases.json';
 import { getLang } from './i18n.js';
 
 const CJK = /[\u3400-\u9fff]/;
@@ -10,7 +12,7 @@ const norm = (s) => String(s).trim().toLowerCase().replace(/[\s_]+/g, ' ');
 
 // {kind, field, en, zh, names:Set} for every field of every export kind.
 const FIELDS = [];
-for (const [kind, fields] of Object.entries(aliases.kinds)) {
+for (const [kind, fields] of Object.entries(kinds)) {
   for (const [field, def] of Object.entries(fields)) {
     const list = def.aliases || [];
     FIELDS.push({
@@ -37,7 +39,7 @@ export function closestKind(header) {
   if (!Array.isArray(header) || !header.length) return null;
   const cells = new Set(header.map(norm));
   let best = null;
-  for (const kind of Object.keys(aliases.kinds)) {
+  for (const kind of Object.keys(kinds)) {
     const fields = FIELDS.filter((f) => f.kind === kind);
     const hits = fields.filter((f) => [...f.names].some((a) => cells.has(a))).length;
     if (hits >= 2 && (!best || hits > best.hits)) best = { kind, hits, fields };
