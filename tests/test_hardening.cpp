@@ -171,3 +171,23 @@ TEST_CASE("a column the mapping uses may appear only once", "[hardening][header]
               ingest_test::read_text(ingest, ExportKind::orders, "o.csv", csv);
           }) == "o.csv:1:order id: expected each column once in the header row, got \"order id\" (columns A and C)");
 }
+
+// --- found by fuzz_ingest (session 3): a dataset JSON kind given an XLSX sheet -----------------
+
+TEST_CASE("a dataset JSON given as an XLSX sheet is the wrong format, not a crash", "[hardening][xlsx]") {
+    // Through the API (the page's Ingest.begin takes the kind by name) a sheet could be begun as
+    // kind dataset_json, which has no row mapper: the header row used to call through a null one.
+    std::string code, message;
+    try {
+        Ingest ingest(Shop{});
+        ingest.begin(ExportKind::dataset_json, "d.xlsx", ExportFormat::xlsx_sheet);
+        const std::string xml = sheet("");
+        ingest.feed(reinterpret_cast<const uint8_t*>(xml.data()), xml.size());
+        ingest.end();
+    } catch (const InputError& e) {
+        code = e.detail().code;
+        message = e.what();
+    }
+    CHECK(code == "wrong_format");
+    CHECK(message == "d.xlsx:1:A: expected a dataset_json file as text, got a table (an XLSX sheet)");
+}

@@ -83,6 +83,11 @@ void TableReader::read_header(int64_t number, const std::vector<std::string_view
         }
     }
     mapper_ = make_row_mapper(kind_, state_, dates_, warnings_, file_name_);
+    // Only a table export has a mapper: a dataset JSON given as an XLSX sheet (possible through the
+    // API; found by fuzz_ingest) is the wrong format, not a table.
+    if (!mapper_)
+        fail_input(number, -1, "wrong_format", std::string("a ") + export_kind_name(kind_) + " file as text",
+                   "a table (an XLSX sheet)", "xlsx");
     if (kind_ == ExportKind::returns) ++state_.returns_files;
     columns_ = map_columns(kind_, cells);
     date_fields_ = mapper_->date_fields();
