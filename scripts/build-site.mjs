@@ -110,6 +110,8 @@ const css = (await Promise.all([
 await writeFile(path.join(out, 'styles.css'), (await transform(css, { loader: 'css', minify: true, target, charset: 'utf8' })).code);
 await copyFile(path.join(root, 'web', 'manifest.webmanifest'), path.join(out, 'manifest.webmanifest'));
 await copyFile(path.join(root, 'web', 'icon.svg'), path.join(out, 'icon.svg'));
+// The bundles are minified without their libraries' comments: the licenses go beside them.
+await copyFile(path.join(root, 'web', 'THIRD_PARTY_NOTICES.txt'), path.join(out, 'THIRD_PARTY_NOTICES.txt'));
 // The service worker's cache is named after a hash of the site's files: a new build replaces it.
 const hash = createHash('sha256');
 for (const f of ['index.html', 'styles.css', 'app.js', 'worker-src.js', 'sample.js', 'manifest.webmanifest', 'icon.svg']) {
@@ -121,7 +123,8 @@ console.log(`build-site: wrote ${path.relative(process.cwd(), out) || out} (modu
 
 // Sizes: what a static host sends gzipped. sample.js is loaded only when the seller asks for the
 // sample, so the total a visit downloads is given without it, and the whole folder beside it.
-const files = ['index.html', 'styles.css', 'app.js', 'worker-src.js', 'sw.js', 'manifest.webmanifest', 'icon.svg', 'sample.js'];
+const files = ['index.html', 'styles.css', 'app.js', 'worker-src.js', 'sw.js', 'manifest.webmanifest', 'icon.svg',
+  'THIRD_PARTY_NOTICES.txt', 'sample.js'];
 let raw = 0;
 let gz = 0;
 const rows = [];

@@ -54,3 +54,20 @@ test('the CSP allows the service worker and manifest from the site itself only',
   assert.match(policy, /manifest-src 'self'(;|$)/);
   assert.doesNotMatch(html, /<script src="sample\.js"/, 'the sample is loaded only when asked for');
 });
+
+test('the licenses of the bundled libraries ship beside the minified bundles, linked from the footer', () => {
+  // esbuild drops the libraries' comments from the bundles; their MIT notices must still ship.
+  const html = readFileSync(path.join(ROOT, 'web', 'index.html'), 'utf8');
+  assert.match(html, /<a href="THIRD_PARTY_NOTICES\.txt" data-i18n="foot\.notices">/);
+  assert.match(readFileSync(path.join(ROOT, 'scripts', 'build-site.mjs'), 'utf8'), /THIRD_PARTY_NOTICES\.txt/);
+  const notices = readFileSync(path.join(ROOT, 'web', 'THIRD_PARTY_NOTICES.txt'), 'utf8');
+  const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+  const bundled = Object.keys(pkg.dependencies || {});
+  assert.ok(bundled.length > 0, 'the site bundles npm dependencies');
+  for (const name of bundled) {
+    const version = JSON.parse(readFileSync(path.join(ROOT, 'node_modules', name, 'package.json'), 'utf8')).version;
+    assert.ok(notices.includes(`${name} ${version}`) || notices.includes(`${name === 'uplot' ? 'uPlot' : name} ${version}`),
+      `${name} ${version} named in web/THIRD_PARTY_NOTICES.txt`);
+  }
+  assert.match(notices, /Permission is hereby granted, free of charge/);
+});

@@ -345,4 +345,5 @@ export default {
   'foot.core': 'Scoring core',
   'foot.sep': '. ',
   'foot.disclaimer': 'An estimate: TikTok Shop does not publish every rule; numbers marked "estimate" are ShopScore\'s.',
+  'foot.notices': 'Third-party licenses',
 };

@@ -345,4 +345,5 @@ export default {
   'foot.core': '评分核心',
   'foot.sep': '。',
   'foot.disclaimer': '此为估算：TikTok Shop 并未公布全部规则；标为“估算”的数值来自 ShopScore。',
+  'foot.notices': '第三方软件许可',
 };
