@@ -3,24 +3,17 @@
 // not be scored. Values are the result's unrounded numbers (sps_display is Seller Center's).
 #include "shop_row.h"
 
-#include <cmath>
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
 #include "insight_picks.h"
+#include "result_json_internal.h"
 
 namespace shopscore::cli {
 namespace {
 
-using ordered = nlohmann::ordered_json;
-
-// As result_json.cpp: whole numbers as integers, the rest in shortest round-trip form, so a
-// cell reads exactly like the same number in `shopscore score`'s JSON.
-ordered number(const std::optional<double>& x) {
-    if (!x) return nullptr;
-    if (std::isfinite(*x) && std::fabs(*x) < 9007199254740992.0 && *x == std::floor(*x)) return static_cast<int64_t>(*x);
-    return *x;
-}
+// Numbers and the headline fields are written by the result JSON's own code
+// (result_json_internal.h), so a cell reads exactly like the same value in `shopscore score`'s JSON.
 
 std::string short_number(const char* format, double x) {
     char buf[64];
@@ -51,13 +44,7 @@ ordered event_cell(const Result& r, int scenario) {
 ordered scored_columns(const std::string& shop, const Result& r, bool insight_columns) {
     ordered j;
     j["shop"] = shop;
-    j["as_of"] = r.as_of == kNoDay ? ordered(nullptr) : ordered(format_day(r.as_of));
-    j["profile"] = r.profile_id;
-    j["status"] = r.status == Status::scored ? "scored" : "not_enough_orders";
-    j["delivered_orders_90d"] = r.delivered_orders_90d;
-    j["sps"] = number(r.sps);
-    j["sps_display"] = r.sps ? ordered(display_one_decimal(*r.sps)) : ordered(nullptr);
-    j["settlement_days"] = r.settlement_days;
+    add_summary_fields(j, r);
     // The highest threshold the unrounded SPS reaches with an official score, and the benefits
     // granted (eligible: true) by id.
     std::optional<double> tier;

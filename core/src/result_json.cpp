@@ -17,6 +17,16 @@ ordered number(double x) {
 
 ordered number(const std::optional<double>& x) { return x ? number(*x) : ordered(nullptr); }
 
+void add_summary_fields(ordered& j, const Result& r) {
+    j["as_of"] = r.as_of == kNoDay ? ordered(nullptr) : ordered(format_day(r.as_of));
+    j["profile"] = r.profile_id;
+    j["status"] = r.status == Status::scored ? "scored" : "not_enough_orders";
+    j["delivered_orders_90d"] = r.delivered_orders_90d;
+    j["sps"] = number(r.sps);
+    j["sps_display"] = r.sps ? ordered(display_one_decimal(*r.sps)) : ordered(nullptr);
+    j["settlement_days"] = r.settlement_days;
+}
+
 ordered metric_json(const MetricResult& m) {
     ordered j;
     j["value"] = number(m.value);
@@ -61,13 +71,7 @@ ordered warning_json(const Warning& w) {
 std::string result_to_json(const Result& r) {
     ordered j;
     j["schema"] = "shopscore.result/1";
-    j["as_of"] = r.as_of == kNoDay ? ordered(nullptr) : ordered(format_day(r.as_of));
-    j["profile"] = r.profile_id;
-    j["status"] = r.status == Status::scored ? "scored" : "not_enough_orders";
-    j["delivered_orders_90d"] = r.delivered_orders_90d;
-    j["sps"] = number(r.sps);
-    j["sps_display"] = r.sps ? ordered(display_one_decimal(*r.sps)) : ordered(nullptr);
-    j["settlement_days"] = r.settlement_days;
+    add_summary_fields(j, r);
 
     ordered dims = ordered::object();
     for (size_t d = 0; d < kDimensionCount; ++d) {
