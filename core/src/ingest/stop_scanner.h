@@ -81,35 +81,26 @@ public:
     StopScanner(const char* text, size_t size, unsigned char delim)
         : p_(reinterpret_cast<const unsigned char*>(text)), n_(size), delim_(delim) {}
 
-    // The first stop at or after `i` (n when none) outside quotes / inside quotes.
-    size_t next_unquoted(size_t i) { return next<false>(i); }
-    // The unquoted stops of the 64-byte block starting at `block` (a multiple of 64, < size).
-    uint64_t unquoted_bits(size_t block) {
-        if (block != block_) load(block);
-        return masks_.unquoted;
-    }
-    size_t next_quoted(size_t i) { return next<true>(i); }
-
-private:
-    template <bool kQuoted>
-    inline __attribute__((always_inline)) size_t next(size_t i) {
+    // The first stop inside quotes at or after `i` (n when none).
+    size_t next_quoted(size_t i) {
         size_t block = i & ~size_t{63};
-        if (block == block_) {  // most stops are in the block of the previous one
-            const uint64_t m = (kQuoted ? masks_.quoted : masks_.unquoted) >> (i & 63);
-            if (m) return i + static_cast<size_t>(__builtin_ctzll(m));
-            block += 64;
-            i = block;
-        }
         while (i < n_) {
-            load(block);
-            const uint64_t m = (kQuoted ? masks_.quoted : masks_.unquoted) >> (i & 63);
+            if (block != block_) load(block);
+            const uint64_t m = masks_.quoted >> (i & 63);
             if (m) return i + static_cast<size_t>(__builtin_ctzll(m));
             block += 64;
             i = block;
         }
         return n_;
     }
+    // The unquoted stops of the 64-byte block starting at `block` (a multiple of 64, < size): the
+    // tokenizer walks their bits itself.
+    uint64_t unquoted_bits(size_t block) {
+        if (block != block_) load(block);
+        return masks_.unquoted;
+    }
 
+private:
     void load(size_t block) {
         block_ = block;
         if (block + 64 <= n_) {
