@@ -128,3 +128,39 @@ export function readSample() {
 export function fourDecimals(x, locale = 'en-US') {
   return new Intl.NumberFormat(locale, { minimumFractionDigits: 4, maximumFractionDigits: 4 }).format(x);
 }
+
+// ---- shared page actions ----
+
+// Presses "Try the sample shop" and waits for its result.
+export async function loadSample(page) {
+  const seq = await resultSeq(page);
+  await page.click('#load-sample');
+  await waitForResult(page, seq);
+}
+
+// Gives the page files (paths) and waits until every one is read (or failed) and the progress
+// bar is gone; returns the result sequence number from before, for waitForResult.
+export async function addFiles(page, paths) {
+  const seq = await resultSeq(page);
+  await page.setInputFiles('#file-input', paths);
+  await page.waitForFunction((n) => {
+    const rows = [...document.querySelectorAll('#file-list > li')];
+    return rows.length >= n && rows.every((li) => ['ok', 'error', 'cancelled'].includes(li.dataset.status)) &&
+      document.querySelector('#progress').hidden;
+  }, paths.length, { timeout: 60000 });
+  return seq;
+}
+
+// Types values into quick mode (fieldId suffix -> text), waiting for each answer.
+export async function typeQuick(page, values) {
+  if (!(await page.locator('#tab-quick[aria-selected="true"]').count())) await page.click('#tab-quick');
+  for (const [id, v] of Object.entries(values)) {
+    if (/-(numerator|denominator)$/.test(id)) {
+      const details = page.locator(`fieldset[data-metric="${id.split('-')[0]}"] details.quick-counts`);
+      if ((await details.getAttribute('open')) === null) await details.locator('summary').click();
+    }
+    const seq = await resultSeq(page);
+    await page.fill('#quick-' + id, String(v));
+    await waitForResult(page, seq);
+  }
+}

@@ -1,0 +1,236 @@
+// Issue 22, the page's side: a missing export or a mistyped number never gives a better score.
+// Each test failed on the page before the fix (see the commit message); expected values come
+// from the core (the WASM module under node, or the CLI), never from numbers written here.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import {
+  ROOT, buildSite, launch, newContext, openPage, waitForResult, resultSeq, cliAvailable, cliScore, moduleScore,
+  tempDir, removeTempDirs, loadSample, addFiles, typeQuick, fourDecimals,
+} from './helpers.mjs';
+import { writeFixtures } from './fixtures.mjs';
+import en from '../../web/src/i18n/en.js';
+import zh from '../../web/src/i18n/zh.js';
+
+let site;
+let browser;
+let fx;
+
+before(async () => {
+  site = buildSite();
+  browser = await launch();
+  fx = writeFixtures(ROOT, tempDir('fixtures'));
+});
+
+after(async () => {
+  if (browser) await browser.close();
+  removeTempDirs();
+});
+
+const AS_OF = '2026-11-20';
+// The six values of issue 22, as a seller types them.
+const SIX = { 'nrr-value': '0.85', 'nbfr-value': '1.2', 'otdr-value': '93.4', 'sfcr-value': '0.9', 'imd-value': '12', 'aht-value': '18.5' };
+
+async function openQuick(context) {
+  const page = await openPage(context, site.indexUrl);
+  await page.click('#tab-quick');
+  await page.click('#shop-facts summary');
+  await page.fill('#shop-as_of', AS_OF);
+  return page;
+}
+
+// The dataset quick mode must build from SIX (and a delivered-order count).
+function sixDataset(delivered) {
+  const v = (x) => Number(x) / 100;
+  return {
+    schema: 'shopscore.dataset/1',
+    shop: { as_of: AS_OF, delivered_orders_90d: delivered },
+    metrics: { nrr: { value: v(SIX['nrr-value']) }, nbfr: { value: v(SIX['nbfr-value']) }, otdr: { value: v(SIX['otdr-value']) },
+      sfcr: { value: v(SIX['sfcr-value']) }, imd: { value: v(SIX['imd-value']) }, aht: { value: Number(SIX['aht-value']) } },
+  };
+}
+
+test('quick mode: a typo never raises the score; it is an error at its field and the last result stays, marked', async () => {
+  const { context, problems } = await newContext(browser, { locale: 'en-US' });
+  const page = await openQuick(context);
+  await typeQuick(page, SIX);
+  const good = await moduleScore(JSON.stringify(sixDataset(31)), { insights: true });
+  assert.equal(await page.textContent('#sps-display'), good.sps_display);
+  const raw = await page.textContent('#sps-raw');
+  for (const typo of ['abc', '150', '-5', '93.4 percent']) {
+    const seq = await resultSeq(page);
+    await page.fill('#quick-otdr-value', typo);
+    await waitForResult(page, seq);
+    assert.equal(await page.getAttribute('#quick-otdr-value', 'aria-invalid'), 'true', typo);
+    assert.ok((await page.textContent('#quick-otdr-value-msg')).length > 0, `${typo}: a message at the field`);
+    assert.equal(await page.getAttribute('#result-body', 'data-stale'), 'true', typo);
+    assert.equal(await page.locator('#result-stale').count(), 1, typo);
+    assert.equal(await page.textContent('#sps-raw'), raw, `${typo}: the score is the last valid one`);
+    assert.equal(await page.locator('tr[data-metric="otdr"] [data-badge="no-data"]').count(), 0, typo);
+  }
+  // Full-width digits and ％ read as the same value: the same score, not stale.
+  const seq = await resultSeq(page);
+  await page.fill('#quick-otdr-value', '９３．４％');
+  await waitForResult(page, seq);
+  assert.equal(await page.getAttribute('#result-body', 'data-stale'), 'false');
+  assert.equal(await page.textContent('#sps-raw'), raw);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('quick mode: the delivered-orders field is always there; 420 orders is scored like the core', async () => {
+  const { context, problems } = await newContext(browser, { locale: 'en-US' });
+  const page = await openQuick(context);
+  assert.equal(await page.locator('#quick-delivered_orders_90d').isVisible(), true);
+  await typeQuick(page, { ...SIX, delivered_orders_90d: '420' });
+  const expected = await moduleScore(JSON.stringify(sixDataset(420)), { insights: true });
+  assert.equal(expected.status, 'scored');
+  assert.equal(await page.getAttribute('#status [data-status]', 'data-status'), 'scored');
+  assert.equal(await page.textContent('#sps-display'), expected.sps_display);
+  assert.equal(await page.getAttribute('#quick-delivered_orders_90d', 'aria-invalid'), 'false');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('one rule for every rate: 0.934 and 0.0085 read as fractions with the same note, 0.85 as percent', async () => {
+  const { context, problems } = await newContext(browser, { locale: 'en-US' });
+  const page = await openQuick(context);
+  await typeQuick(page, { 'otdr-value': '0.934', 'nrr-value': '0.0085', 'nbfr-value': '0.85' });
+  assert.equal(await page.textContent('#quick-otdr-value-msg'), en['quick.read_fraction'].replace('{v}', '93.40%'));
+  assert.equal(await page.textContent('#quick-nrr-value-msg'), en['quick.read_fraction'].replace('{v}', '0.85%'));
+  assert.equal(await page.textContent('#quick-nbfr-value-msg'), '');
+  assert.equal(await page.textContent('tr[data-metric="nrr"] td.num'), await page.textContent('tr[data-metric="nbfr"] td.num'));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('quick mode shows only the panels it can fill', async () => {
+  const { context, problems } = await newContext(browser, { locale: 'en-US' });
+  const page = await openQuick(context);
+  await typeQuick(page, SIX);
+  for (const id of ['#moved', '#trend', '#scenarios', '#diagnostics']) assert.equal(await page.locator(id).count(), 0, id);
+  assert.equal(await page.locator('svg.sparkline, .sparkline').count(), 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a shop facts file dropped with the exports is the shop\'s facts (as --shop)', { skip: !cliAvailable() && 'build/native/cli/shopscore is absent' }, async () => {
+  const dir = tempDir('shopjson');
+  const shopFile = path.join(dir, 'shop.json');
+  // The opening date: without it the core warns that it was not given (and cannot apply the
+  // small-shop protection).
+  writeFileSync(shopFile, JSON.stringify({ opened: '2026-10-01', category: 'beauty' }));
+  const cli = cliScore(['--orders', fx.files['orders.csv'], '--returns', fx.files['returns.csv'], '--shop', shopFile]);
+  const without = cliScore(['--orders', fx.files['orders.csv'], '--returns', fx.files['returns.csv']]);
+  const codes = (r) => r.warnings.map((w) => w.code);
+  assert.ok(codes(without).includes('no_opened_date') && !codes(cli).includes('no_opened_date'), 'the fixture must make the facts matter');
+  const { context, problems } = await newContext(browser, { locale: 'en-US' });
+  const page = await openPage(context, site.indexUrl);
+  const seq = await addFiles(page, [fx.files['orders.csv'], fx.files['returns.csv'], shopFile]);
+  await waitForResult(page, seq);
+  assert.equal(await page.getAttribute('#file-list li[data-file="shop.json"] .file-kind', 'data-kind'), 'shop');
+  assert.match(await page.textContent('#sps-raw'), new RegExp(fourDecimals(cli.sps).replace('.', '\\.')));
+  assert.deepEqual(await page.locator('#warnings [data-warning]').evaluateAll((els) => els.map((e) => e.dataset.warning)), codes(cli));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('dimension cards show the weights the score used', { skip: !cliAvailable() && 'build/native/cli/shopscore is absent' }, async () => {
+  // Orders only: no reviews, chats or after-sales, so weights move between the dimensions.
+  const cli = cliScore(['--orders', fx.files['orders.csv']]);
+  const moved = Object.entries(cli.dimensions).filter(([, d]) => Math.abs(d.effective_weight - d.weight) > 5e-4);
+  assert.ok(moved.length > 0, 'the fixture must move a weight');
+  const { context, problems } = await newContext(browser, { locale: 'en-US' });
+  const page = await openPage(context, site.indexUrl);
+  const seq = await addFiles(page, [fx.files['orders.csv']]);
+  await waitForResult(page, seq);
+  const pct = (x) => new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(x);
+  for (const [id, d] of moved) {
+    const text = await page.textContent(`[data-dimension="${id}"] .dim-weights`);
+    assert.ok(text.includes(pct(d.effective_weight)), `${id}: ${text}`);
+  }
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a returns-only upload is told to add the Orders export, not the Returns one', async () => {
+  const { context, problems } = await newContext(browser, { locale: 'en-US' });
+  const page = await openPage(context, site.indexUrl);
+  const seq = await addFiles(page, [fx.files['returns.csv']]);
+  await waitForResult(page, seq);
+  const tips = await page.locator('#warnings [data-warning="metric_no_data"]').allTextContents();
+  assert.ok(tips.length > 0);
+  for (const tip of tips) assert.doesNotMatch(tip, new RegExp(en['kind.returns'].replace('/', '\\/')), tip);
+  assert.ok(tips.some((tip) => tip.includes(en['kind.orders'])), tips.join(' | '));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('profile editor: abc, empty, a negative weight get a message (no TypeError); the old error goes', async () => {
+  const { context, problems } = await newContext(browser, { locale: 'zh-CN' });
+  const page = await openPage(context, site.indexUrl);
+  await loadSample(page);
+  if ((await page.locator('#profile-details').getAttribute('open')) === null) await page.click('#profile-details summary');
+  for (const bad of ['abc', '', '-5']) {
+    await page.fill('#pf-weights-product', bad);
+    await page.waitForSelector('#pf-weights-product[aria-invalid="true"]');
+    assert.ok((await page.textContent('#pf-weights-product-err')).includes(zh['profile.err_number']), bad);
+  }
+  await page.fill('#pf-weights-product', '２４');
+  await page.waitForSelector('#pf-weights-product[aria-invalid="false"]');
+  assert.equal(await page.textContent('#pf-weights-product-err'), '');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the FBT slider says when metrics lose their data', async () => {
+  const { context, problems } = await newContext(browser, { locale: 'en-US' });
+  const page = await openPage(context, site.indexUrl);
+  await loadSample(page);
+  const slider = page.locator('input[data-lever="fbt_share"]');
+  await slider.fill('1');
+  await page.waitForSelector('#scenario-notes li[data-scenario="fbt"]');
+  const note = await page.textContent('#scenario-notes li[data-scenario="fbt"]');
+  assert.ok(note.includes(en['metric.otdr']), note);
+  assert.equal(await slider.getAttribute('aria-valuetext'), '100%');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the trend draws days under the order gate as provisional, and says how many', async () => {
+  const { context, problems } = await newContext(browser, { locale: 'en-US' });
+  const page = await openPage(context, site.indexUrl);
+  await loadSample(page);
+  const sample = await moduleScore((await import('node:fs')).readFileSync(path.join(ROOT, 'web', 'sample', 'sample-dataset.json'), 'utf8'), { insights: true });
+  const provisional = sample.insights.trend.filter((d) => d.provisional === true || d.scored === false).length;
+  assert.ok(provisional > 0, 'the sample starts with days under the gate');
+  await page.waitForSelector('#insight-chart[data-provisional]');
+  assert.equal(await page.getAttribute('#insight-chart', 'data-provisional'), String(provisional));
+  assert.ok((await page.textContent('#trend-provisional')).includes(String(provisional)));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a missing export shows the SPS as a range in words, with one click to type the value or say there were none', async (t) => {
+  // Orders and returns only: no reviews and no chats export.
+  const cli = cliAvailable() ? cliScore(['--orders', fx.files['orders.csv'], '--returns', fx.files['returns.csv']]) : null;
+  if (!cli || !cli.sps_range) return t.skip('the core has no sps_range yet (issue 22, core side)');
+  const { context, problems } = await newContext(browser, { locale: 'en-US' });
+  const page = await openPage(context, site.indexUrl);
+  const seq = await addFiles(page, [fx.files['orders.csv'], fx.files['returns.csv']]);
+  await waitForResult(page, seq);
+  assert.ok(cli.sps_range.low < cli.sps_range.high);
+  assert.equal(await page.getAttribute('#sps-display', 'data-range'), 'true');
+  const words = await page.textContent('#sps-range .range-words');
+  assert.ok(words.includes(en['kind.reviews']), words);
+  assert.equal(await page.locator('tr[data-metric="nrr"] [data-badge="missing"]').count(), 1);
+  assert.notEqual(await page.textContent('tr[data-metric="nrr"] td.num'), '0.00%');
+  // "I had no reviews in this period": no_data, the range closes for that metric.
+  const before = await resultSeq(page);
+  await page.click('#sps-range [data-none-metric="nrr"]');
+  await waitForResult(page, before);
+  assert.equal(await page.locator('tr[data-metric="nrr"] [data-badge="missing"]').count(), 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
