@@ -205,3 +205,14 @@ test('phone: the sticky bar is one line (en); a typed metric\'s unit stays insid
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('phone: after the files are read, the result is brought into view', async () => {
+  const { context, problems } = await newContext(browser, { locale: 'en-US', ...PHONE });
+  const page = await openPage(context, site.indexUrl);
+  const seq = await addFiles(page, [fx.files['orders.csv'], fx.files['returns.csv']]);
+  await waitForResult(page, seq);
+  await page.waitForFunction(() => Math.abs(document.querySelector('#result').getBoundingClientRect().top) < 5);
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'result');
+  assert.deepEqual(problems, []);
+  await context.close();
+});

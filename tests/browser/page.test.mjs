@@ -678,6 +678,16 @@ test('screenshots of the sample result in both languages', async () => {
     const file = path.join(outDir, `screenshot-${lang}${width < 400 ? '-375' : ''}.png`);
     await page.screenshot({ path: file, fullPage: true });
     assert.ok(readFileSync(file).length > 10000);
+    // A partial-input result (orders and returns only): the headline as the seller sees it
+    // (docs/screenshot-partial-*.png), the viewport from the result's top.
+    await page.click('#tab-files');
+    const seq = await addFiles(page, ['orders.csv', 'returns.csv']);
+    await waitForResult(page, seq);
+    await page.locator('#result').scrollIntoViewIfNeeded();
+    await page.evaluate(() => document.querySelector('#result').scrollIntoView({ block: 'start' }));
+    const partial = path.join(outDir, `screenshot-partial-${lang}${width < 400 ? '-375' : ''}.png`);
+    await page.screenshot({ path: partial });
+    assert.ok(readFileSync(partial).length > 10000);
     await context.close();
   }
 });

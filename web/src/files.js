@@ -13,8 +13,12 @@ import { CancelledError } from './protocol.js';
 let rescore = () => {};
 
 // Wires the file input, the drop zone and the paste box; `onRescore` scores the files once read.
-export function setupFiles(onRescore) {
+// onShown: after files the seller added are read and scored (main.js brings the result into
+// view on a phone).
+let shown = () => {};
+export function setupFiles(onRescore, onShown) {
   rescore = onRescore;
+  if (onShown) shown = onShown;
   const input = $('#file-input');
   input.addEventListener('change', () => {
     addFiles([...input.files]);
@@ -52,7 +56,7 @@ function addFiles(list) {
     set({ nextKey: state.nextKey + 1 });
   }
   set({ files, source: 'files' });
-  ingestAll();
+  ingestAll().then((scored) => { if (scored) shown(); });
 }
 
 function removeFile(key) {
@@ -88,7 +92,7 @@ async function shopJson(offset) {
 
 // (Re)reads every usable file into a fresh Ingest in the worker. Needed when the file set or
 // the shop's time zone changes (timestamps are converted while reading); other shop facts and
-// profile changes only rescore.
+// profile changes only rescore. Resolves true when the files were read and scored.
 export async function ingestAll() {
   if (!state.engine || !state.profile) return;
   const offset = shopOffset();
@@ -138,10 +142,10 @@ export async function ingestAll() {
   set({ busy: false });
   hideProgress();
   renderFiles();
-  if (state.source === 'files') {
-    if (state.session) rescore();
-    else set({ result: null, error: null, stale: false });
-  }
+  if (state.source !== 'files') return false;
+  if (!state.session) { set({ result: null, error: null, stale: false }); return false; }
+  await rescore();
+  return true;
 }
 
 // Counters on <body> (data-ingests, data-progress-events) that show the tests whether files

@@ -46,7 +46,7 @@ function boot() {
     retranslate();
   });
   setupTabs();
-  setupFiles(rescore);
+  setupFiles(rescore, showResultOnPhone);
   setupShopForm({ rescore, rereadFiles: ingestAll });
   setupQuickForm(rescore);
   setupSticky();
@@ -144,13 +144,16 @@ async function loadSample() {
   }
   set({ source: 'sample' });
   await rescore();
-  // On a phone the result is below the form: bring the score into view (and focus, so a
-  // screen reader continues there).
-  if (window.matchMedia('(max-width: 979px)').matches) {
-    const result = $('#result');
-    result.scrollIntoView({ block: 'start' });
-    result.focus({ preventScroll: true });
-  }
+  showResultOnPhone();
+}
+
+// On a phone the result is below the form: once the sample or newly added files are scored,
+// bring the score into view (and focus, so a screen reader continues there).
+function showResultOnPhone() {
+  if (!state.result || !window.matchMedia('(max-width: 979px)').matches) return;
+  const result = $('#result');
+  result.scrollIntoView({ block: 'start' });
+  result.focus({ preventScroll: true });
 }
 
 // Cancel terminates the worker and starts a new one (engine.js); the running ingest then
