@@ -63,7 +63,9 @@ export function renderResultArea() {
     };
     parts.push(renderResult(state.result, ctx));
   } else if (!state.error) {
-    parts.push(h('p.empty', { text: t('result.empty') }));
+    // Nothing scored yet because a typed value cannot be read: say so here, not only at the field.
+    const bad = state.source !== 'none' && Object.values(state.fields).some((f) => f.error);
+    parts.push(h('p.empty', { id: bad ? 'result-fix-fields' : null, text: t(bad ? 'result.fix_fields' : 'result.empty') }));
   }
   setChildren(body, parts);
   // "Ready" has said its piece once a result is shown (a boot failure stays).
@@ -122,5 +124,6 @@ function updateSticky() {
   bar.hidden = !show;
   if (!r) return;
   $('#sticky-value').textContent = r.sps == null ? '—' : r.sps_display;
-  $('#sticky-status').textContent = r.status === 'scored' ? t('status.scored') : t('status.provisional');
+  // The last valid result while a typed value cannot be read is not the inputs' score: said here too.
+  $('#sticky-status').textContent = state.stale ? t('result.stale') : r.status === 'scored' ? t('status.scored') : t('status.provisional');
 }

@@ -116,6 +116,7 @@ export default {
   'result.empty': 'Try the sample shop or add your data to see your score.',
   'result.error': 'Could not score:',
   'result.kept': 'The result below is the last valid one.',
+  'result.fix_fields': 'A value you typed cannot be read (see the marked field): no score until it is corrected.',
   'csv.metric': 'metric',
   'csv.name': 'name',
   'csv.input': 'input',

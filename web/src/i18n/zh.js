@@ -116,6 +116,7 @@ export default {
   'result.empty': '试用示例店铺或添加您的数据即可查看分数。',
   'result.error': '无法计算：',
   'result.kept': '下方是上一次有效的结果。',
+  'result.fix_fields': '您输入的某个数值无法识别（见标红的输入框）：更正后才会计算分数。',
   'csv.metric': '指标',
   'csv.name': '名称',
   'csv.input': '来源',
