@@ -68,6 +68,7 @@ test('quick mode: a typo never raises the score; it is an error at its field and
     assert.equal(await page.locator('#result-stale').count(), 1, typo);
     assert.equal(await page.textContent('#sps-raw'), raw, `${typo}: the score is the last valid one`);
     assert.equal(await page.locator('tr[data-metric="otdr"] [data-badge="no-data"]').count(), 0, typo);
+    assert.equal(await page.textContent('#sticky-status'), en['result.stale'], typo);
   }
   // Full-width digits and ％ read as the same value: the same score, not stale.
   const seq = await resultSeq(page);
@@ -75,6 +76,18 @@ test('quick mode: a typo never raises the score; it is an error at its field and
   await waitForResult(page, seq);
   assert.equal(await page.getAttribute('#result-body', 'data-stale'), 'false');
   assert.equal(await page.textContent('#sps-raw'), raw);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('quick mode: a typo before any result gives no score, and the result area says why', async () => {
+  const { context, problems } = await newContext(browser, { locale: 'zh-CN' });
+  const page = await openQuick(context);
+  await page.fill('#quick-otdr-value', '９３．４ 百分比');
+  await page.waitForSelector('#result-fix-fields');
+  assert.equal(await page.locator('#sps-display').count(), 0);
+  assert.equal(await page.textContent('#result-fix-fields'), zh['result.fix_fields']);
+  assert.equal(await page.textContent('#quick-otdr-value-msg'), zh['quick.err_number']);
   assert.deepEqual(problems, []);
   await context.close();
 });
