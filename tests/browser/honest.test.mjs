@@ -247,3 +247,32 @@ test('a missing export shows the SPS as a range in words, with one click to type
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('dates that cannot be right are errors at their field in the page\'s language, never facts', async () => {
+  const { context, problems } = await newContext(browser, { locale: 'zh-CN' });
+  const page = await openPage(context, site.indexUrl);
+  await loadSample(page);
+  const raw = await page.textContent('#sps-raw');
+  await page.click('#shop-facts summary');
+  let seq = await resultSeq(page);
+  await page.fill('#shop-as_of', '2026-11-20');
+  await waitForResult(page, seq);
+  const asOfRaw = await page.textContent('#sps-raw');
+  // Opened after the evaluation date: no small-shop protection from it.
+  seq = await resultSeq(page);
+  await page.fill('#shop-opened', '2026-12-01');
+  await waitForResult(page, seq);
+  assert.equal(await page.textContent('#shop-opened-msg'), zh['shop.err_opened_after']);
+  assert.equal(await page.getAttribute('#result-body', 'data-stale'), 'true');
+  assert.equal(await page.textContent('#sps-raw'), asOfRaw);
+  await page.fill('#shop-opened', '');
+  // An evaluation date in the future: said, not "no data" everywhere.
+  seq = await resultSeq(page);
+  await page.fill('#shop-as_of', '2099-01-01');
+  await waitForResult(page, seq);
+  assert.equal(await page.textContent('#shop-as_of-msg'), zh['shop.err_as_of_future']);
+  assert.equal(await page.locator('[data-badge="no-data"]').count(), 0);
+  assert.ok(raw.length > 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -22,8 +22,10 @@ export const SHOP_FIELDS = [
   { key: 'positive_rating_rate', type: 'percent' },
 ];
 
-// The shop facts typed in: {facts, fields} (fields keyed by element id).
-export function readShopFacts(texts = {}) {
+// The shop facts typed in: {facts, fields} (fields keyed by element id). Dates that cannot be
+// right are errors at their field, never facts (issue 22): a shop opened after its evaluation
+// date, or an evaluation date after `today` (when given).
+export function readShopFacts(texts = {}, today = '') {
   const facts = {};
   const fields = {};
   for (const f of SHOP_FIELDS) {
@@ -43,6 +45,14 @@ export function readShopFacts(texts = {}) {
       else fields[id] = { error: 'shop.err_offset' };
     } else if (f.type === 'select') facts[f.key] = v === 'true';
     else facts[f.key] = v;
+  }
+  if (facts.as_of && today && facts.as_of > today) {
+    fields['shop-as_of'] = { error: 'shop.err_as_of_future' };
+    delete facts.as_of;
+  }
+  if (facts.opened && facts.as_of && facts.opened > facts.as_of) {
+    fields['shop-opened'] = { error: 'shop.err_opened_after' };
+    delete facts.opened;
   }
   return { facts, fields };
 }
@@ -117,7 +127,7 @@ function sampleText(sampleJson, offset) {
 
 // state: the store; env: {today, sampleJson, profile}.
 export function buildRequest(state, env) {
-  const shop = readShopFacts(state.shopText);
+  const shop = readShopFacts(state.shopText, env.today);
   const fields = { ...shop.fields };
   let invalid = Object.values(shop.fields).some((f) => f.error);
   const options = { profile: env.profile, insights: true };

@@ -111,6 +111,8 @@ export default {
   'shop.positive_rating_rate': 'Positive rating rate',
   'shop.err_number': 'Type a number.',
   'shop.err_offset': 'Type an offset like -08:00 or +08:00.',
+  'shop.err_as_of_future': 'The evaluation date is in the future: choose today or an earlier day.',
+  'shop.err_opened_after': 'The shop cannot have opened after the evaluation date.',
 
   'result.title': 'Your score',
   'result.empty': 'Try the sample shop or add your data to see your score.',

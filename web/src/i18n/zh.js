@@ -111,6 +111,8 @@ export default {
   'shop.positive_rating_rate': '商品好评率',
   'shop.err_number': '请填写数字。',
   'shop.err_offset': '请按 -08:00 或 +08:00 的格式填写。',
+  'shop.err_as_of_future': '评估日期在未来：请选择今天或更早的日期。',
+  'shop.err_opened_after': '开店日期不能晚于评估日期。',
 
   'result.title': '您的分数',
   'result.empty': '试用示例店铺或添加您的数据即可查看分数。',
