@@ -1,34 +1,21 @@
 // Issue 19 "finish the page": keyboard, phone, words. Each check failed on the page before.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import {
-  ROOT, buildSite, launch, newContext, openPage, tempDir, removeTempDirs, loadSample, addFiles, waitForResult,
+  newContext, openPage, loadSample, addFiles, waitForResult,
+  useSite,
 } from './helpers.mjs';
-import { writeFixtures } from './fixtures.mjs';
 import en from '../../web/src/i18n/en.js';
 import zh from '../../web/src/i18n/zh.js';
 
-let site;
-let browser;
-let fx;
-
-before(async () => {
-  site = buildSite();
-  browser = await launch();
-  fx = writeFixtures(ROOT, tempDir('fixtures'));
-});
-
-after(async () => {
-  if (browser) await browser.close();
-  removeTempDirs();
-});
+const suite = useSite({ fixtures: true });
 
 const PHONE = { viewport: { width: 375, height: 700 }, isMobile: true };
 
 test('keyboard: diagnostics tabs move with the arrows; sliders say their value; the chart has a data table', async () => {
-  const { context, problems } = await newContext(browser, { locale: 'en-US' });
-  const page = await openPage(context, site.indexUrl);
+  const { context, problems } = await newContext(suite.browser, { locale: 'en-US' });
+  const page = await openPage(context, suite.site.indexUrl);
   await loadSample(page);
   const tabs = page.locator('.diag-tab');
   const n = await tabs.count();
@@ -54,8 +41,8 @@ test('keyboard: diagnostics tabs move with the arrows; sliders say their value; 
 });
 
 test('keyboard on a phone: a focused field is never under the sticky score bar', async () => {
-  const { context, problems } = await newContext(browser, { locale: 'en-US', ...PHONE });
-  const page = await openPage(context, site.indexUrl);
+  const { context, problems } = await newContext(suite.browser, { locale: 'en-US', ...PHONE });
+  const page = await openPage(context, suite.site.indexUrl);
   await loadSample(page);
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.focus('#load-sample');
@@ -81,8 +68,8 @@ test('keyboard on a phone: a focused field is never under the sticky score bar',
 });
 
 test('phone: finger-sized sliders and links; diagnostics columns readable (the table scrolls instead)', async () => {
-  const { context, problems } = await newContext(browser, { locale: 'zh-CN', ...PHONE });
-  const page = await openPage(context, site.indexUrl);
+  const { context, problems } = await newContext(suite.browser, { locale: 'zh-CN', ...PHONE });
+  const page = await openPage(context, suite.site.indexUrl);
   await loadSample(page);
   for (const sel of ['input[data-lever="fbt_share"]', '#file-list button.link, #sticky-jump, .range-actions button.link']) {
     for (const el of await page.locator(sel).all()) {
@@ -100,9 +87,9 @@ test('phone: finger-sized sliders and links; diagnostics columns readable (the t
 
 test('words: a warning never shows a raw {placeholder}; why-it-moved says it is rounded and has no +0.00 row', async () => {
   for (const [locale, table] of [['en-US', en], ['zh-CN', zh]]) {
-    const { context, problems } = await newContext(browser, { locale });
-    const page = await openPage(context, site.indexUrl);
-    const seq = await addFiles(page, [fx.files['orders.csv'], fx.files['returns.csv']]);
+    const { context, problems } = await newContext(suite.browser, { locale });
+    const page = await openPage(context, suite.site.indexUrl);
+    const seq = await addFiles(page, [suite.fx.files['orders.csv'], suite.fx.files['returns.csv']]);
     await waitForResult(page, seq);
     const text = await page.evaluate(() => document.querySelector('main').innerText);
     assert.doesNotMatch(text, /\{[a-z_]+\}/, locale);
@@ -128,8 +115,8 @@ test('words: a warning never shows a raw {placeholder}; why-it-moved says it is 
 });
 
 test('words: the metric CSV from the Chinese page has Chinese headers and values', async () => {
-  const { context, problems } = await newContext(browser, { locale: 'zh-CN' });
-  const page = await openPage(context, site.indexUrl);
+  const { context, problems } = await newContext(suite.browser, { locale: 'zh-CN' });
+  const page = await openPage(context, suite.site.indexUrl);
   await loadSample(page);
   const [csv] = await Promise.all([page.waitForEvent('download'), page.click('#download-csv')]);
   const lines = readFileSync(await csv.path(), 'utf8').replace(/^\uFEFF/, '').trim().split(/\r\n/);
@@ -142,8 +129,8 @@ test('words: the metric CSV from the Chinese page has Chinese headers and values
 
 test('words: the first visit says only Orders is required and where the exclusions come from', async () => {
   for (const [locale, table] of [['en-US', en], ['zh-CN', zh]]) {
-    const { context } = await newContext(browser, { locale });
-    const page = await openPage(context, site.indexUrl);
+    const { context } = await newContext(suite.browser, { locale });
+    const page = await openPage(context, suite.site.indexUrl);
     const guide = await page.textContent('#guide');
     assert.ok(guide.includes(table['guide.export_exclusions']), locale);
     assert.ok(guide.includes(table['guide.step_download']), locale);
@@ -155,8 +142,8 @@ test('print (Letter and A4, both languages): no crushed table, no box to type in
   // The printable width of Letter (8.5 in) and A4 (210 mm) less the 14 mm margins, in CSS px.
   for (const [paper, width] of [['Letter', Math.round(8.5 * 96 - 2 * 14 * 96 / 25.4)], ['A4', Math.round((210 - 28) * 96 / 25.4)]]) {
     for (const locale of ['en-US', 'zh-CN']) {
-      const { context, problems } = await newContext(browser, { locale, viewport: { width: width, height: 1000 } });
-      const page = await openPage(context, site.indexUrl);
+      const { context, problems } = await newContext(suite.browser, { locale, viewport: { width: width, height: 1000 } });
+      const page = await openPage(context, suite.site.indexUrl);
       await loadSample(page);
       await page.emulateMedia({ media: 'print' });
       const what = `${paper} ${locale}`;
@@ -182,8 +169,8 @@ test('print (Letter and A4, both languages): no crushed table, no box to type in
 });
 
 test('phone: the sticky bar is one line (en); a typed metric\'s unit stays inside its card', async () => {
-  const { context, problems } = await newContext(browser, { locale: 'en-US', ...PHONE });
-  const page = await openPage(context, site.indexUrl);
+  const { context, problems } = await newContext(suite.browser, { locale: 'en-US', ...PHONE });
+  const page = await openPage(context, suite.site.indexUrl);
   await page.click('#tab-quick');
   await page.fill('#quick-nrr-value', '0.8');
   await page.waitForSelector('#sps-display');
@@ -193,7 +180,7 @@ test('phone: the sticky bar is one line (en); a typed metric\'s unit stays insid
   assert.ok(bar.height <= 64, `sticky bar ${bar.height}px tall`);
   // Orders only: metrics without data get a field to type them.
   await page.click('#tab-files');
-  const seq = await addFiles(page, [fx.files['orders.csv']]);
+  const seq = await addFiles(page, [suite.fx.files['orders.csv']]);
   await waitForResult(page, seq);
   const boxes = await page.locator('.type-metric').evaluateAll((els) => els.map((e) => {
     const card = e.closest('tr').getBoundingClientRect();
@@ -207,9 +194,9 @@ test('phone: the sticky bar is one line (en); a typed metric\'s unit stays insid
 });
 
 test('phone: after the files are read, the result is brought into view', async () => {
-  const { context, problems } = await newContext(browser, { locale: 'en-US', ...PHONE });
-  const page = await openPage(context, site.indexUrl);
-  const seq = await addFiles(page, [fx.files['orders.csv'], fx.files['returns.csv']]);
+  const { context, problems } = await newContext(suite.browser, { locale: 'en-US', ...PHONE });
+  const page = await openPage(context, suite.site.indexUrl);
+  const seq = await addFiles(page, [suite.fx.files['orders.csv'], suite.fx.files['returns.csv']]);
   await waitForResult(page, seq);
   await page.waitForFunction(() => Math.abs(document.querySelector('#result').getBoundingClientRect().top) < 5);
   assert.equal(await page.evaluate(() => document.activeElement.id), 'result');

@@ -7,7 +7,9 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
+import { writeFixtures } from './fixtures.mjs';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const MODULE = process.env.SHOPSCORE_WASM_JS || path.join(ROOT, 'build', 'wasm', 'wasm', 'shopscore.js');
@@ -163,4 +165,20 @@ export async function typeQuick(page, values) {
     await page.fill('#quick-' + id, String(v));
     await waitForResult(page, seq);
   }
+}
+
+// The shared before/after of a browser test file: the site built once, one Chromium, the export
+// fixtures when asked for; everything closed and removed after. Read its fields inside tests.
+export function useSite({ fixtures = false } = {}) {
+  const suite = { site: null, browser: null, fx: null };
+  before(async () => {
+    suite.site = buildSite();
+    suite.browser = await launch();
+    if (fixtures) suite.fx = writeFixtures(ROOT, tempDir('fixtures'));
+  });
+  after(async () => {
+    if (suite.browser) await suite.browser.close();
+    removeTempDirs();
+  });
+  return suite;
 }

@@ -1,39 +1,26 @@
 // Issue 22, the page's side: a missing export or a mistyped number never gives a better score.
 // Each test failed on the page before the fix (see the commit message); expected values come
 // from the core (the WASM module under node, or the CLI), never from numbers written here.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import {
-  ROOT, buildSite, launch, newContext, openPage, waitForResult, resultSeq, cliAvailable, cliScore, moduleScore,
-  tempDir, removeTempDirs, loadSample, addFiles, typeQuick, fourDecimals,
+  ROOT, newContext, openPage, waitForResult, resultSeq, cliAvailable, cliScore, moduleScore,
+  tempDir, loadSample, addFiles, typeQuick, fourDecimals,
+  useSite,
 } from './helpers.mjs';
-import { writeFixtures } from './fixtures.mjs';
 import en from '../../web/src/i18n/en.js';
 import zh from '../../web/src/i18n/zh.js';
 
-let site;
-let browser;
-let fx;
-
-before(async () => {
-  site = buildSite();
-  browser = await launch();
-  fx = writeFixtures(ROOT, tempDir('fixtures'));
-});
-
-after(async () => {
-  if (browser) await browser.close();
-  removeTempDirs();
-});
+const suite = useSite({ fixtures: true });
 
 const AS_OF = '2026-11-20';
 // The six values of issue 22, as a seller types them.
 const SIX = { 'nrr-value': '0.85', 'nbfr-value': '1.2', 'otdr-value': '93.4', 'sfcr-value': '0.9', 'imd-value': '12', 'aht-value': '18.5' };
 
 async function openQuick(context) {
-  const page = await openPage(context, site.indexUrl);
+  const page = await openPage(context, suite.site.indexUrl);
   await page.click('#tab-quick');
   await page.click('#shop-facts summary');
   await page.fill('#shop-as_of', AS_OF);
@@ -52,7 +39,7 @@ function sixDataset(delivered) {
 }
 
 test('quick mode: a typo never raises the score; it is an error at its field and the last result stays, marked', async () => {
-  const { context, problems } = await newContext(browser, { locale: 'en-US' });
+  const { context, problems } = await newContext(suite.browser, { locale: 'en-US' });
   const page = await openQuick(context);
   await typeQuick(page, SIX);
   const good = await moduleScore(JSON.stringify(sixDataset(31)), { insights: true });
@@ -81,7 +68,7 @@ test('quick mode: a typo never raises the score; it is an error at its field and
 });
 
 test('quick mode: a typo before any result gives no score, and the result area says why', async () => {
-  const { context, problems } = await newContext(browser, { locale: 'zh-CN' });
+  const { context, problems } = await newContext(suite.browser, { locale: 'zh-CN' });
   const page = await openQuick(context);
   await page.fill('#quick-otdr-value', '９３．４ 百分比');
   await page.waitForSelector('#result-fix-fields');
@@ -93,7 +80,7 @@ test('quick mode: a typo before any result gives no score, and the result area s
 });
 
 test('quick mode: the delivered-orders field is always there; 420 orders is scored like the core', async () => {
-  const { context, problems } = await newContext(browser, { locale: 'en-US' });
+  const { context, problems } = await newContext(suite.browser, { locale: 'en-US' });
   const page = await openQuick(context);
   assert.equal(await page.locator('#quick-delivered_orders_90d').isVisible(), true);
   await typeQuick(page, { ...SIX, delivered_orders_90d: '420' });
@@ -107,7 +94,7 @@ test('quick mode: the delivered-orders field is always there; 420 orders is scor
 });
 
 test('one rule for every rate: 0.934 and 0.0085 read as fractions with the same note, 0.85 as percent', async () => {
-  const { context, problems } = await newContext(browser, { locale: 'en-US' });
+  const { context, problems } = await newContext(suite.browser, { locale: 'en-US' });
   const page = await openQuick(context);
   await typeQuick(page, { 'otdr-value': '0.934', 'nrr-value': '0.0085', 'nbfr-value': '0.85' });
   assert.equal(await page.textContent('#quick-otdr-value-msg'), en['quick.read_fraction'].replace('{v}', '93.40%'));
@@ -119,7 +106,7 @@ test('one rule for every rate: 0.934 and 0.0085 read as fractions with the same 
 });
 
 test('quick mode shows only the panels it can fill', async () => {
-  const { context, problems } = await newContext(browser, { locale: 'en-US' });
+  const { context, problems } = await newContext(suite.browser, { locale: 'en-US' });
   const page = await openQuick(context);
   await typeQuick(page, SIX);
   for (const id of ['#moved', '#trend', '#scenarios', '#diagnostics']) assert.equal(await page.locator(id).count(), 0, id);
@@ -134,13 +121,13 @@ test('a shop facts file dropped with the exports is the shop\'s facts (as --shop
   // The opening date: without it the core warns that it was not given (and cannot apply the
   // small-shop protection).
   writeFileSync(shopFile, JSON.stringify({ opened: '2026-10-01', category: 'beauty' }));
-  const cli = cliScore(['--orders', fx.files['orders.csv'], '--returns', fx.files['returns.csv'], '--shop', shopFile]);
-  const without = cliScore(['--orders', fx.files['orders.csv'], '--returns', fx.files['returns.csv']]);
+  const cli = cliScore(['--orders', suite.fx.files['orders.csv'], '--returns', suite.fx.files['returns.csv'], '--shop', shopFile]);
+  const without = cliScore(['--orders', suite.fx.files['orders.csv'], '--returns', suite.fx.files['returns.csv']]);
   const codes = (r) => r.warnings.map((w) => w.code);
   assert.ok(codes(without).includes('no_opened_date') && !codes(cli).includes('no_opened_date'), 'the fixture must make the facts matter');
-  const { context, problems } = await newContext(browser, { locale: 'en-US' });
-  const page = await openPage(context, site.indexUrl);
-  const seq = await addFiles(page, [fx.files['orders.csv'], fx.files['returns.csv'], shopFile]);
+  const { context, problems } = await newContext(suite.browser, { locale: 'en-US' });
+  const page = await openPage(context, suite.site.indexUrl);
+  const seq = await addFiles(page, [suite.fx.files['orders.csv'], suite.fx.files['returns.csv'], shopFile]);
   await waitForResult(page, seq);
   assert.equal(await page.getAttribute('#file-list li[data-file="shop.json"] .file-kind', 'data-kind'), 'shop');
   assert.match(await page.textContent('#sps-raw'), new RegExp(fourDecimals(cli.sps).replace('.', '\\.')));
@@ -151,12 +138,12 @@ test('a shop facts file dropped with the exports is the shop\'s facts (as --shop
 
 test('dimension cards show the weights the score used', { skip: !cliAvailable() && 'build/native/cli/shopscore is absent' }, async () => {
   // Orders only: no reviews, chats or after-sales, so weights move between the dimensions.
-  const cli = cliScore(['--orders', fx.files['orders.csv']]);
+  const cli = cliScore(['--orders', suite.fx.files['orders.csv']]);
   const moved = Object.entries(cli.dimensions).filter(([, d]) => Math.abs(d.effective_weight - d.weight) > 5e-4);
   assert.ok(moved.length > 0, 'the fixture must move a weight');
-  const { context, problems } = await newContext(browser, { locale: 'en-US' });
-  const page = await openPage(context, site.indexUrl);
-  const seq = await addFiles(page, [fx.files['orders.csv']]);
+  const { context, problems } = await newContext(suite.browser, { locale: 'en-US' });
+  const page = await openPage(context, suite.site.indexUrl);
+  const seq = await addFiles(page, [suite.fx.files['orders.csv']]);
   await waitForResult(page, seq);
   const pct = (x) => new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(x);
   for (const [id, d] of moved) {
@@ -168,9 +155,9 @@ test('dimension cards show the weights the score used', { skip: !cliAvailable() 
 });
 
 test('a returns-only upload is told to add the Orders export, not the Returns one', async () => {
-  const { context, problems } = await newContext(browser, { locale: 'en-US' });
-  const page = await openPage(context, site.indexUrl);
-  const seq = await addFiles(page, [fx.files['returns.csv']]);
+  const { context, problems } = await newContext(suite.browser, { locale: 'en-US' });
+  const page = await openPage(context, suite.site.indexUrl);
+  const seq = await addFiles(page, [suite.fx.files['returns.csv']]);
   await waitForResult(page, seq);
   const tips = await page.locator('#warnings [data-warning="metric_no_data"]').allTextContents();
   assert.ok(tips.length > 0);
@@ -181,8 +168,8 @@ test('a returns-only upload is told to add the Orders export, not the Returns on
 });
 
 test('profile editor: abc, empty, a negative weight get a message (no TypeError); the old error goes', async () => {
-  const { context, problems } = await newContext(browser, { locale: 'zh-CN' });
-  const page = await openPage(context, site.indexUrl);
+  const { context, problems } = await newContext(suite.browser, { locale: 'zh-CN' });
+  const page = await openPage(context, suite.site.indexUrl);
   await loadSample(page);
   if ((await page.locator('#profile-details').getAttribute('open')) === null) await page.click('#profile-details summary');
   for (const bad of ['abc', '', '-5']) {
@@ -198,8 +185,8 @@ test('profile editor: abc, empty, a negative weight get a message (no TypeError)
 });
 
 test('the FBT slider says when metrics lose their data', async () => {
-  const { context, problems } = await newContext(browser, { locale: 'en-US' });
-  const page = await openPage(context, site.indexUrl);
+  const { context, problems } = await newContext(suite.browser, { locale: 'en-US' });
+  const page = await openPage(context, suite.site.indexUrl);
   await loadSample(page);
   const slider = page.locator('input[data-lever="fbt_share"]');
   await slider.fill('1');
@@ -212,8 +199,8 @@ test('the FBT slider says when metrics lose their data', async () => {
 });
 
 test('the trend draws days under the order gate as provisional, and says how many', async () => {
-  const { context, problems } = await newContext(browser, { locale: 'en-US' });
-  const page = await openPage(context, site.indexUrl);
+  const { context, problems } = await newContext(suite.browser, { locale: 'en-US' });
+  const page = await openPage(context, suite.site.indexUrl);
   await loadSample(page);
   const sample = await moduleScore((await import('node:fs')).readFileSync(path.join(ROOT, 'web', 'sample', 'sample-dataset.json'), 'utf8'), { insights: true });
   const provisional = sample.insights.trend.filter((d) => d.provisional === true || d.scored === false).length;
@@ -227,11 +214,11 @@ test('the trend draws days under the order gate as provisional, and says how man
 
 test('a missing export shows the SPS as a range in words, with one click to type the value or say there were none', async (t) => {
   // Orders and returns only: no reviews and no chats export.
-  const cli = cliAvailable() ? cliScore(['--orders', fx.files['orders.csv'], '--returns', fx.files['returns.csv']]) : null;
+  const cli = cliAvailable() ? cliScore(['--orders', suite.fx.files['orders.csv'], '--returns', suite.fx.files['returns.csv']]) : null;
   if (!cli || !cli.sps_range) return t.skip('the core has no sps_range yet (issue 22, core side)');
-  const { context, problems } = await newContext(browser, { locale: 'en-US' });
-  const page = await openPage(context, site.indexUrl);
-  const seq = await addFiles(page, [fx.files['orders.csv'], fx.files['returns.csv']]);
+  const { context, problems } = await newContext(suite.browser, { locale: 'en-US' });
+  const page = await openPage(context, suite.site.indexUrl);
+  const seq = await addFiles(page, [suite.fx.files['orders.csv'], suite.fx.files['returns.csv']]);
   await waitForResult(page, seq);
   assert.ok(cli.sps_range.low < cli.sps_range.high);
   assert.equal(await page.getAttribute('#sps-display', 'data-range'), 'true');
@@ -249,8 +236,8 @@ test('a missing export shows the SPS as a range in words, with one click to type
 });
 
 test('dates that cannot be right are errors at their field in the page\'s language, never facts', async () => {
-  const { context, problems } = await newContext(browser, { locale: 'zh-CN' });
-  const page = await openPage(context, site.indexUrl);
+  const { context, problems } = await newContext(suite.browser, { locale: 'zh-CN' });
+  const page = await openPage(context, suite.site.indexUrl);
   await loadSample(page);
   const raw = await page.textContent('#sps-raw');
   await page.click('#shop-facts summary');
