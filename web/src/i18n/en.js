@@ -303,6 +303,8 @@ export default {
   'warn.exclusion_unknown_order': '{count} excluded order IDs are in no orders export.',
   'warn.missing_deliver_by': '{count} made-to-order or pre-order orders have no deliver-by date or handling days and are left out of the on-time delivery rate.',
   'warn.metric_no_data': '{metric}: no data. Add the {input} export to compute it.',
+  'warn.metric_missing': '{metric}: the {input} export was not given and no value was typed, so the score is a range. Add the export or type the value.',
+  'warn.rate_read_as_fraction': '{metric}: “{text}” was read as the fraction {percent} %; type {percent} % to say so.',
   'warn.unknown_value': '{count} cells of the column “{column}” hold a value the calculator does not know; they were read the safe way.',
   'warn.in_file': 'In {file}: ',
   'warn.this_file': 'this file',

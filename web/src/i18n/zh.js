@@ -303,6 +303,8 @@ export default {
   'warn.exclusion_unknown_order': '有 {count} 个排除订单号不在任何订单导出文件中。',
   'warn.missing_deliver_by': '有 {count} 笔定制或预售订单没有最晚送达时间或备货天数，未计入按时送达率。',
   'warn.metric_no_data': '{metric}：无数据。添加{input}导出文件即可计算。',
+  'warn.metric_missing': '{metric}：未提供{input}导出文件，也未填写数值，因此分数是一个范围。请添加导出文件或填写数值。',
+  'warn.rate_read_as_fraction': '{metric}：“{text}”按小数读作 {percent}%；如需明确，请填写 {percent}%。',
   'warn.unknown_value': '「{column}」列中有 {count} 个单元格的值无法识别，已按稳妥方式读取。',
   'warn.in_file': '{file}：',
   'warn.this_file': '该文件',
