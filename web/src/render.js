@@ -58,18 +58,22 @@ function spsRange(r) {
 // there were none in the period.
 function renderRange(r, range, ctx) {
   const missing = missingMetrics(r);
-  const sentences = missing.map((id) => t('range.add', { input: tf('kind.' + FEEDING_EXPORT[id], FEEDING_EXPORT[id]), metric: t('metric.' + id) }));
+  // Quick mode has no exports to add: only the value to type (its field in the quick form).
+  const quick = ctx.source === 'quick';
+  const sentences = missing.map((id) => (quick ? t('range.type_only', { metric: t('metric.' + id) })
+    : t('range.add', { input: tf('kind.' + FEEDING_EXPORT[id], FEEDING_EXPORT[id]), metric: t('metric.' + id) })));
+  const fieldOf = (id) => document.getElementById(quick ? `quick-${id}-value` : 'type-' + id);
   const low = fmtNumber(range.low, 1, 1);
   const high = fmtNumber(range.high, 1, 1);
   return h('div.range', { id: 'sps-range', 'data-low': String(range.low), 'data-high': String(range.high) },
     h('p.range-words', { text: t('range.words', { low, high, what: sentences.join(t('range.or_sep')) }) }),
-    ctx.typeMetric ? h('div.range-actions.no-print', null, missing.map((id) => [
+    h('div.range-actions.no-print', null, missing.map((id) => [
       h('button.link', { type: 'button', 'data-type-metric': id, text: t('range.type', { metric: t('metric.' + id) }), onclick: () => {
-        const field = document.getElementById('type-' + id);
+        const field = fieldOf(id);
         if (field) { field.scrollIntoView({ block: 'center' }); field.focus(); }
       } }),
-      NONE_ANSWER[id] ? h('button.link', { type: 'button', 'data-none-metric': id, text: t(NONE_ANSWER[id]), onclick: () => ctx.typeMetric(id, 'no_data') }) : null,
-    ])) : null);
+      NONE_ANSWER[id] && ctx.typeMetric ? h('button.link', { type: 'button', 'data-none-metric': id, text: t(NONE_ANSWER[id]), onclick: () => ctx.typeMetric(id, 'no_data') }) : null,
+    ])));
 }
 
 function renderHeadline(r, ctx) {

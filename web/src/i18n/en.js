@@ -139,6 +139,7 @@ export default {
   'csv.input_missing': 'missing',
   'range.words': '{low}–{high}: {what}.',
   'range.add': 'add the {input} export or type the {metric} value',
+  'range.type_only': 'type the {metric} value',
   'range.or_sep': '; ',
   'range.type': 'Type {metric}',
   'range.none_reviews': 'I had no reviews in this period',

@@ -139,6 +139,7 @@ export default {
   'csv.input_missing': '未提供',
   'range.words': '{low}–{high}：{what}。',
   'range.add': '添加「{input}」导出文件或填写{metric}',
+  'range.type_only': '填写{metric}',
   'range.or_sep': '；',
   'range.type': '填写{metric}',
   'range.none_reviews': '本期没有评价',
