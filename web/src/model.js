@@ -9,6 +9,9 @@ export const model = {
   // Delivered orders in 90 days for an official score (docs/rules.md). Replaced by meta()'s
   // value; this one stands only for a module built before meta() existed.
   gate: 30,
+  // Benefit tiers and the "what to fix first" thresholds (docs/rules.md), likewise from meta().
+  tiers: [2.5, 3.5, 4.0],
+  priority: { target: 4.0, keyMinGain: 0.05, attentionBelow: 3.5 },
   version: '',
 };
 
@@ -29,6 +32,13 @@ export function applyMeta(meta) {
   }
   if (Array.isArray(meta.dimensions) && meta.dimensions.length) {
     DIMENSIONS.splice(0, DIMENSIONS.length, ...meta.dimensions.map((d) => (typeof d === 'string' ? d : d.id)));
+  }
+  if (Array.isArray(meta.benefit_tiers) && meta.benefit_tiers.length) model.tiers = meta.benefit_tiers.slice();
+  if (meta.priority) {
+    const p = meta.priority;
+    if (Number.isFinite(p.target)) model.priority.target = p.target;
+    if (Number.isFinite(p.key_opportunity_min_gain)) model.priority.keyMinGain = p.key_opportunity_min_gain;
+    if (Number.isFinite(p.needs_attention_below)) model.priority.attentionBelow = p.needs_attention_below;
   }
   if (meta.version) model.version = meta.version;
 }

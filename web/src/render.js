@@ -2,12 +2,11 @@
 import { h } from './dom.js';
 import { t, tf, tn, it } from './i18n.js';
 import { fmtNumber, fmtInt, fmtMetricValue, fmtDate, fmtPercent } from './format.js';
-import { METRICS, DIMENSIONS, METRIC_DIMENSION, gate } from './model.js';
+import { METRICS, DIMENSIONS, METRIC_DIMENSION, gate, model } from './model.js';
 import { warningItem } from './warnings.js';
 import { fieldText } from './field-messages.js';
 import { renderInsights } from './insights/panel.js';
 import { renderSparkline } from './insights/sparkline.js';
-const TIERS = [2.5, 3.5, 4.0];
 // Settlement days after delivery (the guide): 8 for every shop, 5 from 3.5, 1 from 4.0.
 const TIER_SETTLEMENT = { 3.5: 5, 4: 1 };
 // docs/rules.md §20 lists benefits and conditions that the guide's benefits list does not: they are marked.
@@ -99,9 +98,9 @@ function renderHeadline(r, ctx) {
 }
 
 // docs/rules.md §26 priority labels, computed by the core (the page asks for `insights` in every call).
-const PRIORITY_TARGET = 4.0; // gain = the SPS increase if the metric alone scored max(score, 4.0)
-const KEY_MIN_GAIN = 0.05; // the core labels the top metric only from this gain up
-const ATTENTION_BELOW = 3.5; // and every other metric scoring below this
+// The core's thresholds (model.js, from meta()): gain = the SPS increase if the metric alone
+// scored max(score, target); the top metric is labelled from keyMinGain up, every other one
+// scoring below attentionBelow.
 
 function priorityLabels(r) {
   const labels = new Map();
@@ -115,7 +114,7 @@ function priorityBadge(label) {
 }
 
 function gainText(gain) {
-  const target = fmtNumber(PRIORITY_TARGET, 1, 1);
+  const target = fmtNumber(model.priority.target, 1, 1);
   if (gain < 0.005) return t('priority.gain_small', { gain: fmtNumber(0.01, 2, 2), target });
   return t('priority.gain', { gain: fmtNumber(gain, 2, 2), target });
 }
@@ -131,8 +130,8 @@ function renderPriorities(r) {
         priorityBadge(p.label), ' ',
         h('span.priority-name', { text: t('metric.' + p.metric) }), ' ',
         h('span.priority-gain', { text: gainText(p.gain) }))))
-      : h('p.priority-none', { text: t('priority.none', { low: fmtNumber(ATTENTION_BELOW, 1, 1), gain: fmtNumber(KEY_MIN_GAIN, 2, 2) }) }),
-    h('p.hint', { text: t('priority.hint', { target: fmtNumber(PRIORITY_TARGET, 1, 1) }) }));
+      : h('p.priority-none', { text: t('priority.none', { low: fmtNumber(model.priority.attentionBelow, 1, 1), gain: fmtNumber(model.priority.keyMinGain, 2, 2) }) }),
+    h('p.hint', { text: t('priority.hint', { target: fmtNumber(model.priority.target, 1, 1) }) }));
 }
 
 function renderDimensions(r) {
@@ -238,7 +237,7 @@ function renderBenefits(r) {
     h('h3', { text: t('result.benefits') }),
     h('p.benefit-standard', { text: t('benefit.standard') }),
     h('p.hint', { text: t('benefit.unrounded_note') }),
-    h('ol.ladder', null, TIERS.map((tier) => {
+    h('ol.ladder', null, model.tiers.map((tier) => {
       const reached = scored && sps != null && sps >= tier;
       const list = (r.benefits || []).filter((b) => Math.abs(b.min_sps - tier) < 1e-9);
       return h('li.tier' + (reached ? '.reached' : ''), { 'data-tier': tier.toFixed(1) },

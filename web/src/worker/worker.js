@@ -103,7 +103,7 @@ function fileTooLarge(name, size) {
 }
 
 async function readFile(m, ing, f, report) {
-  if (f.blob.size > maxFile()) throw fileTooLarge(f.name, f.blob.size);
+  if (f.blob.size > maxFile()) throw typeof m.fileTooLargeError === 'function' ? m.fileTooLargeError(f.name, f.blob.size) : fileTooLarge(f.name, f.blob.size);
   // The seller's answer for a file whose dates read both ways ("mdy"/"dmy"; "" = from the data).
   ing.setDateOrder(f.dateOrder || '');
   if (await isZip(f.blob)) return readXlsx(m, ing, f, report);
