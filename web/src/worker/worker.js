@@ -7,7 +7,7 @@
 /* global createShopScore, SHOPSCORE_WASM_XZ */
 import { XzReadableStream } from 'xz-decompress';
 import { previewRows } from './decode.js';
-import { isZip, readZipDirectory, entryStream, findSheet, MAX_SHARED_STRINGS_PART, MAX_SHEET_PART } from './zip.js';
+import { isZip, readZipDirectory, entryStream, entryText, findSheet, MAX_SHARED_STRINGS_PART, MAX_SHEET_PART } from './zip.js';
 import { MSG, InputError, errorToData } from '../protocol.js';
 
 const CHUNK = 1 << 20; // bytes per call into the core (>= 1 MiB, except a file's last chunk)
@@ -209,13 +209,30 @@ function decodeHead(bytes, encoding) {
   return new TextDecoder(label).decode(bytes);
 }
 
+// Which parts to read: the core's choice (findWorkbookParts, the same code as the CLI's) from
+// the workbook and its relationships; a module without the binding falls back to zip.js's.
+async function workbookParts(m, blob, entries, name) {
+  if (typeof m.findWorkbookParts !== 'function') {
+    const { entry } = await findSheet(blob, entries, name);
+    return { sheet: entry, strings: entries.get('xl/sharedStrings.xml') };
+  }
+  const text = async (path) => (entries.has(path) ? entryText(blob, entries.get(path), name) : '');
+  const parts = JSON.parse(m.findWorkbookParts(name, await text('xl/workbook.xml'), await text('xl/_rels/workbook.xml.rels')));
+  const sheet = entries.get(parts.sheet_path);
+  if (!sheet) throw m.badXlsxError(name, `got a workbook without its sheet ${parts.sheet_path}`);
+  return { sheet, strings: parts.shared_strings_path ? entries.get(parts.shared_strings_path) : undefined };
+}
+
 async function readXlsx(m, ing, f, report) {
   const entries = await readZipDirectory(f.blob, f.name);
-  const strings = entries.get('xl/sharedStrings.xml');
-  const { entry: sheet } = await findSheet(f.blob, entries, f.name);
+  const { sheet, strings } = await workbookParts(m, f.blob, entries, f.name);
+  // The inflated-size limits are the core's (meta().limits) when the module says them.
+  const limits = (meta && meta.limits) || {};
+  const sheetLimit = limits.xlsx_sheet_part_bytes ?? MAX_SHEET_PART;
+  const stringsLimit = limits.xlsx_shared_strings_part_bytes ?? MAX_SHARED_STRINGS_PART;
   const parts = strings
-    ? [['xlsx-shared-strings', strings, MAX_SHARED_STRINGS_PART], ['xlsx-sheet', sheet, MAX_SHEET_PART]]
-    : [['xlsx-sheet', sheet, MAX_SHEET_PART]];
+    ? [['xlsx-shared-strings', strings, stringsLimit], ['xlsx-sheet', sheet, sheetLimit]]
+    : [['xlsx-sheet', sheet, sheetLimit]];
   const unpacked = parts.reduce((s, [, e]) => s + e.size, 0) || 1;
   let out = 0;
   let summary = null;
