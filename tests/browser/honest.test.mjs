@@ -263,3 +263,17 @@ test('dates that cannot be right are errors at their field in the page\'s langua
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('"How to reach 4.0" never says nothing reaches it under metrics that each do', async () => {
+  const { context, problems } = await newContext(suite.browser, { locale: 'en-US' });
+  const page = await openQuick(context);
+  await typeQuick(page, SIX);
+  const expected = await moduleScore(JSON.stringify(sixDataset(31)), { insights: true });
+  const four = expected.insights.goal_seek.find((g) => g.target === 4);
+  assert.ok(four && !four.plan.reachable && four.metrics.some((m) => m.reachable), 'premise: the issue\'s case');
+  const target = page.locator('.goal-target[data-target="4"]');
+  assert.ok((await target.locator('li[data-reachable="true"]').count()) > 0);
+  assert.equal(await target.locator('.goal-plan').textContent(), en['ins.goal.plan_orders_none']);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
