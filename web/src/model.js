@@ -13,6 +13,7 @@ export const model = {
   tiers: [2.5, 3.5, 4.0],
   priority: { target: 4.0, keyMinGain: 0.05, attentionBelow: 3.5 },
   version: '',
+  fromCore: false, // meta() was read: the core also knows the options that came with it (csv_lang)
 };
 
 // The metrics (and their dimensions) in the core's order.
@@ -23,6 +24,7 @@ export const METRIC_DIMENSION = model.metricDimension;
 // meta: the parsed JSON of the core's meta() (null when the module predates it).
 export function applyMeta(meta) {
   if (!meta || typeof meta !== 'object') return;
+  model.fromCore = true;
   if (meta.gate && Number.isFinite(meta.gate.orders)) model.gate = meta.gate.orders;
   else if (Number.isFinite(meta.gate)) model.gate = meta.gate;
   if (Array.isArray(meta.metrics) && meta.metrics.length) {

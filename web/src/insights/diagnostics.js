@@ -3,7 +3,8 @@
 // a UTF-8 BOM so Excel reads Chinese correctly.
 import { h, setChildren } from '../dom.js';
 import { fmtNumber, fmtPercent } from '../format.js';
-import { it, tables } from '../i18n.js';
+import { it, tables, getLang } from '../i18n.js';
+import { model } from '../model.js';
 import { saveText } from '../downloads.js';
 
 let current = null; // the open tab's table id, kept across re-renders
@@ -59,7 +60,8 @@ function tableView(t) {
 async function download(id, button, ctx) {
   button.disabled = true;
   try {
-    const text = await ctx.scoreWith({ csv: id });
+    // The core words the table in the page's language (csv_lang), as `--csv TABLE --lang zh`.
+    const text = await ctx.scoreWith(model.fromCore ? { csv: id, csv_lang: getLang() } : { csv: id });
     saveText(`shopscore-${id}.csv`, 'text/csv;charset=utf-8', '\uFEFF' + text);
   } finally {
     button.disabled = false;
