@@ -226,10 +226,13 @@ test('a missing export shows the SPS as a range in words, with one click to type
   assert.ok(words.includes(en['kind.reviews']), words);
   assert.equal(await page.locator('tr[data-metric="nrr"] [data-badge="missing"]').count(), 1);
   assert.notEqual(await page.textContent('tr[data-metric="nrr"] td.num'), '0.00%');
-  // "I had no reviews in this period": no_data, the range closes for that metric.
+  // "I had no reviews in this period": the reviews export, given and empty (a header-only file in
+  // the list, removable); the metric is no longer missing.
   const before = await resultSeq(page);
   await page.click('#sps-range [data-none-metric="nrr"]');
+  await page.waitForSelector('#file-list li[data-file="no-reviews.csv"][data-status="ok"]');
   await waitForResult(page, before);
+  assert.equal(await page.getAttribute('#file-list li[data-file="no-reviews.csv"] .file-kind', 'data-kind'), 'reviews');
   assert.equal(await page.locator('tr[data-metric="nrr"] [data-badge="missing"]').count(), 0);
   assert.deepEqual(problems, []);
   await context.close();

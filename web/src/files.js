@@ -8,6 +8,7 @@ import { warningItem } from './warnings.js';
 import { state, set } from './store.js';
 import { shopOffset } from './shop-facts.js';
 import { CancelledError } from './protocol.js';
+import { emptyExport } from './columns.js';
 
 // Given by main.js, so that this module need not import the scoring.
 let rescore = () => {};
@@ -48,7 +49,13 @@ export function setupFiles(onRescore, onShown) {
 // are the Ingest's shop (docs/web.md "Shop facts").
 const isShopFile = (name) => /(^|[\\/])shop\.json$/i.test(name);
 
-function addFiles(list) {
+// "I had no reviews / chats in this period": that export, empty (its header row only), joins the
+// files like any other and is read with them.
+export function declareNone(kind) {
+  addFiles([new File([emptyExport(kind)], `no-${kind}.csv`, { type: 'text/csv' })]);
+}
+
+export function addFiles(list) {
   if (!list.length) return;
   const files = state.files.slice();
   for (const file of list) {

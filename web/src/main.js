@@ -10,7 +10,7 @@ import { ProfileEditor } from './profile.js';
 import { state, set, subscribe } from './store.js';
 import { applyMeta } from './model.js';
 import { setupTabs } from './tabs.js';
-import { setupFiles, ingestAll, renderFiles } from './files.js';
+import { setupFiles, ingestAll, renderFiles, declareNone } from './files.js';
 import { setupShopForm, buildShopForm, showShopMessages } from './shop-facts.js';
 import { setupQuickForm, buildQuickForm, quickWasActive, quickInactive, showQuickMessages } from './quick-mode.js';
 import { rescore, scoreWith } from './scoring.js';
@@ -50,7 +50,7 @@ function boot() {
   setupShopForm({ rescore, rereadFiles: ingestAll });
   setupQuickForm(rescore);
   setupSticky();
-  setResultActions({ typeMetric, scoreWith });
+  setResultActions({ typeMetric, scoreWith, declareNone });
   subscribe(onStore);
   $('#load-sample').addEventListener('click', loadSample);
   $('#cancel').addEventListener('click', cancelWork);
@@ -80,8 +80,7 @@ function boot() {
   }, (e) => bootFailed(e.message));
 }
 
-// A metric typed under the table (files, sample), or 'no_data' ("I had none in this period"):
-// into the store; request.js checks it, and a value that cannot be read is explained at the
+// A metric typed under the table (files, sample): into the store; request.js checks it, and a value that cannot be read is explained at the
 // field and stops the scoring (the last result stays, marked stale).
 function typeMetric(id, text) {
   const s = String(text).trim();

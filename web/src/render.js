@@ -36,7 +36,8 @@ function scoreClass(s) {
 
 // The export that feeds each metric (docs/exports.md), for "add the … export".
 const FEEDING_EXPORT = { nrr: 'reviews', nbfr: 'returns', otdr: 'orders', sfcr: 'orders', imd: 'chats', aht: 'diagnostics' };
-// "I had none in this period" answers a missing export with no data (its weight moves).
+// "I had none in this period" gives the export as empty (ctx.declareNone adds its header-only
+// file to the files, where the seller sees it and can remove it).
 const NONE_ANSWER = { nrr: 'range.none_reviews', imd: 'range.none_chats' };
 
 // Metrics whose export was not given and whose value was not typed (the core's input field).
@@ -71,7 +72,7 @@ function renderRange(r, range, ctx) {
         const field = fieldOf(id);
         if (field) { field.scrollIntoView({ block: 'center' }); field.focus(); }
       } }),
-      NONE_ANSWER[id] && ctx.typeMetric ? h('button.link', { type: 'button', 'data-none-metric': id, text: t(NONE_ANSWER[id]), onclick: () => ctx.typeMetric(id, 'no_data') }) : null,
+      NONE_ANSWER[id] && ctx.declareNone ? h('button.link', { type: 'button', 'data-none-metric': id, text: t(NONE_ANSWER[id]), onclick: () => ctx.declareNone(FEEDING_EXPORT[id]) }) : null,
     ])));
 }
 
@@ -164,7 +165,7 @@ function typeField(id, ctx) {
   const fid = 'type-' + id;
   const text = ctx.typed[id] || '';
   const f = ctx.fields[fid];
-  const input = h('input', { id: fid, type: 'text', inputmode: 'decimal', autocomplete: 'off', value: text === 'no_data' ? '' : text, 'aria-describedby': fid + '-msg', 'aria-invalid': f && f.error ? 'true' : 'false' });
+  const input = h('input', { id: fid, type: 'text', inputmode: 'decimal', autocomplete: 'off', value: text, 'aria-describedby': fid + '-msg', 'aria-invalid': f && f.error ? 'true' : 'false' });
   input.addEventListener('change', () => ctx.typeMetric(id, input.value));
   return h('div.type-metric', null,
     h('label', { for: fid, text: t('metric.type_value') }),

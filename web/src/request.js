@@ -108,7 +108,6 @@ export function typedMetrics(texts = {}) {
   for (const [id, text] of Object.entries(texts)) {
     const s = String(text).trim();
     if (!s) continue;
-    if (s === 'no_data') { metrics[id] = { no_data: true }; continue; }
     const r = parseMetric(id, s);
     if (r.error || r.note) fields['type-' + id] = r;
     if (!r.error) metrics[id] = { value: r.value };

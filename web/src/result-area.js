@@ -24,7 +24,7 @@ function today() {
 
 // Callbacks from main.js: typeMetric(id, text) (a metric typed under the table) and
 // scoreWith(extra) (the insight panels' extra scoring), passed down in the render context.
-let actions = { typeMetric: null, scoreWith: null };
+let actions = { typeMetric: null, scoreWith: null, declareNone: null };
 export function setResultActions(a) {
   actions = { ...actions, ...a };
 }
@@ -57,6 +57,7 @@ export function renderResultArea() {
       assumedOrders: state.resultSource === 'quick' && state.assumedOrders,
       typeMetric: state.resultSource === 'quick' ? null : actions.typeMetric,
       scoreWith: actions.scoreWith,
+      declareNone: state.resultSource === 'files' ? actions.declareNone : null,
       typed: state.typedText,
       fields: state.fields,
       files: state.files,

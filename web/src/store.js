@@ -13,7 +13,7 @@ export const state = {
   busy: false,
   shopText: {}, // the shop-facts form as typed: {key: text}
   quickText: {}, // quick mode as typed: {fieldId: text}
-  typedText: {}, // metrics typed under the table (files, sample): {metric: text | 'no_data'}
+  typedText: {}, // metrics typed under the table (files, sample): {metric: text}
   fields: {}, // fieldId -> {error|note, params, value}: what request.js found in the typed texts
   result: null,
   resultSource: 'none', // the source the shown result came from
