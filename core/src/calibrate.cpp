@@ -14,7 +14,7 @@ namespace {
 
 // A shown metric value agrees with the exports' when it is the same at the precision Seller
 // Center shows: two decimals of a percent, one decimal of an hour.
-double value_tolerance(MetricId m) { return m == kAht ? 0.05 : 0.00005; }
+double value_tolerance(MetricId m) { return (m == kAht ? 0.05 : 0.00005) + 1e-9; }
 
 // The latest shown lines and weights over `base`: the profile being fitted. A line pair the
 // profile reader would refuse (out of order) keeps the base's.
@@ -81,10 +81,15 @@ Observation observe(const Dataset& dataset, const Snapshot& snap, const Profile&
         f.computed = mr.value;
         f.denominator = mr.denominator;
         if (mr.numerator && mr.denominator) {
-            const double numerator = *shown * *mr.denominator;
-            f.count_difference = numerator - *mr.numerator;
-            mr.numerator = numerator;
-            mr.affected = id == kOtdr ? *mr.denominator - numerator : numerator;
+            // k records counted the other way. A cancellation that is not the seller's fault
+            // leaves SFCR's denominator too: (n + k) / (d + k) = shown. Elsewhere the
+            // denominator stays: (n + k) / d = shown.
+            const double n = *mr.numerator, d = *mr.denominator;
+            const double k = id == kSfcr ? (*shown < 1 ? (*shown * d - n) / (1 - *shown) : 0) : *shown * d - n;
+            f.count_difference = k;
+            mr.numerator = n + k;
+            if (id == kSfcr) mr.denominator = d + k;
+            mr.affected = id == kOtdr ? *mr.denominator - *mr.numerator : *mr.numerator;
         } else {
             mr.numerator = mr.denominator = mr.affected = std::nullopt;  // a value alone: no prior
         }

@@ -18,6 +18,9 @@ constexpr int kPrior = kShares;                          // 3
 constexpr int kBest = kPrior + 1;                        // 4..9
 constexpr int kWorst = kBest + kMetricCount;             // 10..15
 constexpr int kCount = kWorst + kMetricCount;            // 16
+// A share of exactly 0 or 1 would drop a metric from its dimension (a No-data dimension when the
+// other metric has no data): a different model, so the split stays inside.
+constexpr double kShareLow = 0.005, kShareHigh = 0.995;
 constexpr double kPriorScale = 10;  // volume prior k = 10 t / (1 - t): t = 0.5 is 10
 constexpr double kMaxT = 0.99;      // k at most 990
 constexpr double kMargin = 0.0005;  // aim this far inside each rounding interval
@@ -48,7 +51,7 @@ public:
         for (size_t d = 0; d < kDimensionCount; ++d) {
             const double a = target.metric_weights[2 * d], b = target.metric_weights[2 * d + 1];
             dim_weight_[d] = a + b > 0 ? a + b : 2;
-            start_[d] = a + b > 0 ? a / (a + b) : 0.5;
+            start_[d] = std::clamp(((a + b > 0 ? a / (a + b) : 0.5) - kShareLow) / (kShareHigh - kShareLow), 0.0, 1.0);
         }
         start_[kPrior] = std::min(kMaxT, target.volume_prior / (target.volume_prior + kPriorScale));
         for (size_t m = 0; m < kMetricCount; ++m) {
@@ -65,7 +68,7 @@ public:
 
     Parameters parameters(const Vector& t) const {
         Parameters p;
-        for (size_t d = 0; d < kDimensionCount; ++d) p.share[d] = t[d];
+        for (size_t d = 0; d < kDimensionCount; ++d) p.share[d] = kShareLow + (kShareHigh - kShareLow) * t[d];
         p.volume_prior = kPriorScale * t[kPrior] / (1 - t[kPrior]);
         for (size_t m = 0; m < kMetricCount; ++m) {
             p.best[m] = best_[m].lo + (best_[m].hi - best_[m].lo) * t[kBest + m];
@@ -93,7 +96,12 @@ public:
         set(t);
         double total = 0;
         auto add = [&](const std::optional<double>& shown, const std::optional<double>& computed) {
-            if (!shown || !computed) return;  // a No-data disagreement no parameter can mend
+            if (!shown && !computed) return;
+            if (!shown || !computed) {  // a score where the page says No data, or the reverse
+                total += 1;
+                if (gaps) gaps->push_back(1);
+                return;
+            }
             const double lo = shown_low(*shown) + margin, hi = shown_high(*shown) - margin;
             const double gap = *computed < lo ? *computed - lo : *computed > hi ? *computed - hi : 0;
             total += gap * gap;
@@ -103,9 +111,11 @@ public:
             const Scored s = score_observation(obs_[i]);
             if (scored) scored->push_back(s);
             const Snapshot& snap = snaps_[i];
-            add(snap.sps, s.sps);
-            for (size_t d = 0; d < kDimensionCount; ++d) add(snap.dimensions[d].score, s.dimensions[d]);
-            for (size_t m = 0; m < kMetricCount; ++m) add(snap.metrics[m].score, s.metrics[m]);
+            if (snap.sps_shown) add(snap.sps, s.sps);
+            for (size_t d = 0; d < kDimensionCount; ++d)
+                if (snap.dimensions[d].shown) add(snap.dimensions[d].score, s.dimensions[d]);
+            for (size_t m = 0; m < kMetricCount; ++m)
+                if (snap.metrics[m].score) add(snap.metrics[m].score, s.metrics[m]);
         }
         return total;
     }
@@ -189,7 +199,7 @@ bool improve_coordinate(Problem& p, Vector& t, double& loss, int i) {
 // Two coordinates together: a miss that one alone cannot mend without a worse one elsewhere.
 bool improve_pairs(Problem& p, Vector& t, double& loss) {
     bool improved = false;
-    for (double step = 0.125; step > 1e-5; step /= 2)
+    for (double step = 0.125; step > 4e-4; step /= 2)
         for (int i = 0; i < kCount; ++i)
             for (int j = i + 1; j < kCount; ++j)
                 for (double si : {-1.0, 1.0})
@@ -344,35 +354,62 @@ FitResult fit(std::vector<Observation>& observations, const std::vector<Snapshot
     // any computed score moves with it at all.
     std::vector<Scored> at_fit;
     const double miss_at_fit = problem.miss(t, 0, &at_fit);
+    auto moves_scores = [&](const std::vector<Scored>& scored) {
+        auto differs = [](const std::optional<double>& x, const std::optional<double>& y) {
+            return x.has_value() != y.has_value() || (x && std::fabs(*x - *y) > 1e-12);
+        };
+        for (size_t o = 0; o < scored.size(); ++o) {
+            if (differs(scored[o].sps, at_fit[o].sps)) return true;
+            for (size_t d = 0; d < kDimensionCount; ++d)
+                if (differs(scored[o].dimensions[d], at_fit[o].dimensions[d])) return true;
+            for (size_t m = 0; m < kMetricCount; ++m)
+                if (differs(scored[o].metrics[m], at_fit[o].metrics[m])) return true;
+        }
+        return false;
+    };
     for (int i = 0; i < kCount; ++i) {
         FittedParameter fp;
         fp.name = problem.name(i);
         fp.value = problem.value(i, t);
         fp.fallback = problem.value(i, problem.start());
-        fp.low = fp.high = fp.value;
-        bool moves = false, whole_range = true;
-        constexpr int kScan = 64;
-        for (int g = 0; g <= kScan; ++g) {
+        // Does it still fit (no shown score worse than at the fit) with parameter i at x?
+        auto fits_at = [&](double x, bool* moves = nullptr) {
             Vector trial = t;
-            trial[i] = upper(i) * g / kScan;
+            trial[i] = x;
             std::vector<Scored> scored;
-            const bool fits = problem.miss(trial, 0, &scored) <= miss_at_fit;  // no shown score worse
-            for (size_t o = 0; o < scored.size() && !moves; ++o) {
-                auto differs = [](const std::optional<double>& a, const std::optional<double>& b) {
-                    return a.has_value() != b.has_value() || (a && std::fabs(*a - *b) > 1e-12);
-                };
-                moves = differs(scored[o].sps, at_fit[o].sps);
-                for (size_t d = 0; d < kDimensionCount; ++d) moves = moves || differs(scored[o].dimensions[d], at_fit[o].dimensions[d]);
-                for (size_t m = 0; m < kMetricCount; ++m) moves = moves || differs(scored[o].metrics[m], at_fit[o].metrics[m]);
+            const bool fits = problem.miss(trial, 0, &scored) <= miss_at_fit;
+            if (moves) *moves = *moves || moves_scores(scored);
+            return fits;
+        };
+        constexpr int kScan = 64;
+        bool moves = false;
+        int first = -1, last = -1;
+        for (int g = 0; g <= kScan; ++g)
+            if (fits_at(upper(i) * g / kScan, &moves)) {
+                if (first < 0) first = g;
+                last = g;
             }
-            if (!fits) {
-                whole_range = false;
-                continue;
+        // The edges between the grid points, by halving (the scan may miss the fit's own point).
+        auto edge = [&](double in, double out_side) {
+            for (int k = 0; k < 30; ++k) {
+                const double mid = (in + out_side) / 2;
+                (fits_at(mid) ? in : out_side) = mid;
             }
-            const double v = problem.value(i, trial);
-            fp.low = std::min(fp.low, v);
-            fp.high = std::max(fp.high, v);
+            return in;
+        };
+        double lo = t[i], hi = t[i];
+        if (first >= 0) {
+            lo = std::min(lo, upper(i) * first / kScan);
+            hi = std::max(hi, upper(i) * last / kScan);
         }
+        if (lo > 0) lo = edge(lo, std::max(0.0, lo - upper(i) / kScan));
+        if (hi < upper(i)) hi = edge(hi, std::min(upper(i), hi + upper(i) / kScan));
+        Vector at = t;
+        at[i] = lo;
+        fp.low = problem.value(i, at);
+        at[i] = hi;
+        fp.high = problem.value(i, at);
+        const bool whole_range = lo <= 0 && hi >= upper(i);
         fp.status = !moves ? "no_effect" : whole_range ? "unconstrained" : "fitted";
         out.report.push_back(fp);
     }

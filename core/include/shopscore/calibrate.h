@@ -79,7 +79,9 @@ struct ValueFinding {
     double shown = 0;
     std::optional<double> computed;
     std::optional<double> denominator;
-    double count_difference = 0;          // shown x denominator - computed numerator (orders or hours)
+    // Records Seller Center counts the other way (hours for aht): shown x denominator - numerator;
+    // for sfcr (a cancellation not the seller's fault leaves the denominator) k with (n + k) / (d + k) = shown.
+    double count_difference = 0;
     std::vector<std::string> candidates;  // orders that may be counted differently (at most 10)
     int64_t candidate_count = 0;
 };
