@@ -44,7 +44,7 @@ int run_calibrate(const std::vector<std::string>& args) {
     const Calibration c = calibrate(dataset, snapshots, base);
 
     std::ofstream out(out_path, std::ios::binary);
-    if (!out) throw InputError(out_path, "cannot write the file", ErrorDetail{"cannot_open", out_path, 0, {}, "--out", "a writable file", {}});
+    if (!out) throw InputError(out_path, "cannot write the file", ErrorDetail{"cannot_write", out_path, 0, {}, "--out", "a writable file", {}});
     out << profile_to_json(c.profile);
     out.close();
     const std::string report = format == Format::json ? calibration_to_json(c) : calibration_text(c, out_path);

@@ -47,7 +47,9 @@ std::string calibration_text(const Calibration& c, const std::string& out_path) 
             t += "  " + pad(cmp.what, 14) + pad(shown_text(cmp, cmp.shown, true), 15) +
                  pad(shown_text(cmp, cmp.computed, false), 18) + (cmp.matches ? "ok" : "DIFFERS") + "\n";
     }
-    if (c.largest)
+    if (c.largest && c.largest_gap == 0)
+        t += "\nLargest disagreement: none; every shown score is reproduced.\n";
+    else if (c.largest)
         t += "\nLargest disagreement: " + c.largest->what + " on " + format_day(c.largest_as_of.value_or(kNoDay)) +
              ", " + fixed(c.largest_gap, 1) + " after rounding.\n";
     t += "\nParameters (fitted: the readings pin them; unconstrained / no_effect: kept near the default)\n";
