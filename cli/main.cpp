@@ -1,4 +1,4 @@
-// shopscore: the command-line calculator (SPEC §8).
+// shopscore: the command-line calculator (docs/rules.md §24).
 //   shopscore score DATASET.json [--profile FILE.json] [--as-of YYYY-MM-DD] [--format json|text|csv]
 //   shopscore score --orders F [--returns F] [--reviews F] [--chats F] [--exclusions F] [--shop FILE.json]
 //   shopscore batch DIR|LIST [--out-csv F] [--out-json F] [--jobs N]   (cli/batch.cpp)

@@ -1,4 +1,4 @@
-// Trend, forecast and why it moved (SPEC §9, §10): scores of other days from the per-day counts.
+// Trend, forecast and why it moved (docs/rules.md §28-§30): scores of other days from the per-day counts.
 //
 // Every day is scored with what is known on as_of: a record is keyed on the day that decides its
 // window (docs/insights.md), so a review that arrived later counts back on its order's delivery day.

@@ -311,7 +311,7 @@ async function quick(page, values, asOf = '2026-11-20') {
   }
 }
 
-// The dataset the page should build from quick-mode values (SPEC §2 direct input).
+// The dataset the page should build from quick-mode values (docs/rules.md §11 direct input).
 function quickDataset(v, asOf = '2026-11-20') {
   const shop = { as_of: asOf };
   if (v.shop_age_days != null) shop.opened = new Date(Date.parse(asOf + 'T00:00:00Z') - v.shop_age_days * 86400000).toISOString().slice(0, 10);
@@ -510,7 +510,7 @@ test('a 375 px phone: no horizontal overflow, long Chinese names wrap, every con
   await context.close();
 });
 
-// ---- "What to fix first" (SPEC §9 priority labels, computed by the core) ----
+// ---- "What to fix first" (docs/rules.md §26 priority labels, computed by the core) ----
 
 // The gain line the page should show for a priority, from the message table and the locale.
 function gainLine(table, locale, gain) {

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The CLI's contract (SPEC §8): exit codes, one-line errors naming the file and field, options.
+# The CLI's contract (docs/rules.md §24): exit codes, one-line errors naming the file and field, options.
 #   tests/cli/cli_test.sh PATH/TO/shopscore tests/data
 set -uo pipefail
 cli=$1
@@ -40,7 +40,7 @@ for key in '"schema": "shopscore.result/1"' '"as_of": "2026-11-20"' '"nrr"' '"nb
            '"product"' '"fulfillment"' '"service"' '"benefits"'; do
   grep -qF "$key" "$tmp/out" || fail "result lacks $key"
 done
-# The values, worked by hand from SPEC §2-§4 for the spec's one-order example (as_of 2026-11-20):
+# The values, worked by hand from docs/rules.md §6-§20 for the one-order example of §22 (as_of 2026-11-20):
 #   nrr 1/1 (its only review has 2 stars); nbfr 1/1 ("Damaged" return); otdr 1/1 (delivered 11-06,
 #   deliver-by 11-10); sfcr 0/1; imd 0/1 (one 5-star chat); aht 50 h / 1 (decision 11-08 10:00 ->
 #   11-09 12:00 = 26 h, plus inspection 11-12 09:00 -> 11-13 09:00 = 24 h).

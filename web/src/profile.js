@@ -1,4 +1,4 @@
-// The category profile (SPEC §5): choose, edit, save to / load from a JSON file, remembered in
+// The category profile (docs/rules.md §21): choose, edit, save to / load from a JSON file, remembered in
 // localStorage. Numbers that are ShopScore's estimates are marked while they keep the built-in
 // value. Every change calls onChange(); the page rescores without reading the files again.
 import { h, setChildren } from './dom.js';
@@ -11,7 +11,7 @@ const STORE_KEY = 'shopscore.profiles';
 const FAULT_LISTS = ['seller_fault', 'buyer_fault', 'carrier_fault', 'late_shipment_cancel', 'seller_cancel', 'buyer_cancel', 'system_late_cancel'];
 const PROTECTION_NUMBERS = ['max_shop_age_days', 'max_orders', 'max_affected', 'floor', 'imd_floor'];
 
-// Where a number comes from (SPEC tags): 'rule' stated by TikTok Shop, 'example' the guide's
+// Where a number comes from (the tags of docs/rules.md): 'rule' stated by TikTok Shop, 'example' the guide's
 // example, 'estimate' ShopScore's model.
 function provenance(path) {
   if (path[0] === 'benchmarks') return path[1] === 'nrr' ? 'example' : 'estimate';

@@ -1,6 +1,6 @@
 // Quick mode: the metrics typed in as Seller Center shows them (rates in percent, handling time
 // in hours), checked at the field and turned into a dataset with metrics given directly
-// (SPEC §2 "Direct input"). What is typed is remembered in localStorage.
+// (docs/rules.md §11 "Direct input"). What is typed is remembered in localStorage.
 import { h, $, $$, setChildren } from './dom.js';
 import { t } from './i18n.js';
 import { METRICS } from './render.js';
@@ -10,7 +10,7 @@ import { state } from './state.js';
 import { readShopForm, shopFacts } from './shop-facts.js';
 
 const STORE_KEY = 'shopscore.quick';
-const GATE = 30; // SPEC §3.1: an official score from 30 delivered orders in 90 days
+const GATE = 30; // docs/rules.md §13: an official score from 30 delivered orders in 90 days
 // Without a count from the seller the shop is taken as scored. 31, not 30: the small-shop
 // protection needs at most 30 orders, and it must not be applied on a guess.
 const ASSUMED_ORDERS = GATE + 1;
@@ -163,7 +163,7 @@ function fieldMessage(id, result, noteValue) {
   else msg.textContent = '';
 }
 
-// The quick-mode dataset: metrics given directly (SPEC §2 "Direct input"). A field that does
+// The quick-mode dataset: metrics given directly (docs/rules.md §11 "Direct input"). A field that does
 // not pass its check is marked with its message and left out.
 export function quickDataset() {
   let invalid = false;

@@ -1,4 +1,4 @@
-// Renders the result JSON (SPEC §7). Values come from the core; the page only formats them.
+// Renders the result JSON (docs/rules.md §23). Values come from the core; the page only formats them.
 import { h } from './dom.js';
 import { t, tf, tn } from './i18n.js';
 import { en } from './errors.js';
@@ -11,11 +11,11 @@ import { it } from './insights/strings.js';
 export const METRICS = ['nrr', 'nbfr', 'otdr', 'sfcr', 'imd', 'aht'];
 export const DIMENSIONS = ['product', 'fulfillment', 'service'];
 export const METRIC_DIMENSION = { nrr: 'product', nbfr: 'product', otdr: 'fulfillment', sfcr: 'fulfillment', imd: 'service', aht: 'service' };
-const GATE_ORDERS = 30; // SPEC §3.1 [rule]
+const GATE_ORDERS = 30; // docs/rules.md §13 [rule]
 const TIERS = [2.5, 3.5, 4.0];
 // Settlement days after delivery (the guide): 8 for every shop, 5 from 3.5, 1 from 4.0.
 const TIER_SETTLEMENT = { 3.5: 5, 4: 1 };
-// SPEC §4 lists benefits and conditions that the guide's benefits list does not: they are marked.
+// docs/rules.md §20 lists benefits and conditions that the guide's benefits list does not: they are marked.
 const NOT_IN_GUIDE = new Set(['official_shop']);
 const CONDITIONS_NOT_IN_GUIDE = new Set(['violations_30d']);
 
@@ -60,7 +60,7 @@ function renderHeadline(r, ctx) {
       r.protection && r.protection.shop_qualifies ? h('p.meta', { text: t('result.shop_protected') }) : null));
 }
 
-// SPEC §9 priority labels, computed by the core (the page asks for `insights` in every call).
+// docs/rules.md §26 priority labels, computed by the core (the page asks for `insights` in every call).
 const PRIORITY_TARGET = 4.0; // gain = the SPS increase if the metric alone scored max(score, 4.0)
 const KEY_MIN_GAIN = 0.05; // the core labels the top metric only from this gain up
 const ATTENTION_BELOW = 3.5; // and every other metric scoring below this

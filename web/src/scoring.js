@@ -6,7 +6,7 @@ import { readShopForm, shopOffset, shopOverride } from './shop-facts.js';
 import { quickDataset, quickInactive } from './quick-mode.js';
 import { renderResultArea } from './result-area.js';
 
-// Every call asks for insights (SPEC §9 priority labels). For the sample and files, the shop
+// Every call asks for insights (docs/rules.md §26 priority labels). For the sample and files, the shop
 // facts typed in go as the `shop` override; quick mode builds them into its dataset.
 function scoreOptions() {
   const options = { profile: state.profile.profile(), insights: true };

@@ -1,4 +1,4 @@
-// JSON in and out: the canonical dataset (SPEC §6), profiles (§5) and the result (§7).
+// JSON in and out: the canonical dataset (docs/rules.md §22), profiles (§21) and the result (§23).
 // Errors are InputError with the file name and the JSON path of the bad field.
 #pragma once
 

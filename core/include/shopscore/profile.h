@@ -1,4 +1,4 @@
-// A category profile (SPEC §5): every [model] number lives here so the user can see and edit it.
+// A category profile (docs/rules.md §21): every [model] number lives here so the user can see and edit it.
 #pragma once
 
 #include <array>

@@ -1,4 +1,4 @@
-// "How to reach each score": the core's goal seek (SPEC §9) as sentences, and why it moved as a
+// "How to reach each score": the core's goal seek (docs/rules.md §27) as sentences, and why it moved (§30) as a
 // small waterfall of metric contributions.
 import { h } from '../dom.js';
 import { t } from '../i18n.js';

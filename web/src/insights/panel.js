@@ -1,4 +1,4 @@
-// The insight panels under the result (SPEC §9): goal seek, why it moved, trend and forecast
+// The insight panels under the result (docs/rules.md §26-§32): goal seek, why it moved, trend and forecast
 // chart, scenarios, diagnostics. Every number comes from the core's `insights`.
 import { h } from '../dom.js';
 import { it } from './strings.js';
