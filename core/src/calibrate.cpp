@@ -166,7 +166,8 @@ Calibration calibrate(const Dataset& dataset, const std::vector<Snapshot>& snaps
         out.matches = out.matches && rep.matches;
         for (const Comparison& c : rep.comparisons) {
             if (c.what.find(".value") != std::string::npos || !c.shown || !c.computed) continue;
-            const double gap = std::fabs(std::floor(*c.computed * 10 + 0.5 + 1e-9) / 10 - *c.shown);
+            // In tenths, as the page shows them (0.9, not 0.8999999999999999).
+            const double gap = std::round(std::fabs(std::floor(*c.computed * 10 + 0.5 + 1e-9) - *c.shown * 10)) / 10;
             if (!out.largest || gap > out.largest_gap) {
                 out.largest = c;
                 out.largest_as_of = rep.as_of;
