@@ -26,6 +26,8 @@ std::string shown_text(const Comparison& c, const std::optional<double>& v, bool
     return shown_side ? fixed(*v, 1) : fixed(*v, 3) + " (" + display_one_decimal(*v) + ")";
 }
 
+std::string day_text(Day d) { return d == kNoDay ? "(no date)" : format_day(d); }
+
 std::string pad(std::string s, size_t width) {
     if (s.size() < width) s.append(width - s.size(), ' ');
     return s;
@@ -36,12 +38,12 @@ std::string pad(std::string s, size_t width) {
 std::string calibration_text(const Calibration& c, const std::string& out_path) {
     std::string t;
     std::string days;
-    for (const SnapshotReport& s : c.snapshots) days += (days.empty() ? "" : ", ") + format_day(s.as_of);
+    for (const SnapshotReport& s : c.snapshots) days += (days.empty() ? "" : ", ") + day_text(s.as_of);
     t += c.matches ? "Matches your Seller Center readings of " + days + " to within rounding.\n"
                    : "Does not match every Seller Center reading (" + days + "): see the rows marked DIFFERS.\n";
     t += "Profile \"" + c.profile.id + "\" written to " + out_path + " (use it with score --profile).\n";
     for (const SnapshotReport& s : c.snapshots) {
-        t += "\n" + format_day(s.as_of) + (s.matches ? "" : "  (does not match)") + "\n";
+        t += "\n" + day_text(s.as_of) + (s.matches ? "" : "  (does not match)") + "\n";
         t += "  " + pad("", 14) + pad("Seller Center", 15) + pad("ShopScore", 18) + "\n";
         for (const Comparison& cmp : s.comparisons)
             t += "  " + pad(cmp.what, 14) + pad(shown_text(cmp, cmp.shown, true), 15) +
@@ -50,18 +52,29 @@ std::string calibration_text(const Calibration& c, const std::string& out_path) 
     if (c.largest && c.largest_gap == 0)
         t += "\nLargest disagreement: none; every shown score is reproduced.\n";
     else if (c.largest)
-        t += "\nLargest disagreement: " + c.largest->what + " on " + format_day(c.largest_as_of.value_or(kNoDay)) +
+        t += "\nLargest disagreement: " + c.largest->what + " on " + day_text(c.largest_as_of.value_or(kNoDay)) +
              ", " + fixed(c.largest_gap, 1) + " after rounding.\n";
+    for (const SnapshotReport& s : c.snapshots)
+        for (const Comparison& cmp : s.comparisons)
+            if (!cmp.matches && cmp.shown.has_value() != cmp.computed.has_value() && cmp.what.find(".value") == std::string::npos) {
+                t += "\n" + day_text(s.as_of) + ": " + cmp.what + (cmp.shown ? " has a score at Seller Center but no data here"
+                                                                     : " shows No data at Seller Center but has a score here") +
+                     "; no parameter can change that.\n";
+            }
     t += "\nParameters (fitted: the readings pin them; unconstrained / no_effect: kept near the default)\n";
     for (const FittedParameter& p : c.parameters)
         t += "  " + pad(p.name, 26) + pad(fixed(p.value, 4), 10) + "default " + pad(fixed(p.fallback, 4), 10) +
              pad(p.status, 14) + (p.status == "fitted" ? fixed(p.low, 4) + " to " + fixed(p.high, 4) : "") + "\n";
     for (const ValueFinding& f : c.findings) {
         const std::string name = kMetricNames[f.metric];
-        std::string line = "\n" + format_day(f.as_of) + ": Seller Center shows " + name + " " + metric_value(name, f.shown) +
+        std::string upper = name;
+        for (char& ch : upper) ch = static_cast<char>(ch - 'a' + 'A');
+        std::string line = "\n" + day_text(f.as_of) + ": Seller Center shows " + upper + " " + metric_value(name, f.shown) +
                            ", your exports give " + (f.computed ? metric_value(name, *f.computed) : "no value");
-        if (f.denominator) line += ": " + fixed(f.count_difference < 0 ? -f.count_difference : f.count_difference, 0) +
-                                   (f.metric == kAht ? " hours" : " records") + " counted differently";
+        if (f.denominator) {
+            const std::string count = fixed(f.count_difference < 0 ? -f.count_difference : f.count_difference, 0);
+            line += ": " + count + (f.metric == kAht ? " hours" : count == "1" ? " record" : " records") + " counted differently";
+        }
         t += line + ".\n";
         if (!f.candidates.empty()) {
             t += "  Candidate orders (" + std::to_string(f.candidate_count) + "):";
