@@ -270,6 +270,7 @@ export default {
   'warn.exclusion_unknown_order': '{count} excluded order IDs are in no orders export.',
   'warn.missing_deliver_by': '{count} made-to-order or pre-order orders have no deliver-by date or handling days and are left out of the on-time delivery rate.',
   'warn.metric_no_data': '{metric}: no data. Add the {input} export to compute it.',
+  'warn.bad_cell_encoding': '{count} cells are not UTF-8 text like the rest of the file (saved in another encoding, such as GBK); they were read as empty.',
   'warn.unknown_value': '{count} cells of the column “{column}” hold a value the calculator does not know; they were read the safe way.',
   'warn.in_file': 'In {file}: ',
   'warn.examples': 'Examples:',

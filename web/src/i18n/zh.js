@@ -270,6 +270,7 @@ export default {
   'warn.exclusion_unknown_order': '有 {count} 个排除订单号不在任何订单导出文件中。',
   'warn.missing_deliver_by': '有 {count} 笔定制或预售订单没有最晚送达时间或备货天数，未计入按时送达率。',
   'warn.metric_no_data': '{metric}：无数据。添加{input}导出文件即可计算。',
+  'warn.bad_cell_encoding': '有 {count} 个单元格不是与文件其余部分一致的 UTF-8 文本（以其他编码保存，如 GBK），已按空单元格读取。',
   'warn.unknown_value': '「{column}」列中有 {count} 个单元格的值无法识别，已按稳妥方式读取。',
   'warn.in_file': '{file}：',
   'warn.examples': '例如：',
