@@ -306,6 +306,7 @@ export default {
   'warn.metric_no_data': '{metric}: no data. Add the {input} export to compute it.',
   'warn.metric_missing': '{metric}: the {input} export was not given and no value was typed, so the score is a range. Add the export or type the value.',
   'warn.rate_read_as_fraction': '{metric}: “{text}” was read as the fraction {percent} %; type {percent} % to say so.',
+  'warn.bad_cell_encoding': '{count} cells are not UTF-8 text like the rest of the file (saved in another encoding, such as GBK); they were read as empty.',
   'warn.unknown_value': '{count} cells of the column “{column}” hold a value the calculator does not know; they were read the safe way.',
   'warn.in_file': 'In {file}: ',
   'warn.this_file': 'this file',

@@ -306,6 +306,7 @@ export default {
   'warn.metric_no_data': '{metric}：无数据。添加{input}导出文件即可计算。',
   'warn.metric_missing': '{metric}：未提供{input}导出文件，也未填写数值，因此分数是一个范围。请添加导出文件或填写数值。',
   'warn.rate_read_as_fraction': '{metric}：“{text}”按小数读作 {percent}%；如需明确，请填写 {percent}%。',
+  'warn.bad_cell_encoding': '有 {count} 个单元格不是与文件其余部分一致的 UTF-8 文本（以其他编码保存，如 GBK），已按空单元格读取。',
   'warn.unknown_value': '「{column}」列中有 {count} 个单元格的值无法识别，已按稳妥方式读取。',
   'warn.in_file': '{file}：',
   'warn.this_file': '该文件',
