@@ -162,6 +162,8 @@ constexpr Named kWarnings[] = {
     {"exclusion_unknown_order", "", "有 {count} 个排除订单号不在任何订单导出中。"},
     {"cancelled_without_time", "", "有 {count} 笔已取消订单没有取消时间,按创建时间计。"},
     {"metric_no_data", "", "{metric}没有数据:{input}文件可提供,或按卖家中心显示的数值直接输入(--metric {id}=...)。"},
+    {"metric_missing", "", "{metric}缺少输入:未提供{input}文件,分数为一个区间;请提供该文件,或按卖家中心显示的数值直接输入(--metric {id}=...)。"},
+    {"rate_read_as_fraction", "", "{metric}:“{text}”按小数读作 {percent}%(比率按卖家中心的百分数填写)。"},
 };
 
 // The files named by metric_no_data's `input` param.

@@ -122,7 +122,7 @@ int run_score(const std::vector<std::string>& args) {
                              ErrorDetail{"bad_date", {}, 0, {}, "--as-of", "a date like 2026-11-20", cmd.as_of});
     }
     for (const std::string& text : cmd.metrics) {
-        auto [metric, direct] = direct_metric_from_text(text);
+        auto [metric, direct] = direct_metric_from_text(text, &options.notes);
         options.metrics[metric] = direct;
     }
     if (!cmd.profile_path.empty()) options.profiles = profiles_from_json(cli::read_file(cmd.profile_path), cmd.profile_path);

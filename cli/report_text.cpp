@@ -71,6 +71,11 @@ private:
         if (r_.sps) {
             out_ += std::string(l_.sps) + "  " + paint(display_one_decimal(*r_.sps), score_colour(*r_.sps), colour_) + "  " +
                     fill(l_.unrounded, {{"value", cut4(*r_.sps)}}) + "\n";
+        } else if (r_.sps_range.low && r_.sps_range.high) {
+            // Missing metrics leave a range (docs/scoring.md): its two ends, never one guess.
+            const double low = *r_.sps_range.low, high = *r_.sps_range.high;
+            out_ += std::string(l_.sps) + "  " + display_one_decimal(low) + "-" + display_one_decimal(high) + "  " +
+                    fill(l_.unrounded, {{"value", cut4(low) + "-" + cut4(high)}}) + "\n";
         } else {
             out_ += std::string(l_.sps) + "  -  " + l_.no_sps + "\n";
         }

@@ -42,15 +42,24 @@ ordered event_cell(const Result& r, int scenario) {
 }
 
 ordered scored_columns(const std::string& shop, const Result& r, bool insight_columns) {
-    ordered j;
+    ordered summary, j;
     j["shop"] = shop;
-    add_summary_fields(j, r);
-    // The highest threshold the unrounded SPS reaches with an official score, and the benefits
-    // granted (eligible: true) by id.
+    add_summary_fields(summary, r);
+    // A row is flat: sps_range becomes the cells sps_low and sps_high, in its place.
+    for (auto& [key, value] : summary.items()) {
+        if (key != "sps_range") {
+            j[key] = value;
+            continue;
+        }
+        j["sps_low"] = value["low"];
+        j["sps_high"] = value["high"];
+    }
+    // The highest threshold the low end of the SPS reaches with an official score (what the shop
+    // is sure of when metrics are missing), and the benefits granted (eligible: true) by id.
     std::optional<double> tier;
     std::string granted;
     for (const BenefitResult& b : r.benefits) {
-        if (r.status == Status::scored && r.sps && *r.sps >= b.min_sps) tier = b.min_sps;
+        if (r.status == Status::scored && r.sps_range.low && *r.sps_range.low >= b.min_sps) tier = b.min_sps;
         if (b.eligible.value_or(false)) granted += (granted.empty() ? "" : " ") + b.id;
     }
     j["benefit_tier"] = number(tier);

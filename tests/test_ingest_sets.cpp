@@ -92,12 +92,15 @@ TEST_CASE("ingest sets: each shape set reads as worked out by hand", "[ingest][s
             // Every warning of the result, by code: the sum of its counts (one date_order per file).
             // metric_no_data (one per metric without data, no count) is checked by its metrics.
             std::map<std::string, int64_t> warnings, expected;
-            std::vector<std::string> no_data;
+            // metric_missing likewise: a metric whose export is not in the set (never 0 %).
+            std::vector<std::string> no_data, missing;
             for (const Warning& w : r.warnings) {
                 if (w.code == "metric_no_data") no_data.push_back(w.params.at("metric"));
+                else if (w.code == "metric_missing") missing.push_back(w.params.at("metric"));
                 else warnings[w.code] += w.count;
             }
             CHECK(no_data == want.at("no_data").get<std::vector<std::string>>());
+            CHECK(missing == want.at("missing").get<std::vector<std::string>>());
             for (const auto& [code, count] : want.at("warnings").items()) expected[code] = count.get<int64_t>();
             CHECK(warnings == expected);
             if (want.contains("date_order"))

@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 #include <string>
 
+#include "rules_support.h"
 #include "shopscore/json_io.h"
 #include "shopscore/score.h"
 
@@ -32,7 +33,7 @@ std::string shop() {
 
 Result run(ScoreOptions options) {
     options.insights = true;
-    return score(dataset_from_json(shop(), "timeline.json"), options);
+    return score(dataset_from_json(rules_test::every_export(shop()), "timeline.json"), options);
 }
 
 std::optional<double> clean_on(const Result& r, const char* day) {

@@ -38,8 +38,9 @@ TEST_CASE("metric input: each metric without data is named with the input that w
     using P = std::map<std::string, std::string>;
     CHECK(no_data_params(r) == std::vector<P>{P{{"metric", "imd"}, {"input", "chats"}}, P{{"metric", "aht"}, {"input", "diagnostics"}}});
 
-    // No records at all: all six, in metric order.
-    const Result empty = rules_test::run(R"({"schema": "shopscore.dataset/1", "shop": {"as_of": "2026-11-20"}})");
+    // Every list given, and empty: all six, in metric order.
+    const Result empty = rules_test::run(R"({"schema": "shopscore.dataset/1", "shop": {"as_of": "2026-11-20"},
+                                             "orders": [], "reviews": [], "after_sales": [], "chats": []})");
     std::vector<std::string> inputs;
     for (const auto& p : no_data_params(empty)) inputs.push_back(p.at("metric") + ":" + p.at("input"));
     CHECK(inputs == std::vector<std::string>{"nrr:reviews", "nbfr:returns", "otdr:orders", "sfcr:orders", "imd:chats",
@@ -52,7 +53,7 @@ TEST_CASE("metric input: a typed metric replaces only itself; the others stay co
     // 2.5. The computed metrics are unchanged by the option.
     ScoreOptions o;
     o.metrics[kAht] = DirectMetric{38.3, std::nullopt, std::nullopt};
-    const Dataset d = dataset_from_json(orders_only(), "d.json");
+    const Dataset d = dataset_from_json(rules_test::every_export(orders_only()), "d.json");
     const Result typed = score(d, o);
     const Result plain = score(d, {});
     CHECK(*typed.metrics[kAht].score == Approx(2.5));
@@ -102,7 +103,9 @@ TEST_CASE("metric input: the --metric text", "[metric_input]") {
     CHECK(*o.numerator == 480);
     CHECK(*o.denominator == 504);
     CHECK(direct_metric_from_text("sfcr=0.004").second.value == Approx(0.004));
-    for (const char* bad : {"aht", "aht=", "xyz=1", "aht=5%", "nrr=101%", "otdr=95", "nrr=0.8%:12.5", "nrr=0.8%:9/8",
+    // One rule for every rate (docs/scoring.md "Typed values"): a bare number is percent.
+    CHECK(direct_metric_from_text("otdr=95").second.value == Approx(0.95));
+    for (const char* bad : {"aht", "aht=", "xyz=1", "aht=5%", "nrr=101%", "otdr=150", "otdr=-5", "otdr=abc", "otdr=93.4 percent", "nrr=0.8%:12.5", "nrr=0.8%:9/8",
                             "aht=-1", "aht=1e3", "nrr=0.8%:"}) {
         INFO(bad);
         try {

@@ -86,7 +86,9 @@ TEST_CASE("rules/json: wrong types elsewhere name their path", "[rules][json][er
                                        {"id": "C2", "ended": "2026-11-03 18:00", "rating": 5},
                                        {"id": "C3", "ended": "03.11.2026", "rating": 5}]})"),
                StartsWith("dataset.json: chats[2].ended: expected a date-time like"));
-    CHECK_THAT(error_of(R"({"metrics": {"nrr": {"value": "1.2%"}}})"), StartsWith("dataset.json: metrics.nrr.value: expected "));
+    // A value as text is read by the typed-value rule (docs/scoring.md); one it cannot read is an error.
+    CHECK_THAT(error_of(R"({"metrics": {"nrr": {"value": "abc"}}})"), StartsWith("dataset.json: metrics.nrr.value: expected "));
+    CHECK_THAT(error_of(R"({"metrics": {"otdr": {"value": "150"}}})"), StartsWith("dataset.json: metrics.otdr.value: expected "));
     // A required field that is missing names its path too.
     CHECK_THAT(error_of(R"({"orders": [{"id": "A1", "created": "2026-11-02 09:30"}, {"id": "A2"}]})"),
                StartsWith("dataset.json: orders[1].created: expected a date-time like"));

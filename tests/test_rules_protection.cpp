@@ -7,6 +7,7 @@
 #include <string>
 
 #include "scoring_internal.h"
+#include "rules_support.h"
 #include "shopscore/json_io.h"
 #include "shopscore/score.h"
 
@@ -65,7 +66,7 @@ Spec make(const std::string& shop_extra, int orders, int negative = 0) {
 Result run(const Spec& s, const char* profile_json = nullptr) {
     ScoreOptions o;
     if (profile_json) o.profiles = profiles_from_json(profile_json, "profile.json");
-    return score(dataset_from_json(build(s), "dataset.json"), o);
+    return score(dataset_from_json(rules_test::every_export(build(s)), "dataset.json"), o);
 }
 
 std::string chats(int one_star, int five_star) {

@@ -6,6 +6,8 @@
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
+#include <nlohmann/json.hpp>
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -70,6 +72,30 @@ std::string calibrate_dataset_json(const std::string& dataset_json, const std::s
     return js_errors([&] {
         const Dataset dataset = dataset_from_json(dataset_json, "dataset.json");
         return calibration_to_json(calibrate_with(dataset, snapshots_json, profile_json));
+    });
+}
+
+// The core's rule for a typed value (docs/scoring.md "Typed values"), so the page's fields read
+// numbers exactly as the CLI and the dataset do: {"value": fraction (hours for aht), "note": null
+// or {"code": "rate_read_as_fraction", "params": {...}}}. An unreadable value throws an InputError
+// (code invalid_value, field `metric`).
+std::string parse_metric_value(const std::string& metric, const std::string& text) {
+    return js_errors([&] {
+        size_t m = 0;
+        while (m < kMetricCount && metric != kMetricNames[m]) ++m;
+        if (m == kMetricCount)
+            throw InputError("metric", "expected one of nrr, nbfr, otdr, sfcr, imd, aht, got \"" + metric + "\"",
+                             ErrorDetail{"invalid_value", {}, 0, {}, "metric", "nrr | nbfr | otdr | sfcr | imd | aht", metric});
+        const auto id = static_cast<MetricId>(m);
+        const TypedValue typed = read_metric_value(id, text, metric);
+        nlohmann::ordered_json out;
+        out["value"] = typed.value;
+        out["note"] = nullptr;
+        if (typed.read_as_fraction) {
+            const Warning w = read_as_fraction_note(id, text, typed.value);
+            out["note"] = {{"code", w.code}, {"message", w.message}, {"params", w.params}};
+        }
+        return out.dump();
     });
 }
 
@@ -144,6 +170,7 @@ EMSCRIPTEN_BINDINGS(shopscore) {
     emscripten::function("defaultProfile", emscripten::optional_override([] { return default_profile_json(); }));
     emscripten::function("score", &score_dataset_json);
     emscripten::function("calibrate", &calibrate_dataset_json);
+    emscripten::function("parseMetricValue", &parse_metric_value);
     emscripten::class_<IngestSession>("Ingest")
         .constructor<std::string>()
         .function("begin", &IngestSession::begin)

@@ -11,8 +11,11 @@ public:
     BenefitCheck(std::string id, double min_sps) { out_.id = std::move(id), out_.min_sps = min_sps; }
 
     BenefitCheck& require(const char* input, bool known, bool holds) {
+        return require(std::vector<std::string>{input}, known, holds);
+    }
+    BenefitCheck& require(const std::vector<std::string>& inputs, bool known, bool holds) {
         if (!known)
-            out_.missing.push_back(input);
+            out_.missing.insert(out_.missing.end(), inputs.begin(), inputs.end());
         else if (!holds)
             failed_ = true;
         return *this;
@@ -39,12 +42,21 @@ private:
 
 std::vector<BenefitResult> decide_benefits(const Result& result, const Shop& shop,
                                            std::optional<double> positive_rating_rate) {
-    const bool official = result.status == Status::scored && result.sps.has_value();
-    const double sps = result.sps.value_or(0);
+    // With metrics missing the SPS is a range: a threshold is met when the low end reaches it,
+    // missed when the high end does not, and undecided (the missing metrics named) in between.
+    const SpsRange& range = result.sps_range;
+    const bool official = result.status == Status::scored && range.low.has_value() && range.high.has_value();
+    const double low = range.low.value_or(0), high = range.high.value_or(0);
+    std::vector<std::string> open;  // the missing metrics that leave the SPS open
+    for (size_t m = 0; m < kMetricCount; ++m)
+        if (result.metrics[m].input == MetricInput::missing && result.metrics[m].may_have_data) open.push_back(kMetricNames[m]);
     std::vector<BenefitResult> out;
     auto check = [&](const char* id, double min_sps) {
         BenefitCheck c(id, min_sps);
-        c.require("sps", official, sps >= min_sps);
+        if (!official)
+            c.require("sps", false, false);
+        else
+            c.require(open, low >= min_sps || high < min_sps, low >= min_sps);
         return c;
     };
     for (const char* id : {"flash_deals", "tiktok_funded_promotions", "shop_ads_boost"})
@@ -69,10 +81,12 @@ std::vector<BenefitResult> decide_benefits(const Result& result, const Shop& sho
     return out;
 }
 
+// From the low end of the SPS range: the settlement the shop is sure of (docs/scoring.md).
 int settlement_days(const Result& result) {
-    if (result.status != Status::scored || !result.sps) return 8;
-    if (*result.sps >= 4.0) return 1;
-    if (*result.sps >= 3.5) return 5;
+    const std::optional<double>& low = result.sps_range.low;
+    if (result.status != Status::scored || !low) return 8;
+    if (*low >= 4.0) return 1;
+    if (*low >= 3.5) return 5;
     return 8;
 }
 

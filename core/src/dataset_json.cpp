@@ -8,6 +8,7 @@
 #include "dataset_json_internal.h"
 #include "json_read.h"
 #include "shopscore/json_io.h"
+#include "shopscore/score.h"
 
 namespace shopscore {
 namespace {
@@ -233,16 +234,31 @@ void for_each_record(const Reader& r, const json& root, const char* key, Read re
 
 }  // namespace
 
-DirectMetrics read_direct_metrics(const Reader& r, const json& metrics, const std::string& at) {
+DirectMetrics read_direct_metrics(const Reader& r, const json& metrics, const std::string& at, std::vector<Warning>* notes) {
     DirectMetrics out;
     for (size_t m = 0; m < kMetricCount; ++m) {
         const std::string path = Reader::join(at, kMetricNames[m]);
         const json* given = r.object(metrics, kMetricNames[m], at);
         if (!given) continue;
         DirectMetric direct;
-        auto value = r.number(*given, "value", path);
-        if (!value) r.fail(path + ".value", "a number", nullptr);
         const bool is_rate = m != kAht;
+        std::optional<double> value;
+        if (const auto it = given->find("value"); it != given->end() && it->is_string()) {
+            // Text as the seller typed it: the one rule of docs/scoring.md "Typed values".
+            const std::string& text = it->get_ref<const std::string&>();
+            TypedValue typed;
+            try {
+                typed = read_metric_value(static_cast<MetricId>(m), text, path + ".value");
+            } catch (const InputError& e) {
+                r.fail(path + ".value", e.detail().expected, &*it);
+            }
+            if (typed.read_as_fraction && notes)
+                notes->push_back(read_as_fraction_note(static_cast<MetricId>(m), text, typed.value));
+            value = typed.value;
+        } else {
+            value = r.number(*given, "value", path);
+        }
+        if (!value) r.fail(path + ".value", "a number", nullptr);
         if (*value < 0 || (is_rate && *value > 1))
             r.fail(path + ".value", is_rate ? "a fraction between 0 and 1 (1.2 % is 0.012)" : "hours >= 0",
                    &given->at("value"));
@@ -298,7 +314,11 @@ Dataset dataset_from_json(std::string_view text, const std::string& file_name) {
     });
     for_each_record(r, root, "chats",
                     [&](const json& c, const std::string& path) { d.chats.push_back(read_chat(r, c, path, tz)); });
-    if (const json* metrics = r.object(root, "metrics", "")) d.direct_metrics = read_direct_metrics(r, *metrics, "metrics");
+    if (const json* metrics = r.object(root, "metrics", "")) d.direct_metrics = read_direct_metrics(r, *metrics, "metrics", &d.warnings);
+    // A key that is there (even `[]`) gives its input; an absent key leaves it missing. The JSON
+    // has no separate diagnostics list: after_sales gives the requests AHT is computed from.
+    auto has = [&](const char* key) { return root.contains(key) && !root.at(key).is_null(); };
+    d.given = {has("orders"), has("after_sales"), has("reviews"), has("chats"), false};
     return d;
 }
 

@@ -1,6 +1,8 @@
 // The CLI's --metric text (docs/scoring.md "Metrics typed by the seller"): one metric as Seller
 // Center shows it, e.g. "aht=31.2", "nrr=0.8%:812", "otdr=95.2%:480/504".
+#include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <string>
 
@@ -35,7 +37,94 @@ std::string_view trim(std::string_view s) {
 
 }  // namespace
 
+// Full-width digits, point, comma and percent sign (as a Chinese keyboard types them) become
+// ASCII; U+3000 becomes a space. Everything else is kept as it is.
+std::string to_ascii_digits(std::string_view text) {
+    std::string out;
+    for (size_t i = 0; i < text.size(); ++i) {
+        const auto b = [&](size_t k) { return static_cast<unsigned char>(text[i + k]); };
+        if (i + 2 < text.size() && b(0) == 0xEF && b(1) == 0xBC) {
+            const unsigned char c = b(2);
+            if (c >= 0x90 && c <= 0x99) { out += static_cast<char>('0' + (c - 0x90)); i += 2; continue; }
+            if (c == 0x8E) { out += '.'; i += 2; continue; }
+            if (c == 0x8C) { out += ','; i += 2; continue; }
+            if (c == 0x85) { out += '%'; i += 2; continue; }
+        }
+        if (i + 2 < text.size() && b(0) == 0xE3 && b(1) == 0x80 && b(2) == 0x80) { out += ' '; i += 2; continue; }
+        out += text[i];
+    }
+    return out;
+}
+
+namespace {
+
+// "12", "0.8", ".5", "93,4" (one comma as the decimal point); nullopt for anything else.
+std::optional<double> decimal_comma(std::string s, int* decimals) {
+    if (s.find('.') == std::string::npos && std::count(s.begin(), s.end(), ',') == 1) s[s.find(',')] = '.';
+    const std::optional<double> v = decimal(s);
+    if (v && decimals) *decimals = s.find('.') == std::string::npos ? 0 : static_cast<int>(s.size() - s.find('.') - 1);
+    return v;
+}
+
+[[noreturn]] void fail_value(const std::string& field, std::string_view text, const std::string& expected) {
+    const std::string got(text);
+    throw InputError(field, "expected " + expected + ", got \"" + got + "\"",
+                     ErrorDetail{"invalid_value", {}, 0, {}, field, expected, got});
+}
+
+}  // namespace
+
+TypedValue read_metric_value(MetricId metric, std::string_view raw, const std::string& field) {
+    const std::string ascii = to_ascii_digits(raw);
+    std::string_view text = trim(ascii);
+    TypedValue out;
+    if (metric == kAht) {
+        for (std::string_view unit : {"hours", "hour", "hrs", "hr", "h", "\xE5\xB0\x8F\xE6\x97\xB6" /* 小时 */})
+            if (text.size() > unit.size() && text.substr(text.size() - unit.size()) == unit) {
+                text = trim(text.substr(0, text.size() - unit.size()));
+                break;
+            }
+        const std::optional<double> hours = decimal_comma(std::string(text), nullptr);
+        if (!hours) fail_value(field, raw, "hours like 31.2 (0 or more)");
+        out.value = *hours;
+        return out;
+    }
+    const std::string expected = "a rate from 0 to 100 % like 93.4, 93.4 % or 0.934";
+    const bool percent = !text.empty() && text.back() == '%';
+    if (percent) text = trim(text.substr(0, text.size() - 1));
+    int decimals = 0;
+    const std::optional<double> v = decimal_comma(std::string(text), &decimals);
+    if (!v) fail_value(field, raw, expected);
+    // Seller Center shows rates in percent with two decimals: a bare number is percent, unless it
+    // is at most 1 with more decimals, which only a fraction copied from a spreadsheet has.
+    if (!percent && *v <= 1 && decimals > 2) {
+        out.value = *v;
+        out.read_as_fraction = true;
+        return out;
+    }
+    if (*v > 100) fail_value(field, raw, expected);
+    out.value = *v / 100.0;
+    return out;
+}
+
+Warning read_as_fraction_note(MetricId metric, std::string_view text, double value) {
+    char percent[32];
+    std::snprintf(percent, sizeof percent, "%.4g", value * 100.0);
+    Warning w;
+    w.code = "rate_read_as_fraction";
+    w.message = std::string(kMetricNames[metric]) + ": \"" + std::string(text) + "\" was read as the fraction " +
+                percent + " % (a rate is percent, as Seller Center shows it; write " + percent + " % to say so)";
+    w.params = {{"metric", kMetricNames[metric]}, {"text", std::string(text)}, {"percent", percent}};
+    return w;
+}
+
 std::pair<MetricId, DirectMetric> direct_metric_from_text(std::string_view text) {
+    return direct_metric_from_text(text, nullptr);
+}
+
+std::pair<MetricId, DirectMetric> direct_metric_from_text(std::string_view raw_text, std::vector<Warning>* notes) {
+    const std::string ascii = to_ascii_digits(raw_text);
+    const std::string_view text = ascii;
     const size_t eq = text.find('=');
     if (eq == std::string_view::npos) fail(text, kForm);
     const std::string_view id = trim(text.substr(0, eq));
@@ -52,20 +141,10 @@ std::pair<MetricId, DirectMetric> direct_metric_from_text(std::string_view text)
         counts = trim(rest.substr(colon + 1));
         rest = rest.substr(0, colon);
     }
-    std::string_view value_text = trim(rest);
-    bool percent = false;
-    if (!value_text.empty() && value_text.back() == '%') {
-        percent = true;
-        value_text = trim(value_text.substr(0, value_text.size() - 1));
-    } else if (!is_rate && !value_text.empty() && value_text.back() == 'h') {
-        value_text = trim(value_text.substr(0, value_text.size() - 1));  // "31.2h", "31.2 h"
-    }
-    std::optional<double> value = decimal(value_text);
-    if (!value) fail(text, is_rate ? "a rate like 0.8% or 0.008 after " + std::string(id) + "="
-                                   : "hours like 31.2 after aht=");
-    if (percent && !is_rate) fail(text, "hours like 31.2 (aht is not a percentage)");
-    if (percent) *value /= 100.0;
-    if (is_rate && *value > 1) fail(text, "a rate of at most 100% (write 95.2% or 0.952)");
+    // The value: the same rule as every typed value (read_metric_value).
+    const TypedValue typed = read_metric_value(metric, trim(rest), "--metric");
+    const std::optional<double> value = typed.value;
+    if (typed.read_as_fraction && notes) notes->push_back(read_as_fraction_note(metric, trim(rest), typed.value));
 
     DirectMetric direct;
     direct.value = *value;

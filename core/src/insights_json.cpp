@@ -89,6 +89,7 @@ ordered scenario_json(const ScenarioResult& s) {
     for (const auto& [k, v] : s.params) j["params"][k] = number(v);
     j["sps"] = number(s.sps);
     j["sps_display"] = s.sps ? ordered(display_one_decimal(*s.sps)) : ordered(nullptr);
+    j["sps_range"] = sps_range_json(s.sps_range);
     j["settlement_days"] = s.settlement_days;
     ordered metrics = ordered::object();
     for (size_t m = 0; m < kMetricCount; ++m) metrics[kMetricNames[m]] = metric_json(s.metrics[m]);
@@ -142,7 +143,9 @@ ordered insights_json(const Insights& in) {
     for (const GoalSeekTarget& g : in.goal_seek) j["goal_seek"].push_back(goal_seek_json(g));
     j["trend"] = ordered::array();
     for (const DayScore& d : in.trend)
-        j["trend"].push_back({{"date", day_json(d.day)}, {"sps", number(d.sps)}, {"scored", d.scored}, {"metrics", metric_values_json(d)}});
+        j["trend"].push_back({{"date", day_json(d.day)}, {"sps", number(d.sps)}, {"scored", d.scored},
+                                    // under the 30-order gate: not an official score (docs/insights.md)
+                                    {"provisional", !d.scored}, {"metrics", metric_values_json(d)}});
     ordered forecast;
     forecast["days"] = ordered::array();
     for (const ForecastDay& f : in.forecast)

@@ -72,8 +72,10 @@ std::vector<ScenarioResult> scenarios(const Result& today, const Scorer& s) {
         const Snapshot snap = s.at(as_of, apply(s, base, on), static_cast<double>(today.delivered_orders_90d));
         r.metrics = snap.metrics;
         r.sps = snap.sps;
+        r.sps_range = snap.range;
         Result as_result = today;
         as_result.sps = snap.sps;
+        as_result.sps_range = snap.range;
         as_result.metrics = snap.metrics;
         r.benefits = decide_benefits(as_result, c.shop, c.positive_rating_rate);
         r.settlement_days = settlement_days(as_result);

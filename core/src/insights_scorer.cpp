@@ -20,10 +20,13 @@ Snapshot Scorer::at(Day day, const MetricCounts& counts, double delivered_90d) c
     for (size_t m = 0; m < kMetricCount; ++m) {
         const auto id = static_cast<MetricId>(m);
         s.metrics[m] = measure_metric(id, counts[m], c_.direct_metrics[m], c_.profile);
+        mark_missing(s.metrics[m], id, c_.absent);
     }
     const int64_t delivered = c_.shop.delivered_orders_90d.value_or(static_cast<int64_t>(delivered_90d + 0.5));
     apply_protection(s.metrics, delivered, c_.profile.protection, shop_age_ok(day), opened_known());
-    s.sps = combine_dimensions(s.metrics, c_.profile, s.dimensions);
+    const Combined combined = combine_with_missing(s.metrics, c_.profile, s.dimensions);
+    s.sps = combined.sps;
+    s.range = combined.range;
     s.scored = delivered >= 30;
     return s;
 }

@@ -12,7 +12,8 @@ using MetricCounts = std::array<Counts, kMetricCount>;
 struct Snapshot {
     std::array<MetricResult, kMetricCount> metrics{};
     std::array<DimensionResult, kDimensionCount> dimensions{};
-    std::optional<double> sps;
+    std::optional<double> sps;  // null when missing metrics leave a range
+    SpsRange range;
     bool scored = false;  // the 30-order gate
 };
 

@@ -244,7 +244,7 @@ ScoreOptions score_options_from_json(std::string_view text) {
     read_insight_options(r, root, options.insight_options);
     if (!options.insight_options.csv.empty()) options.insights = true;
     if (const json* shop = r.object(root, "shop", "")) options.shop = read_shop(r, *shop, "shop");
-    if (const json* metrics = r.object(root, "metrics", "")) options.metrics = read_direct_metrics(r, *metrics, "metrics");
+    if (const json* metrics = r.object(root, "metrics", "")) options.metrics = read_direct_metrics(r, *metrics, "metrics", &options.notes);
     if (auto it = root.find("profile"); it != root.end() && !it->is_null()) {
         if (it->is_array()) {
             for (size_t i = 0; i < it->size(); ++i)

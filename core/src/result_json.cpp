@@ -24,7 +24,23 @@ void add_summary_fields(ordered& j, const Result& r) {
     j["delivered_orders_90d"] = r.delivered_orders_90d;
     j["sps"] = number(r.sps);
     j["sps_display"] = r.sps ? ordered(display_one_decimal(*r.sps)) : ordered(nullptr);
+    j["sps_range"] = sps_range_json(r.sps_range);
     j["settlement_days"] = r.settlement_days;
+}
+
+ordered sps_range_json(const SpsRange& range) {
+    ordered j;
+    j["low"] = number(range.low);
+    j["high"] = number(range.high);
+    return j;
+}
+
+const char* metric_input_name(MetricInput input) {
+    switch (input) {
+        case MetricInput::typed: return "typed";
+        case MetricInput::missing: return "missing";
+        default: return "export";
+    }
 }
 
 ordered metric_json(const MetricResult& m) {
@@ -37,7 +53,9 @@ ordered metric_json(const MetricResult& m) {
     j["raw_score"] = number(m.raw_score);
     j["score"] = number(m.score);
     j["protected"] = m.is_protected;
-    j["no_data"] = m.no_data;
+    // no_data: given, but nothing in the window. A missing metric was not given at all.
+    j["no_data"] = m.no_data && m.input != MetricInput::missing;
+    j["input"] = metric_input_name(m.input);
     return j;
 }
 

@@ -15,6 +15,10 @@ ordered number(const std::optional<double>& x);
 // The result's headline fields (as_of, profile, status, delivered_orders_90d, sps, sps_display,
 // settlement_days) appended to `j` in docs/rules.md §23's order: the result JSON and the CLI's batch rows.
 void add_summary_fields(ordered& j, const Result& r);
+// {"low": L, "high": H} (docs/scoring.md "Missing, typed and no data").
+ordered sps_range_json(const SpsRange& range);
+// "export" | "typed" | "missing".
+const char* metric_input_name(MetricInput input);
 ordered metric_json(const MetricResult& m);
 ordered benefits_json(const std::vector<BenefitResult>& benefits);
 ordered insights_json(const Insights& insights);

@@ -28,6 +28,17 @@ Warning no_data_warning(MetricId m) {
     return w;
 }
 
+// A metric whose input was not given: no value at all (docs/scoring.md "Missing, typed and no data").
+Warning missing_warning(MetricId m, const char* input) {
+    Warning w;
+    w.code = "metric_missing";
+    w.message = std::string(kMetricNames[m]) + " is missing: the " + input +
+                " input was not given, so the score is a range; give it, or type the value as Seller Center shows it (--metric " +
+                kMetricNames[m] + "=...)";
+    w.params = {{"metric", kMetricNames[m]}, {"input", input}};
+    return w;
+}
+
 }  // namespace
 
 // Fills value, counts and raw score of one metric from counted records or a direct input.
@@ -37,6 +48,7 @@ MetricResult measure_metric(MetricId m, const Counts& counted, const std::option
     r.window_days = kMetricWindowDays[m];
     const Benchmark& bench = profile.benchmarks[m];
     if (direct) {
+        r.input = MetricInput::typed;
         if (direct->denominator && *direct->denominator == 0) return r;  // given, but no data
         r.value = direct->value;
         r.adjusted_value = direct->value;
@@ -218,6 +230,7 @@ Result score(const Dataset& dataset, const ScoreOptions& options, ScoreCache* ca
     Result result;
     const Shop shop = effective_shop(dataset.shop, options.shop);
     result.warnings = dataset.warnings;
+    for (const Warning& w : options.notes) result.warnings.push_back(w);
     const std::optional<Day> as_of = find_as_of(dataset, shop, options, cache, result.warnings);
     result.as_of = as_of.value_or(kNoDay);
     if (!cache) check_dataset(dataset, shop, as_of, result.warnings);
@@ -242,11 +255,16 @@ Result score(const Dataset& dataset, const ScoreOptions& options, ScoreCache* ca
     for (const Warning& w : counters.warnings()) result.warnings.push_back(w);
 
     std::array<std::optional<DirectMetric>, kMetricCount> direct;  // typed in the options, else the dataset's
+    for (size_t m = 0; m < kMetricCount; ++m) direct[m] = options.metrics[m] ? options.metrics[m] : dataset.direct_metrics[m];
+    const AbsentInputs absent = absent_inputs(dataset.given, direct);
     for (size_t m = 0; m < kMetricCount; ++m) {
         const auto id = static_cast<MetricId>(m);
-        direct[m] = options.metrics[m] ? options.metrics[m] : dataset.direct_metrics[m];
         result.metrics[m] = measure_metric(id, counters.metric(id, kMetricWindowDays[m]), direct[m], profile);
-        if (result.metrics[m].no_data) result.warnings.push_back(no_data_warning(id));
+        mark_missing(result.metrics[m], id, absent);
+        if (result.metrics[m].input == MetricInput::missing)
+            result.warnings.push_back(missing_warning(id, absent.input[m]));
+        else if (result.metrics[m].no_data)
+            result.warnings.push_back(no_data_warning(id));
     }
 
     const Protection& p = profile.protection;
@@ -255,7 +273,9 @@ Result score(const Dataset& dataset, const ScoreOptions& options, ScoreCache* ca
     if (!shop.opened)
         result.warnings.push_back({"no_opened_date", "shop.opened is missing: small-seller protection is not applied", {}, 0});
     result.shop_qualifies = apply_protection(result.metrics, result.delivered_orders_90d, p, shop_age_ok, opened_known);
-    result.sps = combine_dimensions(result.metrics, profile, result.dimensions);
+    const Combined combined = combine_with_missing(result.metrics, profile, result.dimensions);
+    result.sps = combined.sps;
+    result.sps_range = combined.range;
 
     result.status = result.delivered_orders_90d >= 30 ? Status::scored : Status::not_enough_orders;
     std::optional<double> positive_rate = shop.positive_rating_rate;
@@ -267,7 +287,7 @@ Result score(const Dataset& dataset, const ScoreOptions& options, ScoreCache* ca
     result.settlement_days = settlement_days(result);
     if (options.insights)
         result.insights = compute_insights(
-            result, {dataset, shop, profile, direct, counters, positive_rate, options.insight_options, as_of.has_value()});
+            result, {dataset, shop, profile, direct, absent, counters, positive_rate, options.insight_options, as_of.has_value()});
     return result;
 }
 

@@ -187,6 +187,29 @@ std::optional<double> combine_dimensions(const std::array<MetricResult, kMetricC
 // Fills value, counts and raw score of one metric from counted records or a direct input.
 MetricResult measure_metric(MetricId m, const Counts& counted, const std::optional<DirectMetric>& direct,
                             const Profile& profile);
+// Metrics without any input: not typed, and an export they are computed from was not given
+// (nrr: orders and reviews; nbfr: orders and returns; otdr, sfcr: orders; imd: chats; aht:
+// returns or the after-sales diagnostics). docs/scoring.md "Missing, typed and no data".
+struct AbsentInputs {
+    std::array<bool, kMetricCount> metric{};
+    std::array<const char*, kMetricCount> input{};  // the input that would give it (warning params)
+    bool orders_given = true;
+};
+AbsentInputs absent_inputs(const GivenInputs& given, const DirectMetrics& direct);
+// Turns a metric measured from the records into a missing one when its input is absent, keeping
+// what the given exports tell: with the orders given, NRR/NBFR's denominator is known.
+void mark_missing(MetricResult& r, MetricId m, const AbsentInputs& absent);
+
+// The SPS over every value the missing metrics could take (score 0..5 each, or no data where
+// that is possible). `sps` is the SPS when that range is a point, else null; then a dimension
+// holding a missing metric has no score and no dimension has an effective weight.
+struct Combined {
+    std::optional<double> sps;
+    SpsRange range;
+};
+Combined combine_with_missing(const std::array<MetricResult, kMetricCount>& metrics, const Profile& profile,
+                              std::array<DimensionResult, kDimensionCount>& dimensions);
+
 // Small-seller protection (docs/rules.md §16) on metrics already measured; returns shop_qualifies.
 bool apply_protection(std::array<MetricResult, kMetricCount>& metrics, int64_t delivered_orders_90d,
                       const Protection& p, bool shop_age_ok, bool opened_known);
@@ -198,6 +221,7 @@ struct InsightContext {
     const Profile& profile;
     // Metrics given directly: typed in the score options, else the dataset's (as score() uses them).
     const std::array<std::optional<DirectMetric>, kMetricCount>& direct_metrics;
+    const AbsentInputs& absent;     // metrics with no input: missing on every day too
     const DailyCounters& counters;  // over kInsightDays
     std::optional<double> positive_rating_rate;
     const InsightOptions& options;

@@ -120,7 +120,8 @@ try {
     const r = JSON.parse(s.out);
     const expect = {
       as_of: r.as_of, profile: r.profile, status: r.status, delivered_orders_90d: r.delivered_orders_90d,
-      sps: r.sps, sps_display: r.sps_display, settlement_days: r.settlement_days,
+      sps: r.sps, sps_display: r.sps_display, sps_low: r.sps_range.low, sps_high: r.sps_range.high,
+      settlement_days: r.settlement_days,
       benefits: r.benefits.filter((b) => b.eligible === true).map((b) => b.id).join(' '),
       warnings: r.warnings.length,
       key_opportunity: r.insights.priorities.find((p) => p.label === 'key_opportunity')?.metric ?? null,

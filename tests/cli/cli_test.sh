@@ -81,7 +81,7 @@ grep -qF '"value": 31.2' "$tmp/out" || fail "--metric aht=31.2 did not set aht"
 grep -qF 'metric_no_data' "$tmp/out" && fail "--metric left a metric_no_data warning"
 expect 0 "" -- score "$data/no-service-data.json"
 grep -qF '"input": "diagnostics"' "$tmp/out" || fail "no metric_no_data warning naming the diagnostics file"
-expect 2 "--metric: expected a rate of at most 100%" -- score "$data/no-service-data.json" --metric otdr=95
+expect 2 "--metric: expected a rate from 0 to 100 %" -- score "$data/no-service-data.json" --metric otdr=150
 expect 2 "--metric: expected ID=VALUE" -- score "$data/no-service-data.json" --metric bogus
 expect 0 "" -- score "$data/spec-example.json" --as-of 2026-11-10
 grep -qF '"as_of": "2026-11-10"' "$tmp/out" || fail "--as-of did not set as_of"

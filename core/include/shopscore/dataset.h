@@ -153,6 +153,14 @@ struct DirectMetric {
 
 using DirectMetrics = std::array<std::optional<DirectMetric>, kMetricCount>;
 
+// The inputs a metric is computed from. A reader marks which were given (an export of that kind,
+// or the dataset JSON's key, even with an empty list): a metric whose input was not given and that
+// was not typed is *missing*, never read as 0 % (docs/scoring.md "Missing, typed and no data").
+enum InputKind : uint8_t { kInputOrders, kInputReturns, kInputReviews, kInputChats, kInputDiagnostics, kInputKindCount };
+constexpr std::array<const char*, kInputKindCount> kInputKindNames = {"orders", "returns", "reviews", "chats",
+                                                                      "diagnostics"};
+using GivenInputs = std::array<bool, kInputKindCount>;
+
 static_assert(sizeof(Order) <= 48, "Order is meant to stay small (docs/performance.md)");
 
 // Distinct texts, each stored once, by id (0 = ""). Ids follow first use.
@@ -180,6 +188,9 @@ struct Dataset {
     std::vector<AfterSale> after_sales;
     std::vector<Chat> chats;
     DirectMetrics direct_metrics;
+    // Which inputs were given. A dataset built in code is complete (all true); the JSON reader and
+    // Ingest set it from the keys and files they actually saw.
+    GivenInputs given{{true, true, true, true, true}};
     std::vector<Warning> warnings;  // from reading the data; scoring adds its own
 
     // Adds an order, or returns the one already there with the same id (an export has one row

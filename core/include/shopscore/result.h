@@ -10,6 +10,13 @@
 
 namespace shopscore {
 
+// Where a metric's number came from (docs/scoring.md "Missing, typed and no data").
+enum class MetricInput : uint8_t {
+    export_,  // computed from the exports / records given
+    typed,    // given directly (the dataset's `metrics`, CLI --metric, WASM option "metrics")
+    missing,  // its export was not given and nothing was typed: no value, never 0 %
+};
+
 struct MetricResult {
     std::optional<double> value;           // unadjusted; fraction, or hours for aht
     std::optional<double> adjusted_value;  // after the volume prior; = value when it is skipped
@@ -20,7 +27,19 @@ struct MetricResult {
     std::optional<double> raw_score;       // before protection
     std::optional<double> score;           // after protection
     bool is_protected = false;             // protection raised the score
-    bool no_data = true;
+    bool no_data = true;                   // given, but nothing in the window (also set, internally,
+                                           // for a missing metric so nothing scores it; the JSON says false)
+    MetricInput input = MetricInput::export_;
+    // For a missing metric: what the given data leaves possible. NRR/NBFR with the orders given
+    // have a known denominator: data when it is > 0, none when it is 0.
+    bool may_have_data = true;
+    bool may_be_no_data = false;
+};
+
+// The least and greatest SPS over every value the missing metrics could take; both equal `sps`
+// when nothing is missing (both null when there is no score at all).
+struct SpsRange {
+    std::optional<double> low, high;
 };
 
 struct DimensionResult {
@@ -117,6 +136,7 @@ struct ScenarioResult {
     std::vector<std::pair<std::string, double>> params;
     std::array<MetricResult, kMetricCount> metrics{};
     std::optional<double> sps;
+    SpsRange sps_range;
     std::vector<BenefitResult> benefits;
     int settlement_days = 8;
 };
@@ -147,13 +167,15 @@ struct Insights {
 
 enum class Status { scored, not_enough_orders };
 
+
 struct Result {
     Day as_of = kNoDay;
     std::string profile_id;
     Status status = Status::not_enough_orders;
     int64_t delivered_orders_90d = 0;
-    std::optional<double> sps;
-    int settlement_days = 8;
+    std::optional<double> sps;  // null when missing metrics leave a range (sps_range)
+    SpsRange sps_range;
+    int settlement_days = 8;    // from sps_range.low: what the shop is sure of
     std::array<DimensionResult, kDimensionCount> dimensions{};
     std::array<MetricResult, kMetricCount> metrics{};
     bool shop_qualifies = false;

@@ -41,12 +41,32 @@ struct ScoreOptions {
     // Metrics the seller typed as Seller Center shows them (CLI --metric, options "metrics"):
     // each replaces only that metric, over the dataset's own direct metrics (docs/rules.md §11).
     DirectMetrics metrics;
+    std::vector<Warning> notes;  // how typed values were read (rate_read_as_fraction), into the result
 };
+
+// One typed value as a seller writes it (docs/scoring.md "Typed values"), the one rule for the
+// CLI's --metric, the dataset's and options' "metrics" given as text, and the page's fields:
+// full-width digits, point and ％ are read as ASCII; a rate is percent ("93.4", "93.4 %",
+// "0.85" = 0.85 %) unless it is at most 1 with more than two decimals ("0.934" = 93.4 %,
+// "0.0085" = 0.85 %), which is then read as a fraction and said so (read_as_fraction);
+// aht is hours ("31.2", "31.2 h", "31.2 小时"). Anything else (-5, 150, abc) throws InputError
+// (code invalid_value) at `field`. `value` is a fraction for rates, hours for aht.
+struct TypedValue {
+    double value = 0;
+    bool read_as_fraction = false;
+};
+TypedValue read_metric_value(MetricId metric, std::string_view text, const std::string& field);
+// The note (warning rate_read_as_fraction: params metric, text, percent) for such a value.
+Warning read_as_fraction_note(MetricId metric, std::string_view text, double value);
+// Full-width digits, point, comma and ％ as ASCII, U+3000 as a space.
+std::string to_ascii_digits(std::string_view text);
 
 // The CLI's --metric text: ID=VALUE[%][:COUNTS], COUNTS = DENOMINATOR or NUMERATOR/DENOMINATOR
 // ("aht=31.2", "nrr=0.8%", "nrr=0.8%:812", "otdr=95.2%:480/504", "aht=31.2:40"); docs/scoring.md.
 // Throws InputError (field "--metric") on anything else.
 std::pair<MetricId, DirectMetric> direct_metric_from_text(std::string_view text);
+// As above; a value read as a fraction adds its note to `notes`.
+std::pair<MetricId, DirectMetric> direct_metric_from_text(std::string_view text, std::vector<Warning>* notes);
 
 // Picks the profile of the shop's main category: the one whose id or `categories` names it,
 // else the first user profile, else the built-in default.

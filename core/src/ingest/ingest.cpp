@@ -73,6 +73,20 @@ std::string file_summary_to_json(const FileSummary& s) {
     return j.dump();
 }
 
+namespace {
+// An export read (even with no data rows) gives its input (docs/scoring.md "Missing, typed and no data").
+void mark_given(GivenInputs& given, ExportKind kind) {
+    switch (kind) {
+        case ExportKind::orders: given[kInputOrders] = true; break;
+        case ExportKind::returns: given[kInputReturns] = true; break;
+        case ExportKind::reviews: given[kInputReviews] = true; break;
+        case ExportKind::chats: given[kInputChats] = true; break;
+        case ExportKind::diagnostics: given[kInputDiagnostics] = true; break;
+        default: break;  // exclusions and JSON give no metric's records of their own
+    }
+}
+}  // namespace
+
 struct Ingest::Impl {
     IngestState state;
 
@@ -193,6 +207,7 @@ struct Ingest::Impl {
         for (size_t i = 0; i < ds.direct_metrics.size(); ++i)
             if (!ds.direct_metrics[i]) ds.direct_metrics[i] = part.direct_metrics[i];
         for (auto& w : part.warnings) ds.warnings.push_back(std::move(w));
+        for (size_t i = 0; i < ds.given.size(); ++i) ds.given[i] = ds.given[i] || part.given[i];
     }
 
     // A UTF-8 file with bytes that are not UTF-8 (a cell saved as GBK): each cell holding one is
@@ -233,7 +248,10 @@ struct Ingest::Impl {
     }
 };
 
-Ingest::Ingest(Shop shop) : impl_(std::make_unique<Impl>()) { impl_->state.dataset.shop = std::move(shop); }
+Ingest::Ingest(Shop shop) : impl_(std::make_unique<Impl>()) {
+    impl_->state.dataset.shop = std::move(shop);
+    impl_->state.dataset.given = {};  // each file read marks its kind as given (end())
+}
 Ingest::~Ingest() = default;
 
 void Ingest::begin(ExportKind kind, const std::string& file_name, ExportFormat format, bool text_is_utf8) {
@@ -331,6 +349,7 @@ FileSummary Ingest::end() {
     }
     m.summary.kind = m.table->kind();
     m.summary.rows = m.table->data_rows();
+    mark_given(m.state.dataset.given, m.summary.kind);
     for (const Warning& w : m.summary.warnings) {
         Warning copy = w;
         copy.message = m.file_name + ": " + copy.message;
