@@ -22,6 +22,8 @@ node tests/oracle/selftest.mjs
 node tests/oracle/datasets.mjs build/native/cli/shopscore
 # 1000 generated shops: native and WASM byte-identical, and the independent oracle agrees.
 node tests/random/differential.mjs build/native/cli/shopscore build/wasm/wasm/shopscore.js --count 1000
+# Issue 22: with reviews and chats removed, every typed completion lies inside sps_range.
+node tests/random/missing_range.mjs build/wasm/wasm/shopscore.js --count 200
 if [ -d tests/browser ]; then
   SHOPSCORE_REQUIRE_CLI=1 npm run --silent test:browser  # the page-vs-CLI checks may not skip here
 fi
