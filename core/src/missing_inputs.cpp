@@ -36,16 +36,15 @@ AbsentInputs absent_inputs(const GivenInputs& given, const DirectMetrics& direct
 
 void mark_missing(MetricResult& r, MetricId m, const AbsentInputs& absent) {
     if (!absent.metric[m]) return;
-    // NRR and NBFR count delivered orders: with the orders given, the window is known to hold
-    // some (then the metric has data, whatever the missing reviews/returns say) or none (no data).
-    const bool denominator_known = (m == kNrr || m == kNbfr) && absent.orders_given;
-    const bool known_empty = denominator_known && r.no_data;
+    // Anything the seller could type is possible: a score 0..5 or no data. (The orders could tell
+    // NRR/NBFR's denominator, but a typed value overrides the orders, and the range must hold
+    // every typed completion: tests/random/missing_range.mjs.)
     MetricResult missing;
     missing.window_days = r.window_days;
     missing.input = MetricInput::missing;
     missing.no_data = true;  // never scored as it stands
-    missing.may_have_data = !known_empty;
-    missing.may_be_no_data = !denominator_known || known_empty;
+    missing.may_have_data = true;
+    missing.may_be_no_data = true;
     r = missing;
 }
 
