@@ -1,5 +1,5 @@
 // Every "§N" in the project's files names a section of docs/rules.md that exists, and nothing cites
-// a document outside the repository ("SPEC" and a section sign).   node tests/docs/citations.mjs
+// a document outside the repository (the old spec, cited as SPEC and a section sign). Run from anywhere:  node tests/docs/citations.mjs
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
