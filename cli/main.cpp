@@ -20,6 +20,7 @@
 #include "shopscore/error.h"
 #include "shopscore/ingest.h"
 #include "shopscore/json_io.h"
+#include "shopscore/limits.h"
 #include "shopscore/score.h"
 #include "shopscore/version.h"
 #include "usage_error.h"
@@ -69,14 +70,10 @@ constexpr const char* kUsage =
 std::string read_file(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw InputError(path, "cannot open the file", ErrorDetail{"cannot_open", path, 0, {}, {}, "a readable file", {}});
-    // JSON files are parsed whole; one over the core's limit (json_read::kMaxJsonBytes, 64 MiB) is
+    // JSON files are parsed whole; one over the core's limit (shopscore/limits.h, 64 MiB) is
     // refused before it is read into memory, with the core's words.
     in.seekg(0, std::ios::end);
-    if (in.tellg() > std::streamoff{64} << 20) {
-        const std::string expected = "a JSON document of at most 64 MiB";
-        throw InputError(path + ":1:1", "expected " + expected + ", got a larger file",
-                         ErrorDetail{"file_too_large", path, 1, "1", {}, expected, {}});
-    }
+    if (static_cast<uint64_t>(in.tellg()) > kMaxJsonBytes) throw json_too_large_error(path);
     in.seekg(0);
     std::ostringstream text;
     text << in.rdbuf();
@@ -166,7 +163,7 @@ int run_score(const std::vector<std::string>& args) {
     }
     const Result result = score(dataset, options);
     if (!cmd.csv.empty()) {
-        std::fputs((kCsvBom + insights_csv(result, cmd.csv)).c_str(), stdout);
+        std::fputs((kCsvBom + insights_csv(result, cmd.csv, cmd.lang == cli::Lang::zh ? "zh" : "en")).c_str(), stdout);
         return 0;
     }
     const std::string shop = cli::shop_name(cmd.dataset_path, cmd.exports.empty() ? "" : cmd.exports.front().second);

@@ -1,5 +1,7 @@
 #include "insights_scorer.h"
 
+#include "shopscore/rules.h"
+
 namespace shopscore {
 
 MetricCounts Scorer::window_counts(Day day) const {
@@ -24,12 +26,12 @@ Snapshot Scorer::at(Day day, const MetricCounts& counts, double delivered_90d) c
     const int64_t delivered = c_.shop.delivered_orders_90d.value_or(static_cast<int64_t>(delivered_90d + 0.5));
     apply_protection(s.metrics, delivered, c_.profile.protection, shop_age_ok(day), opened_known());
     s.sps = combine_dimensions(s.metrics, c_.profile, s.dimensions);
-    s.scored = delivered >= 30;
+    s.scored = delivered >= kGateOrders;
     return s;
 }
 
 Snapshot Scorer::past(Day day) const {
-    return at(day, window_counts(day), static_cast<double>(c_.counters.delivered_between(day - 89, day)));
+    return at(day, window_counts(day), static_cast<double>(c_.counters.delivered_between(day - (kGateWindowDays - 1), day)));
 }
 
 std::optional<double> Scorer::combine(const std::array<MetricResult, kMetricCount>& metrics) const {

@@ -16,6 +16,8 @@ ordered number(const std::optional<double>& x);
 // settlement_days) appended to `j` in docs/rules.md §23's order: the result JSON and the CLI's batch rows.
 void add_summary_fields(ordered& j, const Result& r);
 ordered metric_json(const MetricResult& m);
+// {"code", "message", "count", "examples", "params"?}: result.warnings[] and a file summary's.
+ordered warning_json(const Warning& w);
 ordered benefits_json(const std::vector<BenefitResult>& benefits);
 ordered insights_json(const Insights& insights);
 
