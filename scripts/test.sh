@@ -18,10 +18,15 @@ ctest --preset native-asan
 FUZZ_NO_BUILD=1 FUZZ_JOBS=$(nproc) fuzz/run.sh "${FUZZ_SMOKE_SECONDS:-20}"
 node tests/parity/parity.mjs build/native/cli/shopscore build/wasm/wasm/shopscore.js
 node tests/parity/exports.mjs build/native/cli/shopscore build/wasm/wasm/shopscore.js
+node tests/parity/calibrate.mjs build/native/cli/shopscore build/wasm/wasm/shopscore.js
 node tests/oracle/selftest.mjs
 node tests/oracle/datasets.mjs build/native/cli/shopscore
 # 1000 generated shops: native and WASM byte-identical, and the independent oracle agrees.
 node tests/random/differential.mjs build/native/cli/shopscore build/wasm/wasm/shopscore.js --count 1000
+# Every trend point = score --as-of that day (issue 17): 50 generated shops, all 90 days, in the
+# WASM module in-process; 3 of them through the native CLI itself.
+node tests/insights/trend_as_of.mjs build/wasm/wasm/shopscore.js --count 50
+node tests/insights/trend_as_of.mjs build/native/cli/shopscore --count 3
 if [ -d tests/browser ]; then
   SHOPSCORE_REQUIRE_CLI=1 npm run --silent test:browser  # the page-vs-CLI checks may not skip here
 fi

@@ -1,12 +1,14 @@
 // Issue 9, findings 2 and 7: the encoding of a text export is decided the same way whatever the
-// chunk sizes (the CLI reads 1 MiB chunks, the page other sizes, a test one byte at a time), and a
-// file that mixes UTF-8 and GB18030 is an error naming the row where the second encoding starts,
-// never a silent re-reading of the whole file as the other encoding.
+// chunk sizes (the CLI reads 1 MiB chunks, the page other sizes, a test one byte at a time), never
+// a silent re-reading of the whole file as the other encoding. Issue 17: a UTF-8 file with a few
+// GBK cells is UTF-8 with those cells read as empty and named in a warning; UTF-8 text in a
+// GB18030 file is an error naming the row where it starts.
 //
 // Expected rows are counted by hand from the generated files: the header is row 1 and data row k
 // (k = 2, 3, ...) is the k-th line.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <chrono>
 
 #include "ingest/cell_error.h"
@@ -42,32 +44,101 @@ std::vector<size_t> every(size_t step, size_t n) {
     return cuts;
 }
 
-// The error (or "ok <encoding>") of reading `bytes` in chunks of `step` bytes (0: one feed).
-std::string read_in_steps(const std::string& bytes, size_t step) {
-    std::string encoding;
+// The error, or "ok <encoding>" followed by the bad cells named by the bad_cell_encoding warning,
+// of reading `bytes` in chunks of `step` bytes (0: one feed). `records`: the fingerprint of the
+// dataset read.
+std::string read_in_steps(const std::string& bytes, size_t step, std::string* records = nullptr) {
+    std::string result;
     const std::string error = error_of([&] {
         Ingest ingest(Shop{});
-        encoding = read_text(ingest, ExportKind::orders, "x.csv", bytes, step ? every(step, bytes.size()) : std::vector<size_t>{})
-                       .encoding;
+        const FileSummary s = read_text(ingest, ExportKind::orders, "x.csv", bytes, step ? every(step, bytes.size()) : std::vector<size_t>{});
+        result = "ok " + s.encoding;
+        for (const Warning& w : s.warnings) {
+            if (w.code != "bad_cell_encoding") continue;
+            result += "; " + std::to_string(w.count) + " bad:";
+            for (const std::string& e : w.examples) result += " " + e;
+        }
+        if (records) {
+            Dataset d = ingest.finish();
+            d.warnings.erase(std::remove_if(d.warnings.begin(), d.warnings.end(),
+                                            [](const Warning& w) { return w.code == "bad_cell_encoding"; }),
+                             d.warnings.end());
+            *records = fingerprint(d);
+        }
     });
-    return error == "(no error)" ? "ok " + encoding : error;
+    return error == "(no error)" ? result : error;
 }
 
 const std::vector<size_t> kSteps = {0, 1, 7, 4096, 65536, 1 << 20};
 
 }  // namespace
 
-TEST_CASE("ingest/encoding: a GBK cell in a UTF-8 file is an error on its row for every chunking", "[ingest][encoding]") {
-    // Row 300 is ~10 KB into the file: past the decision window but inside the CLI's first 1 MiB
-    // chunk, where the old probe read the whole chunk and silently switched to GB18030.
-    const std::string late = orders(600, kUtf8Reason, 300, kGbkReason);
-    // Row 3, right after a UTF-8 reason: inside the window; the UTF-8 text before it is evidence
-    // enough that this is a UTF-8 file with one bad cell, not a GB18030 file.
-    const std::string early = orders(20, kUtf8Reason, 3, kGbkReason);
+TEST_CASE("ingest/encoding: a GBK cell in a UTF-8 file is one empty cell, named, for every chunking", "[ingest][encoding]") {
+    // Issue 17: the cell is read as empty and named FILE:ROW:COLUMN in a warning; every other cell
+    // reads as UTF-8, so the dataset is that of the same file with the cell empty.
+    struct Case {
+        const char* what;
+        std::string bytes, clean, expected;
+    };
+    const std::vector<Case> cases = {
+        // Row 300 is ~10 KB into the file: past the decision window, in a later chunk for every
+        // step but the 64 KiB and 1 MiB ones.
+        {"late", orders(600, kUtf8Reason, 300, kGbkReason), orders(600, kUtf8Reason, 300, ""),
+         "ok utf-8; 1 bad: x.csv:300:Cancel Reason"},
+        // Row 3, right after a UTF-8 reason: inside the window.
+        {"early", orders(20, kUtf8Reason, 3, kGbkReason), orders(20, kUtf8Reason, 3, ""), "ok utf-8; 1 bad: x.csv:3:Cancel Reason"},
+    };
+    for (const Case& c : cases) {
+        std::string clean_records;
+        REQUIRE(read_in_steps(c.clean, 0, &clean_records) == "ok utf-8");
+        for (size_t step : kSteps) {
+            INFO(c.what << ", chunk size " << step);
+            std::string records;
+            CHECK(read_in_steps(c.bytes, step, &records) == c.expected);
+            CHECK(records == clean_records);
+        }
+    }
+}
+
+TEST_CASE("ingest/encoding: the GBK cell comes first, then UTF-8 cells: still UTF-8 with one bad cell", "[ingest][encoding]") {
+    // The issue's file: the first non-ASCII bytes are the GBK cell (row 2), the UTF-8 Chinese cells
+    // follow (rows 3 and 4). Before issue 17 the first invalid byte decided GB18030 for the whole
+    // file and every other Chinese cell read as mojibake. In the window: one run against UTF-8,
+    // two for it.
+    std::string text = kHeader + "A2,Canceled,2026-11-02 09:30,Seller," + kGbkReason + "\n";
+    std::string clean = kHeader + "A2,Canceled,2026-11-02 09:30,Seller,\n";
+    for (const std::string row : {"A3,Canceled,2026-11-02 09:30,Buyer,", "A4,Canceled,2026-11-02 09:30,Buyer,"}) {
+        text += row + kUtf8Reason + "\n";
+        clean += row + kUtf8Reason + "\n";
+    }
+    std::string clean_records;
+    REQUIRE(read_in_steps(clean, 0, &clean_records) == "ok utf-8");
     for (size_t step : kSteps) {
         INFO("chunk size " << step);
-        CHECK(read_in_steps(late, step) == "x.csv:300:Cancel Reason: expected UTF-8 or GB18030 text, got byte 0xC9 that is not part of it");
-        CHECK(read_in_steps(early, step) == "x.csv:3:Cancel Reason: expected UTF-8 or GB18030 text, got byte 0xC9 that is not part of it");
+        std::string records;
+        CHECK(read_in_steps(text, step, &records) == "ok utf-8; 1 bad: x.csv:2:Cancel Reason");
+        CHECK(records == clean_records);
+    }
+}
+
+TEST_CASE("ingest/encoding: how strong the evidence for UTF-8 must be", "[ingest][encoding]") {
+    // One GBK cell (row 2) and one UTF-8 cell (row 3) of N three-byte characters in the window.
+    // N = 3 (kStrongRun) is a run for UTF-8: 1 for, 1 against, a tie, which is UTF-8. N = 2 is no
+    // evidence: 0 for, 1 against: GB18030, which reads the six UTF-8 bytes as three GBK characters.
+    auto file = [](const std::string& utf8) {
+        return kHeader + "A2,Canceled,2026-11-02 09:30,Seller," + kGbkReason + "\nA3,Canceled,2026-11-02 09:30,Buyer," + utf8 + "\n";
+    };
+    const std::string three = "\xE4\xB9\xB0\xE5\xAE\xB6\xE4\xB8\x8D";  // 买家不
+    const std::string two = "\xE4\xB9\xB0\xE5\xAE\xB6";                 // 买家
+    // Two GBK cells against one strong UTF-8 run: GB18030, and the UTF-8 cell is then an error.
+    const std::string two_gbk = kHeader + "A2,Canceled,2026-11-02 09:30,Seller," + kGbkReason + "\nA3,Canceled,2026-11-02 09:30,Seller," +
+                                kGbkReason + "\nA4,Canceled,2026-11-02 09:30,Buyer," + kUtf8Reason + "\n";
+    for (size_t step : kSteps) {
+        INFO("chunk size " << step);
+        CHECK(read_in_steps(file(three), step) == "ok utf-8; 1 bad: x.csv:2:Cancel Reason");
+        CHECK(read_in_steps(file(two), step) == "ok gb18030");
+        CHECK(read_in_steps(two_gbk, step) ==
+              "x.csv:4:Cancel Reason: expected GB18030 text like the rest of the file, got UTF-8 text (byte 0xE4 starts it)");
     }
 }
 
@@ -80,7 +151,7 @@ TEST_CASE("ingest/encoding: a UTF-8 Chinese header then a GBK cell: the row of t
     text += "A10,2026-11-02 09:30," + kGbkReason + "\n";
     for (size_t step : kSteps) {
         INFO("chunk size " << step);
-        CHECK(read_in_steps(text, step) == "x.csv:10:\xE5\x8F\x96\xE6\xB6\x88\xE5\x8E\x9F\xE5\x9B\xA0: expected UTF-8 or GB18030 text, got byte 0xC9 that is not part of it");
+        CHECK(read_in_steps(text, step) == "ok utf-8; 1 bad: x.csv:10:\xE5\x8F\x96\xE6\xB6\x88\xE5\x8E\x9F\xE5\x9B\xA0");
     }
 }
 

@@ -143,3 +143,39 @@ TEST_CASE("ingest: the page's already-decoded UTF-8 gives the same dataset as GB
     }
     CHECK(fingerprint(ingest.finish()) == fingerprint(read_variant(zh, false)));
 }
+
+TEST_CASE("ingest: a UTF-8 export with two GBK cells scores as its twin with those cells empty", "[ingest][fixtures][encoding]") {
+    // Issue 17, tests/data/exports/mixed_encoding (make_mixed_encoding.py): the zh shop saved as
+    // UTF-8 with the product name of row 2 and the cancel reason of row 40 ("缺货", seller fault)
+    // saved as GBK. Read in chunks of every size, including 1 byte (the row-40 cell then arrives
+    // thousands of chunks after the encoding was decided).
+    auto read = [](const std::string& orders, size_t step, std::vector<Warning>* warnings) {
+        Ingest ingest(fixture_shop());
+        for (const char* name : {"orders", "returns", "reviews", "chats", "exclusions"}) {
+            const std::string path = std::string("mixed_encoding/") + (std::string(name) == "orders" ? orders : std::string(name) + ".csv");
+            const std::string bytes = fixture(path);
+            std::vector<size_t> cuts;
+            for (size_t at = step; step && at < bytes.size(); at += step) cuts.push_back(at);
+            const FileSummary s = read_text(ingest, ExportKind::auto_detect, name + std::string(".csv"), bytes, cuts);
+            CHECK(s.encoding == "utf-8");
+            if (warnings)
+                for (const Warning& w : s.warnings) warnings->push_back(w);
+        }
+        return ingest.finish();
+    };
+    const Dataset clean = read("orders_clean.csv", 0, nullptr);
+    const std::optional<double> clean_sps = score(clean, {}).sps;
+    REQUIRE(clean_sps);
+    for (size_t step : {0, 1, 7, 4096}) {
+        INFO("chunk size " << step);
+        std::vector<Warning> warnings;
+        const Dataset got = read("orders.csv", step, &warnings);
+        require_same_records(got, clean);
+        CHECK(score(got, {}).sps == clean_sps);
+        REQUIRE(warnings.size() == 1);
+        CHECK(warnings[0].code == "bad_cell_encoding");
+        CHECK(warnings[0].count == 2);
+        CHECK(warnings[0].examples ==
+              std::vector<std::string>{"orders.csv:2:\u5546\u54C1\u540D\u79F0", "orders.csv:40:\u53D6\u6D88\u539F\u56E0"});  // 商品名称, 取消原因
+    }
+}

@@ -61,13 +61,25 @@ TEST_CASE("ingest/malformed: bytes that are neither UTF-8 nor GB18030", "[ingest
     // The page passes text already decoded: anything but UTF-8 is refused.
     CHECK(error_reading("latin1.csv", ExportKind::orders, true) ==
           "latin1.csv:2:Recipient: expected UTF-8 text, got byte 0xE9 that is not part of it");
-    // A file that starts as UTF-8 stays UTF-8.
+    // A UTF-8 é then a Latin-1 é: a two-byte character is no evidence for UTF-8, the lone 0xE9 is
+    // evidence against it, so GB18030, which cannot read 0xE9 before a line end either.
     const std::string utf8_then_bad = "Order ID,Created Time,Product Category\nA1,2026-11-02 09:30,Caf\xC3\xA9\nA2,2026-11-02 09:30,Caf\xE9\n";
     CHECK(error_text(utf8_then_bad) == "x.csv:3:Product Category: expected UTF-8 or GB18030 text, got byte 0xE9 that is not part of it");
-    // A file that ends inside a multi-byte sequence: still UTF-8 (a cut-off end is no evidence of
-    // GB18030), so an error rather than "Caf茅" read as GB18030.
-    CHECK(error_text("Order ID,Created Time,Product Category\nA1,2026-11-02 09:30,Caf\xC3\xA9\xE8\xAE") ==
-          "x.csv:2:Product Category: expected UTF-8 or GB18030 text, got byte 0xE8 that is not part of it");
+}
+
+TEST_CASE("ingest/malformed: a file that ends inside a UTF-8 sequence: its last cell is a bad cell", "[ingest][malformed]") {
+    // Still UTF-8 (a cut-off end is no evidence of GB18030), so not "Caf茅" read as GB18030: the
+    // cut-off cell is named and read as empty, as any cell UTF-8 cannot read (issue 17).
+    Ingest ingest(Shop{});
+    const FileSummary s =
+        ingest_test::read_text(ingest, ExportKind::orders, "x.csv", "Order ID,Created Time,Product Category\nA1,2026-11-02 09:30,Caf\xC3\xA9\xE8\xAE");
+    CHECK(s.encoding == "utf-8");
+    REQUIRE(s.warnings.size() == 1);
+    CHECK(s.warnings[0].code == "bad_cell_encoding");
+    CHECK(s.warnings[0].examples == std::vector<std::string>{"x.csv:2:Product Category"});
+    const Dataset d = ingest.finish();
+    REQUIRE(d.orders.size() == 1);
+    CHECK(d.category(d.orders[0]).empty());
 }
 
 TEST_CASE("ingest/malformed: empty files", "[ingest][malformed]") {

@@ -127,3 +127,38 @@ TEST_CASE("why it moved: a day outside the look-back is bad input", "[insights][
     options.insight_options.moved_from = *parse_day("2026-01-01");
     CHECK_THROWS_WITH(run(options), Catch::Contains("moved_from: expected a date from 2026-09-02 to 2026-11-30"));
 }
+
+TEST_CASE("trend: a day is scored with what was known on it, as score --as-of that day", "[insights][trend]") {
+    // Issue 17. The shop above plus a 1-star review written on 2026-11-20 of an order delivered
+    // 2026-11-10. As of 11-19 Seller Center did not know it: the nrr window 09-21 .. 11-19 holds
+    // 60 days x 2 = 120 orders and the three early bad reviews, 3/120 = .025; from 11-20 on it
+    // counts on its order's delivered day: 4/120 on 11-20 (window 09-22 .. 11-20).
+    std::string json = shop();
+    json.insert(json.size() - 2, R"(, {"order_id": "2026-11-10-0", "rating": 1, "created": "2026-11-20 09:00"})");
+    const Dataset data = dataset_from_json(json, "timeline.json");
+    ScoreOptions options;
+    options.insights = true;
+    const Result r = score(data, options);
+    REQUIRE(r.insights->trend.size() == 90);
+    auto on = [&](const char* day) -> const DayScore& {
+        for (const DayScore& d : r.insights->trend)
+            if (d.day == *parse_day(day)) return d;
+        FAIL("day not in the trend");
+        throw;
+    };
+    CHECK(*on("2026-11-19").values[kNrr] == 3.0 / 120);
+    CHECK(*on("2026-11-20").values[kNrr] == 4.0 / 120);
+    // Every day equals a score as of it, number for number.
+    for (const DayScore& d : r.insights->trend) {
+        INFO(format_day(d.day));
+        ScoreOptions then;
+        then.as_of = d.day;
+        const Result s = score(data, then);
+        CHECK(d.sps == s.sps);
+        CHECK(d.scored == (s.status != Status::not_enough_orders));
+        for (size_t m = 0; m < kMetricCount; ++m) {
+            CHECK(d.values[m] == s.metrics[m].value);
+            CHECK(d.scores[m] == s.metrics[m].score);
+        }
+    }
+}

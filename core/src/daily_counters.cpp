@@ -93,6 +93,7 @@ Day deliver_by_day(const Order& order, const Profile& profile) {
 DailyCounters::DailyCounters(Day as_of, int days)
     : as_of_(as_of), days_(days), delivered_(days), reviews_(days), carrier_nbfr_(days) {
     for (auto& series : metrics_) series.resize(days);
+    for (auto& cells : cells_) cells.resize(static_cast<size_t>(days) * static_cast<size_t>(days));
 }
 
 DailyCounters::DailyCounters(const Dataset& dataset, const Profile& profile, Day as_of, int days)
@@ -115,7 +116,8 @@ DailyCounters::DailyCounters(const Base& base, const Dataset& dataset, const Pro
         const Day due = add_us_business_days(s.created, profile.delivery_sla_business_days);
         const bool on_time = s.delivered != kNoDay && s.delivered <= due;
         const double n = static_cast<double>(s.orders);
-        add(metrics_[kOtdr], due, on_time ? n : 0, n, on_time ? 0 : n);
+        add_metric(kOtdr, due, kNoDay, on_time ? n : 0, n, on_time ? 0 : n);
+        if (s.cancelled != kNoDay) add_metric(kOtdr, due, s.cancelled, on_time ? -n : 0, -n, on_time ? 0 : -n);
     }
     CachedFaults faults(profile);
     Tally unmapped_cancels;
@@ -123,14 +125,65 @@ DailyCounters::DailyCounters(const Base& base, const Dataset& dataset, const Pro
         const Fault fault = faults.cancellation(dataset, c.by, c.reason);
         if (fault == Fault::unmapped) unmapped_cancels.add(dataset.texts[Dataset::kReasons].text(c.reason), c.orders);
         const double n = static_cast<double>(c.orders);
-        if (fault == Fault::seller) add(metrics_[kSfcr], c.created, n, n, n);
-        // cancelled by the buyer or the system for a non-seller reason: out of the denominator
+        // Counted in the denominator from its creation (count_orders); from its cancellation on,
+        // a seller-fault one is a defect too, any other one leaves the denominator.
+        if (fault == Fault::seller) add_metric(kSfcr, c.created, c.cancelled, n, 0, n);
+        else add_metric(kSfcr, c.created, c.cancelled, 0, -n, 0);
     }
     unmapped_cancels.report(warnings_, "unmapped_cancel_reasons",
                             "cancellation reasons not in the fault mapping were counted as not seller fault");
     for (const auto* list : {&base.order_warnings, &base.review_warnings})
         warnings_.insert(warnings_.end(), list->begin(), list->end());
     count_after_sales(dataset, profile);
+    finish_metrics();
+}
+
+void DailyCounters::add_metric(MetricId m, Day d, Day known, double numerator, double denominator, double affected) {
+    if (known != kNoDay && known > as_of_) return;  // not yet known on as_of
+    const bool counts = numerator > 0 || denominator > 0;  // not a record's later correction
+    if (counts && d <= as_of_ && (first_data_day_ == kNoDay || d < first_data_day_)) first_data_day_ = d;
+    const int w = slot(d);
+    if (w < 0) return;
+    const int k = known == kNoDay || known <= d ? w : slot(known);
+    Counts& c = cells_[m][static_cast<size_t>(w) * static_cast<size_t>(days_) + static_cast<size_t>(k)];
+    c.numerator += numerator;
+    c.denominator += denominator;
+    c.affected += affected;
+}
+
+void DailyCounters::finish_metrics() {
+    for (size_t m = 0; m < kMetricCount; ++m)
+        for (int w = 0; w < days_; ++w) {
+            Counts sum;
+            const Counts* row = &cells_[m][static_cast<size_t>(w) * static_cast<size_t>(days_)];
+            for (int k = w; k < days_; ++k) {
+                sum.numerator += row[k].numerator;
+                sum.denominator += row[k].denominator;
+                sum.affected += row[k].affected;
+            }
+            metrics_[m][static_cast<size_t>(w)] = sum;
+        }
+}
+
+Counts DailyCounters::metric_known_by(MetricId metric, Day first, Day last, Day known_by) const {
+    // The same sums as finish_metrics() and metric_between() of counters made as of known_by:
+    // each window day's cells over its known days in ascending order, then the days in order.
+    Counts sum;
+    const Day end = std::min({last, known_by, as_of_});
+    for (Day d = std::max(first, first_counted_day()); d <= end; ++d) {
+        const int w = slot(d);
+        const Counts* row = &cells_[metric][static_cast<size_t>(w) * static_cast<size_t>(days_)];
+        Counts day;
+        for (int k = w; k <= slot(std::min(known_by, as_of_)); ++k) {
+            day.numerator += row[k].numerator;
+            day.denominator += row[k].denominator;
+            day.affected += row[k].affected;
+        }
+        sum.numerator += day.numerator;
+        sum.denominator += day.denominator;
+        sum.affected += day.affected;
+    }
+    return sum;
 }
 
 void DailyCounters::add(std::vector<Counts>& series, Day d, double numerator, double denominator,
@@ -148,46 +201,53 @@ void DailyCounters::count_orders(const Dataset& dataset, Base& base) {
     auto by_as_of = [&](Seconds t) { return known(t) && t < end; };
     Tally no_deliver_by;
     std::vector<int64_t> categories(dataset.texts[Dataset::kCategories].size());  // by category id
-    std::unordered_map<uint64_t, size_t> sla_at;  // (created, delivered) days -> index in base.sla_orders
-    std::map<std::tuple<Day, CancelBy, TextId>, size_t> cancel_at;  // -> index in base.cancels
+    std::map<std::tuple<Day, Day, Day>, size_t> sla_at;  // (created, delivered, cancelled) -> index in base.sla_orders
+    std::map<std::tuple<Day, Day, CancelBy, TextId>, size_t> cancel_at;  // -> index in base.cancels
     for (const Order& o : dataset.orders) {
         if (o.excluded()) continue;
         const Seconds delivered_at = o.delivered, cancelled_at = o.cancelled, created_at = o.created;
         const bool delivered = by_as_of(delivered_at);
         const bool cancelled = by_as_of(cancelled_at);
         const Day delivered_day = delivered ? day_of(delivered_at) : kNoDay;
+        const Day cancelled_day = cancelled ? day_of(cancelled_at) : kNoDay;
         if (delivered) {
             const int i = slot(delivered_day);
             if (i >= 0) {
                 ++delivered_[i];
                 if (delivered_day > as_of_ - kDays) ++categories[o.category];
             }
-            // nbfr's denominator: delivered and not cancelled (its numerator is added with the requests).
-            if (!cancelled) add(metrics_[kNbfr], delivered_day, 0, 1, 0);
+            // nbfr's denominator: delivered and not cancelled (its numerator is added with the
+            // requests): from the delivery until the cancellation.
+            add_metric(kNbfr, delivered_day, delivered_day, 0, 1, 0);
+            if (cancelled) add_metric(kNbfr, delivered_day, cancelled_day, 0, -1, 0);
         }
         if (o.fulfillment == Fulfillment::fbt) continue;  // FBT orders are left out of OTDR and SFCR
 
-        if (!cancelled && due_by_sla(o)) {
+        // otdr: counted on its due day while not cancelled, so a cancelled order counts on the
+        // days before its cancellation (scores as of those days did not know of it).
+        if (due_by_sla(o)) {
             const Day created = day_of(created_at);
-            const uint64_t key = static_cast<uint64_t>(static_cast<uint32_t>(created)) << 32 | static_cast<uint32_t>(delivered_day);
-            auto [at, added] = sla_at.try_emplace(key, base.sla_orders.size());
-            if (added) base.sla_orders.push_back({created, delivered_day, 0});
+            auto [at, added] = sla_at.try_emplace({created, delivered_day, cancelled_day}, base.sla_orders.size());
+            if (added) base.sla_orders.push_back({created, delivered_day, cancelled_day, 0});
             ++base.sla_orders[at->second].orders;
-        } else if (!cancelled) {
+        } else {
             const Day due = deliver_by_day(o, default_profile());  // not by the SLA: the profile is not read
             if (due == kNoDay) {
-                no_deliver_by.add(dataset.order_id(o));
+                if (!cancelled) no_deliver_by.add(dataset.order_id(o));
             } else {
                 const bool on_time = delivered && delivered_day <= due;
-                add(metrics_[kOtdr], due, on_time ? 1 : 0, 1, on_time ? 0 : 1);
+                add_metric(kOtdr, due, kNoDay, on_time ? 1 : 0, 1, on_time ? 0 : 1);
+                if (cancelled) add_metric(kOtdr, due, cancelled_day, on_time ? -1 : 0, -1, on_time ? 0 : -1);
             }
         }
+        // sfcr: in the denominator from the creation; a cancellation is sorted by the profile's
+        // fault mapping (the DailyCounters(base, ...) constructor) from its cancel day on.
         if (by_as_of(created_at)) {
-            if (!cancelled) {
-                add(metrics_[kSfcr], day_of(created_at), 0, 1, 0);
-            } else {
-                auto [at, added] = cancel_at.try_emplace({day_of(created_at), o.cancel_by, o.cancel_reason}, base.cancels.size());
-                if (added) base.cancels.push_back({day_of(created_at), o.cancel_by, o.cancel_reason, 0});
+            const Day created = day_of(created_at);
+            add_metric(kSfcr, created, created, 0, 1, 0);
+            if (cancelled) {
+                auto [at, added] = cancel_at.try_emplace({created, cancelled_day, o.cancel_by, o.cancel_reason}, base.cancels.size());
+                if (added) base.cancels.push_back({created, cancelled_day, o.cancel_by, o.cancel_reason, 0});
                 ++base.cancels[at->second].orders;
             }
         }
@@ -217,10 +277,16 @@ void DailyCounters::count_reviews(const Dataset& dataset, Base& base) {
         auto [it, inserted] = initial.try_emplace(std::move(key), &r);
         if (!inserted && r.created < it->second->created) it->second = &r;
     }
-    std::vector<bool> negative_orders(initial.empty() ? 0 : dataset.orders.size());  // by order row
+    // The day each order's first negative initial review was written (kNoDay: none), by order
+    // row. An initial review as of an earlier day is this one if it was written by then, else
+    // there was none yet: so the order is negative from that day on.
+    std::vector<Day> negative_orders(initial.empty() ? 0 : dataset.orders.size(), kNoDay);
     for (const auto& [key, r] : initial) {
         if (r->flags & (kFlagFbtLogistics | kFlagExcluded)) continue;  // a flagged first review never counts
-        if (r->rating <= 2) negative_orders[*dataset.find_order_index(r->order_id)] = true;  // found above
+        if (r->rating <= 2) {
+            Day& first = negative_orders[*dataset.find_order_index(r->order_id)];  // found above
+            if (first == kNoDay || day_of(r->created) < first) first = day_of(r->created);
+        }
         add(reviews_, day_of(r->created), r->rating >= 4 ? 1 : 0, 1, 0);
     }
     // nrr: delivered orders by delivered day; the numerator counts each order once, however many
@@ -229,15 +295,23 @@ void DailyCounters::count_reviews(const Dataset& dataset, Base& base) {
         const Order& o = dataset.orders[row];
         const Seconds delivered = o.delivered;
         if (o.excluded() || !known(delivered) || delivered >= end) continue;
-        const bool negative = !negative_orders.empty() && negative_orders[row];
-        add(metrics_[kNrr], day_of(delivered), negative ? 1 : 0, 1, negative ? 1 : 0);
+        const Day d = day_of(delivered);
+        add_metric(kNrr, d, d, 0, 1, 0);
+        const Day negative = negative_orders.empty() ? kNoDay : negative_orders[row];
+        if (negative != kNoDay) add_metric(kNrr, d, negative, 1, 0, 1);
     }
     unknown_orders.report(base.review_warnings, "unknown_review_orders", "reviews of orders not in the data were ignored");
 }
 
 void DailyCounters::count_after_sales(const Dataset& dataset, const Profile& profile) {
     const Seconds end = (static_cast<Seconds>(as_of_) + 1) * kSecondsPerDay;
-    std::map<std::string, bool> nbf_orders;  // orders with a seller/carrier-fault return or refund -> a carrier reason among them
+    // Orders with a seller/carrier-fault return or refund -> a carrier reason among them, and the
+    // day of the first such request (the order counts in NBFR's numerator from then on).
+    struct NbfOrder {
+        bool carrier = false;
+        Day first = kNoDay;
+    };
+    std::map<std::string, NbfOrder> nbf_orders;
     Tally unmapped;
     CachedFaults faults(profile);
     // Requests from the after-sales diagnostics download carry Seller Center's own handling hours;
@@ -250,32 +324,49 @@ void DailyCounters::count_after_sales(const Dataset& dataset, const Profile& pro
         if (order && order->excluded()) continue;
 
         if (a.handling_hours) {  // docs/rules.md §12: review + inspection hours, by request day
-            if (a.handled_by != HandledBy::platform) add(metrics_[kAht], day_of(a.requested), *a.handling_hours, 1, 0);
+            if (a.handled_by != HandledBy::platform) add_metric(kAht, day_of(a.requested), day_of(a.requested), *a.handling_hours, 1, 0);
             continue;
         }
         if (a.type == RequestType::refund || a.type == RequestType::return_) {
             const Fault fault = faults.return_reason(a.reason);
             if (fault == Fault::unmapped) unmapped.add(a.reason);
             if (fault == Fault::seller) {
-                if (!nbf_orders.count(a.order_id) || faults.carrier_return(a.reason)) nbf_orders[a.order_id] = faults.carrier_return(a.reason);
+                NbfOrder& o = nbf_orders[a.order_id];
+                if (faults.carrier_return(a.reason)) o.carrier = true;
+                if (o.first == kNoDay || day_of(a.requested) < o.first) o.first = day_of(a.requested);
             }
         }
         // aht: handled requests, by the seller, its own rules or a time-out; not platform defaults.
         if (diagnostics || a.handled_by == HandledBy::platform || !known(a.decided) || a.decided >= end) continue;
+        // Known from the decision; an inspection known later adds its hours from its own day.
         double seconds = static_cast<double>(std::max<Seconds>(0, a.decided - a.requested));
-        if (a.type == RequestType::return_ && known(a.item_received) && known(a.inspected) && a.inspected < end)
-            seconds += static_cast<double>(std::max<Seconds>(0, a.inspected - a.item_received));
-        add(metrics_[kAht], day_of(a.requested), seconds / 3600.0, 1, 0);
-        if (slot(day_of(a.requested)) >= 0) aht_requests_.emplace_back(day_of(a.requested), seconds / 3600.0);
+        const Day requested = day_of(a.requested), decided = day_of(a.decided);
+        double later = 0;
+        Day inspected = kNoDay;
+        if (a.type == RequestType::return_ && known(a.item_received) && known(a.inspected) && a.inspected < end) {
+            const double inspection = static_cast<double>(std::max<Seconds>(0, a.inspected - a.item_received));
+            inspected = day_of(a.inspected);
+            if (inspected <= decided) seconds += inspection;
+            else later = inspection;
+        }
+        add_metric(kAht, requested, decided, seconds / 3600.0, 1, 0);
+        if (later > 0) add_metric(kAht, requested, inspected, later / 3600.0, 0, 0);
+        if (slot(requested) >= 0) aht_requests_.emplace_back(requested, (seconds + later) / 3600.0);
     }
-    for (const auto& [id, carrier] : nbf_orders) {
+    for (const auto& [id, nbf] : nbf_orders) {
         const Order* o = dataset.find_order(id);
         if (!o) continue;
         const Seconds delivered = o->delivered, cancelled = o->cancelled;
         if (!known(delivered) || delivered >= end) continue;
-        if (known(cancelled) && cancelled < end) continue;
-        add(metrics_[kNbfr], day_of(delivered), 1, 0, 1);
-        if (carrier && slot(day_of(delivered)) >= 0) carrier_nbfr_[slot(day_of(delivered))] += 1;
+        // In the numerator from the delivery and the request until the cancellation.
+        const Day d = day_of(delivered);
+        const Day from = std::max(d, nbf.first);
+        add_metric(kNbfr, d, from, 1, 0, 1);
+        if (known(cancelled) && cancelled < end) {
+            add_metric(kNbfr, d, std::max(from, day_of(cancelled)), -1, 0, -1);
+            continue;
+        }
+        if (nbf.carrier && slot(d) >= 0) carrier_nbfr_[slot(d)] += 1;
     }
     unmapped.report(warnings_, "unmapped_reasons",
                     "return/refund reasons not in the fault mapping were counted as buyer fault");
@@ -290,7 +381,7 @@ void DailyCounters::count_chats(const Dataset& dataset) {
             if (order && order->excluded()) continue;
         }
         const bool dissatisfied = c.rating <= 2;  // 3 stars is neutral
-        add(metrics_[kImd], day_of(c.ended), dissatisfied ? 1 : 0, 1, dissatisfied ? 1 : 0);
+        add_metric(kImd, day_of(c.ended), day_of(c.ended), dissatisfied ? 1 : 0, 1, dissatisfied ? 1 : 0);
     }
 }
 

@@ -31,7 +31,12 @@ Snapshot Scorer::at(Day day, const MetricCounts& counts, double delivered_90d) c
 }
 
 Snapshot Scorer::past(Day day) const {
-    return at(day, window_counts(day), static_cast<double>(c_.counters.delivered_between(day - (kGateWindowDays - 1), day)));
+    // As Seller Center showed it on `day`: only the records known by then (docs/insights.md),
+    // so this is `score --as-of day` exactly.
+    MetricCounts counts;
+    for (size_t m = 0; m < kMetricCount; ++m)
+        counts[m] = c_.counters.metric_known_by(static_cast<MetricId>(m), day - kMetricWindowDays[m] + 1, day, day);
+    return at(day, counts, static_cast<double>(c_.counters.delivered_between(day - (kGateWindowDays - 1), day)));
 }
 
 std::optional<double> Scorer::combine(const std::array<MetricResult, kMetricCount>& metrics) const {

@@ -24,6 +24,7 @@ public:
     MetricCounts window_counts(Day day) const;
     // A full score (metrics, protection, dimensions, SPS) as of `day` from the given counts.
     Snapshot at(Day day, const MetricCounts& counts, double delivered_90d) const;
+    // The score as of a past `day` (<= as_of) with what was known on that day: score --as-of day.
     Snapshot past(Day day) const;
     // Today's metrics with metric m replaced by one measured from `counts`, protection applied.
     std::optional<double> sps_with(const std::array<MetricResult, kMetricCount>& today, MetricId m,

@@ -1,7 +1,9 @@
 // Trend, forecast and why it moved (docs/rules.md §28-§30): scores of other days from the per-day counts.
 //
-// Every day is scored with what is known on as_of: a record is keyed on the day that decides its
-// window (docs/insights.md), so a review that arrived later counts back on its order's delivery day.
+// Every past day is scored with what was known on that day, as Seller Center showed it then: a
+// record is keyed on the day that decides its window and on the day it became known (a review on
+// its creation, a cancellation on its cancel day; docs/insights.md), so each trend point is
+// `score --as-of` that day, from one pass over the records.
 #include <algorithm>
 
 #include "insights_scorer.h"

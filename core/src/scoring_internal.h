@@ -73,6 +73,9 @@ public:
     Counts metric(MetricId metric, int window_days) const { return metric_between(metric, as_of_ - window_days + 1, as_of_); }
     // Sums over the days first..last (inclusive), clipped to the days counted.
     Counts metric_between(MetricId metric, Day first, Day last) const;
+    // As metric_between, with only what was known on `known_by` (<= as_of): the counts
+    // `score --as-of known_by` makes, bit for bit (the same cells summed in the same order).
+    Counts metric_known_by(MetricId metric, Day first, Day last, Day known_by) const;
     int64_t delivered(int window_days) const { return delivered_between(as_of_ - window_days + 1, as_of_); }
     int64_t delivered_between(Day first, Day last) const;
     // NBFR orders whose reason is a carrier's fault (a subset of the nbfr numerator), for scenarios.
@@ -93,6 +96,11 @@ private:
     DailyCounters(Day as_of, int days);
     int slot(Day d) const { return d > as_of_ || d <= as_of_ - days_ ? -1 : days_ - 1 - (as_of_ - d); }
     void add(std::vector<Counts>& series, Day d, double numerator, double denominator, double affected);
+    // A metric's count keyed on window day `d` that is known from day `known` on (a review from
+    // its creation, a cancellation from its cancel time, ...; kNoDay or a day before `d`: known
+    // as soon as counted). Not added when known only after as_of.
+    void add_metric(MetricId m, Day d, Day known, double numerator, double denominator, double affected);
+    void finish_metrics();  // metrics_ from the cells (after the last add_metric)
     void count_orders(const Dataset& dataset, Base& base);
     void count_reviews(const Dataset& dataset, Base& base);
     void count_after_sales(const Dataset& dataset, const Profile& profile);
@@ -101,6 +109,9 @@ private:
     Day as_of_;
     int days_;
     Day first_data_day_ = kNoDay;
+    // Per metric, days x days cells: [slot(window day) * days + slot(known day)], known day >=
+    // window day. metrics_[m][w] is row w summed over its known days in ascending order.
+    std::array<std::vector<Counts>, kMetricCount> cells_;
     std::array<std::vector<Counts>, kMetricCount> metrics_;
     std::vector<int64_t> delivered_;
     std::vector<Counts> reviews_;
@@ -117,6 +128,7 @@ struct DailyCounters::Base {
     // profile's SLA. Delivered: the day, or kNoDay when not delivered by as_of.
     struct SlaOrders {
         Day created, delivered;
+        Day cancelled;  // kNoDay when not cancelled by as_of: counted until its cancellation
         int64_t orders;
     };
     std::vector<SlaOrders> sla_orders;
@@ -124,6 +136,7 @@ struct DailyCounters::Base {
     // their first order (the unmapped-reason examples keep the same texts).
     struct Cancels {
         Day created;
+        Day cancelled;
         CancelBy by;
         TextId reason;
         int64_t orders;

@@ -179,6 +179,26 @@ expect 0 "" -- score "$data/struggling-shop.json" --csv unmapped_reasons
 [ "$(cat "$tmp/out")" = "${bom}kind,reason,count"$'\r\n'"return,Wrong size ordered,4"$'\r' ] ||
   fail "--csv unmapped_reasons: $(cat "$tmp/out")"
 
+# calibrate (docs/cli.md, docs/calibration.md): the fitted profile is written to --out and scores
+# every reading as Seller Center showed it; the report says so. Bad snapshot units exit 2 naming
+# the field; --seller-center and --out are required.
+snaps="$data/calibration/busy-shop-snapshots.json"
+expect 0 "" -- calibrate "$data/busy-shop.json" --seller-center "$snaps" --out "$tmp/fitted.json"
+grep -qF 'Matches your Seller Center readings of 2026-10-30, 2026-11-06, 2026-11-13, 2026-11-20' "$tmp/out" ||
+  fail "calibrate: the worked example should match every reading"
+for day in 2026-10-30 2026-11-06 2026-11-13 2026-11-20; do
+  shown=$(python3 -c "import json,sys; print([s['sps'] for s in json.load(open(sys.argv[1])) if s['as_of']==sys.argv[2]][0])" "$snaps" "$day")
+  expect 0 "" -- score "$data/busy-shop.json" --profile "$tmp/fitted.json" --as-of "$day"
+  grep -qF "\"sps_display\": \"$shown\"" "$tmp/out" || fail "calibrate: score --profile on $day should show $shown"
+done
+expect 0 "" -- calibrate "$data/busy-shop.json" --seller-center "$snaps" --out "$tmp/fitted2.json" --format json
+grep -qF '"matches": true' "$tmp/out" || fail "calibrate --format json: matches should be true"
+cmp -s "$tmp/fitted.json" "$tmp/fitted2.json" || fail "calibrate: the profile should not depend on --format"
+printf '{"data": {"metrics": [{"metric_code": "AHT", "value": "31.2", "value_unit": "PERCENT"}]}}' >"$tmp/bad-unit.json"
+expect 2 "$tmp/bad-unit.json: data.metrics[0].value: expected hours (value_unit HOURS)" -- calibrate "$data/busy-shop.json" --seller-center "$tmp/bad-unit.json" --out "$tmp/x.json"
+expect 2 "shopscore: give --out PROFILE.json" -- calibrate "$data/busy-shop.json" --seller-center "$snaps"
+expect 2 "shopscore: give --seller-center SNAP.json" -- calibrate "$data/busy-shop.json" --out "$tmp/x.json"
+
 if [ "$failures" -ne 0 ]; then
   echo "$failures CLI check(s) failed"
   exit 1

@@ -215,10 +215,11 @@ export function computeMetrics(d, asOf, profile) {
 
 // docs/rules.md §15: "Anchors: best scores 5 (0 for lower-is-better metrics, 1.0 for otdr), worst scores
 // 0 where worst = poor + (poor − good)/3. The score is piecewise linear through (best,5),
-// (good,4), (poor,1), (worst,0), clamped to 0..5."
+// (good,4), (poor,1), (worst,0), clamped to 0..5." A profile may give best/worst itself
+// (docs/scoring.md "Curve", fitted by calibrate: docs/calibration.md).
 export function curve(id, value, b) {
-  const best = id === 'otdr' ? 1 : 0;
-  const worst = b.poor + (b.poor - b.good) / 3;
+  const best = b.best ?? (id === 'otdr' ? 1 : 0);
+  const worst = b.worst ?? b.poor + (b.poor - b.good) / 3;
   const pts = [[best, 5], [b.good, 4], [b.poor, 1], [worst, 0]];
   const higherBetter = b.good > b.poor;
   const x = higherBetter ? -value : value;

@@ -19,6 +19,10 @@ Dataset dataset_from_json(std::string_view text, const std::string& file_name);
 // built-in default's values, so a user can override just the benchmarks.
 std::vector<Profile> profiles_from_json(std::string_view text, const std::string& file_name);
 
+// One profile in the form profiles_from_json() reads back to the same profile (every field
+// written; best/worst only when set).
+std::string profile_to_json(const Profile& profile);
+
 // The `shop` object of a dataset on its own (the CLI's --shop FILE.json for exports).
 Shop shop_from_json(std::string_view text, const std::string& file_name);
 

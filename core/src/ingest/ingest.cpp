@@ -86,6 +86,8 @@ struct Ingest::Impl {
     std::string json_text;
     std::string decoded;  // scratch: decoder output of one feed()
     std::vector<std::string_view> sheet_row;  // scratch: views of an XLSX row's cells
+    std::vector<std::string_view> scrubbed;   // scratch: a row with its bad cells emptied
+    static constexpr size_t kMaxBadCellExamples = 50;
 
     [[noreturn]] void raise(const CellError& e) const {
         std::string column = e.label;
@@ -128,7 +130,10 @@ struct Ingest::Impl {
             std::string lead;
             lead.swap(json_text);
             start_table();
-            csv.emplace([this](int64_t row, const std::vector<std::string_view>& cells) { table->row(row, cells); });
+            csv.emplace([this](int64_t row, const std::vector<std::string_view>& cells) {
+                if (decoder->bad_bytes() == 0) table->row(row, cells);
+                else table->row(row, without_bad_cells(row, cells));
+            });
             csv->feed(lead);
             return;
         }
@@ -181,6 +186,32 @@ struct Ingest::Impl {
         for (size_t i = 0; i < ds.direct_metrics.size(); ++i)
             if (!ds.direct_metrics[i]) ds.direct_metrics[i] = part.direct_metrics[i];
         for (auto& w : part.warnings) ds.warnings.push_back(std::move(w));
+    }
+
+    // A UTF-8 file with bytes that are not UTF-8 (a cell saved as GBK): each cell holding one is
+    // read as empty and named in the bad_cell_encoding warning, so the score is that of the file
+    // without those cells (docs/exports.md "Encodings and shapes").
+    const std::vector<std::string_view>& without_bad_cells(int64_t row, const std::vector<std::string_view>& cells) {
+        scrubbed = cells;
+        for (size_t c = 0; c < cells.size(); ++c) {
+            if (cells[c].find(static_cast<char>(kBadByteMark)) == std::string_view::npos) continue;
+            scrubbed[c] = {};
+            std::string column = table->column_name(static_cast<int>(c));
+            if (column.empty()) column = column_letters(static_cast<int>(c));
+            const std::string where = file_name + ":" + std::to_string(row) + ":" + column;
+            auto w = std::find_if(summary.warnings.begin(), summary.warnings.end(),
+                                  [](const Warning& x) { return x.code == "bad_cell_encoding"; });
+            if (w == summary.warnings.end()) {
+                summary.warnings.push_back({"bad_cell_encoding",
+                                            "cells that are not UTF-8 text like the rest of the file (saved in another "
+                                            "encoding, such as GBK) were read as empty",
+                                            {}, 0});
+                w = summary.warnings.end() - 1;
+            }
+            ++w->count;
+            if (w->examples.size() < kMaxBadCellExamples) w->examples.push_back(where);
+        }
+        return scrubbed;
     }
 
     void bad_encoding() const {
@@ -263,6 +294,11 @@ FileSummary Ingest::end() {
             if (!ok) m.bad_encoding();
             m.summary.encoding = m.decoder->encoding();
             if (m.route == Impl::Route::json) {
+                if (m.decoder->bad_bytes()) {  // a dataset JSON has no cells to set aside: all or nothing
+                    char hex[8];
+                    std::snprintf(hex, sizeof hex, "0x%02X", m.decoder->first_bad_byte() & 0xFF);
+                    fail_input(1, -1, "bad_encoding", "UTF-8 text", std::string("byte ") + hex + " that is not part of it", hex);
+                }
                 Dataset part = dataset_from_json(m.json_text, m.file_name);
                 m.json_text.clear();
                 m.summary.kind = ExportKind::dataset_json;

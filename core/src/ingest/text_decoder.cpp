@@ -73,13 +73,16 @@ bool TextDecoder::decode(const uint8_t* data, size_t size, std::string& scratch,
     if (head_done_ && enc_ == Enc::utf8 && carry_.empty()) {
         bool bad = false;
         const size_t valid = utf8_valid_prefix(data, size, false, bad);
-        text = std::string_view(reinterpret_cast<const char*>(data), valid);
-        if (bad) {
-            bad_byte_ = data[valid];
-            return false;
+        if (!bad) {
+            text = std::string_view(reinterpret_cast<const char*>(data), valid);
+            carry_.assign(reinterpret_cast<const char*>(data) + valid, size - valid);
+            return true;
         }
-        carry_.assign(reinterpret_cast<const char*>(data) + valid, size - valid);
-        return true;
+        // A damaged cell: this chunk is copied, with the bad bytes marked.
+        scratch.assign(reinterpret_cast<const char*>(data), valid);
+        const bool ok = utf8_marking(data + valid, size - valid, false, scratch);
+        text = scratch;
+        return ok;
     }
     scratch.clear();
     const bool ok = decode(data, size, scratch);
@@ -129,35 +132,58 @@ bool TextDecoder::finish(std::string& out) {
 }
 
 bool TextDecoder::decide_from_probe(bool final) {
-    // Only the first kProbeBytes of the probe count, scanned in order, and the decision is taken at
-    // the first decisive event in them: so it is the same however the file is chunked.
-    //  - an invalid UTF-8 byte before any run of UTF-8 CJK text: GB18030 (GBK bytes are rarely
-    //    valid UTF-8 for long);
-    //  - a run of >= kStrongRun three- or four-byte UTF-8 characters ended by ASCII: UTF-8 (GBK
-    //    text practically never is that), so a later GBK cell is an error on its row;
-    //  - neither within the window (or before the end of the file): UTF-8.
+    // The decision is a function of the first kProbeBytes of the probe alone (or of the whole
+    // probe when the file ends sooner), so it is the same however the file is chunked. In that
+    // window every run of non-ASCII bytes ended by ASCII (or by the end of the file) is one piece
+    // of evidence (docs/exports.md "Encodings and shapes"):
+    //  - a run that is not valid UTF-8 speaks for GB18030 (GBK text is rarely valid UTF-8 for long);
+    //  - a valid UTF-8 run with >= kStrongRun characters of three or four bytes speaks for UTF-8
+    //    (GBK text practically never is that);
+    //  - shorter valid runs say nothing.
+    // GB18030 when the runs against UTF-8 outnumber the runs for it, else UTF-8: a UTF-8 file with
+    // a few GBK cells stays UTF-8 with a few bad cells, a genuine GBK file has no strong runs.
+    if (!final && probe_.size() < kProbeBytes) return false;  // keep probing
     const auto* p = reinterpret_cast<const uint8_t*>(probe_.data());
-    const size_t n = probe_.size() < kProbeBytes ? probe_.size() : kProbeBytes;
+    const bool whole = probe_.size() <= kProbeBytes;  // the window holds the rest of the file
+    const size_t n = whole ? probe_.size() : kProbeBytes;
+    int for_utf8 = 0, against_utf8 = 0;
     Utf8Run run;
+    bool in_run = false, invalid = false;
+    auto end_run = [&] {
+        if (invalid) ++against_utf8;
+        else if (run.strong()) ++for_utf8;
+        run = Utf8Run{}, in_run = false, invalid = false;
+    };
     size_t i = 0;
     while (i < n) {
         if (p[i] < 0x80) {
-            if (run.strong()) return enc_ = Enc::utf8, true;
-            run = Utf8Run{};
+            if (in_run) end_run();
+            ++i;
+            continue;
+        }
+        in_run = true;
+        if (invalid) {
             ++i;
             continue;
         }
         const int len = utf8_sequence(p + i, n - i);
-        if (len == 0) return enc_ = Enc::gb18030, true;
-        if (len < 0) break;  // cut off by the window (or the chunk): no evidence either way
+        if (len == 0) {
+            invalid = true;
+            ++i;
+            continue;
+        }
+        if (len < 0) {
+            // Cut off by the window: no evidence either way. At the end of the file: a sequence
+            // cut off is not evidence against UTF-8 either, but the run before it still counts.
+            if (!whole) in_run = false, invalid = false, run = Utf8Run{};
+            break;
+        }
         run.wide += len >= 3;
         i += static_cast<size_t>(len);
     }
-    if (final || probe_.size() >= kProbeBytes) {
-        enc_ = Enc::utf8;
-        return true;
-    }
-    return false;  // keep probing
+    if (in_run && whole) end_run();  // the end of the file ends the last run as ASCII does
+    enc_ = against_utf8 > for_utf8 ? Enc::gb18030 : Enc::utf8;
+    return true;
 }
 
 size_t TextDecoder::utf8_valid_prefix(const uint8_t* p, size_t n, bool final, bool& bad) const {
@@ -205,22 +231,33 @@ bool TextDecoder::run(const uint8_t* data, size_t size, bool final, std::string&
     }
 
     switch (enc_) {
-        case Enc::utf8: {
-            bool bad = false;
-            const size_t valid = utf8_valid_prefix(data, size, final, bad);
-            out.append(reinterpret_cast<const char*>(data), valid);
-            if (bad) {
-                bad_byte_ = data[valid];
-                return false;
-            }
-            carry_.assign(reinterpret_cast<const char*>(data) + valid, size - valid);
-            return true;
-        }
+        case Enc::utf8: return utf8_marking(data, size, final, out);
         case Enc::gb18030: return gb18030(data, size, final, out);
         case Enc::utf16le:
         case Enc::utf16be: return utf16(data, size, final, out);
         case Enc::undecided: break;
     }
+    return true;
+}
+
+bool TextDecoder::utf8_marking(const uint8_t* p, size_t n, bool final, std::string& out) {
+    // Each byte that does not start a valid sequence becomes one kBadByteMark: the cell that holds
+    // it is named in a warning and read as empty (ingest.cpp), the rest of the file reads as UTF-8.
+    // Text the page already decoded is UTF-8 by construction: a bad byte there is refused.
+    size_t i = 0;
+    while (i < n) {
+        bool bad = false;
+        const size_t valid = utf8_valid_prefix(p + i, n - i, final, bad);
+        out.append(reinterpret_cast<const char*>(p) + i, valid);
+        i += valid;
+        if (!bad) break;
+        if (already_utf8_) return bad_byte_ = p[i], false;
+        if (bad_bytes_ == 0) first_bad_byte_ = p[i];
+        ++bad_bytes_;
+        out += static_cast<char>(kBadByteMark);
+        ++i;
+    }
+    carry_.assign(reinterpret_cast<const char*>(p) + i, n - i);
     return true;
 }
 

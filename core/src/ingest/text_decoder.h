@@ -3,11 +3,14 @@
 // Detection (not given by the caller): a UTF-8 BOM means UTF-8; a UTF-16 BOM means UTF-16 (Excel's
 // "Unicode text"); otherwise the first 4 KiB from the first non-ASCII byte on are probed, the same
 // bytes whatever the chunk sizes (the probe buffers until it has them or the file ends), so the
-// answer never depends on chunking: invalid UTF-8 before any run of UTF-8 CJK text -> GB18030
-// (which includes GBK, what Excel on Chinese Windows writes), else UTF-8. ASCII before that point
+// answer never depends on chunking: runs of non-ASCII bytes that are not UTF-8 outnumbering runs
+// of UTF-8 CJK text -> GB18030 (which includes GBK, what Excel on Chinese Windows writes), else
+// UTF-8 (text_decoder.cpp, decide_from_probe, says how runs count). ASCII before that point
 // is the same in both, so it passes straight through.
-// After the decision the file is decoded strictly: a GBK cell in a UTF-8 file, or a run of UTF-8
-// CJK text in a GB18030 file, is an error on its row (docs/exports.md), never a silent re-reading.
+// After the decision a GB18030 file is decoded strictly: a run of UTF-8 CJK text in it is an error
+// on its row (docs/exports.md), never a silent re-reading. In a UTF-8 file a byte that is not
+// UTF-8 (a cell saved as GBK) is passed on as kBadByteMark, a byte valid UTF-8 never holds: the
+// ingest names the cell holding it in a warning and reads that cell as empty.
 //
 // GB18030: two-byte and BMP four-byte sequences go through iconv (glibc natively, musl in WASM);
 // supplementary-plane four-byte sequences are computed here because they are a plain linear range
@@ -22,6 +25,9 @@
 #include <string_view>
 
 namespace shopscore::ingest {
+
+// Stands for each byte of a UTF-8 file that is not UTF-8 (0xFF never occurs in UTF-8).
+constexpr uint8_t kBadByteMark = 0xFF;
 
 class TextDecoder {
 public:
@@ -48,6 +54,9 @@ public:
     int bad_byte() const { return bad_byte_; }
     // The failure is UTF-8 text inside a file decided as GB18030 (bad_byte() starts it).
     bool mixed() const { return mixed_; }
+    // UTF-8 files: how many bytes were passed on as kBadByteMark, and the first of them.
+    int64_t bad_bytes() const { return bad_bytes_; }
+    int first_bad_byte() const { return first_bad_byte_; }
 
 private:
     enum class Enc { undecided, utf8, utf16le, utf16be, gb18030 };
@@ -55,6 +64,7 @@ private:
     bool decide_from_probe(bool final);
     size_t utf8_valid_prefix(const uint8_t* p, size_t n, bool final, bool& bad) const;
     bool gb18030(const uint8_t* p, size_t n, bool final, std::string& out);
+    bool utf8_marking(const uint8_t* p, size_t n, bool final, std::string& out);
     bool utf16(const uint8_t* p, size_t n, bool final, std::string& out);
     bool iconv_run(const uint8_t* p, size_t n, std::string& out);
     bool track_gb_unit(const uint8_t* unit, size_t len);  // false: UTF-8 text in GB18030
@@ -69,6 +79,8 @@ private:
     void* iconv_ = nullptr;    // iconv_t, opened on first GB18030 use
     int bad_byte_ = -1;
     bool mixed_ = false;
+    int64_t bad_bytes_ = 0;
+    int first_bad_byte_ = -1;
     // GB18030 mode: the current run of non-ASCII bytes read as UTF-8 (see track_gb_unit).
     bool gb_run_ok_ = true;
     int gb_need_ = 0;      // continuation bytes still expected
