@@ -6,6 +6,7 @@
 #include "export_files.h"
 #include "shopscore/error.h"
 #include "shopscore/json_io.h"
+#include "shopscore/limits.h"
 #include "usage_error.h"
 
 namespace shopscore::cli {
@@ -13,14 +14,10 @@ namespace shopscore::cli {
 std::string read_file(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw InputError(path, "cannot open the file", ErrorDetail{"cannot_open", path, 0, {}, {}, "a readable file", {}});
-    // JSON files are parsed whole; one over the core's limit (json_read::kMaxJsonBytes, 64 MiB) is
+    // JSON files are parsed whole; one over the core's limit (shopscore/limits.h, 64 MiB) is
     // refused before it is read into memory, with the core's words.
     in.seekg(0, std::ios::end);
-    if (in.tellg() > std::streamoff{64} << 20) {
-        const std::string expected = "a JSON document of at most 64 MiB";
-        throw InputError(path + ":1:1", "expected " + expected + ", got a larger file",
-                         ErrorDetail{"file_too_large", path, 1, "1", {}, expected, {}});
-    }
+    if (static_cast<uint64_t>(in.tellg()) > kMaxJsonBytes) throw json_too_large_error(path);
     in.seekg(0);
     std::ostringstream text;
     text << in.rdbuf();

@@ -16,25 +16,23 @@
 // The zip/workbook helpers are part of the core library; this header needs only std headers.
 #include "ingest/xlsx_package.h"
 #include "shopscore/error.h"
+#include "shopscore/limits.h"
 
 namespace shopscore {
 namespace {
 
 constexpr size_t kChunk = 1 << 20;
-constexpr uint64_t kMaxSmallPart = 16 << 20;  // workbook.xml and its .rels
-// Inflated sizes (docs/limits.md; web/src/worker/zip.js has the same): the shared strings are held
-// in memory (the core caps their text at 256 MiB; this bounds the markup around it), the sheet is
-// streamed but a zip bomb of a sheet would take minutes. Checked against the directory's sizes
-// before inflating and against the bytes actually produced while inflating.
-constexpr uint64_t kMaxSharedStringsPart = uint64_t{1} << 30;
-constexpr uint64_t kMaxSheetPart = uint64_t{4} << 30;
+// Inflated sizes (docs/limits.md; the core's limits.h, which the page reads through meta()): the
+// shared strings are held in memory (the core caps their text at 256 MiB; this bounds the markup
+// around it), the sheet is streamed but a zip bomb of a sheet would take minutes. Checked against
+// the directory's sizes before inflating and against the bytes actually produced while inflating.
+constexpr uint64_t kMaxSmallPart = kXlsxMaxSmallPartBytes;  // workbook.xml and its .rels
+constexpr uint64_t kMaxSharedStringsPart = kXlsxMaxSharedStringsPartBytes;
+constexpr uint64_t kMaxSheetPart = kXlsxMaxSheetPartBytes;
 
 using ingest::ZipEntry;
 
-[[noreturn]] void bad_xlsx(const std::string& path, const std::string& what) {
-    throw InputError(path + ":1:A", "expected an XLSX workbook, " + what,
-                     ErrorDetail{"bad_xlsx", path, 1, "A", {}, "an XLSX workbook", what});
-}
+[[noreturn]] void bad_xlsx(const std::string& path, const std::string& what) { throw bad_xlsx_error(path, what); }
 
 class XlsxFile {
 public:
@@ -64,9 +62,7 @@ public:
     }
 
     [[noreturn]] void too_large(const ZipEntry& e, uint64_t limit) const {
-        const std::string expected = e.name + " of at most " + std::to_string(limit >> 20) + " MiB unpacked";
-        throw InputError(path_ + ":1:A", "expected " + expected + ", got a larger one",
-                         ErrorDetail{"xlsx_too_large", path_, 1, "A", {}, expected, e.name});
+        throw xlsx_part_too_large_error(path_, e.name, limit);
     }
 
     // Inflates `e` and passes its bytes on in pieces of at most 1 MiB; checks size and CRC.
@@ -144,13 +140,12 @@ private:
 
 FileSummary read_xlsx(Ingest& ingest, ExportKind kind, const std::string& path, std::ifstream& in, uint64_t size) {
     XlsxFile zip(in, path, size);
-    const auto parts = ingest::find_workbook_parts(zip.read_whole("xl/workbook.xml"), zip.read_whole("xl/_rels/workbook.xml.rels"));
-    if (!parts) bad_xlsx(path, "got a workbook without a readable sheet list");
-    const ZipEntry* sheet = zip.find(parts->sheet_path);
-    if (!sheet) bad_xlsx(path, "got a zip file without " + parts->sheet_path);
+    const WorkbookParts parts =
+        choose_workbook_parts(path, zip.read_whole("xl/workbook.xml"), zip.read_whole("xl/_rels/workbook.xml.rels"));
+    const ZipEntry* sheet = zip.find(parts.sheet_path);
+    if (!sheet) bad_xlsx(path, "got a zip file without " + parts.sheet_path);
     auto feed = [&](const char* data, size_t n) { ingest.feed(reinterpret_cast<const uint8_t*>(data), n); };
-    const std::string shared_path = parts->shared_strings_path.empty() ? "xl/sharedStrings.xml" : parts->shared_strings_path;
-    if (const ZipEntry* shared = zip.find(shared_path)) {
+    if (const ZipEntry* shared = zip.find(parts.shared_strings_path)) {
         ingest.begin(kind, path, ExportFormat::xlsx_shared_strings);
         zip.stream(*shared, feed, kMaxSharedStringsPart);
         ingest.end();

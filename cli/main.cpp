@@ -22,6 +22,7 @@
 #include "shopscore/error.h"
 #include "shopscore/ingest.h"
 #include "shopscore/json_io.h"
+#include "shopscore/limits.h"
 #include "shopscore/score.h"
 #include "shopscore/version.h"
 #include "usage_error.h"
@@ -130,7 +131,7 @@ int run_score(const std::vector<std::string>& args) {
     const Dataset dataset = cli::load_dataset(cmd.data);
     const Result result = score(dataset, options);
     if (!cmd.csv.empty()) {
-        std::fputs((kCsvBom + insights_csv(result, cmd.csv)).c_str(), stdout);
+        std::fputs((kCsvBom + insights_csv(result, cmd.csv, cmd.lang == cli::Lang::zh ? "zh" : "en")).c_str(), stdout);
         return 0;
     }
     const std::string shop = cli::shop_name(cmd.data.dataset_path, cmd.data.exports.empty() ? "" : cmd.data.exports.front().second);

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "insight_picks.h"
+#include "shopscore/rules.h"
 #include "text_table.h"
 
 namespace shopscore::cli {
@@ -20,7 +21,6 @@ constexpr const char* kGreen = "32";
 constexpr const char* kYellow = "33";
 constexpr const char* kRed = "31";
 constexpr const char* kDim = "2";
-constexpr int kScoreGate = 30;  // delivered orders in 90 days for an official score (docs/rules.md §13)
 
 std::string printf_str(const char* format, double x) {
     char buf[64];
@@ -83,8 +83,8 @@ private:
         if (r_.status == Status::scored) {
             out_ += fill(l_.scored, {{"n", n}}) + "\n";
         } else {
-            const std::string need = std::to_string(kScoreGate - r_.delivered_orders_90d);
-            out_ += paint(fill(l_.provisional, {{"need", need}, {"n", n}, {"gate", std::to_string(kScoreGate)}}), kYellow,
+            const std::string need = std::to_string(kGateOrders - r_.delivered_orders_90d);
+            out_ += paint(fill(l_.provisional, {{"need", need}, {"n", n}, {"gate", std::to_string(kGateOrders)}}), kYellow,
                           colour_) + "\n";
         }
         if (r_.shop_qualifies) out_ += std::string(l_.shop_protected) + "\n";

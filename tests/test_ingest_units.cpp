@@ -252,6 +252,15 @@ TEST_CASE("ingest/xlsx: the sheet named OrderSKUList is preferred, else the firs
     REQUIRE(parts);
     CHECK(parts->sheet_path == "xl/worksheets/sheet1.xml");
     CHECK_FALSE(ingest::find_workbook_parts("<workbook/>", rels));
+    // What the CLI and the page (findWorkbookParts) use: the same choice, a bad_xlsx error instead
+    // of nullopt, and the usual shared-strings path when the relationships name none.
+    CHECK(choose_workbook_parts("o.xlsx", workbook, rels).sheet_path == "xl/worksheets/sheet2.xml");
+    CHECK(choose_workbook_parts("o.xlsx", workbook, R"(<Relationships><Relationship Id="rId2" Target="worksheets/a.xml"/></Relationships>)")
+              .shared_strings_path == "xl/sharedStrings.xml");
+    CHECK_THROWS_WITH(choose_workbook_parts("o.xlsx", "<workbook/>", rels),
+                      "o.xlsx:1:A: expected an XLSX workbook, got a workbook without a readable sheet list");
+    CHECK(workbook_parts_to_json(choose_workbook_parts("o.xlsx", workbook, rels)) ==
+          R"({"sheet_path":"xl/worksheets/sheet2.xml","sheet_name":"OrderSKUList","shared_strings_path":"xl/sharedStrings.xml"})");
     // The fixture's zip directory, as the CLI reads it.
     const std::string zip = fixture("xlsx/orders.xlsx");
     const auto loc = ingest::find_zip_directory(zip, zip.size());

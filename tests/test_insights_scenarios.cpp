@@ -142,6 +142,40 @@ TEST_CASE("CSV quotes commas and quotes and defuses formulas", "[insights][diagn
     CHECK(insights_csv(r, "t") == "a,b\r\n\"x, \"\"y\"\"\",'=1+1\r\n");
 }
 
+TEST_CASE("CSV in Chinese: column names and the core's values worded, the seller's texts kept", "[insights][diagnostics]") {
+    // docs/insights.md "CSV": core/src/diagnostics_labels.json words columns, `type`/`kind` ids and
+    // the placeholders; numbers, dates, products and reasons stay as they are.
+    Result r;
+    r.insights = Insights{};
+    const auto t = [](const char* s) { return Cell{Cell::text, 0, s}; };
+    const auto n = [](double x) { return Cell{Cell::number, x, ""}; };
+    r.insights->diagnostics.push_back({"returns_by_product",
+                                       {"product", "delivered_orders", "non_buyer_fault_return_orders", "rate", "top_reasons"},
+                                       {{t("(unknown)"), n(4), n(3), n(0.75), t("(none) (2); Damaged (1)")},
+                                        {t("Mug"), n(2), n(1), n(0.5), t("Damaged (1)")}}});
+    r.insights->diagnostics.push_back({"slowest_after_sales", {"order_id", "type", "requested", "total_hours"},
+                                       {{t("A1"), t("return"), t("2026-11-08 10:00"), n(50)},
+                                        {t("A2"), t("replacement"), t("2026-11-09 10:00"), n(2.5)}}});
+    r.insights->diagnostics.push_back({"unmapped_reasons", {"kind", "reason", "count"},
+                                       {{t("cancellation"), t("(none)"), n(3)}, {t("return"), t("Other"), n(1)}}});
+    CHECK(insights_csv(r, "returns_by_product", "zh") ==
+          "商品,已送达订单,非买家责任退货,比率,主要原因\r\n"
+          "未知,4,3,0.75,未填写原因 (2); Damaged (1)\r\n"
+          "Mug,2,1,0.5,Damaged (1)\r\n");
+    CHECK(insights_csv(r, "slowest_after_sales", "zh") ==
+          "订单,类型,申请时间,合计（小时）\r\nA1,退货退款,2026-11-08 10:00,50\r\nA2,换货,2026-11-09 10:00,2.5\r\n");
+    CHECK(insights_csv(r, "unmapped_reasons", "zh") == "类别,原因,次数\r\n取消订单,未填写原因,3\r\n退货退款,Other,1\r\n");
+    // English keeps the ids and the core's text: what scripts read since the CSV exists.
+    CHECK(insights_csv(r, "unmapped_reasons") == "kind,reason,count\r\ncancellation,(none),3\r\nreturn,Other,1\r\n");
+    CHECK(insights_csv(r, "unmapped_reasons", "en") == insights_csv(r, "unmapped_reasons"));
+}
+
+TEST_CASE("score options: csv_lang is en or zh", "[insights][diagnostics]") {
+    CHECK(score_options_from_json(R"({"csv": "late_orders", "csv_lang": "zh"})").insight_options.csv_lang == "zh");
+    CHECK(score_options_from_json(R"({"csv": "late_orders"})").insight_options.csv_lang == "en");
+    CHECK_THROWS_WITH(score_options_from_json(R"({"csv_lang": "fr"})"), Catch::Contains("csv_lang: expected en or zh"));
+}
+
 TEST_CASE("diagnostics: the orders export's product, shipping provider and warehouse are read", "[insights][diagnostics]") {
     // tests/data/exports/tsv/orders.tsv, first row: Product Name "Tea ""Sencha"" tin",
     // Warehouse Name "Main WH", Shipping Provider Name "USPS".

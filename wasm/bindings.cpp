@@ -2,7 +2,8 @@
 // and the core's types; no scoring logic lives here.
 //
 // Errors: any C++ exception becomes a JavaScript Error whose message is the CLI's one-line text
-// and whose name is "InputError" (bad data, exit 2 on the CLI) or "InternalError" (exit 1).
+// and whose name is "InputError" (bad data, exit 2 on the CLI) or "InternalError" (exit 1); its
+// other properties are the core's error_to_json() fields (docs/errors.md), nothing added here.
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
@@ -17,26 +18,25 @@
 #include "shopscore/error.h"
 #include "shopscore/ingest.h"
 #include "shopscore/json_io.h"
+#include "shopscore/limits.h"
+#include "shopscore/meta.h"
 #include "shopscore/score.h"
 #include "shopscore/version.h"
+#include "shopscore/xlsx.h"
 
 namespace {
 
 using namespace shopscore;
 
-[[noreturn]] void throw_js_error(const char* name, const std::string& message, const ErrorDetail* detail = nullptr) {
-    emscripten::val error = emscripten::val::global("Error").new_(message);
-    error.set("name", std::string(name));
-    if (detail) {  // the stable code and its parameters, for the page to word in its language
-        error.set("code", detail->code);
-        error.set("file", detail->file);
-        error.set("row", static_cast<double>(detail->row));
-        error.set("column", detail->column);
-        error.set("field", detail->field);
-        error.set("expected", detail->expected);
-        error.set("got", detail->got);
-    }
-    error.throw_();
+using emscripten::val;
+
+// A JavaScript Error whose own, enumerable properties are exactly the fields of error_to_json()
+// (name, message, code and its parameters), so `{...error}` is the plain data the worker posts.
+// Made without a message so that `message` too is set here, as an enumerable property.
+val js_error(const std::exception& e) {
+    val error = val::global("Error").new_();
+    val::global("Object").call<void>("assign", error, val::global("JSON").call<val>("parse", error_to_json(e)));
+    return error;
 }
 
 // Runs `body`, turning C++ exceptions into JavaScript Errors.
@@ -44,10 +44,8 @@ template <typename Body>
 auto js_errors(Body body) -> decltype(body()) {
     try {
         return body();
-    } catch (const InputError& e) {
-        throw_js_error("InputError", e.what(), &e.detail());
     } catch (const std::exception& e) {
-        throw_js_error("InternalError", e.what());
+        js_error(e).throw_();
     }
 }
 
@@ -167,6 +165,27 @@ private:
 
 EMSCRIPTEN_BINDINGS(shopscore) {
     emscripten::function("version", emscripten::optional_override([] { return std::string(kVersion); }));
+    // The rules' ids, windows, gate, tiers, limits and version as JSON (shopscore/meta.h).
+    emscripten::function("meta", emscripten::optional_override([] { return meta_json(); }));
+    // Which parts of an XLSX package to read: JSON {sheet_path, sheet_name, shared_strings_path};
+    // throws InputError bad_xlsx as the CLI does (shopscore/xlsx.h).
+    emscripten::function("findWorkbookParts",
+                         emscripten::optional_override([](const std::string& file, const std::string& workbook,
+                                                          const std::string& rels) {
+                             return js_errors([&] { return workbook_parts_to_json(choose_workbook_parts(file, workbook, rels)); });
+                         }));
+    // Errors the page raises before the core reads a byte, worded and shaped by the core: returned
+    // (not thrown) for the page to throw. Sizes are Numbers (files may pass 4 GiB).
+    emscripten::function("fileTooLargeError", emscripten::optional_override([](const std::string& file, double size) {
+                             return js_error(page_file_too_large_error(file, static_cast<uint64_t>(size)));
+                         }));
+    emscripten::function("badXlsxError", emscripten::optional_override([](const std::string& file, const std::string& what) {
+                             return js_error(bad_xlsx_error(file, what));
+                         }));
+    emscripten::function("xlsxPartTooLargeError",
+                         emscripten::optional_override([](const std::string& file, const std::string& part, double limit) {
+                             return js_error(xlsx_part_too_large_error(file, part, static_cast<uint64_t>(limit)));
+                         }));
     emscripten::function("defaultProfile", emscripten::optional_override([] { return default_profile_json(); }));
     emscripten::function("score", &score_dataset_json);
     emscripten::function("calibrate", &calibrate_dataset_json);

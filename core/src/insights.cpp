@@ -5,6 +5,7 @@
 
 #include "insights_scorer.h"
 #include "shopscore/error.h"
+#include "shopscore/rules.h"
 
 namespace shopscore {
 
@@ -19,28 +20,29 @@ std::vector<Table> diagnostics(const Dataset& dataset, const Profile& profile, D
 namespace {
 
 // The metric whose improvement to 4.0 would raise the SPS most is the key opportunity
-// (重点机会); others scoring below 3.5 need attention (需要关注).
+// (重点机会); others scoring below 3.5 need attention (需要关注). docs/rules.md §26; the numbers
+// are in rules.h.
 std::vector<MetricPriority> priorities(const Result& result, const Profile& profile) {
     std::vector<MetricPriority> out;
     if (!result.sps) return out;
     for (size_t m = 0; m < kMetricCount; ++m) {
         if (result.metrics[m].no_data) continue;
         std::array<MetricResult, kMetricCount> improved = result.metrics;
-        improved[m].score = std::max(*improved[m].score, 4.0);
+        improved[m].score = std::max(*improved[m].score, kPriorityTarget);
         std::array<DimensionResult, kDimensionCount> dimensions;
         const double gain = combine_dimensions(improved, profile, dimensions).value_or(*result.sps) - *result.sps;
         out.push_back({static_cast<MetricId>(m), gain, Priority::none});
     }
-    // Largest gain first; ties keep the spec's metric order.
+    // Largest gain first; ties keep the metric order of docs/rules.md §6.
     std::stable_sort(out.begin(), out.end(), [](const MetricPriority& a, const MetricPriority& b) { return a.gain > b.gain; });
     for (MetricPriority& p : out) {
         const bool first = &p == &out.front();
         // The gain is a difference of two SPS values near 4, so a gain that is exactly 0.05 on
         // paper (4.0 - 3.95) comes out as 0.04999999999999982: compare with the same 1e-9
         // allowance the display rounding uses.
-        if (first && p.gain >= 0.05 - 1e-9)
+        if (first && p.gain >= kKeyOpportunityMinGain - 1e-9)
             p.label = Priority::key_opportunity;
-        else if (*result.metrics[p.metric].score < 3.5)
+        else if (*result.metrics[p.metric].score < kNeedsAttentionBelow)
             p.label = Priority::needs_attention;
     }
     return out;

@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "insights_plan.h"
+#include "shopscore/rules.h"
 
 namespace shopscore {
 namespace {
@@ -118,7 +119,7 @@ GoalSeekMetric seek_value(const Scorer& s, const Result& today, MetricId m, doub
 }  // namespace
 
 std::vector<GoalSeekTarget> goal_seek(const Result& today, const Scorer& scorer) {
-    std::vector<double> targets = {2.5, 3.5, 4.0};
+    std::vector<double> targets(kBenefitTiers.begin(), kBenefitTiers.end());
     for (double t : scorer.context().options.targets) targets.push_back(t);
     std::sort(targets.begin(), targets.end());
     targets.erase(std::unique(targets.begin(), targets.end()), targets.end());

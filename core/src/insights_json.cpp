@@ -1,5 +1,6 @@
 // Insights -> JSON (the `insights` object of the result) and diagnostics tables -> CSV. Numbers
 // go through the same formatter in both, so the page's CSV equals the CLI's byte for byte.
+#include "diagnostics_labels.h"
 #include "result_json_internal.h"
 #include "shopscore/error.h"
 #include "shopscore/json_io.h"
@@ -183,10 +184,10 @@ std::string table_to_csv(const Table& t) {
     return out;
 }
 
-std::string insights_csv(const Result& result, const std::string& table) {
+std::string insights_csv(const Result& result, const std::string& table, const std::string& lang) {
     if (result.insights)
         for (const Table& t : result.insights->diagnostics)
-            if (t.id == table) return table_to_csv(t);
+            if (t.id == table) return table_to_csv(worded_table(t, lang));
     std::string known;
     if (result.insights)
         for (const Table& t : result.insights->diagnostics) known += (known.empty() ? "" : " | ") + t.id;
@@ -201,7 +202,7 @@ std::string insights_csv(const Result& result, const std::string& table) {
 namespace shopscore {
 
 std::string score_output(const Result& result, const ScoreOptions& options) {
-    return options.insight_options.csv.empty() ? result_to_json(result) : insights_csv(result, options.insight_options.csv);
+    return options.insight_options.csv.empty() ? result_to_json(result) : insights_csv(result, options.insight_options.csv, options.insight_options.csv_lang);
 }
 
 }  // namespace shopscore

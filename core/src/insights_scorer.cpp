@@ -1,5 +1,7 @@
 #include "insights_scorer.h"
 
+#include "shopscore/rules.h"
+
 namespace shopscore {
 
 MetricCounts Scorer::window_counts(Day day) const {
@@ -27,7 +29,7 @@ Snapshot Scorer::at(Day day, const MetricCounts& counts, double delivered_90d) c
     const Combined combined = combine_with_missing(s.metrics, c_.profile, s.dimensions);
     s.sps = combined.sps;
     s.range = combined.range;
-    s.scored = delivered >= 30;
+    s.scored = delivered >= kGateOrders;
     return s;
 }
 
@@ -37,7 +39,7 @@ Snapshot Scorer::past(Day day) const {
     MetricCounts counts;
     for (size_t m = 0; m < kMetricCount; ++m)
         counts[m] = c_.counters.metric_known_by(static_cast<MetricId>(m), day - kMetricWindowDays[m] + 1, day, day);
-    return at(day, counts, static_cast<double>(c_.counters.delivered_between(day - 89, day)));
+    return at(day, counts, static_cast<double>(c_.counters.delivered_between(day - (kGateWindowDays - 1), day)));
 }
 
 std::optional<double> Scorer::combine(const std::array<MetricResult, kMetricCount>& metrics) const {

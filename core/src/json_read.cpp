@@ -65,11 +65,7 @@ struct ErrorLocator : nlohmann::json_sax<json> {
 
 }  // namespace
 
-void fail_too_large(const std::string& file_name) {
-    const std::string expected = "a JSON document of at most 64 MiB";
-    throw InputError(file_name + ":1:1", "expected " + expected + ", got a larger file",
-                     ErrorDetail{"file_too_large", file_name, 1, "1", {}, expected, {}});
-}
+void fail_too_large(const std::string& file_name) { throw json_too_large_error(file_name); }
 
 json parse(std::string_view text, const std::string& file_name) {
     if (text.size() > kMaxJsonBytes) fail_too_large(file_name);

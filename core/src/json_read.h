@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "shopscore/error.h"
+#include "shopscore/limits.h"
 #include "shopscore/time.h"
 
 namespace shopscore::json_read {
@@ -17,7 +18,7 @@ using nlohmann::json;
 
 // JSON documents are parsed whole (the tree takes about ten times the text), so their size is
 // capped (docs/limits.md): 64 MiB holds a dataset of several hundred thousand orders.
-constexpr size_t kMaxJsonBytes = size_t{64} << 20;
+using shopscore::kMaxJsonBytes;
 
 // "FILE:1:1: expected a JSON document of at most 64 MiB, ..." (code file_too_large).
 [[noreturn]] void fail_too_large(const std::string& file_name);

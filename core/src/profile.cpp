@@ -205,6 +205,8 @@ static void read_insight_options(const Reader& r, const json& root, InsightOptio
     }
     o.moved_from = r.day(root, "moved_from", "");
     o.csv = r.string(root, "csv", "").value_or("");
+    o.csv_lang = r.string(root, "csv_lang", "").value_or("en");
+    if (o.csv_lang != "en" && o.csv_lang != "zh") r.fail("csv_lang", "en or zh", &root.at("csv_lang"));
     o.moved_to = r.day(root, "moved_to", "");
     if (auto rows = r.integer(root, "diagnostics_rows", "")) {
         if (*rows < 0 || *rows > 100000) r.fail("diagnostics_rows", "a number of rows 0-100000", &root.at("diagnostics_rows"));

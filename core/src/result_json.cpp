@@ -72,8 +72,7 @@ ordered benefits_json(const std::vector<BenefitResult>& benefits) {
     return out;
 }
 
-namespace {
-
+// The one Warning -> JSON (docs/errors.md "Warnings"): the result's warnings and each file's summary.
 ordered warning_json(const Warning& w) {
     ordered j;
     j["code"] = w.code;
@@ -83,8 +82,6 @@ ordered warning_json(const Warning& w) {
     if (!w.params.empty()) j["params"] = w.params;
     return j;
 }
-
-}  // namespace
 
 std::string result_to_json(const Result& r) {
     ordered j;

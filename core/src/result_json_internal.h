@@ -20,6 +20,8 @@ ordered sps_range_json(const SpsRange& range);
 // "export" | "typed" | "missing".
 const char* metric_input_name(MetricInput input);
 ordered metric_json(const MetricResult& m);
+// {"code", "message", "count", "examples", "params"?}: result.warnings[] and a file summary's.
+ordered warning_json(const Warning& w);
 ordered benefits_json(const std::vector<BenefitResult>& benefits);
 ordered insights_json(const Insights& insights);
 

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "scoring_internal.h"
+#include "shopscore/rules.h"
 
 namespace shopscore {
 namespace {
@@ -251,7 +252,7 @@ Result score(const Dataset& dataset, const ScoreOptions& options, ScoreCache* ca
     const int days = options.insights ? kInsightDays : DailyCounters::kDays;
     const std::shared_ptr<const DailyCounters> counted = counters_for(profile, as_of.value_or(0), days);
     const DailyCounters& counters = *counted;
-    result.delivered_orders_90d = shop.delivered_orders_90d.value_or(counters.delivered(90));
+    result.delivered_orders_90d = shop.delivered_orders_90d.value_or(counters.delivered(kGateWindowDays));
     for (const Warning& w : counters.warnings()) result.warnings.push_back(w);
 
     std::array<std::optional<DirectMetric>, kMetricCount> direct;  // typed in the options, else the dataset's
@@ -277,7 +278,7 @@ Result score(const Dataset& dataset, const ScoreOptions& options, ScoreCache* ca
     result.sps = combined.sps;
     result.sps_range = combined.range;
 
-    result.status = result.delivered_orders_90d >= 30 ? Status::scored : Status::not_enough_orders;
+    result.status = result.delivered_orders_90d >= kGateOrders ? Status::scored : Status::not_enough_orders;
     std::optional<double> positive_rate = shop.positive_rating_rate;
     if (!positive_rate) {
         const Counts reviews = counters.positive_reviews(30);

@@ -157,6 +157,28 @@ expect 2 "--date-order: expected mdy or dmy, got \"ymd\"" -- score --orders "$tm
 expect 0 "" -- score --orders "$data/exports/pending_dates/orders.csv" --returns "$data/exports/pending_dates/returns.csv"
 grep -qF '"as_of": "2026-11-14"' "$tmp/out" || fail "pending_dates: as_of should be the last delivery"
 
+# --csv TABLE --lang zh: the table the Chinese page downloads (docs/insights.md "CSV"): Chinese
+# column names, the core's values worded (regular -> 普通订单, return -> 退货退款, (unknown) -> 未知),
+# order IDs, numbers, dates and the seller's reason texts as they are; the UTF-8 BOM in front.
+# The English rows of struggling-shop.json, worded by hand from core/src/diagnostics_labels.json:
+#   late_orders        O3-90,regular,6,2026-12-11,2026-12-17 21:12,6,,
+#   returns_by_product (unknown),142,9,0.06338,Damaged (4); 破损 (3); Item not as described (2)
+#   unmapped_reasons   return,Wrong size ordered,4
+bom=$'\xEF\xBB\xBF'
+expect 0 "" -- score "$data/struggling-shop.json" --lang zh --csv late_orders
+[ "$(head -2 "$tmp/out")" = "${bom}订单,类型,时效（工作日）,最晚送达,送达时间,延迟天数,物流商,仓库"$'\r\n'"O3-90,普通订单,6,2026-12-11,2026-12-17 21:12,6,,"$'\r' ] ||
+  fail "--csv late_orders --lang zh: $(head -2 "$tmp/out")"
+expect 0 "" -- score "$data/struggling-shop.json" --csv returns_by_product --lang zh
+[ "$(sed -n 2p "$tmp/out")" = "未知,142,9,0.06338,Damaged (4); 破损 (3); Item not as described (2)"$'\r' ] ||
+  fail "--csv returns_by_product --lang zh: $(sed -n 2p "$tmp/out")"
+expect 0 "" -- score "$data/struggling-shop.json" --csv unmapped_reasons --lang zh
+[ "$(cat "$tmp/out")" = "${bom}类别,原因,次数"$'\r\n'"退货退款,Wrong size ordered,4"$'\r' ] ||
+  fail "--csv unmapped_reasons --lang zh: $(cat "$tmp/out")"
+# Without --lang zh the ids stay, byte for byte what scripts read before.
+expect 0 "" -- score "$data/struggling-shop.json" --csv unmapped_reasons
+[ "$(cat "$tmp/out")" = "${bom}kind,reason,count"$'\r\n'"return,Wrong size ordered,4"$'\r' ] ||
+  fail "--csv unmapped_reasons: $(cat "$tmp/out")"
+
 # calibrate (docs/cli.md, docs/calibration.md): the fitted profile is written to --out and scores
 # every reading as Seller Center showed it; the report says so. Bad snapshot units exit 2 naming
 # the field; --seller-center and --out are required.

@@ -36,8 +36,10 @@ private:
     ErrorDetail detail_;
 };
 
-// {"name": "InputError", "message": .., "code": .., "file": .., "row": .., "column": .., "field": ..,
-//  "expected": .., "got": ..}: what crosses to JavaScript and what `--format json` errors print.
-std::string input_error_to_json(const InputError& error);
+// An InputError as {"name": "InputError", "message", "code", "file", "row", "column", "field",
+// "expected", "got"}; any other exception as {"name": "InternalError", "message", "code":
+// "internal_error"}. The WebAssembly binding builds every JavaScript Error from exactly this
+// (docs/errors.md), so the page receives what the tests check.
+std::string error_to_json(const std::exception& error);
 
 }  // namespace shopscore

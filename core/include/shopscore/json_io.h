@@ -35,9 +35,10 @@ std::string result_to_json(const Result& result);
 // One diagnostics table of the result's insights as CSV (UTF-8, CRLF), the same text for the CLI
 // (--csv TABLE) and the page. Files get kCsvBom in front (Excel then reads Chinese correctly);
 // it is not part of this text because WASM strings lose a leading BOM on the way to JavaScript.
-// An unknown table is an InputError listing the known ones.
+// An unknown table is an InputError listing the known ones. `lang` "zh" words the column names and
+// the core's values in Chinese (docs/insights.md "CSV"); "en" keeps the ids.
 constexpr const char* kCsvBom = "\xEF\xBB\xBF";
-std::string insights_csv(const Result& result, const std::string& table);
+std::string insights_csv(const Result& result, const std::string& table, const std::string& lang = "en");
 // What a score call answers: the result JSON, or the CSV table named by options' "csv".
 std::string score_output(const Result& result, const ScoreOptions& options);
 

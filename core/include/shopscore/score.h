@@ -28,6 +28,7 @@ struct InsightOptions {
     ScenarioOptions scenarios;
     int diagnostics_rows = 50;      // rows per diagnostics table in the result (CSV has them all)
     std::string csv;                // WASM "csv": answer with this diagnostics table as CSV, not JSON
+    std::string csv_lang = "en";    // WASM "csv_lang" / CLI --lang: "en" (ids) or "zh" (Chinese names)
 };
 
 struct ScoreOptions {

@@ -14,6 +14,7 @@
 
 #include "ingest/cell_error.h"
 #include "json_read.h"
+#include "result_json_internal.h"
 #include "ingest/csv_tokenizer.h"
 #include "ingest/row_mapper.h"
 #include "ingest/table_reader.h"
@@ -61,15 +62,7 @@ std::string file_summary_to_json(const FileSummary& s) {
     j["encoding"] = s.encoding;
     j["rows"] = s.rows;
     j["warnings"] = nlohmann::ordered_json::array();
-    for (const Warning& w : s.warnings) {
-        nlohmann::ordered_json wj;
-        wj["code"] = w.code;
-        wj["message"] = w.message;
-        wj["count"] = w.count;
-        wj["examples"] = w.examples;
-        if (!w.params.empty()) wj["params"] = w.params;
-        j["warnings"].push_back(std::move(wj));
-    }
+    for (const Warning& w : s.warnings) j["warnings"].push_back(warning_json(w));
     return j.dump();
 }
 

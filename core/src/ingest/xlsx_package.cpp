@@ -1,5 +1,7 @@
 #include "ingest/xlsx_package.h"
 
+#include <nlohmann/json.hpp>
+
 #include "ingest/cell_error.h"
 #include "ingest/xml_scanner.h"
 
@@ -156,3 +158,37 @@ std::optional<WorkbookParts> find_workbook_parts(std::string_view workbook_xml, 
 }
 
 }  // namespace shopscore::ingest
+
+// --- the choice and the errors every interface shares (shopscore/xlsx.h) -----------------------
+
+namespace shopscore {
+
+InputError bad_xlsx_error(const std::string& file_name, const std::string& what) {
+    return InputError(file_name + ":1:A", "expected an XLSX workbook, " + what,
+                      ErrorDetail{"bad_xlsx", file_name, 1, "A", {}, "an XLSX workbook", what});
+}
+
+InputError xlsx_part_too_large_error(const std::string& file_name, const std::string& part_name, uint64_t limit) {
+    const std::string expected = part_name + " of at most " + std::to_string(limit >> 20) + " MiB unpacked";
+    return InputError(file_name + ":1:A", "expected " + expected + ", got a larger one",
+                      ErrorDetail{"xlsx_too_large", file_name, 1, "A", {}, expected, part_name});
+}
+
+WorkbookParts choose_workbook_parts(const std::string& file_name, std::string_view workbook_xml,
+                                    std::string_view workbook_rels_xml) {
+    auto parts = ingest::find_workbook_parts(workbook_xml, workbook_rels_xml);
+    if (!parts) throw bad_xlsx_error(file_name, "got a workbook without a readable sheet list");
+    // Workbooks written without a relationship for it still keep their strings at the usual place.
+    if (parts->shared_strings_path.empty()) parts->shared_strings_path = "xl/sharedStrings.xml";
+    return *parts;
+}
+
+std::string workbook_parts_to_json(const WorkbookParts& parts) {
+    nlohmann::ordered_json j;
+    j["sheet_path"] = parts.sheet_path;
+    j["sheet_name"] = parts.sheet_name;
+    j["shared_strings_path"] = parts.shared_strings_path;
+    return j.dump();
+}
+
+}  // namespace shopscore

@@ -1,9 +1,10 @@
 // The XLSX package around the sheet: the zip central directory and the workbook parts that say
 // which sheet to read. No decompression here: the CLI inflates with zlib, the page with the
-// browser's DecompressionStream('deflate-raw') (or fflate), the tests with the platform's zlib.
+// browser's DecompressionStream('deflate-raw'), the tests with the platform's zlib. The page
+// reads the zip directory itself and asks the core which parts to read (shopscore/xlsx.h,
+// bound as findWorkbookParts).
 //
-// Self-contained (standard headers only) so the CLI can use it without the core's private
-// include path.
+// Needs only standard headers and the core's public ones, so the CLI and the fuzzers can use it.
 #pragma once
 
 #include <cstdint>
@@ -11,6 +12,8 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "shopscore/xlsx.h"
 
 namespace shopscore::ingest {
 
@@ -46,11 +49,6 @@ constexpr size_t kZipLocalHeaderSize = 30;
 // `preferred_name` if there is one, else the first sheet; and the path of the shared-strings part
 // (empty if the workbook has none). From xl/workbook.xml and xl/_rels/workbook.xml.rels, both
 // given whole (they are small). nullopt when they are malformed or name no sheet.
-struct WorkbookParts {
-    std::string sheet_path;
-    std::string sheet_name;
-    std::string shared_strings_path;
-};
 std::optional<WorkbookParts> find_workbook_parts(std::string_view workbook_xml, std::string_view workbook_rels_xml,
                                                  std::string_view preferred_name = "OrderSKUList");
 
