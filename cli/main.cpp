@@ -1,4 +1,4 @@
-// shopscore: the command-line calculator (SPEC §8).
+// shopscore: the command-line calculator (docs/rules.md §24).
 //   shopscore score DATASET.json [--profile FILE.json] [--as-of YYYY-MM-DD] [--format json|text|csv]
 //   shopscore score --orders F [--returns F] [--reviews F] [--chats F] [--exclusions F] [--shop FILE.json]
 //   shopscore batch DIR|LIST [--out-csv F] [--out-json F] [--jobs N]   (cli/batch.cpp)
@@ -14,6 +14,8 @@
 #include <vector>
 
 #include "batch.h"
+#include "calibrate_command.h"
+#include "dataset_input.h"
 #include "export_files.h"
 #include "score_output.h"
 #include "insight_flags.h"
@@ -40,6 +42,8 @@ constexpr const char* kUsage =
     "  typed as Seller Center shows it, replacing that one metric.\n"
     "  shopscore batch DIR|LIST [--out-csv FILE] [--out-json FILE] [--format csv|json] [--jobs N]\n"
     "                  [--profile FILE.json] [--as-of YYYY-MM-DD] [--insights] [--strict]\n"
+    "  shopscore calibrate DATASET.json|--orders FILE ... --seller-center SNAP.json --out PROFILE.json\n"
+    "                  [--profile FILE.json] [--format text|json]\n"
     "  shopscore --help | --version\n"
     "\n"
     "score: the TikTok Shop Performance Score (SPS) of one shop from a ShopScore dataset (JSON) or\n"
@@ -57,6 +61,10 @@ constexpr const char* kUsage =
     "(or --format json) goes to stdout. Shops run in parallel (--jobs N, default one per core); a\n"
     "shop whose files are bad gets its one-line error in its row and the others still run.\n"
     "\n"
+    "calibrate: fits a profile to what the shop's Seller Center SPS page shows (SNAP.json: ShopScore's\n"
+    "snapshot form or the SPS API's overview/metrics responses; docs/calibration.md), writes it to\n"
+    "--out for score --profile, and prints how each shown number compares (text, or json).\n"
+    "\n"
     "Examples:\n"
     "  shopscore score shop.json --format text --lang zh\n"
     "  shopscore score --orders orders.csv --returns returns.xlsx --shop shop.json --format text\n"
@@ -66,30 +74,10 @@ constexpr const char* kUsage =
     "Exit status: 0 success, 2 bad input (message FILE:ROW:COLUMN: ... on stderr), 1 internal error.\n"
     "batch exits 0 when every row was written, shops with errors included (--strict: 2 then).\n";
 
-std::string read_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw InputError(path, "cannot open the file", ErrorDetail{"cannot_open", path, 0, {}, {}, "a readable file", {}});
-    // JSON files are parsed whole; one over the core's limit (json_read::kMaxJsonBytes, 64 MiB) is
-    // refused before it is read into memory, with the core's words.
-    in.seekg(0, std::ios::end);
-    if (in.tellg() > std::streamoff{64} << 20) {
-        const std::string expected = "a JSON document of at most 64 MiB";
-        throw InputError(path + ":1:1", "expected " + expected + ", got a larger file",
-                         ErrorDetail{"file_too_large", path, 1, "1", {}, expected, {}});
-    }
-    in.seekg(0);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
 struct ScoreCommand {
-    std::string dataset_path;
-    std::vector<std::pair<ExportKind, std::string>> exports;
-    std::string shop_path;
+    cli::DatasetArgs data;
     std::string profile_path;
     std::string as_of;
-    std::string date_order;
     bool insights = false;
     cli::Format format = cli::Format::json;
     cli::Lang lang = cli::Lang::en;
@@ -108,26 +96,17 @@ ScoreCommand parse_score_args(const std::vector<std::string>& args) {
         };
         if (a == "--profile") cmd.profile_path = value();
         else if (a == "--as-of") cmd.as_of = value();
-        else if (a == "--shop") cmd.shop_path = value();
-        else if (a == "--date-order") cmd.date_order = value();
+        else if (cli::take_dataset_arg(a, value, cmd.data)) {}
         else if (a == "--insights") cmd.insights = true;
         else if (a == "--format") cmd.format = cli::parse_format(value());
         else if (a == "--lang") cmd.lang = cli::parse_lang(value());
-        else if (a == "--orders") cmd.exports.emplace_back(ExportKind::orders, value());
-        else if (a == "--returns") cmd.exports.emplace_back(ExportKind::returns, value());
-        else if (a == "--reviews") cmd.exports.emplace_back(ExportKind::reviews, value());
-        else if (a == "--chats") cmd.exports.emplace_back(ExportKind::chats, value());
-        else if (a == "--exclusions") cmd.exports.emplace_back(ExportKind::exclusions, value());
-        else if (a == "--diagnostics") cmd.exports.emplace_back(ExportKind::diagnostics, value());
         else if (a == "--metric") cmd.metrics.push_back(value());
         else if (cli::parse_insight_flag(a, value, cmd.insight_options, cmd.csv)) {}
         else if (a.rfind("--", 0) == 0) throw UsageError("unknown option " + a);
-        else if (cmd.dataset_path.empty()) cmd.dataset_path = a;
+        else if (cmd.data.dataset_path.empty()) cmd.data.dataset_path = a;
         else throw UsageError("more than one dataset given: " + a);
     }
-    if (cmd.dataset_path.empty() == cmd.exports.empty())
-        throw UsageError(cmd.dataset_path.empty() ? "give a DATASET.json or --orders FILE"
-                                                  : "give either a DATASET.json or export files, not both");
+    cli::check_dataset_args(cmd.data);
     return cmd;
 }
 
@@ -146,30 +125,15 @@ int run_score(const std::vector<std::string>& args) {
         auto [metric, direct] = direct_metric_from_text(text);
         options.metrics[metric] = direct;
     }
-    if (!cmd.profile_path.empty()) options.profiles = profiles_from_json(read_file(cmd.profile_path), cmd.profile_path);
+    if (!cmd.profile_path.empty()) options.profiles = profiles_from_json(cli::read_file(cmd.profile_path), cmd.profile_path);
 
-    Dataset dataset;
-    if (!cmd.dataset_path.empty()) {
-        dataset = dataset_from_json(read_file(cmd.dataset_path), cmd.dataset_path);
-    } else {
-        Shop shop = cmd.shop_path.empty() ? Shop{} : shop_from_json(read_file(cmd.shop_path), cmd.shop_path);
-        Ingest ingest(shop);
-        if (!cmd.date_order.empty()) {
-            const auto order = date_order_from_name(cmd.date_order);
-            if (!order)
-                throw InputError("--date-order", "expected mdy or dmy, got \"" + cmd.date_order + "\"",
-                                 ErrorDetail{"invalid_value", {}, 0, {}, "--date-order", "mdy or dmy", cmd.date_order});
-            ingest.set_date_order(order);
-        }
-        for (const auto& [kind, path] : cmd.exports) read_export_file(ingest, kind, path);
-        dataset = ingest.take();  // moved out: no second copy of the orders at the peak
-    }
+    const Dataset dataset = cli::load_dataset(cmd.data);
     const Result result = score(dataset, options);
     if (!cmd.csv.empty()) {
         std::fputs((kCsvBom + insights_csv(result, cmd.csv)).c_str(), stdout);
         return 0;
     }
-    const std::string shop = cli::shop_name(cmd.dataset_path, cmd.exports.empty() ? "" : cmd.exports.front().second);
+    const std::string shop = cli::shop_name(cmd.data.dataset_path, cmd.data.exports.empty() ? "" : cmd.data.exports.front().second);
     std::fputs(cli::format_result(result, options, cmd.format, cmd.lang, shop, cmd.insights).c_str(), stdout);
     return 0;
 }
@@ -189,6 +153,7 @@ int main(int argc, char** argv) {
             return 0;
         }
         if (args[0] == "batch") return cli::run_batch({args.begin() + 1, args.end()});
+        if (args[0] == "calibrate") return cli::run_calibrate({args.begin() + 1, args.end()});
         if (args[0] != "score") throw UsageError("unknown command " + args[0]);
         return run_score({args.begin() + 1, args.end()});
     } catch (const InputError& e) {

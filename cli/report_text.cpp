@@ -20,7 +20,7 @@ constexpr const char* kGreen = "32";
 constexpr const char* kYellow = "33";
 constexpr const char* kRed = "31";
 constexpr const char* kDim = "2";
-constexpr int kScoreGate = 30;  // delivered orders in 90 days for an official score (SPEC §1)
+constexpr int kScoreGate = 30;  // delivered orders in 90 days for an official score (docs/rules.md §13)
 
 std::string printf_str(const char* format, double x) {
     char buf[64];

@@ -18,6 +18,7 @@ ctest --preset native-asan
 FUZZ_NO_BUILD=1 FUZZ_JOBS=$(nproc) fuzz/run.sh "${FUZZ_SMOKE_SECONDS:-20}"
 node tests/parity/parity.mjs build/native/cli/shopscore build/wasm/wasm/shopscore.js
 node tests/parity/exports.mjs build/native/cli/shopscore build/wasm/wasm/shopscore.js
+node tests/parity/calibrate.mjs build/native/cli/shopscore build/wasm/wasm/shopscore.js
 node tests/oracle/selftest.mjs
 node tests/oracle/datasets.mjs build/native/cli/shopscore
 # 1000 generated shops: native and WASM byte-identical, and the independent oracle agrees.

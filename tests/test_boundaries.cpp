@@ -189,7 +189,7 @@ TEST_CASE("boundary: priority gain of exactly 0.05 is a key opportunity", "[boun
     // nbfr good -> 4, otdr good 0.9516 -> 4, sfcr good -> 4, imd good -> 4, aht good 26.5 -> 4.
     // product (3.5 + 4)/2 = 3.75; sps = 0.2*3.75 + 0.4*4 + 0.4*4 = 3.95. nrr raised to 4:
     // product 4, sps 4.0: gain 0.05 exactly (in doubles 4.0 - 3.95 = 0.04999999999999982).
-    // SPEC §9: the largest gain >= 0.05 is the key opportunity.
+    // docs/rules.md §26: the largest gain >= 0.05 is the key opportunity.
     const std::string profile = std::string(R"({"id": "p", "weights": {"product": 0.2, "fulfillment": 0.4, "service": 0.4}, )") +
                                 kExactNrr + "}";
     const Result r = run_insights(R"({"shop": {"as_of": "2026-11-20", "delivered_orders_90d": 500},
@@ -277,7 +277,7 @@ TEST_CASE("boundary: a cancellation without cancel_by is decided by its reason",
 }
 
 TEST_CASE("boundary: a direct imd without counts is not floored, even for a protected shop", "[boundary][protection]") {
-    // Young shop: it qualifies. imd given as 0.5 alone -> beyond worst (0.37237) -> 0. SPEC §2:
+    // Young shop: it qualifies. imd given as 0.5 alone -> beyond worst (0.37237) -> 0. docs/rules.md §11:
     // without numerator and denominator protection is skipped, so it stays 0. With counts (5 of 10:
     // raw 0.73797, see above) the 2.0 floor applies.
     const Result bare = run(R"({"schema": "shopscore.dataset/1", "shop": {"as_of": "2026-11-20", "opened": "2026-06-01",

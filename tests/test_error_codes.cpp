@@ -1,4 +1,4 @@
-// SPEC §10: every input error carries a stable code and its parameters beside the English line,
+// docs/rules.md §25: every input error carries a stable code and its parameters beside the English line,
 // so the page can word it in Chinese or English and name the file, row and column.
 #include <catch2/catch.hpp>
 

@@ -1,4 +1,4 @@
-// The fault mapping of reason texts (SPEC §2, §10; issue 8 bug 1): every TikTok Shop US return/
+// The fault mapping of reason texts (docs/rules.md §8, §9; issue 8 bug 1): every TikTok Shop US return/
 // refund and cancellation reason (the platform's English wording, and the Chinese Seller Center
 // wording ShopScore assumes for it) with the fault it must get from the built-in profile, and
 // the spelling variants a real export may carry (case, ’ vs ', no apostrophe, punctuation,
@@ -175,7 +175,7 @@ const std::vector<CancelCase> kCancelReasons = {
     {"系统取消订单", kSystem, Fault::buyer},
 };
 
-// The late-shipment reasons: seller fault whoever pressed the button (SPEC §10).
+// The late-shipment reasons: seller fault whoever pressed the button (docs/rules.md §9).
 const std::vector<const char*> kLateShipment = {
     "Item wasn't shipped on time", "Automatically cancelled due to collection time out",
     "Package wasn't shipped in time", "Don't want to wait", "Late dispatch",
@@ -292,8 +292,8 @@ TEST_CASE("faults: rule syntax in a user's profile (words in any order, a|b, pre
 }
 
 // Hand-worked: what the mapping changes in the SPS of a small shop. 10 orders delivered in the
-// window, none cancelled; 2 refund requests: "Package didn't arrive" (seller/carrier fault, SPEC
-// §2 "not received") and 没有收到货 (the same in Chinese). Before this fix both counted as buyer
+// window, none cancelled; 2 refund requests: "Package didn't arrive" (seller/carrier fault, docs/rules.md
+// §8 "not received") and 没有收到货 (the same in Chinese). Before this fix both counted as buyer
 // fault. NBFR = 2 / 10 = 0.2; volume-adjusted (2 + 10 * 0.0176) / (10 + 10) = 0.1088, far past
 // worst = poor + (poor - good) / 3 = 0.0385 -> curve score 0. nrr: no reviews -> 0 / 10 ->
 // adjusted 10 * 0.012 / 20 = 0.006 -> 5 - 0.006 / 0.012 = 4.5 (best = 0; good -> 4). Product =

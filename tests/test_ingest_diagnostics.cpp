@@ -1,4 +1,4 @@
-// Issue 8 item 5 / SPEC §10: the after-sales diagnostics download as an input kind. AHT is the
+// Issue 8 item 5 / docs/rules.md §12: the after-sales diagnostics download as an input kind. AHT is the
 // mean of (review + inspection) hours per request, by request day in the 60-day window.
 #include <catch2/catch.hpp>
 

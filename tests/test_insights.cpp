@@ -1,4 +1,4 @@
-// SPEC §9 priority labels, on direct metric inputs (no counts: no volume prior, no protection)
+// docs/rules.md §26 priority labels, on direct metric inputs (no counts: no volume prior, no protection)
 // so every score is read straight off the default benchmarks.
 #include <catch2/catch.hpp>
 

@@ -1,4 +1,4 @@
-// Goal seek (SPEC §9) with hand-worked limits. Metrics are given directly with their counts, so
+// Goal seek (docs/rules.md §27) with hand-worked limits. Metrics are given directly with their counts, so
 // the volume prior (k = 10) applies but the numbers stay easy to follow; no shop.opened, so no
 // protection. The other metrics sit exactly on their 4-point benchmark.
 #include <catch2/catch.hpp>

@@ -1,4 +1,4 @@
-// Scenarios and diagnostics (SPEC §9) on a hand-worked shop, as of 2026-11-30:
+// Scenarios and diagnostics (docs/rules.md §31, §32) on a hand-worked shop, as of 2026-11-30:
 // - 200 seller-fulfilled orders, 10 created each day 11-01 .. 11-20, deliver_by = created + 3
 //   days, delivered created + 2 days, except the first of each day 11-01 .. 11-10 (10 orders),
 //   delivered created + 5 (late). The first two of each of those days go by UPS, the rest USPS:

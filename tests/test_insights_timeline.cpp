@@ -1,4 +1,4 @@
-// Forecast, trend and why it moved (SPEC §9, §10) on a shop whose numbers are worked by hand:
+// Forecast, trend and why it moved (docs/rules.md §28-§30) on a shop whose numbers are worked by hand:
 // two orders delivered every day from 2026-09-02 to 2026-11-30, all FBT (so only the product
 // dimension has data: nrr and nbfr, equal weights), no returns, and three 1-star reviews on
 // orders delivered 2026-10-05, 10-10 and 10-15. A 60-day window as of D holds D-59 .. D, so

@@ -1,4 +1,4 @@
-// SPEC §10: a metric without data says so (warning metric_no_data naming the input that would give
+// docs/rules.md §11: a metric without data says so (warning metric_no_data naming the input that would give
 // it), and the seller may type one metric as Seller Center shows it (CLI --metric, options
 // "metrics"), mixed with the metrics computed from records.
 #include <catch2/catch.hpp>

@@ -1,4 +1,4 @@
-// SPEC §3.7 (benefits use the unrounded SPS) and §4 (benefits, settlement days, missing inputs,
+// docs/rules.md §19 (benefits use the unrounded SPS) and §20 (benefits, settlement days, missing inputs,
 // the provisional not_enough_orders status). Metrics are given directly so the SPS is known:
 //   all six at anchors (see test_rules_score.cpp): sps 4.14
 //   nrr alone at good 0.012: the curve gives exactly 4, so sps is exactly 4.0

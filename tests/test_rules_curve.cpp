@@ -1,4 +1,4 @@
-// SPEC §3.2 (volume adjustment) and §3.3 (the curve). Expected values worked out by hand.
+// docs/rules.md §14 (volume adjustment) and §15 (the curve). Expected values worked out by hand.
 #include <catch2/catch.hpp>
 
 #include <string>

@@ -1,5 +1,5 @@
-// SPEC §1 (terms, timestamps, windows) and §2 (deliver-by dates, US business days).
-// Every expected value below was worked out by hand from the SPEC (weekdays checked against a
+// docs/rules.md §1-§2 (windows, timestamps) and §7 (deliver-by dates, US business days).
+// Every expected value below was worked out by hand from docs/rules.md (weekdays checked against a
 // calendar), never by calling the function under test.
 #include <catch2/catch.hpp>
 
@@ -40,7 +40,7 @@ TEST_CASE("rules/dates: civil day numbers and formatting", "[rules][dates]") {
     CHECK(weekday(kNov20_2026) == 5);  // Friday
 }
 
-TEST_CASE("rules/dates: accepted timestamp forms (SPEC §1)", "[rules][dates]") {
+TEST_CASE("rules/dates: accepted timestamp forms (docs/rules.md §2)", "[rules][dates]") {
     const int32_t pacific = -8 * 3600;
     const Day nov2 = kNov20_2026 - 18;  // 2026-11-02
     // No offset: already shop-local.

@@ -1,4 +1,4 @@
-// SPEC §6 and §8: malformed JSON, wrong types and bad dates are InputError whose message names
+// docs/rules.md §22 and §24: malformed JSON, wrong types and bad dates are InputError whose message names
 // the file and the JSON path ("dataset.json: orders[1].delivered: expected ...") or, for syntax
 // errors, the file, line and column ("dataset.json:2:14: ...").
 #include <catch2/catch.hpp>

@@ -1,4 +1,4 @@
-// SPEC §1-§2: the six metrics, their windows, exclusions, FBT, first reviews, SKU rows, fault
+// docs/rules.md §1-§13: the six metrics, their windows, exclusions, FBT, first reviews, SKU rows, fault
 // reasons, the 30-order gate and direct input. Each test has a small dataset; the expected
 // numerators and denominators are counted by hand in the comments. as_of is 2026-11-20, so the
 // windows are: 60 d = 2026-09-22..11-20, 30 d = 2026-10-22..11-20, 90 d = 2026-08-23..11-20.
@@ -382,7 +382,7 @@ TEST_CASE("rules/metrics: nrr counts only the initial review of each (order, SKU
     CHECK(*nrr.denominator == 14);
     CHECK(*nrr.numerator == 6);
     CHECK(*nrr.value == Approx(6.0 / 14.0));
-    // The review of an unknown order is reported (SPEC §2: "ignored with a warning").
+    // The review of an unknown order is reported (docs/rules.md §10: "ignored with a warning").
     const Warning* w = find_warning(r, "unknown_review_orders");
     REQUIRE(w != nullptr);
     CHECK(w->count == 1);
@@ -647,7 +647,7 @@ TEST_CASE("rules/metrics: late-dispatch system cancellations with a typographic 
 }
 
 TEST_CASE("rules/metrics: made-to-order without deliver_by or handling_days is left out of OTDR", "[rules][metrics][otdr]") {
-    // SPEC §2: made_to_order / pre_order orders need deliver_by or handling_days. Without them the
+    // docs/rules.md §7: made_to_order / pre_order orders need deliver_by or handling_days. Without them the
     // order cannot be judged (docs: left out of OTDR with warning "missing_deliver_by").
     //   B1 regular, deliver-by 11-10, on time -> 1/1; B2 made_to_order without either -> out.
     const char* json = R"({"schema": "shopscore.dataset/1", "shop": {"as_of": "2026-11-20", "opened": "2020-01-01"},

@@ -1,4 +1,4 @@
-// SPEC §3.4: small-seller protection in both combine modes, the IMD floor, no opened date.
+// docs/rules.md §16: small-seller protection in both combine modes, the IMD floor, no opened date.
 // as_of 2026-11-20. "Young" shop: opened 2026-06-01 = 172 days before as_of (< 180).
 // "Old" shop: opened 2025-01-01. Default profile: k = 10, floor 3.5, imd floor 2.0.
 #include <catch2/catch.hpp>

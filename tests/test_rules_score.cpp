@@ -1,4 +1,4 @@
-// SPEC §3.5-§3.7 and §7: dimension scores, weight redistribution, the SPS, rounding, the
+// docs/rules.md §17-§19 and §23: dimension scores, weight redistribution, the SPS, rounding, the
 // result JSON. Metrics are given directly (quick mode) at values whose curve scores are exact
 // anchors or half-way points, so every score below is worked out by hand:
 //   nrr   0.006  -> 4.5   (half-way 0 .. good 0.012)

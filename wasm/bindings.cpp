@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "shopscore/calibrate.h"
 #include "shopscore/error.h"
 #include "shopscore/ingest.h"
 #include "shopscore/json_io.h"
@@ -53,6 +54,22 @@ std::string score_dataset_json(const std::string& dataset_json, const std::strin
         const ScoreOptions options = score_options_from_json(options_json);
         Dataset dataset = dataset_from_json(dataset_json, options.source_name.empty() ? "dataset.json" : options.source_name);
         return score_output(score(dataset, options), options);
+    });
+}
+
+// calibrate(): fits a profile to Seller Center snapshots (docs/calibration.md); "" profile = the
+// built-in. Answers the report JSON, whose "profile" is the fitted profile.
+Calibration calibrate_with(const Dataset& dataset, const std::string& snapshots_json, const std::string& profile_json) {
+    const std::vector<Snapshot> snapshots = snapshots_from_json(snapshots_json, "seller-center.json");
+    const Profile base = profile_json.empty() ? default_profile() : profiles_from_json(profile_json, "profile.json").front();
+    return calibrate(dataset, snapshots, base);
+}
+
+std::string calibrate_dataset_json(const std::string& dataset_json, const std::string& snapshots_json,
+                                   const std::string& profile_json) {
+    return js_errors([&] {
+        const Dataset dataset = dataset_from_json(dataset_json, "dataset.json");
+        return calibration_to_json(calibrate_with(dataset, snapshots_json, profile_json));
     });
 }
 
@@ -105,6 +122,14 @@ public:
         });
     }
 
+    // calibrate() on everything read so far.
+    std::string calibrate(const std::string& snapshots_json, const std::string& profile_json) {
+        return js_errors([&] {
+            if (!dataset_) dataset_ = ingest_.take();
+            return calibration_to_json(calibrate_with(*dataset_, snapshots_json, profile_json));
+        });
+    }
+
 private:
     Ingest ingest_;
     std::vector<uint8_t> buffer_;
@@ -118,6 +143,7 @@ EMSCRIPTEN_BINDINGS(shopscore) {
     emscripten::function("version", emscripten::optional_override([] { return std::string(kVersion); }));
     emscripten::function("defaultProfile", emscripten::optional_override([] { return default_profile_json(); }));
     emscripten::function("score", &score_dataset_json);
+    emscripten::function("calibrate", &calibrate_dataset_json);
     emscripten::class_<IngestSession>("Ingest")
         .constructor<std::string>()
         .function("begin", &IngestSession::begin)
@@ -125,5 +151,6 @@ EMSCRIPTEN_BINDINGS(shopscore) {
         .function("reserve", &IngestSession::reserve)
         .function("commit", &IngestSession::commit)
         .function("end", &IngestSession::end)
-        .function("score", &IngestSession::score);
+        .function("score", &IngestSession::score)
+        .function("calibrate", &IngestSession::calibrate);
 }

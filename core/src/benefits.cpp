@@ -1,4 +1,4 @@
-// Benefits (SPEC §4). Decided on the unrounded SPS: 3.46 shows "3.5" but is below 3.5.
+// Benefits (docs/rules.md §20). Decided on the unrounded SPS: 3.46 shows "3.5" but is below 3.5.
 #include "scoring_internal.h"
 
 namespace shopscore {

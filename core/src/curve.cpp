@@ -2,11 +2,12 @@
 
 namespace shopscore {
 
+double default_best(MetricId metric) { return metric == kOtdr ? 1.0 : 0.0; }
+double default_worst(const Benchmark& b) { return b.poor + (b.poor - b.good) / 3.0; }
+
 double curve_score(MetricId metric, const Benchmark& b, double value) {
-    // best scores 5: a 0 rate / 0 hours, or a 100 % on-time rate. worst sits a third of the
-    // good-to-poor distance beyond poor, so the 4->1 slope continues down to 0.
-    const double best = metric == kOtdr ? 1.0 : 0.0;
-    const double worst = b.poor + (b.poor - b.good) / 3.0;
+    const double best = curve_best(metric, b);
+    const double worst = curve_worst(b);
     const double xs[4] = {best, b.good, b.poor, worst};
     const double ys[4] = {5, 4, 1, 0};
     const bool lower_is_better = b.good > best;

@@ -332,7 +332,7 @@ void DailyCounters::count_after_sales(const Dataset& dataset, const Profile& pro
         const Order* order = dataset.find_order(a.order_id);
         if (order && order->excluded()) continue;
 
-        if (a.handling_hours) {  // SPEC §10: review + inspection hours, by request day
+        if (a.handling_hours) {  // docs/rules.md §12: review + inspection hours, by request day
             if (a.handled_by != HandledBy::platform) add_metric(kAht, day_of(a.requested), day_of(a.requested), *a.handling_hours, 1, 0);
             continue;
         }

@@ -1,4 +1,4 @@
-// Canonical dataset JSON (SPEC §6) -> Dataset. Unknown fields are ignored; a wrong type or an
+// Canonical dataset JSON (docs/rules.md §22) -> Dataset. Unknown fields are ignored; a wrong type or an
 // unparseable date is an InputError naming the record and field.
 #include <cmath>
 #include <algorithm>

@@ -1,4 +1,4 @@
-// Fault mapping of reason texts (SPEC §2, §10). The profile's lists hold *rules* (docs/scoring.md
+// Fault mapping of reason texts (docs/rules.md §8, §9). The profile's lists hold *rules* (docs/scoring.md
 // "Fault mapping"): a rule matches a reason when each of its space-separated words appears in the
 // reason's normalised tokens, in any order; `a|b` takes either word; `word*` takes any word
 // starting with `word`; `a + b` asks for b shortly after a in the same clause (negation: "not +
@@ -252,7 +252,7 @@ bool FaultClassifier::carrier_return(std::string_view reason) const {
 
 Fault FaultClassifier::cancellation(CancelBy by, std::string_view reason) const {
     const std::vector<Token> tokens = tokenize(reason);
-    // SPEC §10: the reason decides first; late shipment is the seller's fault whoever cancelled.
+    // docs/rules.md §9: the reason decides first; late shipment is the seller's fault whoever cancelled.
     if (any_rule(tokens, rules_->late_shipment_cancel)) return Fault::seller;
     switch (by) {
         case CancelBy::seller:  // on the buyer's request or for non-payment: not the seller's fault

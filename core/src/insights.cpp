@@ -1,4 +1,4 @@
-// SPEC §9 insights [model], computed by the core so every interface shows the same numbers.
+// docs/rules.md §26-§32 insights [model], computed by the core so every interface shows the same numbers.
 // Priority labels live here; goal seek, the timeline (trend, forecast, why it moved), scenarios
 // and diagnostics each have their own file and share the Scorer (insights_scorer.h).
 #include <algorithm>

@@ -1,4 +1,4 @@
-// Diagnostics tables (SPEC §9): Seller Center's diagnostics, from the records as of as_of and
+// Diagnostics tables (docs/rules.md §31): Seller Center's diagnostics, from the records as of as_of and
 // each in its metric's window. One pass over each record list; the tables hold every row (the
 // result JSON shows the first rows, the CSV all of them).
 #include <algorithm>

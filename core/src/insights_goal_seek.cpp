@@ -1,4 +1,4 @@
-// Goal seek (SPEC §9): for each target, each metric alone moved until the SPS reaches it, as a
+// Goal seek (docs/rules.md §27): for each target, each metric alone moved until the SPS reaches it, as a
 // count the seller can act on; and a combined plan touching the fewest orders (insights_plan.cpp). Every candidate
 // is re-scored through the same measure/protection/combine steps as score(), so the volume
 // prior and small-seller protection are part of the answer.

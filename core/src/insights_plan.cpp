@@ -1,4 +1,4 @@
-// The cheapest combined plan of goal seek (SPS §9): the fewest orders taken out of nrr, nbfr,
+// The cheapest combined plan of goal seek (docs/rules.md §27): the fewest orders taken out of nrr, nbfr,
 // otdr, sfcr and imd (aht is hours, not orders) that reach a target, found exactly.
 //
 // Why exact enumeration is small: with every denominator kept, the SPS is a fixed weighted sum

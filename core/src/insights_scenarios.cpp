@@ -1,4 +1,4 @@
-// Scenarios (SPEC §9, the seed article's levers): today's counts changed by one lever at a time,
+// Scenarios (docs/rules.md §32, the seller article's levers): today's counts changed by one lever at a time,
 // then all together, re-scored with the same steps as score(). Moved orders are taken in
 // proportion (a share of every count), which is the neutral assumption (docs/insights.md).
 #include <algorithm>

@@ -1,4 +1,4 @@
-// Trend, forecast and why it moved (SPEC §9, §10): scores of other days from the per-day counts.
+// Trend, forecast and why it moved (docs/rules.md §28-§30): scores of other days from the per-day counts.
 //
 // Every past day is scored with what was known on that day, as Seller Center showed it then: a
 // record is keyed on the day that decides its window and on the day it became known (a review on

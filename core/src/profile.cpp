@@ -44,6 +44,28 @@ double positive(const Reader& r, const json& obj, const char* key, const std::st
     return *v;
 }
 
+// The optional curve ends (docs/scoring.md "Curve"): best beyond good, worst beyond poor, both
+// on the metric's own scale; absent, they keep the base's (the built-in has none: the defaults).
+void read_curve_ends(const Reader& r, const json& one, const std::string& bpath, MetricId m, Benchmark& bench) {
+    if (auto best = r.number(one, "best", bpath)) bench.best = *best;
+    if (auto worst = r.number(one, "worst", bpath)) bench.worst = *worst;
+    const bool higher_is_better = m == kOtdr;
+    const double limit = m == kAht ? kMaxQuantity : 1.0;
+    if (bench.best) {
+        const double b = *bench.best;
+        if (higher_is_better ? !(b > bench.good && b <= 1.0) : !(b >= 0 && b < bench.good))
+            r.fail(Reader::join(bpath, "best"), higher_is_better ? "good < best <= 1" : "0 <= best < good", &one,
+                   "bad_benchmark");
+    }
+    if (bench.worst) {
+        const double w = *bench.worst;
+        if (higher_is_better ? !(w >= 0 && w < bench.poor) : !(w > bench.poor && w <= limit))
+            r.fail(Reader::join(bpath, "worst"),
+                   higher_is_better ? "0 <= worst < poor" : m == kAht ? "worst > poor" : "poor < worst <= 1", &one,
+                   "bad_benchmark");
+    }
+}
+
 // A profile must be able to score: each dimension that carries weight needs a metric with weight,
 // and at least one dimension must carry weight (else every SPS would be null).
 void check_weights(const Reader& r, const json& p, const std::string& path, const Profile& out) {
@@ -103,6 +125,7 @@ Profile read_profile(const Reader& r, const json& p, const std::string& path, co
                               : m == kAht ? "0 < good < poor (lower is better)"
                                           : "0 < good < poor <= 1 (lower is better)",
                        one, "bad_benchmark");
+            read_curve_ends(r, *one, bpath, static_cast<MetricId>(m), bench);
         }
     }
     out.volume_prior = positive(r, p, "volume_prior", path, base.volume_prior);

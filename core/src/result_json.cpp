@@ -1,4 +1,4 @@
-// Result -> JSON in the field order of SPEC §7. Whole numbers are written as integers so
+// Result -> JSON in the field order of docs/rules.md §23. Whole numbers are written as integers so
 // counts read "812", not "812.0"; nlohmann's shortest round-trip formatting of the rest is the
 // same natively and in WASM, which keeps the two outputs byte-identical.
 #include <cmath>

@@ -13,7 +13,7 @@ using ordered = nlohmann::ordered_json;
 ordered number(double x);
 ordered number(const std::optional<double>& x);
 // The result's headline fields (as_of, profile, status, delivered_orders_90d, sps, sps_display,
-// settlement_days) appended to `j` in SPEC §7's order: the result JSON and the CLI's batch rows.
+// settlement_days) appended to `j` in docs/rules.md §23's order: the result JSON and the CLI's batch rows.
 void add_summary_fields(ordered& j, const Result& r);
 ordered metric_json(const MetricResult& m);
 ordered benefits_json(const std::vector<BenefitResult>& benefits);

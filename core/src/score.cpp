@@ -1,4 +1,4 @@
-// score(): counters -> metrics -> protection -> dimensions -> SPS -> benefits (SPEC §3-4).
+// score(): counters -> metrics -> protection -> dimensions -> SPS -> benefits (docs/rules.md §13-§20).
 #include "shopscore/score.h"
 
 #include <algorithm>
@@ -13,7 +13,7 @@
 namespace shopscore {
 namespace {
 
-// SPEC §10: a metric without data names the input that would give it (or the seller types it).
+// docs/rules.md §11: a metric without data names the input that would give it (or the seller types it).
 Warning no_data_warning(MetricId m) {
     static constexpr std::array<const char*, kMetricCount> kInput = {"reviews", "returns", "orders",
                                                                     "orders", "chats", "diagnostics"};
@@ -61,7 +61,7 @@ MetricResult measure_metric(MetricId m, const Counts& counted, const std::option
     return r;
 }
 
-// Small-seller protection (SPEC §3.4). Skipped for a metric given without its counts.
+// Small-seller protection (docs/rules.md §16). Skipped for a metric given without its counts.
 bool apply_protection(std::array<MetricResult, kMetricCount>& metrics, int64_t delivered_orders_90d,
                       const Protection& p, bool shop_age_ok, bool opened_known) {
     const bool any = p.combine == ProtectionCombine::any;

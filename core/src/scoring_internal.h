@@ -26,7 +26,7 @@ public:
     // A return/refund reason: seller or carrier fault counts in NBFR; unknown counts as buyer
     // fault and is reported as unmapped.
     Fault return_reason(std::string_view reason) const;
-    // A cancellation (SPEC §10): a late-shipment reason is seller fault whoever cancelled; by the
+    // A cancellation (docs/rules.md §9): a late-shipment reason is seller fault whoever cancelled; by the
     // seller -> seller fault unless on the buyer's request or for non-payment; by the buyer -> not;
     // by the system -> seller fault for the seller/carrier-fault reasons; canceller unknown ->
     // judged by the reason text alone (unmapped when no list knows it).
@@ -187,7 +187,7 @@ std::optional<double> combine_dimensions(const std::array<MetricResult, kMetricC
 // Fills value, counts and raw score of one metric from counted records or a direct input.
 MetricResult measure_metric(MetricId m, const Counts& counted, const std::optional<DirectMetric>& direct,
                             const Profile& profile);
-// Small-seller protection (SPEC §3.4) on metrics already measured; returns shop_qualifies.
+// Small-seller protection (docs/rules.md §16) on metrics already measured; returns shop_qualifies.
 bool apply_protection(std::array<MetricResult, kMetricCount>& metrics, int64_t delivered_orders_90d,
                       const Protection& p, bool shop_age_ok, bool opened_known);
 

@@ -7,7 +7,9 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
+import { writeFixtures } from './fixtures.mjs';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const MODULE = process.env.SHOPSCORE_WASM_JS || path.join(ROOT, 'build', 'wasm', 'wasm', 'shopscore.js');
@@ -127,4 +129,56 @@ export function readSample() {
 // The page shows the unrounded SPS with four decimals in the page's locale.
 export function fourDecimals(x, locale = 'en-US') {
   return new Intl.NumberFormat(locale, { minimumFractionDigits: 4, maximumFractionDigits: 4 }).format(x);
+}
+
+// ---- shared page actions ----
+
+// Presses "Try the sample shop" and waits for its result.
+export async function loadSample(page) {
+  const seq = await resultSeq(page);
+  await page.click('#load-sample');
+  await waitForResult(page, seq);
+}
+
+// Gives the page files (paths) and waits until every one is read (or failed) and the progress
+// bar is gone; returns the result sequence number from before, for waitForResult.
+export async function addFiles(page, paths) {
+  const seq = await resultSeq(page);
+  await page.setInputFiles('#file-input', paths);
+  await page.waitForFunction((n) => {
+    const rows = [...document.querySelectorAll('#file-list > li')];
+    return rows.length >= n && rows.every((li) => ['ok', 'error', 'cancelled'].includes(li.dataset.status)) &&
+      document.querySelector('#progress').hidden;
+  }, paths.length, { timeout: 60000 });
+  return seq;
+}
+
+// Types values into quick mode (fieldId suffix -> text), waiting for each answer.
+export async function typeQuick(page, values) {
+  if (!(await page.locator('#tab-quick[aria-selected="true"]').count())) await page.click('#tab-quick');
+  for (const [id, v] of Object.entries(values)) {
+    if (/-(numerator|denominator)$/.test(id)) {
+      const details = page.locator(`fieldset[data-metric="${id.split('-')[0]}"] details.quick-counts`);
+      if ((await details.getAttribute('open')) === null) await details.locator('summary').click();
+    }
+    const seq = await resultSeq(page);
+    await page.fill('#quick-' + id, String(v));
+    await waitForResult(page, seq);
+  }
+}
+
+// The shared before/after of a browser test file: the site built once, one Chromium, the export
+// fixtures when asked for; everything closed and removed after. Read its fields inside tests.
+export function useSite({ fixtures = false } = {}) {
+  const suite = { site: null, browser: null, fx: null };
+  before(async () => {
+    suite.site = buildSite();
+    suite.browser = await launch();
+    if (fixtures) suite.fx = writeFixtures(ROOT, tempDir('fixtures'));
+  });
+  after(async () => {
+    if (suite.browser) await suite.browser.close();
+    removeTempDirs();
+  });
+  return suite;
 }

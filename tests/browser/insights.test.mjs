@@ -8,7 +8,12 @@ import { readFileSync } from 'node:fs';
 import {
   SAMPLE, CLI, buildSite, launch, newContext, openPage, waitForResult, resultSeq, cliAvailable, cliScore, removeTempDirs,
 } from './helpers.mjs';
-import { insightTables } from '../../web/src/insights/strings.js';
+import en from '../../web/src/i18n/en.js';
+import zh from '../../web/src/i18n/zh.js';
+
+// The insight panels' texts: the 'ins.' keys of the page's one message table per language.
+const strip = (table) => Object.fromEntries(Object.entries(table).filter(([k]) => k.startsWith('ins.')).map(([k, v]) => [k.slice(4), v]));
+const insightTables = { en: strip(en), zh: strip(zh) };
 
 let site;
 let browser;

@@ -292,15 +292,13 @@ test('the export fixtures of every variant score like the CLI, shop facts typed 
   }
 });
 
-// Quick mode asks for the delivered-order count only when the seller says it is under 30
-// (the box "fewer than 30"); a larger count is the page's default, so it is not typed.
+// Quick mode always has the delivered-order count; left empty, the shop is taken as past the
+// gate (30 or more).
 async function quick(page, values, asOf = '2026-11-20') {
   await page.click('#tab-quick');
   if ((await page.locator('#shop-facts').getAttribute('open')) === null) await page.click('#shop-facts summary');
   await page.fill('#shop-as_of', asOf);
   for (const [id, v] of Object.entries(values)) {
-    if (id === 'delivered_orders_90d' && v >= 30) continue;
-    if (id === 'delivered_orders_90d' && !(await page.isChecked('#quick-few'))) await page.check('#quick-few');
     if (/-(numerator|denominator)$/.test(id)) {
       const details = page.locator(`fieldset[data-metric="${id.split('-')[0]}"] details.quick-counts`);
       if ((await details.getAttribute('open')) === null) await details.locator('summary').click();
@@ -311,13 +309,13 @@ async function quick(page, values, asOf = '2026-11-20') {
   }
 }
 
-// The dataset the page should build from quick-mode values (SPEC §2 direct input).
+// The dataset the page should build from quick-mode values (docs/rules.md §11 direct input).
 function quickDataset(v, asOf = '2026-11-20') {
   const shop = { as_of: asOf };
   if (v.shop_age_days != null) shop.opened = new Date(Date.parse(asOf + 'T00:00:00Z') - v.shop_age_days * 86400000).toISOString().slice(0, 10);
-  // Under 30 as typed; else taken as scored: 31 (so that small-shop protection, for at most 30
-  // orders, is not applied on a guess) or the larger delivered-order count typed for nrr/nbfr.
-  if (v.delivered_orders_90d != null && v.delivered_orders_90d < 30) shop.delivered_orders_90d = v.delivered_orders_90d;
+  // As typed; else taken as scored: 31 (so that small-shop protection, for at most 30 orders,
+  // is not applied on a guess) or the larger delivered-order count typed for nrr/nbfr.
+  if (v.delivered_orders_90d != null) shop.delivered_orders_90d = v.delivered_orders_90d;
   else shop.delivered_orders_90d = Math.max(31, Number(v['nrr-denominator'] ?? 0), Number(v['nbfr-denominator'] ?? 0));
   const metrics = {};
   for (const m of ['nrr', 'nbfr', 'otdr', 'sfcr', 'imd', 'aht']) {
@@ -510,7 +508,7 @@ test('a 375 px phone: no horizontal overflow, long Chinese names wrap, every con
   await context.close();
 });
 
-// ---- "What to fix first" (SPEC §9 priority labels, computed by the core) ----
+// ---- "What to fix first" (docs/rules.md §26 priority labels, computed by the core) ----
 
 // The gain line the page should show for a priority, from the message table and the locale.
 function gainLine(table, locale, gain) {
@@ -680,6 +678,16 @@ test('screenshots of the sample result in both languages', async () => {
     const file = path.join(outDir, `screenshot-${lang}${width < 400 ? '-375' : ''}.png`);
     await page.screenshot({ path: file, fullPage: true });
     assert.ok(readFileSync(file).length > 10000);
+    // A partial-input result (orders and returns only): the headline as the seller sees it
+    // (docs/screenshot-partial-*.png), the viewport from the result's top.
+    await page.click('#tab-files');
+    const seq = await addFiles(page, ['orders.csv', 'returns.csv']);
+    await waitForResult(page, seq);
+    await page.locator('#result').scrollIntoViewIfNeeded();
+    await page.evaluate(() => document.querySelector('#result').scrollIntoView({ block: 'start' }));
+    const partial = path.join(outDir, `screenshot-partial-${lang}${width < 400 ? '-375' : ''}.png`);
+    await page.screenshot({ path: partial });
+    assert.ok(readFileSync(partial).length > 10000);
     await context.close();
   }
 });

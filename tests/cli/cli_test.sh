@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The CLI's contract (SPEC §8): exit codes, one-line errors naming the file and field, options.
+# The CLI's contract (docs/rules.md §24): exit codes, one-line errors naming the file and field, options.
 #   tests/cli/cli_test.sh PATH/TO/shopscore tests/data
 set -uo pipefail
 cli=$1
@@ -40,7 +40,7 @@ for key in '"schema": "shopscore.result/1"' '"as_of": "2026-11-20"' '"nrr"' '"nb
            '"product"' '"fulfillment"' '"service"' '"benefits"'; do
   grep -qF "$key" "$tmp/out" || fail "result lacks $key"
 done
-# The values, worked by hand from SPEC §2-§4 for the spec's one-order example (as_of 2026-11-20):
+# The values, worked by hand from docs/rules.md §6-§20 for the one-order example of §22 (as_of 2026-11-20):
 #   nrr 1/1 (its only review has 2 stars); nbfr 1/1 ("Damaged" return); otdr 1/1 (delivered 11-06,
 #   deliver-by 11-10); sfcr 0/1; imd 0/1 (one 5-star chat); aht 50 h / 1 (decision 11-08 10:00 ->
 #   11-09 12:00 = 26 h, plus inspection 11-12 09:00 -> 11-13 09:00 = 24 h).
@@ -156,6 +156,26 @@ expect 2 "--date-order: expected mdy or dmy, got \"ymd\"" -- score --orders "$tm
 # Issue 8 bug 2: a returns row whose second date decides the order exits 0 (it exited 1).
 expect 0 "" -- score --orders "$data/exports/pending_dates/orders.csv" --returns "$data/exports/pending_dates/returns.csv"
 grep -qF '"as_of": "2026-11-14"' "$tmp/out" || fail "pending_dates: as_of should be the last delivery"
+
+# calibrate (docs/cli.md, docs/calibration.md): the fitted profile is written to --out and scores
+# every reading as Seller Center showed it; the report says so. Bad snapshot units exit 2 naming
+# the field; --seller-center and --out are required.
+snaps="$data/calibration/busy-shop-snapshots.json"
+expect 0 "" -- calibrate "$data/busy-shop.json" --seller-center "$snaps" --out "$tmp/fitted.json"
+grep -qF 'Matches your Seller Center readings of 2026-10-30, 2026-11-06, 2026-11-13, 2026-11-20' "$tmp/out" ||
+  fail "calibrate: the worked example should match every reading"
+for day in 2026-10-30 2026-11-06 2026-11-13 2026-11-20; do
+  shown=$(python3 -c "import json,sys; print([s['sps'] for s in json.load(open(sys.argv[1])) if s['as_of']==sys.argv[2]][0])" "$snaps" "$day")
+  expect 0 "" -- score "$data/busy-shop.json" --profile "$tmp/fitted.json" --as-of "$day"
+  grep -qF "\"sps_display\": \"$shown\"" "$tmp/out" || fail "calibrate: score --profile on $day should show $shown"
+done
+expect 0 "" -- calibrate "$data/busy-shop.json" --seller-center "$snaps" --out "$tmp/fitted2.json" --format json
+grep -qF '"matches": true' "$tmp/out" || fail "calibrate --format json: matches should be true"
+cmp -s "$tmp/fitted.json" "$tmp/fitted2.json" || fail "calibrate: the profile should not depend on --format"
+printf '{"data": {"metrics": [{"metric_code": "AHT", "value": "31.2", "value_unit": "PERCENT"}]}}' >"$tmp/bad-unit.json"
+expect 2 "$tmp/bad-unit.json: data.metrics[0].value: expected hours (value_unit HOURS)" -- calibrate "$data/busy-shop.json" --seller-center "$tmp/bad-unit.json" --out "$tmp/x.json"
+expect 2 "shopscore: give --out PROFILE.json" -- calibrate "$data/busy-shop.json" --seller-center "$snaps"
+expect 2 "shopscore: give --seller-center SNAP.json" -- calibrate "$data/busy-shop.json" --out "$tmp/x.json"
 
 if [ "$failures" -ne 0 ]; then
   echo "$failures CLI check(s) failed"

@@ -45,7 +45,7 @@ export function compareResults(actual, oracle) {
     const ab = actual.benefits.find((b) => b.id === ob.id);
     if (!ab) { diffs.push(`benefit ${ob.id} missing`); continue; }
     eq(`benefit ${ob.id}.eligible`, ab.eligible, ob.eligible);
-    // Without an official score only "sps" in missing is required (SPEC §4).
+    // Without an official score only "sps" in missing is required (docs/rules.md §20).
     if (oracle.status !== 'scored' || oracle.sps == null) { if (!ab.missing.includes('sps')) diffs.push(`benefit ${ob.id}: "sps" not in missing`); }
     else if (ob.eligible === null) eq(`benefit ${ob.id}.missing`, [...ab.missing].sort(), [...ob.missing].sort());
   }

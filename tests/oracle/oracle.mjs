@@ -1,5 +1,5 @@
 // An independent re-computation of the Shop Performance Score from a canonical dataset, written
-// from SPEC §1-§4 and §10 (the rule text is quoted next to the code that implements it) and from
+// from docs/rules.md §1-§20 (the rule text is quoted next to the code that implements it) and from
 // the decisions docs/scoring.md records where the spec is silent — never from the C++ core.
 // It is deliberately plain (one pass per metric over the records, no daily counters) so a shared
 // mistake is unlikely. tests/random/differential.mjs compares it with the CLI.
@@ -12,10 +12,10 @@ import { parseOffset, parseTimestamp, parseDay, dayOf, dayToIso, addBusinessDays
 
 export const METRICS = ['nrr', 'nbfr', 'otdr', 'sfcr', 'imd', 'aht'];
 const DIMENSION_OF = { nrr: 'product', nbfr: 'product', otdr: 'fulfillment', sfcr: 'fulfillment', imd: 'service', aht: 'service' };
-// SPEC §2 table: the window of each metric.
+// docs/rules.md §6 table: the window of each metric.
 const WINDOW = { nrr: 60, nbfr: 60, otdr: 30, sfcr: 30, imd: 60, aht: 60 };
 
-// SPEC §5: the built-in default profile.
+// docs/rules.md §21: the built-in default profile.
 export function defaultProfile() {
   return {
     id: 'default',
@@ -42,30 +42,30 @@ export function mergeProfile(user) {
 }
 
 const EXCLUSION_FLAGS = ['fraud', 'sample', 'gift', 'appealed', 'risky_buyer'];
-// Reason texts are classified from the phrases SPEC §2 and §10 name (and their plain variants),
+// Reason texts are classified from the phrases docs/rules.md §8 and §9 name (and their plain variants),
 // not from the profile's rule language, so the oracle stays independent of the core's matcher.
 // Generated shops and tests/data use only texts these phrases decide plainly.
 const norm = (text) => String(text ?? '').toLowerCase().replace(/[\u2019']/g, '');
 const has = (text, phrases) => phrases.some((p) => norm(text).includes(p));
-// §2 "damaged, defective, missing parts or items, wrong item, not as described, not received,
+// docs/rules.md §8 "damaged, defective, missing parts or items, wrong item, not as described, not received,
 // arrived late are seller/carrier fault"
 const SELLER_RETURN = ['damage', 'defective', 'missing', 'wrong item', 'not as described', 'not received',
                        'arrived late', 'broken', '破损', '损坏', '缺件', '发错', '描述不符', '未收到', '延迟送达'];
-// §10 "late-shipment reasons ("Item wasn't shipped on time", "Automatically cancelled due to
-// collection time out", "Package wasn't shipped in time", 超时未发货, ...) are seller fault whoever
-// cancelled"
+// §9 "Late-shipment reasons ("Item wasn't shipped on time", "Automatically cancelled due to
+// collection time out", "Package wasn't shipped in time", "Late dispatch", 超时未发货, ...) are
+// seller fault whoever cancelled"
 const LATE_SHIPMENT = ['wasnt shipped', 'shipped in time', 'shipped on time', 'collection time out', 'late dispatch',
                        'late shipment', '超时未发货'];
-// §10 "a seller cancelling on the buyer's request or for non-payment is not seller fault"
+// §9 "A seller cancelling on the buyer's request or for non-payment is not seller fault"
 const NOT_SELLER_CANCEL = ['buyer request', 'requested by', 'did not pay', 'didnt pay', 'unpaid', 'non-payment',
                            'not paid', '买家要求', '未付款'];
-// §2 "Cancellations by the seller ... are seller fault (out of stock, pricing error, unable to
+// §9 "Other cancellations by the seller are seller fault (out of stock, pricing error, unable to
 // ship, ...)" — used when the canceller is unknown.
 const SELLER_CANCEL = ['out of stock', 'pricing error', 'unable to ship', '缺货'];
 
 export const isSellerFaultReturn = (reason) => has(reason, SELLER_RETURN);
 
-// Returns 'seller' (numerator and denominator) or 'other' (leaves the denominator, SPEC §2 "less
+// Returns 'seller' (numerator and denominator) or 'other' (leaves the denominator, docs/rules.md §6 "less
 // those cancelled by the buyer or system for a non-seller reason").
 export function cancelClass(order) {
   if (has(order.cancel_reason, LATE_SHIPMENT)) return 'seller';
@@ -80,7 +80,7 @@ function readDataset(ds) {
   const shop = ds.shop ?? {};
   const off = shop.utc_offset ? parseOffset(shop.utc_offset) : 0;
   const ts = (v) => parseTimestamp(v, off);
-  // SPEC §1: "An export may hold several rows per order (one per SKU); an order counts once."
+  // docs/rules.md §5: "An export may hold several rows per order (one per SKU); an order counts once."
   // Each row fills in what it knows; flags accumulate.
   const orders = new Map();
   for (const row of ds.orders ?? []) {
@@ -102,7 +102,7 @@ function readDataset(ds) {
   return { shop, off, orders: [...orders.values()], orderById: orders, reviews, requests, chats };
 }
 
-// SPEC §1: "Default: the latest shop-local date of any order timestamp in the data."
+// docs/rules.md §1: "Default: the latest shop-local date of any order timestamp in the data."
 // docs/scoring.md: "with no orders, of any timestamp; with none at all the result has as_of null".
 function defaultAsOf(d) {
   const orderTimes = d.orders.flatMap((o) => [o.created, o.delivered, o.cancelled]).filter((t) => t != null);
@@ -114,13 +114,13 @@ function defaultAsOf(d) {
 
 // docs/scoring.md: "Anything that happens after as_of (...) is not yet known and is ignored."
 const by = (t, asOf) => t != null && dayOf(t) <= asOf;
-// SPEC §1: "A window of N days is the N calendar days ending on as_of, inclusive."
+// docs/rules.md §1: "A window of N days is the N calendar days ending on as_of, inclusive."
 const inWindow = (day, asOf, n) => day != null && day <= asOf && day > asOf - n;
 
 function deliverBy(o, profile) {
   if (o.deliver_by != null) return o.deliver_by;
   const created = dayOf(o.created);
-  // SPEC §2: "N = 6 for regular orders (profile delivery_sla_business_days); made-to-order/
+  // docs/rules.md §7: "N = 6 for regular orders (profile delivery_sla_business_days); made-to-order/
   // backorder/custom: handling days + 5". docs/scoring.md: pre-orders likewise; without
   // handling_days such an order cannot be judged and is left out.
   if (o.type === 'regular') return addBusinessDays(created, profile.delivery_sla_business_days);
@@ -213,12 +213,13 @@ export function computeMetrics(d, asOf, profile) {
   return m;
 }
 
-// SPEC §3.3: "Anchors: best scores 5 (0 for lower-is-better metrics, 1.0 for otdr), worst scores
+// docs/rules.md §15: "Anchors: best scores 5 (0 for lower-is-better metrics, 1.0 for otdr), worst scores
 // 0 where worst = poor + (poor − good)/3. The score is piecewise linear through (best,5),
-// (good,4), (poor,1), (worst,0), clamped to 0..5."
+// (good,4), (poor,1), (worst,0), clamped to 0..5." A profile may give best/worst itself
+// (docs/scoring.md "Curve", fitted by calibrate: docs/calibration.md).
 export function curve(id, value, b) {
-  const best = id === 'otdr' ? 1 : 0;
-  const worst = b.poor + (b.poor - b.good) / 3;
+  const best = b.best ?? (id === 'otdr' ? 1 : 0);
+  const worst = b.worst ?? b.poor + (b.poor - b.good) / 3;
   const pts = [[best, 5], [b.good, 4], [b.poor, 1], [worst, 0]];
   const higherBetter = b.good > b.poor;
   const x = higherBetter ? -value : value;
@@ -234,11 +235,11 @@ export function curve(id, value, b) {
   return 0;
 }
 
-// SPEC §3.7 "one decimal, half up (3.45 → "3.5")"; docs/scoring.md: a 1e-9 nudge absorbs binary
+// docs/rules.md §19 "one decimal, half up (3.45 → "3.5")"; docs/scoring.md: a 1e-9 nudge absorbs binary
 // representation error, so a computed 1.0499999999999998 shows "1.1".
 export const display = (x) => (Math.floor(x * 10 + 0.5 + 1e-9) / 10).toFixed(1);
 
-// SPEC §3.6: "Weights come from the profile of the main category (the category with most
+// docs/rules.md §18: "Weights come from the profile of the main category (the category with most
 // delivered orders in 90 days, or shop.category)". docs/scoring.md: ties go to the alphabetically
 // first; the profile whose id or categories names it is used, else the first one given, else the
 // built-in default.
@@ -264,7 +265,7 @@ export function score(dataset, userProfile = null) {
   const empty = () => Object.fromEntries(METRICS.map((id) => [id, { numerator: 0, denominator: 0, value: null }]));
   const metrics = asOf == null ? empty() : computeMetrics(d, asOf, profile);
 
-  // SPEC §2 "Direct input: a dataset may give a metric directly (...); this replaces the computed
+  // docs/rules.md §11 "Direct input: a dataset may give a metric directly (...); this replaces the computed
   // one. Numerator and denominator are optional there (without them, volume adjustment and
   // protection are skipped)." docs/scoring.md: "denominator: 0 means no data".
   for (const [id, dm] of Object.entries(dataset.metrics ?? {})) {
@@ -273,13 +274,13 @@ export function score(dataset, userProfile = null) {
                     denominator: dm.denominator ?? null, direct: true, counted };
   }
 
-  // SPEC §3.1: "the shop is scored when it has at least 30 delivered, non-excluded orders in the
+  // docs/rules.md §13: "the shop is scored when it has at least 30 delivered, non-excluded orders in the
   // 90-day window". docs/scoring.md: shop.delivered_orders_90d gives that count directly.
   const delivered90 = d.shop.delivered_orders_90d != null ? d.shop.delivered_orders_90d
     : asOf == null ? 0 : d.orders.filter((o) => !o.excluded && by(o.delivered, asOf) && inWindow(dayOf(o.delivered), asOf, 90)).length;
   const status = delivered90 >= 30 ? 'scored' : 'not_enough_orders';
 
-  // SPEC §3.4: "the shop qualifies when it was opened fewer than 180 days before as_of."
+  // docs/rules.md §16: "the shop qualifies when it was opened fewer than 180 days before as_of."
   const prot = profile.protection;
   const opened = d.shop.opened != null ? parseDay(d.shop.opened, d.off) : null;
   const young = opened != null && asOf != null && asOf - opened < prot.max_shop_age_days;
@@ -298,12 +299,12 @@ export function score(dataset, userProfile = null) {
       continue;
     }
     const counted = x.direct ? x.counted : true;
-    // SPEC §3.2: "a metric's adjusted value is (numerator + k·good) / (denominator + k); for aht,
+    // docs/rules.md §14: "a metric's adjusted value is (numerator + k·good) / (denominator + k); for aht,
     // (sum of hours + k·good) / (requests + k). k = 0 turns it off."
     r.adjusted_value = counted && k > 0 ? (x.numerator + k * b.good) / (x.denominator + k) : x.value;
     r.raw_score = curve(id, r.adjusted_value, b);
     r.score = r.raw_score;
-    // SPEC §3.4: "For nrr, nbfr, otdr, sfcr: when the shop qualifies, the metric's denominator is
+    // docs/rules.md §16: "For nrr, nbfr, otdr, sfcr: when the shop qualifies, the metric's denominator is
     // ≤ 30 and its affected orders (numerator; late orders for otdr) ≤ 3, a score below 3.5 is
     // raised to 3.5. For a qualifying shop the imd score is at least 2.0." ("all: age and volume
     // and affected; any: age or volume, and affected")
@@ -319,7 +320,7 @@ export function score(dataset, userProfile = null) {
     out[id] = r;
   }
 
-  // SPEC §3.5-3.6: dimension = weighted mean of its metrics' scores with data; sps = Σ w_d·s_d /
+  // docs/rules.md §17-§18: dimension = weighted mean of its metrics' scores with data; sps = Σ w_d·s_d /
   // Σ w_d over dimensions with data.
   const dims = {};
   for (const dim of ['product', 'fulfillment', 'service']) {
@@ -354,7 +355,7 @@ export function score(dataset, userProfile = null) {
   };
 }
 
-// SPEC §4 Gold/Silver Star: "positive rating rate ≥ 80 % (shop.positive_rating_rate, else 4-5
+// docs/rules.md §20 Gold/Silver Star: "positive rating rate ≥ 80 % (shop.positive_rating_rate, else 4-5
 // stars among counted initial reviews created in the last 30 days)".
 function initialPositiveRate(d, asOf) {
   if (d.shop.positive_rating_rate != null) return d.shop.positive_rating_rate;
@@ -371,7 +372,7 @@ function initialPositiveRate(d, asOf) {
   return counted.length ? counted.filter((r) => r.rating >= 4).length / counted.length : null;
 }
 
-// SPEC §4: "A benefit is eligible: false when a known condition fails, null when every known
+// docs/rules.md §20: "A benefit is eligible: false when a known condition fails, null when every known
 // condition holds but an input is missing (listed in missing), else true ... While status is
 // not_enough_orders there is no official score: every benefit is null with "sps" in missing".
 function computeBenefits(d, asOf, status, sps, metrics, positiveRate) {

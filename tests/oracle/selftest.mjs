@@ -1,4 +1,4 @@
-// The oracle's own checks against the worked examples in SPEC §2-§3 (so the oracle is not merely
+// The oracle's own checks against the worked examples in docs/rules.md §6-§19 (so the oracle is not merely
 // "whatever agrees with the core").   node tests/oracle/selftest.mjs
 import assert from 'node:assert/strict';
 import { curve, display } from './oracle.mjs';
@@ -6,7 +6,7 @@ import { addBusinessDays, isHoliday, parseDay, dayToIso } from './time.mjs';
 
 const day = (iso) => parseDay(iso, 0);
 const nrr = { good: 0.012, poor: 0.0227 };
-// SPEC §3.3: "Example, nrr good 1.2 %, poor 2.27 %: 0.6 % → 4.5; 1.735 % → 2.5; 3 % → 0."
+// docs/rules.md §15: "Example, nrr good 1.2 %, poor 2.27 %: 0.6 % → 4.5; 1.735 % → 2.5; 3 % → 0."
 assert.ok(Math.abs(curve('nrr', 0.006, nrr) - 4.5) < 1e-12);
 assert.ok(Math.abs(curve('nrr', 0.01735, nrr) - 2.5) < 1e-12);
 assert.equal(curve('nrr', 0.03, nrr), 0);
@@ -15,11 +15,11 @@ const otdr = { good: 0.9516, poor: 0.9084 };
 assert.equal(curve('otdr', 1, otdr), 5);
 assert.ok(Math.abs(curve('otdr', 0.9516, otdr) - 4) < 1e-12);
 assert.ok(Math.abs(curve('otdr', 0.9084, otdr) - 1) < 1e-12);
-// SPEC §3.7: half up, "3.45 → 3.5"; 0.35 * 3 = 1.0499999999999998 in binary must show "1.1".
+// docs/rules.md §19: half up, "3.45 → 3.5"; 0.35 * 3 = 1.0499999999999998 in binary must show "1.1".
 assert.equal(display(3.45), '3.5');
 assert.equal(display(0.35 * 3), '1.1');
 assert.equal(display(3.44), '3.4');
-// SPEC §2 holidays: last Monday of May 2027 is the 31st (May has five Mondays; the 4th is the 24th).
+// docs/rules.md §7 holidays: last Monday of May 2027 is the 31st (May has five Mondays; the 4th is the 24th).
 assert.ok(isHoliday(day('2027-05-31')));
 assert.ok(!isHoliday(day('2027-05-24')));
 assert.ok(isHoliday(day('2026-09-07')));   // Labor Day

@@ -1,6 +1,6 @@
-// Oracle time helpers, written from SPEC §1-§2 (not from the C++ core).
+// Oracle time helpers, written from docs/rules.md §1-§2 and §7 (not from the C++ core).
 //
-// SPEC §1: "Timestamps: ISO 8601 (`2026-11-02T09:30:00Z`, `2026-11-02 09:30:00+08:00`,
+// docs/rules.md §2: "Timestamps: ISO 8601 (`2026-11-02T09:30:00Z`, `2026-11-02 09:30:00+08:00`,
 // `2026-11-02 09:30`), and the Seller Center US form `11/02/2026 09:30:00 AM` (a trailing tab or
 // spaces are trimmed). A timestamp without an offset is shop-local; one with an offset is
 // converted with the shop's `utc_offset` (default `+00:00`). Durations use absolute time."
@@ -64,7 +64,7 @@ function nthWeekday(y, m, wd, n) {
   return last - ((weekday(last) - wd + 7) % 7);
 }
 
-// SPEC §2: "Federal holidays: 1 Jan, 3rd Mon Jan, 3rd Mon Feb, last Mon May, 19 Jun, 4 Jul,
+// docs/rules.md §7: "Federal holidays: 1 Jan, 3rd Mon Jan, 3rd Mon Feb, last Mon May, 19 Jun, 4 Jul,
 // 1st Mon Sep, 2nd Mon Oct, 11 Nov, 4th Thu Nov, 25 Dec" ... "as observed: a Saturday holiday
 // moves to Friday, a Sunday one to Monday".
 function holidaysOf(y) {
@@ -90,7 +90,7 @@ export function isHoliday(day) {
 
 export const isBusinessDay = (day) => weekday(day) !== 0 && weekday(day) !== 6 && !isHoliday(day);
 
-// SPEC §2: "the Nth US business day after the order's creation date".
+// docs/rules.md §7: "the Nth US business day after the order's creation date".
 export function addBusinessDays(day, n) {
   let d = day;
   for (let left = n; left > 0;) {

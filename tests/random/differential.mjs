@@ -5,7 +5,7 @@
 // so they can be replayed: node tests/oracle/oracle.mjs FILE.json [FILE.profile.json].
 //
 //   node tests/random/differential.mjs NATIVE_CLI WASM_MODULE_JS [--count N] [--start SEED] [--no-v11-cancels]
-// --no-v11-cancels leaves out SPEC §10's cancellation cases (see generate.mjs).
+// --no-v11-cancels leaves out docs/rules.md §9's cancellation cases (see generate.mjs).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';

@@ -1,4 +1,4 @@
-// A deterministic generator of valid canonical datasets (SPEC §6) for differential and parity
+// A deterministic generator of valid canonical datasets (docs/rules.md §22) for differential and parity
 // checks. generateShop(seed) always gives the same shop for the same seed. The shops lean on the
 // places where mistakes hide: window boundaries (a day inside and the day just outside every
 // window), events after as_of, deliveries on the deliver-by day and the day after across US
@@ -7,7 +7,7 @@
 // dimensions without data, tiny shops at exactly 29/30/31 delivered orders, shop ages around the
 // 180-day protection edge, direct metrics with and without counts, and a few large shops.
 //
-// Reason texts are kept to ones whose fault class is plain (SPEC §2), so the comparison does not
+// Reason texts are kept to ones whose fault class is plain (docs/rules.md §8), so the comparison does not
 // depend on fine details of the keyword mapping.
 import { addBusinessDays, dayToIso, DAY } from '../oracle/time.mjs';
 
@@ -45,10 +45,10 @@ const RETURN_REASONS = { seller: ['Damaged item or packaging', 'Wrong item sent'
                          buyer: ['Changed my mind', 'No longer needed'] };
 const pad = (n) => String(n).padStart(2, '0');
 
-// options.v11Cancels adds the SPEC §10 cancellation cases ("late-shipment reasons are seller
+// options.v11Cancels adds the docs/rules.md §9 cancellation cases ("late-shipment reasons are seller
 // fault whoever cancelled; a seller cancelling ... for non-payment is not seller fault"):
 // a buyer cancelling with "Package wasn't shipped in time" and a seller cancelling with "Buyer
-// did not pay on time". On by default since the core's fault mapping implements §10.
+// did not pay on time". On by default since the core's fault mapping implements §9.
 export function generateShop(seed, options = {}) {
   const r = prng(seed * 2654435761);
   const kind = r.pick(['normal', 'normal', 'normal', 'tiny', 'tiny', 'small', 'empty_service', 'empty_fulfillment', 'edge', 'huge']);

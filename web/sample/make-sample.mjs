@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Writes the built-in sample (web/sample/sample-dataset.json): a made-up US shop with a few
-// hundred orders over the 90 days ending 2026-11-20, in the canonical dataset format (SPEC §6).
+// hundred orders over the 90 days ending 2026-11-20, in the canonical dataset format (docs/rules.md §22).
 // Deterministic (seeded PRNG): running it again gives the same bytes.
 //
 //   node web/sample/make-sample.mjs [OUT.json]

@@ -1,7 +1,9 @@
-// The page's side of the Web Worker. The worker's code (the Emscripten glue with the WASM
-// inlined, plus worker.js) is a string the site build put in worker-src.js; it is started from
-// a Blob URL because Chromium refuses worker scripts by file:// URL. Cancel = terminate the
-// worker and start a fresh one.
+// The page's side of the Web Worker (messages in protocol.js). The worker's code (the Emscripten
+// glue with the WASM inlined, plus worker.js) is a string the site build put in worker-src.js;
+// it is started from a Blob URL because Chromium refuses worker scripts by file:// URL.
+// Cancel = terminate the worker and start a fresh one; pending requests reject with
+// CancelledError. Errors arrive as InputError / InternalError instances (protocol.js).
+import { MSG, CancelledError, InternalError, errorFromData } from './protocol.js';
 
 export class Engine {
   constructor(source) {
@@ -22,30 +24,25 @@ export class Engine {
     this.worker.onmessage = (ev) => this.onMessage(ev.data);
     this.worker.onerror = (ev) => {
       ev.preventDefault();
-      const error = { name: 'InternalError', message: ev.message || 'worker error' };
+      const error = new InternalError(ev.message || 'worker error');
       for (const p of this.pending.values()) p.reject(error);
       this.pending.clear();
     };
-    this.worker.postMessage({ type: 'init', id: 0 });
+    this.worker.postMessage({ type: MSG.init, id: 0 });
     return this.ready;
   }
 
   onMessage(msg) {
-    if (msg.type === 'ready') {
-      const p = this.pending.get(0);
-      this.pending.delete(0);
-      if (p) p.resolve({ version: msg.version, defaultProfile: msg.defaultProfile, features: msg.features || {} });
-      return;
-    }
     const p = this.pending.get(msg.id ?? 0);
     if (!p) return;
-    if (msg.type === 'result' || msg.type === 'ingested') {
-      this.pending.delete(msg.id);
-      p.resolve(msg);
-    } else if (msg.type === 'error') {
+    if (msg.type === MSG.ready || msg.type === MSG.result || msg.type === MSG.ingested) {
       this.pending.delete(msg.id ?? 0);
-      p.reject(msg.error);
+      p.resolve(msg);
+    } else if (msg.type === MSG.error) {
+      this.pending.delete(msg.id ?? 0);
+      p.reject(errorFromData(msg.error));
     } else if (p.onEvent) {
+      if (msg.type === MSG.fileError) msg.error = errorFromData(msg.error);
       p.onEvent(msg);
     }
   }
@@ -58,10 +55,21 @@ export class Engine {
     });
   }
 
-  // Stops whatever the worker is doing; pending requests reject with {cancelled: true}.
+  // Reads files into the worker's Ingest named `session` (protocol.js IngestMessage).
+  ingest(session, shop, files, onEvent) {
+    return this.request({ type: MSG.ingest, session, shop, files }, onEvent);
+  }
+
+  // Scores a session; resolves with the result JSON text.
+  async score(session, options) {
+    return (await this.request({ type: MSG.score, session, options })).result;
+  }
+
+  // Stops whatever the worker is doing; pending requests reject with CancelledError. The
+  // sessions were in the old worker: the caller reads its sources again.
   cancel() {
     this.worker.terminate();
-    for (const p of this.pending.values()) p.reject({ cancelled: true, name: 'Cancelled', message: 'cancelled' });
+    for (const p of this.pending.values()) p.reject(new CancelledError());
     this.pending.clear();
     return this.start();
   }

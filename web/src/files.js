@@ -4,17 +4,22 @@ import { h, $, $$, setChildren } from './dom.js';
 import { t, tf, tn } from './i18n.js';
 import { errorNode, errorText } from './errors.js';
 import { fmtBytes, fmtInt } from './format.js';
-import { warningItem } from './render.js';
-import { state } from './state.js';
+import { warningItem } from './warnings.js';
+import { state, set } from './store.js';
 import { shopOffset } from './shop-facts.js';
-import { renderResultArea } from './result-area.js';
+import { CancelledError } from './protocol.js';
+import { emptyExport } from './columns.js';
 
 // Given by main.js, so that this module need not import the scoring.
 let rescore = () => {};
 
 // Wires the file input, the drop zone and the paste box; `onRescore` scores the files once read.
-export function setupFiles(onRescore) {
+// onShown: after files the seller added are read and scored (main.js brings the result into
+// view on a phone).
+let shown = () => {};
+export function setupFiles(onRescore, onShown) {
   rescore = onRescore;
+  if (onShown) shown = onShown;
   const input = $('#file-input');
   input.addEventListener('change', () => {
     addFiles([...input.files]);
@@ -39,40 +44,70 @@ export function setupFiles(onRescore) {
   });
 }
 
-function addFiles(list) {
+// A shop facts file (the CLI's shop.json: opened, time zone, category, ...) is recognised by
+// its name wherever files are given, as `shopscore batch` does in a shop's folder; its facts
+// are the Ingest's shop (docs/web.md "Shop facts").
+const isShopFile = (name) => /(^|[\\/])shop\.json$/i.test(name);
+
+// "I had no reviews / chats in this period": that export, empty (its header row only), joins the
+// files like any other and is read with them.
+export function declareNone(kind) {
+  addFiles([new File([emptyExport(kind)], `no-${kind}.csv`, { type: 'text/csv' })]);
+}
+
+export function addFiles(list) {
   if (!list.length) return;
+  const files = state.files.slice();
   for (const file of list) {
-    state.files.push({ key: state.nextKey++, name: file.name, blob: file, size: file.size, status: 'queued' });
+    files.push({ key: state.nextKey, name: file.name, blob: file, size: file.size, status: 'queued', shop: isShopFile(file.name) });
+    set({ nextKey: state.nextKey + 1 });
   }
-  state.source = 'files';
-  ingestAll();
+  set({ files, source: 'files' });
+  ingestAll().then((scored) => { if (scored) shown(); });
 }
 
 function removeFile(key) {
-  state.files = state.files.filter((f) => f.key !== key);
+  set({ files: state.files.filter((f) => f.key !== key) });
   if (state.files.some((f) => f.status !== 'cancelled' && f.status !== 'error')) {
     ingestAll();
   } else {
-    state.session = false;
-    if (state.source === 'files') state.source = 'none';
-    state.result = null;
-    state.error = null;
+    set({ session: false, source: state.source === 'files' ? 'none' : state.source, result: null, error: null, stale: false });
     renderFiles();
-    renderResultArea();
   }
+}
+
+// The shop facts of a shop.json given with the exports, with the typed time zone laid over
+// them; '' when there are none. A file that is not a JSON object is marked at its row.
+async function shopJson(offset) {
+  let shop = {};
+  for (const f of state.files.filter((x) => x.shop && x.status !== 'cancelled')) {
+    try {
+      const data = JSON.parse(await f.blob.text());
+      if (!data || typeof data !== 'object' || Array.isArray(data)) throw new Error('not an object');
+      shop = { ...shop, ...data };
+      f.status = 'ok';
+      f.summary = { kind: 'shop', rows: Object.keys(data).length, encoding: 'utf-8', warnings: [], preview: [] };
+      f.error = null;
+    } catch (e) {
+      f.status = 'error';
+      f.error = { code: 'json_syntax', file: f.name, message: `${f.name}: expected the shop facts as a JSON object, got ${e.message}` };
+    }
+  }
+  if (offset) shop.utc_offset = offset;
+  return Object.keys(shop).length ? JSON.stringify(shop) : '';
 }
 
 // (Re)reads every usable file into a fresh Ingest in the worker. Needed when the file set or
 // the shop's time zone changes (timestamps are converted while reading); other shop facts and
-// profile changes only rescore.
+// profile changes only rescore. Resolves true when the files were read and scored.
 export async function ingestAll() {
   if (!state.engine || !state.profile) return;
-  const files = state.files.filter((f) => f.status !== 'error' && f.status !== 'cancelled');
-  for (const f of files) { f.status = 'queued'; f.progress = 0; }
-  state.busy = true;
-  state.session = false;
-  bumpCounter('ingests');
   const offset = shopOffset();
+  const shop = await shopJson(offset);
+  const files = state.files.filter((f) => f.status !== 'error' && f.status !== 'cancelled' && !f.shop);
+  for (const f of files) { f.status = 'queued'; f.progress = 0; }
+  set({ busy: true, session: false });
+  bumpCounter('ingests');
   const total = files.reduce((s, f) => s + f.size, 0);
   showProgress(0, total);
   renderFiles();
@@ -80,7 +115,7 @@ export async function ingestAll() {
   try {
     // Each file carries the seller's answer to "which date order?" (f.dateOrder), set by the
     // question under a file whose dates read both ways; the worker gives it to Ingest.setDateOrder.
-    await state.engine.request({ type: 'ingest', shop: offset ? JSON.stringify({ utc_offset: offset }) : '', files: files.map((f) => ({ key: f.key, name: f.name, blob: f.blob, dateOrder: f.dateOrder || '' })) }, (msg) => {
+    await state.engine.ingest('files', shop, files.map((f) => ({ key: f.key, name: f.name, blob: f.blob, dateOrder: f.dateOrder || '' })), (msg) => {
       const f = byKey.get(msg.key);
       if (!f) return;
       if (msg.type === 'progress') {
@@ -101,24 +136,23 @@ export async function ingestAll() {
         $('#files-live').textContent = `${t('files.error_title', { file: f.name })}${t('punct.stop')}${errorText(f.error)}`;
       }
     });
-    state.session = files.some((f) => f.status === 'ok');
-    state.sessionOffset = offset;
+    set({ session: files.some((f) => f.status === 'ok'), sessionOffset: offset });
     for (const f of files) if (f.status !== 'ok' && f.status !== 'error') f.status = 'queued';
   } catch (e) {
-    if (e && e.cancelled) {
+    if (e instanceof CancelledError) {
       for (const f of files) if (f.status !== 'error') f.status = 'cancelled';
     } else {
       for (const f of files) if (f.status !== 'ok' && f.status !== 'error') { f.status = 'error'; f.error = e; }
     }
-    state.session = false;
+    set({ session: false });
   }
-  state.busy = false;
+  set({ busy: false });
   hideProgress();
   renderFiles();
-  if (state.source === 'files') {
-    if (state.session) rescore();
-    else { state.result = null; state.error = null; renderResultArea(); }
-  }
+  if (state.source !== 'files') return false;
+  if (!state.session) { set({ result: null, error: null, stale: false }); return false; }
+  await rescore();
+  return true;
 }
 
 // Counters on <body> (data-ingests, data-progress-events) that show the tests whether files
@@ -140,7 +174,7 @@ function hideProgress() {
   $('#progress').hidden = true;
 }
 
-const KIND_KEYS = { dataset_json: 'kind.dataset' };
+const KIND_KEYS = { dataset_json: 'kind.dataset', shop: 'kind.shop' };
 const kindName = (kind) => tf(KIND_KEYS[kind] || 'kind.' + kind, kind);
 
 function fileRow(f) {
@@ -148,8 +182,10 @@ function fileRow(f) {
   const details = [];
   if (f.status === 'ok' && s) {
     details.push(h('span.file-kind', { 'data-kind': s.kind, text: kindName(s.kind) }));
-    details.push(h('span.file-rows', { text: tn('files.rows', s.rows, { n: fmtInt(s.rows) }) }));
-    details.push(h('span.file-enc', { 'data-encoding': s.encoding, text: t('files.encoding', { enc: s.encoding }) }));
+    if (s.kind !== 'shop') {
+      details.push(h('span.file-rows', { text: tn('files.rows', s.rows, { n: fmtInt(s.rows) }) }));
+      details.push(h('span.file-enc', { 'data-encoding': s.encoding, text: t('files.encoding', { enc: s.encoding }) }));
+    }
   } else if (f.status === 'reading' || f.status === 'queued') {
     details.push(h('span', { text: f.status === 'reading' ? t('files.reading') : t('files.queued') }));
   } else if (f.status === 'cancelled') {
@@ -171,12 +207,11 @@ function fileRow(f) {
 }
 
 // "How are the dates in this file written?" under a file whose slash dates all read both ways
-// (an ambiguous_dates warning), when the core can be told (Ingest.setDateOrder). The answer
-// reads the files again.
+// (an ambiguous_dates warning); the answer goes to Ingest.setDateOrder and reads the files again.
 function dateOrderQuestion(f) {
   const s = f.summary;
   const warning = s && (s.warnings || []).find((w) => w.code === 'ambiguous_dates');
-  if (!state.features.dateOrder || f.status !== 'ok' || (!warning && !f.dateOrder)) return null;
+  if (f.status !== 'ok' || (!warning && !f.dateOrder)) return null;
   const current = f.dateOrder || (warning && warning.params && warning.params.order) || '';
   const name = 'date-order-' + f.key;
   return h('fieldset.date-order', { 'data-file': f.name },

@@ -81,3 +81,8 @@ export function zhPunct(s) {
   return s.replace(/([\u4e00-\u9fff])\s*([(),:;])|([(),:;])\s*(?=[\u4e00-\u9fff])/g, (m, cjk, p1, p2) => (cjk ? cjk + FULL[p1] : FULL[p2]))
     .replace(/\uFF08([^()\uFF08\uFF09]*)\)/g, '\uFF08$1\uFF09');
 }
+
+// The insight panels' texts are the same tables' 'ins.' keys (web/src/insights/).
+export function it(key, params) {
+  return t('ins.' + key, params);
+}

@@ -1,20 +1,40 @@
-// The calculator page. All reading and scoring happens in the Web Worker (engine.js); this
-// module starts the page and wires the parts together. Modules that must trigger another part
-// (a file set read, a shop fact typed) get it as a callback from here, so no two import each
-// other.
+// The calculator page: starts the engine and wires the parts in one direction:
+//   inputs (forms, files) -> store (store.js set) -> scoring (request.js builds, scoring.js
+//   sends) -> result in the store -> render (result-area.js subscribes).
+// A part that must trigger another gets it as a callback from here (ctx.scoreWith, rescore),
+// so no module imports one that imports it back (tests/node/import-cycles.mjs checks).
 import { $ } from './dom.js';
 import { t, detectLang, setLang, getLang, translateStatic } from './i18n.js';
 import { Engine } from './engine.js';
 import { ProfileEditor } from './profile.js';
-import { state } from './state.js';
+import { state, set, subscribe } from './store.js';
+import { applyMeta } from './model.js';
 import { setupTabs } from './tabs.js';
-import { setupFiles, ingestAll, renderFiles } from './files.js';
-import { setupShopForm, buildShopForm } from './shop-facts.js';
-import { setupQuickForm, buildQuickForm, quickWasActive } from './quick-mode.js';
-import { rescore } from './scoring.js';
-import { renderResultArea, setupSticky, setTypeMetricHandler } from './result-area.js';
-import { parseRate, parseHours } from './quick-mode.js';
+import { setupFiles, ingestAll, renderFiles, declareNone } from './files.js';
+import { setupShopForm, buildShopForm, showShopMessages } from './shop-facts.js';
+import { setupQuickForm, buildQuickForm, quickWasActive, quickInactive, showQuickMessages } from './quick-mode.js';
+import { rescore, scoreWith } from './scoring.js';
+import { renderResultArea, setupSticky, setResultActions } from './result-area.js';
 import { setupOffline } from './pwa.js';
+
+// What a store change redraws.
+const RESULT_KEYS = ['result', 'error', 'stale', 'source', 'fields', 'shownSeq'];
+function onStore(patch) {
+  if ('fields' in patch || 'source' in patch) { showShopMessages(); showQuickMessages(); }
+  if ('source' in patch && patch.source !== 'quick') quickInactive();
+  if (RESULT_KEYS.some((k) => k in patch)) scheduleRender();
+}
+
+// Several set() calls in one task draw once.
+let renderQueued = false;
+function scheduleRender() {
+  if (renderQueued) return;
+  renderQueued = true;
+  queueMicrotask(() => {
+    renderQueued = false;
+    renderResultArea();
+  });
+}
 
 function boot() {
   setLang(detectLang(), false);
@@ -26,11 +46,12 @@ function boot() {
     retranslate();
   });
   setupTabs();
-  setupFiles(rescore);
+  setupFiles(rescore, showResultOnPhone);
   setupShopForm({ rescore, rereadFiles: ingestAll });
   setupQuickForm(rescore);
   setupSticky();
-  setTypeMetricHandler(typeMetric);
+  setResultActions({ typeMetric, scoreWith, declareNone });
+  subscribe(onStore);
   $('#load-sample').addEventListener('click', loadSample);
   $('#cancel').addEventListener('click', cancelWork);
   renderResultArea();
@@ -38,12 +59,14 @@ function boot() {
 
   const source = self.SHOPSCORE_WORKER_SOURCE;
   if (typeof source !== 'string') return bootFailed('worker-src.js is missing');
-  state.engine = new Engine(source);
-  state.engine.start().then(({ version, defaultProfile, features }) => {
-    state.features = features || {};
+  const engine = new Engine(source);
+  set({ engine });
+  engine.start().then(({ version, defaultProfile, meta }) => {
+    applyMeta(meta);
     $('#core-version').textContent = version;
-    state.profile = new ProfileEditor($('#profile-body'), defaultProfile, () => rescore());
-    state.profile.render();
+    const profile = new ProfileEditor($('#profile-body'), defaultProfile, () => rescore());
+    set({ profile });
+    profile.render();
     const status = $('#boot-status');
     status.dataset.i18n = 'app.ready';
     status.textContent = t('app.ready');
@@ -51,25 +74,20 @@ function boot() {
     // The last visit ended in quick mode: show it again with the remembered values.
     if (state.source === 'none' && quickWasActive()) {
       $('#tab-quick').click();
-      state.source = 'quick';
+      set({ source: 'quick' });
       rescore();
     }
   }, (e) => bootFailed(e.message));
 }
 
-// A metric typed under the table (files, sample): checked like quick mode; a bad value is
-// explained at the field and left out.
+// A metric typed under the table (files, sample): into the store; request.js checks it, and a value that cannot be read is explained at the
+// field and stops the scoring (the last result stays, marked stale).
 function typeMetric(id, text) {
   const s = String(text).trim();
-  if (!s) {
-    delete state.typedMetrics[id];
-    delete state.typedTexts[id];
-  } else {
-    const r = id === 'aht' ? parseHours(s) : parseRate(s, id);
-    state.typedTexts[id] = { text: s, error: r.error || null };
-    if (r.error) delete state.typedMetrics[id];
-    else state.typedMetrics[id] = { value: r.value };
-  }
+  const typed = { ...state.typedText };
+  if (!s) delete typed[id];
+  else typed[id] = s;
+  set({ typedText: typed });
   rescore();
 }
 
@@ -85,8 +103,8 @@ function retranslate() {
   translateStatic();
   const status = $('#boot-status');
   if (!status.dataset.i18n && document.body.dataset.ready) status.textContent = t('app.ready');
-  buildShopForm(true);
-  buildQuickForm(true);
+  buildShopForm();
+  buildQuickForm();
   renderFiles();
   if (state.profile) state.profile.render();
   renderResultArea();
@@ -112,29 +130,37 @@ function sampleScript() {
 async function loadSample() {
   const button = $('#load-sample');
   button.setAttribute('aria-busy', 'true');
+  const msg = $('#sample-msg');
+  msg.textContent = '';
   try {
     await sampleScript();
   } catch (e) {
-    bootFailed(e.message);
+    // Offline without the sample cached: said at the button, where the seller is looking.
+    msg.textContent = t('input.sample_offline');
     return;
   } finally {
     button.removeAttribute('aria-busy');
   }
-  state.source = 'sample';
+  set({ source: 'sample' });
   await rescore();
-  // On a phone the result is below the form: bring the score into view (and focus, so a
-  // screen reader continues there).
-  if (window.matchMedia('(max-width: 979px)').matches) {
-    const result = $('#result');
-    result.scrollIntoView({ block: 'start' });
-    result.focus({ preventScroll: true });
-  }
+  showResultOnPhone();
+}
+
+// On a phone the result is below the form: once the sample or newly added files are scored,
+// bring the score into view (and focus, so a screen reader continues there).
+function showResultOnPhone() {
+  if (!state.result || !window.matchMedia('(max-width: 979px)').matches) return;
+  const result = $('#result');
+  result.scrollIntoView({ block: 'start' });
+  result.focus({ preventScroll: true });
 }
 
 // Cancel terminates the worker and starts a new one (engine.js); the running ingest then
 // rejects as cancelled and files.js marks its files.
+// The worker's sessions go with it: the sample and quick mode are read again when next scored.
 function cancelWork() {
   if (!state.engine) return;
+  set({ ingested: {} });
   state.engine.cancel().catch((e) => bootFailed(e.message));
 }
 

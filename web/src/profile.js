@@ -1,9 +1,11 @@
-// The category profile (SPEC §5): choose, edit, save to / load from a JSON file, remembered in
+// The category profile (docs/rules.md §21): choose, edit, save to / load from a JSON file, remembered in
 // localStorage. Numbers that are ShopScore's estimates are marked while they keep the built-in
 // value. Every change calls onChange(); the page rescores without reading the files again.
 import { h, setChildren } from './dom.js';
 import { t, tn, getLang, zhPunct } from './i18n.js';
-import { METRICS, DIMENSIONS } from './render.js';
+import { METRICS, DIMENSIONS } from './model.js';
+import { parseNumber } from './parse.js';
+import { saveText } from './downloads.js';
 import { checkProfile } from './profile-check.js';
 import { fmtPercent, fmtMetricValue } from './format.js';
 
@@ -11,7 +13,7 @@ const STORE_KEY = 'shopscore.profiles';
 const FAULT_LISTS = ['seller_fault', 'buyer_fault', 'carrier_fault', 'late_shipment_cancel', 'seller_cancel', 'buyer_cancel', 'system_late_cancel'];
 const PROTECTION_NUMBERS = ['max_shop_age_days', 'max_orders', 'max_affected', 'floor', 'imd_floor'];
 
-// Where a number comes from (SPEC tags): 'rule' stated by TikTok Shop, 'example' the guide's
+// Where a number comes from (the tags of docs/rules.md): 'rule' stated by TikTok Shop, 'example' the guide's
 // example, 'estimate' ShopScore's model.
 function provenance(path) {
   if (path[0] === 'benchmarks') return path[1] === 'nrr' ? 'example' : 'estimate';
@@ -52,12 +54,6 @@ const tidy = (x) => parseFloat(x.toPrecision(12));
 function toInput(unit, v) {
   if (v == null) return '';
   return String(unit === '%' ? tidy(v * 100) : v);
-}
-// "95.6", "95,6", "95.6 %", "95.6%", "95.6%"; null when not a number.
-export function parseNumber(text) {
-  const s = String(text).trim().replace(/[\s%\uFF05]/g, '').replace(/,/g, '.');
-  if (s === '' || !/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(s)) return null;
-  return Number(s);
 }
 const fmtBench = (m, v) => fmtMetricValue(m, v);
 
@@ -169,7 +165,8 @@ export class ProfileEditor {
       if (pending) showError(pending);
       input.addEventListener('input', () => {
         const n = parseNumber(input.value);
-        if (n == null || n < 0) { showError({ key: 'profile.err_number' }); return; }
+        // Empty, "abc", a negative number: said at the field (the problem names its own path).
+        if (n == null || n < 0) { showError({ path, key: 'profile.err_number' }); return; }
         const v = unit === '%' ? n / 100 : n;
         const candidate = clone(this.profile());
         setPath(candidate, path, v);
@@ -179,9 +176,12 @@ export class ProfileEditor {
           || (path[0] === 'weights' ? problems.find((x) => x.path[0] === 'weights') : null);
         if (mine) { showError(mine); return; }
         showError(null);
-        // A fixed pair (good/poor) clears the other field's message too.
+        // A fixed group (a metric's good/poor pair, the dimension weights) clears the other
+        // fields' messages too, and an old error line above the editor goes.
+        const group = 'pf-' + (path[0] === 'benchmarks' ? path.slice(0, 2) : path.slice(0, 1)).join('-') + '-';
+        if (this.message && this.message.error) { this.message = null; this.msgEl.textContent = ''; this.msgEl.classList.remove('error'); }
         for (const other of this.root.querySelectorAll('input[aria-invalid="true"]')) {
-          if (other !== input && other.id.startsWith('pf-' + path.slice(0, 2).join('-'))) {
+          if (other !== input && other.id.startsWith(group)) {
             other.setAttribute('aria-invalid', 'false');
             const e = document.getElementById(other.id + '-err');
             if (e) e.textContent = '';
@@ -295,14 +295,9 @@ export class ProfileEditor {
 
   save() {
     const p = this.profile();
-    const blob = new Blob([JSON.stringify(p, null, 2) + '\n'], { type: 'application/json' });
-    const url = URL.createObjectURL(blob);
-    const a = h('a', { href: url, download: `${p.id || 'profile'}.profile.json` });
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
-    this.setMessage('profile.saved', { file: a.download }, false);
+    const name = `${p.id || 'profile'}.profile.json`;
+    saveText(name, 'application/json', JSON.stringify(p, null, 2) + '\n');
+    this.setMessage('profile.saved', { file: name }, false);
   }
 
   async load() {

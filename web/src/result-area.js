@@ -1,14 +1,14 @@
 // The result panel: the current result (render.js), an error (worded from its code), or the
 // empty message; the download and print buttons; a short spoken summary (the panel itself is
 // not a live region: a screen reader would read the whole result on every keystroke); and the
-// sticky score line shown while the result is out of view.
+// sticky score line shown while the result is out of view. It renders from the store only.
 import { h, $, setChildren } from './dom.js';
 import { t, tn } from './i18n.js';
 import { renderResult } from './render.js';
 import { errorNode, errorText } from './errors.js';
 import { fmtDate } from './format.js';
 import { downloadJson, downloadCsv } from './downloads.js';
-import { state } from './state.js';
+import { state } from './store.js';
 
 function sourceLabel() {
   if (state.resultSource === 'sample') return t('source.sample');
@@ -22,10 +22,11 @@ function today() {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
-// Set by main.js: what typing a metric's value does (check it, rescore).
-let typeMetricHandler = null;
-export function setTypeMetricHandler(fn) {
-  typeMetricHandler = fn;
+// Callbacks from main.js: typeMetric(id, text) (a metric typed under the table) and
+// scoreWith(extra) (the insight panels' extra scoring), passed down in the render context.
+let actions = { typeMetric: null, scoreWith: null, declareNone: null };
+export function setResultActions(a) {
+  actions = { ...actions, ...a };
 }
 
 export function renderResultArea() {
@@ -36,6 +37,10 @@ export function renderResultArea() {
     parts.push(h('div.error-box', { id: 'result-error' },
       h('strong', { text: t('result.error') }), t('punct.space'), errorNode(state.error),
       showResult ? h('p.kept', { text: t('result.kept') }) : null));
+  } else if (showResult && state.stale) {
+    // A typed value cannot be read: the result below is the last valid one, not the inputs'.
+    parts.push(h('div.error-box.stale', { id: 'result-stale', role: 'note' },
+      h('strong', { text: t('result.stale') }), t('punct.space'), t('result.stale_detail')));
   }
   if (showResult) {
     const profile = state.profile && state.profile.profile();
@@ -44,20 +49,32 @@ export function renderResultArea() {
       h('button', { type: 'button', id: 'download-csv', onclick: () => downloadCsv(state.result, profile), text: t('result.download_csv') }),
       h('button', { type: 'button', id: 'print', onclick: () => window.print(), text: t('result.print') })));
     parts.push(h('p.print-only.meta', { text: t('result.printed', { date: fmtDate(today()) }) }));
-    parts.push(renderResult(state.result, {
+    const ctx = {
       profile,
       profileName: state.profile ? state.profile.name(profile) : '',
       sourceLabel: sourceLabel(),
+      source: state.resultSource,
       assumedOrders: state.resultSource === 'quick' && state.assumedOrders,
-      typeMetric: state.resultSource === 'quick' ? null : typeMetricHandler,
-      typed: state.typedTexts,
-    }));
+      typeMetric: state.resultSource === 'quick' ? null : actions.typeMetric,
+      scoreWith: actions.scoreWith,
+      declareNone: state.resultSource === 'files' ? actions.declareNone : null,
+      typed: state.typedText,
+      fields: state.fields,
+      files: state.files,
+    };
+    parts.push(renderResult(state.result, ctx));
   } else if (!state.error) {
-    parts.push(h('p.empty', { text: t('result.empty') }));
+    // Nothing scored yet because a typed value cannot be read: say so here, not only at the field.
+    const bad = state.source !== 'none' && Object.values(state.fields).some((f) => f.error);
+    parts.push(h('p.empty', { id: bad ? 'result-fix-fields' : null, text: t(bad ? 'result.fix_fields' : 'result.empty') }));
   }
   setChildren(body, parts);
+  // "Ready" has said its piece once a result is shown (a boot failure stays).
+  const boot = $('#boot-status');
+  if (boot && !boot.classList.contains('error')) boot.hidden = !!showResult;
   body.dataset.source = state.source;
-  body.dataset.seq = String(state.seq);
+  body.dataset.seq = String(state.shownSeq);
+  body.dataset.stale = state.stale ? 'true' : 'false';
   announce();
   updateSticky();
 }
@@ -69,6 +86,7 @@ function announce() {
   if (!live) return;
   let text = '';
   if (state.error) text = t('announce.error', { message: errorText(state.error) });
+  else if (state.stale) text = t('result.stale');
   else if (state.result && state.source !== 'none') {
     const r = state.result;
     text = t('announce.score', { sps: r.sps == null ? '—' : r.sps_display, status: r.status === 'scored' ? t('status.scored') : t('status.provisional') });
@@ -107,5 +125,6 @@ function updateSticky() {
   bar.hidden = !show;
   if (!r) return;
   $('#sticky-value').textContent = r.sps == null ? '—' : r.sps_display;
-  $('#sticky-status').textContent = r.status === 'scored' ? t('status.scored') : t('status.provisional');
+  // The last valid result while a typed value cannot be read is not the inputs' score: said here too.
+  $('#sticky-status').textContent = state.stale ? t('result.stale') : r.status === 'scored' ? t('status.scored') : t('status.provisional');
 }

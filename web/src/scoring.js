@@ -1,87 +1,64 @@
-// Scoring the current source (sample, files or quick mode) in the worker and showing the result.
-import { $ } from './dom.js';
-import { t } from './i18n.js';
-import { state } from './state.js';
-import { readShopForm, shopOffset, shopOverride } from './shop-facts.js';
-import { quickDataset, quickInactive } from './quick-mode.js';
-import { renderResultArea } from './result-area.js';
+// Scoring the current source in the worker. The request is built from the store by request.js
+// (pure); this module sends it and puts the answer in the store (result or error); it writes no
+// DOM (the result area renders from the store). Every source is an Ingest session in the worker,
+// read again only when its content changed (the sample's time zone, quick mode's values).
+import { state, set } from './store.js';
+import { buildRequest } from './request.js';
+import { CancelledError, InputError } from './protocol.js';
 
-// Every call asks for insights (SPEC §9 priority labels). For the sample and files, the shop
-// facts typed in go as the `shop` override; quick mode builds them into its dataset.
-function scoreOptions() {
-  const options = { profile: state.profile.profile(), insights: true };
-  // A metric's value typed by the seller for files and the sample (a metric without data), as
-  // the score option {"metrics": {"aht": {"value": 31.2}}} (docs/exports.md).
-  if (state.source !== 'quick' && Object.keys(state.typedMetrics).length) options.metrics = state.typedMetrics;
-  const asOf = readShopForm(false).as_of;
-  if (state.source !== 'quick') {
-    if (asOf) options.as_of = asOf;
-    const shop = shopOverride();
-    if (Object.keys(shop).length) options.shop = shop;
-  }
-  return options;
+function today() {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
-// The sample's exact bytes; a typed time zone is put in its shop object, since the dataset's
-// timestamps are converted with it when the JSON is read (the other facts go in the options).
-function sampleDataset() {
-  const offset = shopOffset();
-  if (!offset) return self.SHOPSCORE_SAMPLE_JSON;
-  const data = JSON.parse(self.SHOPSCORE_SAMPLE_JSON);
-  data.shop = { ...data.shop, utc_offset: offset };
-  return JSON.stringify(data);
+function request() {
+  return buildRequest(state, { today: today(), sampleJson: self.SHOPSCORE_SAMPLE_JSON, profile: state.profile.profile() });
 }
 
-// The worker message that scores the current source (null when there is nothing to score).
-function scoreMessage() {
-  let msg;
-  if (state.source === 'sample') {
-    if (typeof self.SHOPSCORE_SAMPLE_JSON !== 'string') return;
-    msg = { type: 'score', source: 'json', dataset: sampleDataset() };
-  } else if (state.source === 'quick') {
-    const { dataset, invalid, assumed } = quickDataset();
-    $('#quick-error').textContent = invalid ? t('quick.invalid') : '';
-    state.assumedOrders = assumed;
-    msg = { type: 'score', source: 'json', dataset: JSON.stringify(dataset) };
-  } else if (state.source === 'files') {
-    if (!state.session || state.busy) return;
-    msg = { type: 'score', source: 'session' };
-  } else return null;
-  msg.options = scoreOptions();
-  return msg;
+// Reads the request's dataset into its session when that content is not already there.
+async function ensureSession(req) {
+  const ing = req.ingest;
+  if (!ing || state.ingested[ing.session] === ing.key) return;
+  const files = ing.files.map((f) => ({ key: f.key, name: f.name, blob: new Blob([f.text]), dateOrder: '' }));
+  let failed = null;
+  await state.engine.ingest(ing.session, ing.shop, files, (msg) => { if (msg.type === 'file-error') failed = msg.error; });
+  if (failed) throw failed;
+  set({ ingested: { ...state.ingested, [ing.session]: ing.key } });
 }
 
-// The current source scored with extra options (insight scenarios, a diagnostics table as
-// CSV); answers the core's text without touching the shown result.
-export async function scoreWithOptions(extra) {
-  const msg = scoreMessage();
-  if (!msg || !state.engine) throw new Error('nothing to score');
-  msg.options = { ...msg.options, ...extra };
-  return (await state.engine.request(msg)).result;
+// The current source scored with extra options (a scenario, a diagnostics table as CSV):
+// answers the core's text without touching the store. Given to the panels as ctx.scoreWith.
+export async function scoreWith(extra) {
+  const req = request();
+  if (!req.session || req.invalid || !state.engine) throw new Error('nothing to score');
+  await ensureSession(req);
+  return state.engine.score(req.session, { ...req.options, ...extra });
 }
 
-// Scores the current source. Only the newest call's answer is shown (state.seq), so a slow
-// reply cannot overwrite a later one.
+// Scores the current source. Only the newest call's answer is kept (seq), so a slow reply
+// cannot overwrite a later one. A typed value that cannot be read stops here: the last valid
+// result stays, marked stale (not matching the inputs), and the field says why.
 export async function rescore() {
   if (!state.engine || !state.profile) return;
-  if (state.source !== 'quick') quickInactive();
-  const seq = ++state.seq;
-  const msg = scoreMessage();
-  if (!msg) return;
+  const seq = state.seq + 1;
+  const req = request();
+  set({ seq, fields: req.fields, assumedOrders: req.assumed });
+  if (req.invalid) {
+    set({ stale: state.result != null && state.resultSource === state.source, error: null, shownSeq: seq });
+    return;
+  }
+  if (!req.session) return;
   const source = state.source;
   try {
-    const reply = await state.engine.request(msg);
+    await ensureSession(req);
+    const text = await state.engine.score(req.session, req.options);
     if (seq !== state.seq) return;
-    state.result = JSON.parse(reply.result);
-    state.resultSource = source;
-    state.error = null;
+    set({ result: JSON.parse(text), resultSource: source, error: null, stale: false, shownSeq: seq });
   } catch (e) {
-    if (seq !== state.seq || (e && e.cancelled)) return;
-    state.error = e;
+    if (seq !== state.seq || e instanceof CancelledError) return;
     // A bad option (profile, shop fact) or a quick-mode value must not wipe a good result: the
     // last valid one stays, marked as such. Other errors (the data itself) clear it.
-    const keep = e && (e.file === 'options' || source === 'quick') && state.resultSource === source;
-    if (!keep) state.result = null;
+    const keep = e instanceof InputError && (e.inOptions || source === 'quick') && state.resultSource === source;
+    set({ error: e, result: keep ? state.result : null, stale: keep, shownSeq: seq });
   }
-  renderResultArea();
 }

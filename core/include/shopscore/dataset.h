@@ -1,4 +1,4 @@
-// The canonical dataset (SPEC §6) in memory: what every reader (JSON, CSV, XLSX) produces and
+// The canonical dataset (docs/rules.md §22) in memory: what every reader (JSON, CSV, XLSX) produces and
 // what scoring consumes. Timestamps are shop-local seconds (see time.h); kNoTime means "not set".
 #pragma once
 

@@ -2,7 +2,7 @@
 // text a JavaScript Error carries: "FILE:ROW:COLUMN: what was expected" for exports and
 // "FILE: orders[12].delivered: what was expected" for JSON.
 //
-// Beside the English line, every error carries a stable `code` and its parameters (SPEC §10), so
+// Beside the English line, every error carries a stable `code` and its parameters (docs/rules.md §25), so
 // the page can word it in the seller's language ("第 12 行「送达时间」:无法识别的日期 …") while
 // the CLI keeps its one-line English form. docs/errors.md lists the codes.
 #pragma once

@@ -23,7 +23,7 @@
 namespace shopscore {
 
 // `diagnostics`: Seller Center's after-sales diagnostics download (one row per request with its
-// review and inspection durations), which gives AHT (SPEC §10).
+// review and inspection durations), which gives AHT (docs/rules.md §12).
 enum class ExportKind : uint8_t { auto_detect, orders, returns, reviews, chats, exclusions, diagnostics, dataset_json };
 enum class ExportFormat : uint8_t { text, xlsx_shared_strings, xlsx_sheet };
 

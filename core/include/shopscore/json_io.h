@@ -1,4 +1,4 @@
-// JSON in and out: the canonical dataset (SPEC §6), profiles (§5) and the result (§7).
+// JSON in and out: the canonical dataset (docs/rules.md §22), profiles (§21) and the result (§23).
 // Errors are InputError with the file name and the JSON path of the bad field.
 #pragma once
 
@@ -18,6 +18,10 @@ Dataset dataset_from_json(std::string_view text, const std::string& file_name);
 // A profile file holds one profile object or an array of them. Fields left out keep the
 // built-in default's values, so a user can override just the benchmarks.
 std::vector<Profile> profiles_from_json(std::string_view text, const std::string& file_name);
+
+// One profile in the form profiles_from_json() reads back to the same profile (every field
+// written; best/worst only when set).
+std::string profile_to_json(const Profile& profile);
 
 // The `shop` object of a dataset on its own (the CLI's --shop FILE.json for exports).
 Shop shop_from_json(std::string_view text, const std::string& file_name);

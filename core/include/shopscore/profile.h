@@ -1,7 +1,8 @@
-// A category profile (SPEC §5): every [model] number lives here so the user can see and edit it.
+// A category profile (docs/rules.md §21): every [model] number lives here so the user can see and edit it.
 #pragma once
 
 #include <array>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,7 +19,16 @@ constexpr std::array<int, kMetricCount> kMetricWindowDays = {60, 60, 30, 30, 60,
 struct Benchmark {
     double good = 0;  // scores 4
     double poor = 0;  // scores 1
+    // The values that score 5 and 0 (docs/scoring.md "Curve"); absent: the defaults below.
+    std::optional<double> best, worst;
 };
+
+// Where the curve reaches 5 and 0 when the profile does not say: 5 at a 0 rate / 0 hours (a 100 %
+// on-time rate), 0 a third of the good-to-poor distance beyond poor (the 4->1 slope continued).
+double default_best(MetricId metric);
+double default_worst(const Benchmark& benchmark);
+inline double curve_best(MetricId metric, const Benchmark& b) { return b.best ? *b.best : default_best(metric); }
+inline double curve_worst(const Benchmark& b) { return b.worst ? *b.worst : default_worst(b); }
 
 enum class ProtectionCombine : uint8_t { all, any };
 

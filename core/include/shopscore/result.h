@@ -1,4 +1,4 @@
-// The score (SPEC §7) in memory. result_json.cpp writes it out in the spec's field order.
+// The score (docs/rules.md §23) in memory. result_json.cpp writes it out in that field order.
 #pragma once
 
 #include <array>
@@ -37,7 +37,7 @@ struct BenefitResult {
     std::vector<std::string> missing;
 };
 
-// SPEC §9 priority labels: what to fix first.
+// docs/rules.md §26 priority labels: what to fix first.
 enum class Priority { none, key_opportunity, needs_attention };
 struct MetricPriority {
     MetricId metric = kNrr;
@@ -45,7 +45,7 @@ struct MetricPriority {
     Priority label = Priority::none;
 };
 
-// Goal seek: one metric alone moved until the SPS reaches a target (SPEC §9).
+// Goal seek: one metric alone moved until the SPS reaches a target (docs/rules.md §27).
 struct GoalSeekMetric {
     MetricId metric = kNrr;
     bool reachable = false;

@@ -13,7 +13,7 @@
 
 namespace shopscore {
 
-// What-if levers (SPEC §9 scenarios); each gives one scenario, and all together one more.
+// What-if levers (docs/rules.md §32 scenarios); each gives one scenario, and all together one more.
 struct ScenarioOptions {
     double fbt_share = 0.5;                        // share of orders moved to FBT / a warehouse
     std::optional<int> warehouse_delivery_days;    // set: they stay in OTDR, delivered in N business days
@@ -35,11 +35,11 @@ struct ScoreOptions {
     std::vector<Profile> profiles;  // user profiles; empty = the built-in default
     std::optional<Shop> shop;       // shop facts laid over the dataset's (utc_offset excepted:
                                     // timestamps were converted when the data was read)
-    bool insights = false;          // add SPEC §9 insights to the result
+    bool insights = false;          // add docs/rules.md §26-§32 insights to the result
     InsightOptions insight_options;
     std::string source_name;        // the dataset's file name in error messages (WASM: "file")
     // Metrics the seller typed as Seller Center shows them (CLI --metric, options "metrics"):
-    // each replaces only that metric, over the dataset's own direct metrics (SPEC §10).
+    // each replaces only that metric, over the dataset's own direct metrics (docs/rules.md §11).
     DirectMetrics metrics;
 };
 

@@ -1,5 +1,5 @@
-// After-sales diagnostics download -> AfterSale requests that carry their handling hours (SPEC
-// §10: AHT is the mean of review + inspection duration per request). Seller Center publishes no
+// After-sales diagnostics download -> AfterSale requests that carry their handling hours (docs/rules.md
+// §12: AHT is the mean of review + inspection duration per request). Seller Center publishes no
 // layout, so headers are matched loosely (header_aliases.json "diagnostics"). A request with
 // several rows (one per SKU) counts once when the file has a request ID.
 #include <unordered_set>

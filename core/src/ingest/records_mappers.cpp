@@ -1,5 +1,5 @@
 // Reviews and chats: Seller Center has no public export layout for them, so the canonical column
-// names of SPEC §6 and common variants (header_aliases.json) are accepted.
+// names of docs/rules.md §22 and common variants (header_aliases.json) are accepted.
 #include "ingest/cell_error.h"
 #include "ingest/row_mapper.h"
 

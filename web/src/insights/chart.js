@@ -3,8 +3,8 @@
 import uPlot from 'uplot';
 import { h } from '../dom.js';
 import { fmtDate, fmtNumber } from '../format.js';
-import { it } from './strings.js';
-import { locale } from '../i18n.js';
+import { it, locale } from '../i18n.js';
+import { gate } from '../model.js';
 
 const THRESHOLDS = [2.5, 3.5, 4.0];
 const seconds = (iso) => Date.parse(iso + 'T00:00:00Z') / 1000;
@@ -16,11 +16,21 @@ export function renderChart(insights) {
   const trend = insights.trend || [];
   const days = (insights.forecast && insights.forecast.days) || [];
   if (!trend.length && !days.length) return null;
-  const x = [], past = [], clean = [], steady = [];
-  for (const d of trend) x.push(seconds(d.date)), past.push(d.sps), clean.push(null), steady.push(null);
+  // A day under the 30-order gate has a provisional score, never an official one: drawn as its
+  // own grey dashed line (the official line has a gap there), joined at the edges.
+  const x = [], past = [], provisional = [], clean = [], steady = [];
+  const isProvisional = (d) => d.provisional === true || d.scored === false;
+  trend.forEach((d, i) => {
+    x.push(seconds(d.date)), clean.push(null), steady.push(null);
+    const prov = isProvisional(d);
+    const edge = (j) => j >= 0 && j < trend.length && isProvisional(trend[j]) !== prov;
+    past.push(prov ? null : d.sps);
+    provisional.push(prov || edge(i - 1) || edge(i + 1) ? d.sps : null);
+  });
+  const provisionalDays = trend.filter(isProvisional).length;
   // The forecast lines start at today's score so they join the trend.
   if (trend.length) clean[clean.length - 1] = steady[steady.length - 1] = trend[trend.length - 1].sps;
-  for (const d of days) x.push(seconds(d.date)), past.push(null), clean.push(d.clean), steady.push(d.steady);
+  for (const d of days) x.push(seconds(d.date)), past.push(null), provisional.push(null), clean.push(d.clean), steady.push(d.steady);
   const box = h('div.chart', { id: 'insight-chart', role: 'img', 'aria-label': it('chart.title') });
   const width = () => Math.max(160, Math.min(880, (box.parentElement && box.parentElement.clientWidth) || 640));
   const opts = {
@@ -32,6 +42,7 @@ export function renderChart(insights) {
     series: [
       { label: it('chart.date'), value: (u, v) => (v == null ? '--' : fmtDate(isoDay(v))) },
       { label: it('chart.trend'), stroke: '#1f6feb', width: 2 },
+      { label: it('chart.provisional'), stroke: '#6e7781', width: 2, dash: [3, 3] },
       { label: it('chart.clean'), stroke: '#2da44e', width: 2, dash: [6, 4] },
       { label: it('chart.steady'), stroke: '#cf222e', width: 2, dash: [2, 4] },
     ],
@@ -55,6 +66,7 @@ export function renderChart(insights) {
         ctx.restore();
         box.dataset.thresholds = THRESHOLDS.join(',');
         box.dataset.points = String(x.length);
+        box.dataset.provisional = String(provisionalDays);
       }],
     },
   };
@@ -62,7 +74,7 @@ export function renderChart(insights) {
   queueMicrotask(() => {
     if (!box.isConnected) return;
     opts.width = width();
-    new uPlot(opts, [x, past, clean, steady], box);
+    new uPlot(opts, [x, past, provisional, clean, steady], box);
   });
   // In date order (ISO dates sort as text), so the list reads as a timeline.
   const events = [];
@@ -72,8 +84,22 @@ export function renderChart(insights) {
       if (c[s].reached) events.push([c[s].reached, it('chart.cross_reached', { threshold: th, date: fmtDate(c[s].reached), scenario })]);
       if (c[s].lost) events.push([c[s].lost, it('chart.cross_lost', { threshold: th, date: fmtDate(c[s].lost), scenario })]);
     }
+  // The chart's numbers without a mouse: a table behind a disclosure (keyboard and screen reader).
+  const num = (v) => (v == null ? '' : fmtNumber(v, 2, 2));
+  const dataTable = h('details.chart-data.no-print', { id: 'chart-data' },
+    h('summary', { text: it('chart.table') }),
+    h('div.diag-scroll', { tabindex: '0', role: 'region', 'aria-label': it('chart.table') },
+      h('table.diag-table', null,
+        h('thead', null, h('tr', null, ['chart.date', 'chart.trend', 'chart.clean', 'chart.steady'].map((k) => h('th', { scope: 'col', text: it(k) })))),
+        h('tbody', null,
+          trend.map((d) => h('tr', { 'data-provisional': isProvisional(d) ? 'true' : null },
+            h('th', { scope: 'row', text: fmtDate(d.date) }),
+            h('td.num', { text: isProvisional(d) ? it('chart.provisional_value', { v: num(d.sps) }) : num(d.sps) }), h('td'), h('td'))),
+          days.map((d) => h('tr', null, h('th', { scope: 'row', text: fmtDate(d.date) }), h('td'), h('td.num', { text: num(d.clean) }), h('td.num', { text: num(d.steady) })))))));
   const crossings = events.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map((e) => e[1]);
   return h('div.trend', { id: 'trend' },
     h('h3', { text: it('chart.title') }), box,
-    crossings.length ? h('ul.crossings', null, crossings.map((c) => h('li', { text: c }))) : h('p.crossings', { text: it('chart.no_cross') }));
+    provisionalDays ? h('p.hint', { id: 'trend-provisional', text: it('chart.provisional_note', { n: provisionalDays, gate: gate() }) }) : null,
+    crossings.length ? h('ul.crossings', null, crossings.map((c) => h('li', { text: c }))) : h('p.crossings', { text: it('chart.no_cross') }),
+    dataTable);
 }

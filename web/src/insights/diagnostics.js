@@ -3,8 +3,9 @@
 // a UTF-8 BOM so Excel reads Chinese correctly.
 import { h, setChildren } from '../dom.js';
 import { fmtNumber, fmtPercent } from '../format.js';
-import { it, insightTables } from './strings.js';
-import { scoreWithOptions } from '../scoring.js';
+import { it, tables, getLang } from '../i18n.js';
+import { model } from '../model.js';
+import { saveText } from '../downloads.js';
 
 let current = null; // the open tab's table id, kept across re-renders
 
@@ -19,9 +20,12 @@ const PRINT_ROWS = 5;
 
 function cellText(v, column) {
   if (v == null) return '';
+  // A late order is late: delivered after its deadline on the same calendar day is "under 1
+  // day", never "0 days late".
+  if (column === 'days_late' && typeof v === 'number' && v < 1) return it('value.under_one_day');
   if (typeof v === 'number') return RATES.has(column) ? fmtPercent(v, 2) : fmtNumber(v, 6);
   if (PLACEHOLDER[v]) return it(PLACEHOLDER[v]);
-  if (WORDED[column] && insightTables.en[WORDED[column] + v]) return it(WORDED[column] + v);
+  if (WORDED[column] && tables.en['ins.' + WORDED[column] + v]) return it(WORDED[column] + v);
   // "reason (n); reason (n)": a reason left empty is "(none)".
   if (column === 'top_reasons') return v.split('; ').map((p) => p.replace(/^\(none\)(?= \(\d+\)$)/, () => it('value.none'))).join('; ');
   return v;
@@ -52,31 +56,32 @@ function tableView(t) {
   return h('div.diag-scroll', { tabindex: '0', role: 'region', 'aria-label': it('diag.' + t.id) }, h('table.diag-table', { 'data-table': t.id }, h('thead', null, h('tr', null, head)), body));
 }
 
-async function download(id, button) {
+// The CSV is the core's (ctx.scoreWith, given by main.js: the panels never import the scoring).
+async function download(id, button, ctx) {
   button.disabled = true;
   try {
-    const text = await scoreWithOptions({ csv: id });
-    const blob = new Blob(['\uFEFF' + text], { type: 'text/csv;charset=utf-8' });
-    const a = h('a', { href: URL.createObjectURL(blob), download: `shopscore-${id}.csv` });
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+    // The core words the table in the page's language (csv_lang), as `--csv TABLE --lang zh`.
+    const text = await ctx.scoreWith(model.fromCore ? { csv: id, csv_lang: getLang() } : { csv: id });
+    saveText(`shopscore-${id}.csv`, 'text/csv;charset=utf-8', '\uFEFF' + text);
   } finally {
     button.disabled = false;
   }
 }
 
-export function renderDiagnostics(insights) {
+export function renderDiagnostics(insights, ctx) {
   const tables = insights.diagnostics || [];
   if (!tables.length) return null;
   if (!tables.some((t) => t.id === current)) current = tables[0].id;
   const panel = h('div.diag-panel', { role: 'tabpanel' });
   const show = (t) => {
     current = t.id;
-    for (const b of tabs) b.setAttribute('aria-selected', String(b.dataset.table === t.id));
+    for (const b of tabs) {
+      const on = b.dataset.table === t.id;
+      b.setAttribute('aria-selected', String(on));
+      b.tabIndex = on ? 0 : -1; // one tab stop; the arrows move between tabs (as the input tabs)
+    }
     const button = h('button.diag-csv', { type: 'button', text: it('diag.csv'), 'data-table': t.id });
-    button.addEventListener('click', () => download(t.id, button));
+    button.addEventListener('click', () => download(t.id, button, ctx));
     setChildren(panel,
       h('div.diag-tools', null, button,
         t.total_rows > t.rows.length ? h('span.hint', { text: it('diag.more', { shown: t.rows.length, total: t.total_rows }) }) : null),
@@ -85,6 +90,14 @@ export function renderDiagnostics(insights) {
   const tabs = tables.map((t) => {
     const b = h('button.diag-tab', { type: 'button', role: 'tab', 'data-table': t.id, text: it('diag.tab', { name: it('diag.' + t.id), n: t.total_rows }) });
     b.addEventListener('click', () => show(t));
+    b.addEventListener('keydown', (e) => {
+      if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft' && e.key !== 'Home' && e.key !== 'End') return;
+      e.preventDefault();
+      const i = tables.indexOf(t);
+      const j = e.key === 'Home' ? 0 : e.key === 'End' ? tables.length - 1 : (i + (e.key === 'ArrowRight' ? 1 : tables.length - 1)) % tables.length;
+      show(tables[j]);
+      tabs[j].focus();
+    });
     return b;
   });
   show(tables.find((t) => t.id === current));

@@ -1,9 +1,8 @@
-// "How to reach each score": the core's goal seek (SPEC §9) as sentences, and why it moved as a
+// "How to reach each score": the core's goal seek (docs/rules.md §27) as sentences, and why it moved (§30) as a
 // small waterfall of metric contributions.
 import { h } from '../dom.js';
-import { t } from '../i18n.js';
 import { fmtNumber, fmtInt, fmtDate, fmtMetricValue } from '../format.js';
-import { it } from './strings.js';
+import { t, it } from '../i18n.js';
 
 function metricSentence(g) {
   const name = t('metric.' + g.metric);
@@ -23,7 +22,8 @@ function metricSentence(g) {
   return s;
 }
 
-export function renderGoalSeek(insights) {
+// metrics: the result's metrics (each one's window, for "leave the 60-day window").
+export function renderGoalSeek(insights, metrics = {}) {
   const targets = insights.goal_seek || [];
   if (!targets.length) return null;
   return h('div.goal-seek', { id: 'goal-seek' },
@@ -36,9 +36,12 @@ export function renderGoalSeek(insights) {
           text: g.plan.reachable
             ? it('goal.plan', {
               orders: fmtInt(g.plan.orders),
-              steps: g.plan.steps.map((s) => it('goal.plan_step', { n: fmtInt(s.fewer), what: it('what.' + s.metric) })).join(t('list.sep')),
+              // Past events cannot be undone: they count until they leave the metric's window.
+              steps: g.plan.steps.map((s) => it('goal.plan_step', { n: fmtInt(s.fewer), what: it('what.' + s.metric), days: fmtInt((metrics[s.metric] || {}).window_days) })).join(t('list.sep')),
             })
-            : it('goal.plan_none'),
+            // A metric above reaching it alone while no order plan does: say so, not "nothing
+            // reaches it" under a list of ways that do.
+            : it(g.metrics.some((m) => m.reachable) ? 'goal.plan_orders_none' : 'goal.plan_none'),
         }),
       ])));
 }
@@ -46,7 +49,8 @@ export function renderGoalSeek(insights) {
 // A waterfall: each metric's contribution as a bar starting where the previous one ended.
 export function renderMoved(moved) {
   if (!moved || moved.sps_from == null || moved.sps_to == null) return null;
-  const parts = moved.metrics.filter((m) => Math.abs(m.contribution) >= 0.0005);
+  // A change that rounds to 0.00 gets no row (a bar of "+0.00" says nothing).
+  const parts = moved.metrics.filter((m) => Math.abs(m.contribution) >= 0.005);
   const lo = Math.min(moved.sps_from, moved.sps_to, ...running(moved, parts).flat());
   const hi = Math.max(moved.sps_from, moved.sps_to, ...running(moved, parts).flat());
   const span = Math.max(hi - lo, 0.01);
@@ -64,7 +68,8 @@ export function renderMoved(moved) {
     h('ol.waterfall', null, parts.map((m, i) => h('li.wf-row', { 'data-metric': m.metric, 'data-contribution': String(m.contribution) },
       h('span.wf-label', { text: t('metric.' + m.metric) }),
       h('span.wf-track', null, bar(steps[i][0], steps[i][1], m.contribution >= 0 ? 'up' : 'down')),
-      h('span.wf-value', { text: sign(m.contribution) })))));
+      h('span.wf-value', { text: sign(m.contribution) })))),
+    h('p.hint', { id: 'moved-rounded', text: it('moved.rounded') }));
 }
 
 function running(moved, parts) {

@@ -3,8 +3,8 @@
 // table, today's score beside each scenario.
 import { h, setChildren } from '../dom.js';
 import { fmtNumber, fmtPercent } from '../format.js';
-import { it } from './strings.js';
-import { scoreWithOptions } from '../scoring.js';
+import { t, it } from '../i18n.js';
+import { METRICS } from '../model.js';
 
 const SLIDERS = [
   { key: 'fbt_share', label: 'sc.fbt', min: 0, max: 1, step: 0.05, value: 0.5, fmt: (v) => fmtPercent(v, 0) },
@@ -14,23 +14,38 @@ const SLIDERS = [
 ];
 const chosen = Object.fromEntries(SLIDERS.map((s) => [s.key, s.value]));
 
+// Metrics with data today that a scenario leaves without any (all orders moved to FBT: no
+// seller-shipped order left for on-time delivery or seller-fault cancellations).
+function lostMetrics(result, s) {
+  return METRICS.filter((id) => result.metrics[id] && !result.metrics[id].no_data && s.metrics && s.metrics[id] && s.metrics[id].no_data);
+}
+
+// Under the table: why a scenario's score moved when metrics lost their data.
+function lostNotes(result) {
+  const notes = (result.insights.scenarios || []).map((s) => {
+    const lost = lostMetrics(result, s);
+    return lost.length ? h('li', { 'data-scenario': s.id, text: it('sc.lost', { scenario: it('sc.' + s.id + '_row'), metrics: lost.map((id) => t('metric.' + id)).join(t('list.sep')) }) }) : null;
+  }).filter(Boolean);
+  return notes.length ? h('ul.sc-notes', { id: 'scenario-notes' }, notes) : null;
+}
+
 function table(result) {
   const rows = [[it('sc.today'), result.sps, result.settlement_days, 'today']];
   for (const s of result.insights.scenarios || []) rows.push([it('sc.' + s.id + '_row'), s.sps, s.settlement_days, s.id]);
-  return h('table.scenario-table', null,
+  return [h('table.scenario-table', null,
     h('thead', null, h('tr', null, ['sc.col_scenario', 'sc.col_sps', 'sc.col_settlement'].map((k) => h('th', { scope: 'col', text: it(k) })))),
     h('tbody', null, rows.map(([name, sps, days, id]) => h('tr', { 'data-scenario': id, 'data-sps': sps == null ? '' : String(sps) },
-      h('th', { scope: 'row', text: name }), h('td.num', { text: sps == null ? '—' : fmtNumber(sps, 2, 2) }), h('td.num', { text: String(days) })))));
+      h('th', { scope: 'row', text: name }), h('td.num', { text: sps == null ? '—' : fmtNumber(sps, 2, 2) }), h('td.num', { text: String(days) }))))), lostNotes(result)];
 }
 
-export function renderScenarios(result) {
+export function renderScenarios(result, ctx) {
   if (!result.insights || !(result.insights.scenarios || []).length) return null;
   const out = h('div.scenario-result', { id: 'scenario-result' }, table(result));
   let seq = 0;
   async function update() {
     const mine = ++seq;
     try {
-      const answer = JSON.parse(await scoreWithOptions({ scenarios: { ...chosen } }));
+      const answer = JSON.parse(await ctx.scoreWith({ scenarios: { ...chosen } }));
       if (mine === seq && out.isConnected) setChildren(out, table(answer));
       out.dataset.updated = String(mine);
     } catch (e) {
@@ -39,10 +54,11 @@ export function renderScenarios(result) {
   }
   const sliders = SLIDERS.map((s) => {
     const label = h('span.sc-label', { text: it(s.label, { v: s.fmt(chosen[s.key]) }) });
-    const input = h('input', { type: 'range', min: s.min, max: s.max, step: s.step, value: chosen[s.key], 'data-lever': s.key, 'aria-label': it(s.label, { v: '' }) });
+    const input = h('input', { type: 'range', min: s.min, max: s.max, step: s.step, value: chosen[s.key], 'data-lever': s.key, 'aria-label': it(s.label, { v: '' }), 'aria-valuetext': s.fmt(chosen[s.key]) });
     input.addEventListener('input', () => {
       chosen[s.key] = Number(input.value);
       label.textContent = it(s.label, { v: s.fmt(chosen[s.key]) });
+      input.setAttribute('aria-valuetext', s.fmt(chosen[s.key]));
       update();
     });
     return h('label.sc-slider', null, label, input);

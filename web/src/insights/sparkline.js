@@ -3,9 +3,8 @@
 // canvas so it prints sharp and needs no layout pass; the label says what a reader of the
 // picture sees (first and last value, lowest and highest).
 import { h } from '../dom.js';
-import { t } from '../i18n.js';
 import { fmtDate, fmtMetricValue } from '../format.js';
-import { it } from './strings.js';
+import { t, it } from '../i18n.js';
 
 const NS = 'http://www.w3.org/2000/svg';
 const W = 72, H = 20, PAD = 2;

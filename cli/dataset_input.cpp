@@ -1,0 +1,51 @@
+#include "dataset_input.h"
+
+#include <fstream>
+#include <sstream>
+
+#include "export_files.h"
+#include "shopscore/error.h"
+#include "shopscore/json_io.h"
+#include "usage_error.h"
+
+namespace shopscore::cli {
+
+std::string read_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw InputError(path, "cannot open the file", ErrorDetail{"cannot_open", path, 0, {}, {}, "a readable file", {}});
+    // JSON files are parsed whole; one over the core's limit (json_read::kMaxJsonBytes, 64 MiB) is
+    // refused before it is read into memory, with the core's words.
+    in.seekg(0, std::ios::end);
+    if (in.tellg() > std::streamoff{64} << 20) {
+        const std::string expected = "a JSON document of at most 64 MiB";
+        throw InputError(path + ":1:1", "expected " + expected + ", got a larger file",
+                         ErrorDetail{"file_too_large", path, 1, "1", {}, expected, {}});
+    }
+    in.seekg(0);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+void check_dataset_args(const DatasetArgs& args) {
+    if (args.dataset_path.empty() == args.exports.empty())
+        throw UsageError(args.dataset_path.empty() ? "give a DATASET.json or --orders FILE"
+                                                   : "give either a DATASET.json or export files, not both");
+}
+
+Dataset load_dataset(const DatasetArgs& args) {
+    if (!args.dataset_path.empty()) return dataset_from_json(read_file(args.dataset_path), args.dataset_path);
+    Shop shop = args.shop_path.empty() ? Shop{} : shop_from_json(read_file(args.shop_path), args.shop_path);
+    Ingest ingest(shop);
+    if (!args.date_order.empty()) {
+        const auto order = date_order_from_name(args.date_order);
+        if (!order)
+            throw InputError("--date-order", "expected mdy or dmy, got \"" + args.date_order + "\"",
+                             ErrorDetail{"invalid_value", {}, 0, {}, "--date-order", "mdy or dmy", args.date_order});
+        ingest.set_date_order(order);
+    }
+    for (const auto& [kind, path] : args.exports) read_export_file(ingest, kind, path);
+    return ingest.take();  // moved out: no second copy of the orders at the peak
+}
+
+}  // namespace shopscore::cli

@@ -1,0 +1,205 @@
+// Issue 19 "finish the page": keyboard, phone, words. Each check failed on the page before.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import {
+  newContext, openPage, loadSample, addFiles, waitForResult,
+  useSite,
+} from './helpers.mjs';
+import en from '../../web/src/i18n/en.js';
+import zh from '../../web/src/i18n/zh.js';
+
+const suite = useSite({ fixtures: true });
+
+const PHONE = { viewport: { width: 375, height: 700 }, isMobile: true };
+
+test('keyboard: diagnostics tabs move with the arrows; sliders say their value; the chart has a data table', async () => {
+  const { context, problems } = await newContext(suite.browser, { locale: 'en-US' });
+  const page = await openPage(context, suite.site.indexUrl);
+  await loadSample(page);
+  const tabs = page.locator('.diag-tab');
+  const n = await tabs.count();
+  assert.ok(n > 1);
+  assert.equal(await page.locator('.diag-tab[tabindex="0"]').count(), 1, 'one tab stop');
+  await tabs.nth(0).focus();
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.table), await tabs.nth(1).getAttribute('data-table'));
+  assert.equal(await tabs.nth(1).getAttribute('aria-selected'), 'true');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.table), await tabs.nth(n - 1).getAttribute('data-table'));
+  for (const slider of await page.locator('input[type="range"]').all()) {
+    assert.ok((await slider.getAttribute('aria-valuetext') || '').length > 0);
+  }
+  assert.equal(await page.getAttribute('input[data-lever="fbt_share"]', 'aria-valuetext'), '50%');
+  await page.click('#chart-data summary');
+  const rows = await page.locator('#chart-data tbody tr').count();
+  assert.equal(rows, Number(await page.getAttribute('#insight-chart', 'data-points')) || rows);
+  assert.ok(rows > 90);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('keyboard on a phone: a focused field is never under the sticky score bar', async () => {
+  const { context, problems } = await newContext(suite.browser, { locale: 'en-US', ...PHONE });
+  const page = await openPage(context, suite.site.indexUrl);
+  await loadSample(page);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.focus('#load-sample');
+  let checked = 0;
+  for (let i = 0; i < 40; i++) {
+    await page.keyboard.press('Tab');
+    const r = await page.evaluate(() => {
+      const bar = document.querySelector('#sticky-score');
+      const el = document.activeElement;
+      if (!el || bar.hidden || bar.contains(el)) return null;
+      const a = el.getBoundingClientRect();
+      // A region taller than the screen (the result panel) cannot fit above the bar.
+      if (a.height > bar.getBoundingClientRect().top) return null;
+      return { id: el.id || el.tagName, bottom: a.bottom, top: a.top, bar: bar.getBoundingClientRect().top };
+    });
+    if (!r) continue;
+    checked++;
+    assert.ok(r.bottom <= r.bar + 1 || r.top >= r.bar + 100, `${r.id} hidden under the bar: ${JSON.stringify(r)}`);
+  }
+  assert.ok(checked > 5, `fields checked with the bar shown: ${checked}`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('phone: finger-sized sliders and links; diagnostics columns readable (the table scrolls instead)', async () => {
+  const { context, problems } = await newContext(suite.browser, { locale: 'zh-CN', ...PHONE });
+  const page = await openPage(context, suite.site.indexUrl);
+  await loadSample(page);
+  for (const sel of ['input[data-lever="fbt_share"]', '#file-list button.link, #sticky-jump, .range-actions button.link']) {
+    for (const el of await page.locator(sel).all()) {
+      if (!(await el.isVisible())) continue;
+      const box = await el.boundingBox();
+      assert.ok(box.height >= 44, `${sel}: ${box.height}px`);
+    }
+  }
+  const widths = await page.locator('.diag-panel .diag-table td:not(.num)').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().width));
+  assert.ok(widths.length > 0);
+  assert.ok(Math.min(...widths) >= 60, `narrowest text cell ${Math.min(...widths)}px`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('words: a warning never shows a raw {placeholder}; why-it-moved says it is rounded and has no +0.00 row', async () => {
+  for (const [locale, table] of [['en-US', en], ['zh-CN', zh]]) {
+    const { context, problems } = await newContext(suite.browser, { locale });
+    const page = await openPage(context, suite.site.indexUrl);
+    const seq = await addFiles(page, [suite.fx.files['orders.csv'], suite.fx.files['returns.csv']]);
+    await waitForResult(page, seq);
+    const text = await page.evaluate(() => document.querySelector('main').innerText);
+    assert.doesNotMatch(text, /\{[a-z_]+\}/, locale);
+    await page.click('#tab-files');
+    await loadSample(page);
+    if (await page.locator('#moved').count()) {
+      assert.equal(await page.textContent('#moved-rounded'), table['ins.moved.rounded']);
+      for (const v of await page.locator('#moved .wf-value').allTextContents()) assert.doesNotMatch(v, /^[+−]0[.,]00$/, v);
+    }
+    // A late order is never "0 days late".
+    await page.click('.diag-tab[data-table="late_orders"]');
+    const days = await page.locator('.diag-panel .diag-table').evaluate((t) => {
+      const i = [...t.querySelectorAll('thead th')].findIndex((th) => th.querySelector('[data-column="days_late"]'));
+      return [...t.querySelectorAll('tbody tr')].map((tr) => tr.children[i].textContent);
+    });
+    assert.ok(days.length > 0);
+    assert.ok(!days.includes('0'), days.join(' '));
+    // The boot line ("ready") leaves once a result is shown.
+    assert.equal(await page.locator('#boot-status').isVisible(), false);
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+});
+
+test('words: the metric CSV from the Chinese page has Chinese headers and values', async () => {
+  const { context, problems } = await newContext(suite.browser, { locale: 'zh-CN' });
+  const page = await openPage(context, suite.site.indexUrl);
+  await loadSample(page);
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.click('#download-csv')]);
+  const lines = readFileSync(await csv.path(), 'utf8').replace(/^\uFEFF/, '').trim().split(/\r\n/);
+  assert.ok(lines[0].startsWith(`${zh['csv.metric']},${zh['csv.name']},`), lines[0]);
+  assert.ok(lines[1].startsWith(`nrr,${zh['metric.nrr']},`), lines[1]);
+  assert.ok(lines[1].endsWith(`,${zh['csv.no']},${zh['csv.no']}`), lines[1]);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('words: the first visit says only Orders is required and where the exclusions come from', async () => {
+  for (const [locale, table] of [['en-US', en], ['zh-CN', zh]]) {
+    const { context } = await newContext(suite.browser, { locale });
+    const page = await openPage(context, suite.site.indexUrl);
+    const guide = await page.textContent('#guide');
+    assert.ok(guide.includes(table['guide.export_exclusions']), locale);
+    assert.ok(guide.includes(table['guide.step_download']), locale);
+    await context.close();
+  }
+});
+
+test('print (Letter and A4, both languages): no crushed table, no box to type in, headings kept with their text', async () => {
+  // The printable width of Letter (8.5 in) and A4 (210 mm) less the 14 mm margins, in CSS px.
+  for (const [paper, width] of [['Letter', Math.round(8.5 * 96 - 2 * 14 * 96 / 25.4)], ['A4', Math.round((210 - 28) * 96 / 25.4)]]) {
+    for (const locale of ['en-US', 'zh-CN']) {
+      const { context, problems } = await newContext(suite.browser, { locale, viewport: { width: width, height: 1000 } });
+      const page = await openPage(context, suite.site.indexUrl);
+      await loadSample(page);
+      await page.emulateMedia({ media: 'print' });
+      const what = `${paper} ${locale}`;
+      const inputs = await page.locator('#result-body input[type="text"]').evaluateAll((els) => els.filter((e) => e.getClientRects().length).length);
+      assert.equal(inputs, 0, `${what}: text boxes on paper`);
+      const cells = await page.locator('.diag-print td:not(.num), #metric-table td').evaluateAll((els) => els.filter((e) => e.getClientRects().length && e.textContent.trim().length > 3).map((e) => {
+        const s = getComputedStyle(e);
+        const lineHeight = parseFloat(s.lineHeight) || parseFloat(s.fontSize) * 1.3;
+        return { lines: e.getBoundingClientRect().height / lineHeight, chars: e.textContent.trim().length, width: e.getBoundingClientRect().width };
+      }));
+      assert.ok(cells.length > 10, what);
+      // Crushed: a cell of a few words stretched over nearly one line per character.
+      const crushed = cells.filter((c) => c.width < 30);
+      assert.deepEqual(crushed, [], `${what}: crushed cells`);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert.ok(overflow <= 1, `${what}: wider than the paper by ${overflow}px`);
+      const headings = await page.$$eval('#result-body h3, #result-body h4', (els) => els.filter((e) => e.getClientRects().length).map((e) => getComputedStyle(e).breakAfter));
+      assert.ok(headings.length > 3 && headings.every((b) => b === 'avoid'), `${what}: ${headings.join(',')}`);
+      assert.deepEqual(problems, []);
+      await context.close();
+    }
+  }
+});
+
+test('phone: the sticky bar is one line (en); a typed metric\'s unit stays inside its card', async () => {
+  const { context, problems } = await newContext(suite.browser, { locale: 'en-US', ...PHONE });
+  const page = await openPage(context, suite.site.indexUrl);
+  await page.click('#tab-quick');
+  await page.fill('#quick-nrr-value', '0.8');
+  await page.waitForSelector('#sps-display');
+  await page.locator('#quick-aht-value').scrollIntoViewIfNeeded();
+  await page.waitForSelector('#sticky-score:not([hidden])');
+  const bar = await page.locator('#sticky-score').boundingBox();
+  assert.ok(bar.height <= 64, `sticky bar ${bar.height}px tall`);
+  // Orders only: metrics without data get a field to type them.
+  await page.click('#tab-files');
+  const seq = await addFiles(page, [suite.fx.files['orders.csv']]);
+  await waitForResult(page, seq);
+  const boxes = await page.locator('.type-metric').evaluateAll((els) => els.map((e) => {
+    const card = e.closest('tr').getBoundingClientRect();
+    const unit = e.querySelector('.unit').getBoundingClientRect();
+    return { unit: unit.right, card: card.right };
+  }));
+  assert.ok(boxes.length > 0);
+  for (const b of boxes) assert.ok(b.unit <= b.card, JSON.stringify(b));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('phone: after the files are read, the result is brought into view', async () => {
+  const { context, problems } = await newContext(suite.browser, { locale: 'en-US', ...PHONE });
+  const page = await openPage(context, suite.site.indexUrl);
+  const seq = await addFiles(page, [suite.fx.files['orders.csv'], suite.fx.files['returns.csv']]);
+  await waitForResult(page, seq);
+  await page.waitForFunction(() => Math.abs(document.querySelector('#result').getBoundingClientRect().top) < 5);
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'result');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
