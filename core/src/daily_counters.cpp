@@ -27,6 +27,14 @@ struct Tally {
 
 bool known(Seconds t) { return t != kNoTime; }
 
+struct DayTripleHash {
+    size_t operator()(const std::tuple<Day, Day, Day>& t) const {
+        const uint64_t a = static_cast<uint32_t>(std::get<0>(t)), b = static_cast<uint32_t>(std::get<1>(t)),
+                       c = static_cast<uint32_t>(std::get<2>(t));
+        return std::hash<uint64_t>{}((a << 32 | b) * 0x9E3779B97F4A7C15ull ^ c);
+    }
+};
+
 // Classifies each distinct (canceller, reason) once: exports repeat a handful of reason texts.
 class CachedFaults {
 public:
@@ -201,7 +209,8 @@ void DailyCounters::count_orders(const Dataset& dataset, Base& base) {
     auto by_as_of = [&](Seconds t) { return known(t) && t < end; };
     Tally no_deliver_by;
     std::vector<int64_t> categories(dataset.texts[Dataset::kCategories].size());  // by category id
-    std::map<std::tuple<Day, Day, Day>, size_t> sla_at;  // (created, delivered, cancelled) -> index in base.sla_orders
+    // (created, delivered, cancelled) days -> index in base.sla_orders; hashed: one look-up per order.
+    std::unordered_map<std::tuple<Day, Day, Day>, size_t, DayTripleHash> sla_at;
     std::map<std::tuple<Day, Day, CancelBy, TextId>, size_t> cancel_at;  // -> index in base.cancels
     for (const Order& o : dataset.orders) {
         if (o.excluded()) continue;
