@@ -121,13 +121,18 @@ test('a shop facts file dropped with the exports is the shop\'s facts (as --shop
   // The opening date: without it the core warns that it was not given (and cannot apply the
   // small-shop protection).
   writeFileSync(shopFile, JSON.stringify({ opened: '2026-10-01', category: 'beauty' }));
-  const cli = cliScore(['--orders', suite.fx.files['orders.csv'], '--returns', suite.fx.files['returns.csv'], '--shop', shopFile]);
-  const without = cliScore(['--orders', suite.fx.files['orders.csv'], '--returns', suite.fx.files['returns.csv']]);
+  // Every export the score reads, so that the SPS is a point (a missing export gives a range).
+  const exportArgs = ['--orders', suite.fx.files['orders.csv'], '--returns', suite.fx.files['returns.csv'],
+    '--reviews', suite.fx.files['reviews.tsv'], '--chats', suite.fx.files['chats.xlsx']];
+  const cli = cliScore([...exportArgs, '--shop', shopFile]);
+  const without = cliScore(exportArgs);
+  assert.equal(typeof cli.sps, 'number', 'premise: every export given, the SPS is a point');
   const codes = (r) => r.warnings.map((w) => w.code);
   assert.ok(codes(without).includes('no_opened_date') && !codes(cli).includes('no_opened_date'), 'the fixture must make the facts matter');
   const { context, problems } = await newContext(suite.browser, { locale: 'en-US' });
   const page = await openPage(context, suite.site.indexUrl);
-  const seq = await addFiles(page, [suite.fx.files['orders.csv'], suite.fx.files['returns.csv'], shopFile]);
+  const seq = await addFiles(page, [suite.fx.files['orders.csv'], suite.fx.files['returns.csv'], suite.fx.files['reviews.tsv'],
+    suite.fx.files['chats.xlsx'], shopFile]);
   await waitForResult(page, seq);
   assert.equal(await page.getAttribute('#file-list li[data-file="shop.json"] .file-kind', 'data-kind'), 'shop');
   assert.match(await page.textContent('#sps-raw'), new RegExp(fourDecimals(cli.sps).replace('.', '\\.')));
@@ -159,7 +164,8 @@ test('a returns-only upload is told to add the Orders export, not the Returns on
   const page = await openPage(context, suite.site.indexUrl);
   const seq = await addFiles(page, [suite.fx.files['returns.csv']]);
   await waitForResult(page, seq);
-  const tips = await page.locator('#warnings [data-warning="metric_no_data"]').allTextContents();
+  // A missing export is `metric_missing` (the score is a range); its tip names the export to add.
+  const tips = await page.locator('#warnings [data-warning="metric_missing"]').allTextContents();
   assert.ok(tips.length > 0);
   for (const tip of tips) assert.doesNotMatch(tip, new RegExp(en['kind.returns'].replace('/', '\\/')), tip);
   assert.ok(tips.some((tip) => tip.includes(en['kind.orders'])), tips.join(' | '));

@@ -454,9 +454,9 @@ test('on a phone the sample button brings the score into view', async () => {
 test('a metric without data can be typed as Seller Center shows it (files)', async () => {
   const { context, problems } = await newContext(browser, { locale: 'en-US' });
   const page = await openPage(context, site.indexUrl);
-  // An orders export only: no chats, so the IM dissatisfaction rate has no data.
+  // An orders export only: no chats, so the IM dissatisfaction rate is missing (the score a range).
   await addFile(page, [path.join(MALFORMED, 'ambiguous_dates.csv')]);
-  await page.waitForSelector('tr[data-metric="imd"] [data-badge="no-data"]');
+  await page.waitForSelector('tr[data-metric="imd"] [data-badge="missing"]');
   await page.fill('#type-imd', '150');
   let seq = await resultSeq(page);
   await page.press('#type-imd', 'Enter');
@@ -470,6 +470,7 @@ test('a metric without data can be typed as Seller Center shows it (files)', asy
   // Typed 0.8 % = 0.008: the row shows it and has data now.
   assert.equal(await page.textContent('tr[data-metric="imd"] td.num'), '0.80%');
   assert.equal(await page.locator('tr[data-metric="imd"] [data-badge="no-data"]').count(), 0);
+  assert.equal(await page.locator('tr[data-metric="imd"] [data-badge="missing"]').count(), 0);
   assert.deepEqual(problems, []);
   await context.close();
 });
