@@ -173,9 +173,11 @@ test('exports: each recognised with rows and encoding; score equals the core; na
   const page2 = await openPage(context, site.indexUrl);
   const seq2 = await addFiles(page2, textOnly);
   await waitForResult(page2, seq2);
+  // Without the chats export imd and aht are missing: the SPS is the core's range, not a point.
   const expected = await moduleScoreExports(textOnly);
-  assert.equal(await page2.textContent('#sps-display'), expected.sps_display);
-  assert.match(await page2.textContent('#sps-raw'), new RegExp(fourDecimals(expected.sps).replace('.', '\\.')));
+  assert.equal(expected.sps, null, 'premise: chats missing');
+  assert.equal(await page2.getAttribute('#sps-range', 'data-low'), String(expected.sps_range.low));
+  assert.equal(await page2.getAttribute('#sps-range', 'data-high'), String(expected.sps_range.high));
   await context.close();
 });
 
@@ -281,8 +283,14 @@ test('the export fixtures of every variant score like the CLI, shop facts typed 
     const args = ['--shop', path.join(VARIANTS, 'shop.json')];
     for (const f of files) args.push('--' + f.replace(/\..*$/, ''), path.join(dir, f));
     const cli = cliScore(args);
-    assert.equal(await page.textContent('#sps-display'), cli.sps_display, variant);
-    assert.match(await page.textContent('#sps-raw'), new RegExp(fourDecimals(cli.sps).replace('.', '\\.')), variant);
+    if (cli.sps == null) {
+      // A set without some export (e.g. no chats): the core's range, shown as such.
+      assert.equal(await page.getAttribute('#sps-range', 'data-low'), String(cli.sps_range.low), variant);
+      assert.equal(await page.getAttribute('#sps-range', 'data-high'), String(cli.sps_range.high), variant);
+    } else {
+      assert.equal(await page.textContent('#sps-display'), cli.sps_display, variant);
+      assert.match(await page.textContent('#sps-raw'), new RegExp(fourDecimals(cli.sps).replace('.', '\\.')), variant);
+    }
     for (const b of cli.benefits) {
       const state = b.eligible === true ? 'yes' : b.eligible === false ? 'no' : 'unknown';
       assert.equal(await page.getAttribute(`[data-benefit="${b.id}"]`, 'data-eligible'), state, `${variant} ${b.id}`);
@@ -329,6 +337,14 @@ function quickDataset(v, asOf = '2026-11-20') {
   return JSON.stringify({ schema: 'shopscore.dataset/1', shop, metrics });
 }
 
+// "I had none" typed in quick mode for each metric given (value 0 of 0: no data, docs/scoring.md
+// "Missing, typed and no data"): a metric left empty is missing and makes the SPS a range.
+function noneTyped(ids) {
+  const v = {};
+  for (const m of ids) Object.assign(v, { [`${m}-value`]: 0, [`${m}-numerator`]: 0, [`${m}-denominator`]: 0 });
+  return v;
+}
+
 test('quick mode: the score updates as values are typed and equals the core', async () => {
   const { context, problems } = await newContext(browser, { locale: 'en-US' });
   const page = await openPage(context, site.indexUrl);
@@ -353,7 +369,9 @@ test('quick mode: the score updates as values are typed and equals the core', as
 test('protection and no-data badges follow the core', async () => {
   const { context } = await newContext(browser, { locale: 'en-US' });
   const page = await openPage(context, site.indexUrl);
-  const values = { shop_age_days: 60, delivered_orders_90d: 40, 'nrr-value': 10, 'nrr-numerator': 2, 'nrr-denominator': 20, 'otdr-value': 99 };
+  // Every metric typed (aht as "I had none"): an untyped one would be missing, not no data.
+  const values = { shop_age_days: 60, delivered_orders_90d: 40, 'nrr-value': 10, 'nrr-numerator': 2, 'nrr-denominator': 20, 'otdr-value': 99,
+    'nbfr-value': 0.1, 'sfcr-value': 1, 'imd-value': 90, ...noneTyped(['aht']) };
   await quick(page, values);
   const expected = await moduleScore(quickDataset(values));
   assert.equal(expected.metrics.nrr.protected, true, 'the core protects this nrr (test premise)');
@@ -370,9 +388,10 @@ test('protection and no-data badges follow the core', async () => {
 test('benefits at the edge: 3.46 shows "3.5" but the 3.5 benefits are not granted', async () => {
   const m = await nodeModule();
   const imd = JSON.parse(m.defaultProfile()).benchmarks.imd;
-  // Only the service dimension has data, so the SPS is the imd score: 4 - 3*(v-good)/(poor-good) = 3.46.
+  // Only imd has data (every other metric typed as "I had none"), so the SPS is the imd score:
+  // 4 - 3*(v-good)/(poor-good) = 3.46.
   const v = imd.good + ((4 - 3.46) / 3) * (imd.poor - imd.good);
-  const values = { shop_age_days: 400, delivered_orders_90d: 100, 'imd-value': (v * 100).toFixed(6) };
+  const values = { shop_age_days: 400, delivered_orders_90d: 100, ...noneTyped(['nrr', 'nbfr', 'otdr', 'sfcr', 'aht']), 'imd-value': (v * 100).toFixed(6) };
   const expected = await moduleScore(quickDataset(values));
   assert.ok(expected.sps >= 3.45 && expected.sps < 3.5, `premise: sps ${expected.sps}`);
   assert.equal(expected.status, 'scored');
@@ -431,8 +450,9 @@ test('profile: edits rescore without re-reading files; saved, loaded and remembe
   assert.equal(await page.locator('.field:has(#pf-weights-fulfillment) .badge-est').isHidden(), true, 'an edited number is no longer marked as an estimate');
   assert.equal(await page.locator('.field:has(#pf-benchmarks-nbfr-good) .badge-est').isVisible(), true, 'built-in estimates are marked');
 
-  // With files: a profile change rescored the session, no second read.
-  seq = await addFiles(page, ['orders.csv', 'reviews.tsv']);
+  // With files: a profile change rescored the session, no second read. (Every export, so no
+  // metric is missing and the SPS is a point, not a range.)
+  seq = await addFiles(page, EXPORTS);
   await waitForResult(page, seq);
   const ingests = await page.getAttribute('body', 'data-ingests');
   const before = await page.textContent('#sps-raw');
@@ -562,7 +582,9 @@ test('what to fix first: the sample\'s labelled metrics and gains are the CLI\'s
 });
 
 test('what to fix first: a friendly line when no metric is labelled', async () => {
-  const values = { shop_age_days: 400, delivered_orders_90d: 812, 'otdr-value': 99.5, 'otdr-numerator': 796, 'otdr-denominator': 800 };
+  // The other metrics typed as "I had none": left empty they would be missing and the SPS a range.
+  const values = { shop_age_days: 400, delivered_orders_90d: 812, 'otdr-value': 99.5, 'otdr-numerator': 796, 'otdr-denominator': 800,
+    ...noneTyped(['nrr', 'nbfr', 'sfcr', 'imd', 'aht']) };
   const expected = await moduleScore(quickDataset(values), { insights: true });
   assert.ok(expected.sps != null && expected.insights.priorities.every((p) => !p.label), 'premise: nothing labelled');
   const { context } = await newContext(browser, { locale: 'en-US' });
