@@ -352,13 +352,22 @@ test('quick mode: the score updates as values are typed and equals the core', as
     shop_age_days: 400, delivered_orders_90d: 812,
     'nrr-value': 0.81, 'nrr-numerator': 6, 'nrr-denominator': 740,
     'otdr-value': 96, 'otdr-numerator': 720, 'otdr-denominator': 750,
-    'aht-value': 30.5,
+    'aht-value': 30.5, 'nbfr-value': 0.4, 'sfcr-value': 1.2, 'imd-value': 8,
   };
+  // One metric typed: the others are missing, so the core gives a range and no point score;
+  // the headline shows that range (docs/scoring.md "Missing, typed and no data").
   await quick(page, { shop_age_days: 400, delivered_orders_90d: 812, 'nrr-value': 0.81 });
   const first = await moduleScore(quickDataset({ shop_age_days: 400, delivered_orders_90d: 812, 'nrr-value': 0.81 }));
-  assert.equal(await page.textContent('#sps-display'), first.sps_display);
+  assert.equal(first.sps_display, null, 'five metrics missing: no point score (test premise)');
+  assert.ok(first.sps_range.high > first.sps_range.low, 'a range (test premise)');
+  assert.equal(await page.getAttribute('#sps-display', 'data-range'), 'true');
+  assert.equal(Number(await page.getAttribute('#sps-range', 'data-low')), first.sps_range.low);
+  assert.equal(Number(await page.getAttribute('#sps-range', 'data-high')), first.sps_range.high);
+  assert.match(await page.textContent('#sps-display'), /^\d\.\d–\d\.\d$/);
+  // All six typed: a point score, the core's.
   await quick(page, values);
   const expected = await moduleScore(quickDataset(values));
+  assert.notEqual(expected.sps_display, null, 'every metric typed: a point score (test premise)');
   assert.equal(await page.textContent('#sps-display'), expected.sps_display);
   assert.match(await page.textContent('#sps-raw'), new RegExp(fourDecimals(expected.sps).replace('.', '\\.')));
   assert.equal(await page.getAttribute('#status [data-status]', 'data-status'), expected.status);

@@ -164,16 +164,25 @@ for (const [lang, locale, table] of LANGS) {
     seq = await resultSeq(page);
     await page.fill('#quick-aht-value', lang === 'zh' ? '20 小时' : '20 h');
     await waitForResult(page, seq);
+    // Every metric typed (a missing one would leave a range, not a score): nbfr and sfcr as
+    // bare numbers, read as percentages.
+    seq = await resultSeq(page);
+    await page.fill('#quick-nbfr-value', '0.4');
+    await waitForResult(page, seq);
+    seq = await resultSeq(page);
+    await page.fill('#quick-sfcr-value', '1.2');
+    await waitForResult(page, seq);
     await page.fill('#quick-imd-value', '12');
     await page.waitForSelector('#quick-imd-value[aria-invalid="false"]');
     await page.waitForFunction(() => /12/.test(document.querySelector('tr[data-metric="imd"] td').textContent));
     assert.match(await page.textContent('#quick-otdr-value-msg'), /96[.,]5/);
-    // The page's dataset, worked out by hand: otdr 0.965, aht 20 h, nrr 0.5 %, imd 12 %, and 31
-    // delivered orders (scored, no protection on a guess).
+    // The page's dataset, worked out by hand: otdr 0.965, aht 20 h, nrr 0.5 %, nbfr 0.4 %,
+    // sfcr 1.2 %, imd 12 %, and 31 delivered orders (scored, no protection on a guess).
     const dataset = { schema: 'shopscore.dataset/1', shop: { as_of: await page.evaluate(() => { const d = new Date(); return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`; }), delivered_orders_90d: 31 },
-      metrics: { nrr: { value: 0.005 }, otdr: { value: 0.965 }, imd: { value: 0.12 }, aht: { value: 20 } } };
+      metrics: { nrr: { value: 0.005 }, nbfr: { value: 0.004 }, otdr: { value: 0.965 }, sfcr: { value: 0.012 }, imd: { value: 0.12 }, aht: { value: 20 } } };
     const expected = await moduleScore(JSON.stringify(dataset), { insights: true });
     assert.equal(expected.status, 'scored');
+    assert.notEqual(expected.sps_display, null, 'every metric typed: a point score (test premise)');
     assert.equal(await page.textContent('#sps-display'), expected.sps_display);
     assert.equal(await page.getAttribute('#status [data-status]', 'data-status'), 'scored');
     assert.equal(await page.locator('tr[data-metric="otdr"] [data-badge="key_opportunity"]').count(), 0);

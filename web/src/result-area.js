@@ -124,7 +124,8 @@ function updateSticky() {
   const show = !!(r && state.source !== 'none' && sps && !headlineVisible);
   bar.hidden = !show;
   if (!r) return;
-  $('#sticky-value').textContent = r.sps == null ? '—' : r.sps_display;
+  // The headline's own words: the point score, or the range while a metric is missing.
+  $('#sticky-value').textContent = $('#sps-display') ? $('#sps-display').textContent : '—';
   // The last valid result while a typed value cannot be read is not the inputs' score: said here too.
   $('#sticky-status').textContent = state.stale ? t('result.stale') : r.status === 'scored' ? t('status.scored') : t('status.provisional');
 }
