@@ -163,3 +163,50 @@ TEST_CASE("trend: a day is scored with what was known on it, as score --as-of th
         }
     }
 }
+
+TEST_CASE("trend: a day is scored with the profile of its own main category", "[insights][trend]") {
+    // The shop above with categories: orders delivered 09-02 .. 09-30 are Toys (29 days x 2 =
+    // 58), later ones Home. As of D the 90 days hold 58 Toys and 2 x (D - 09-30) Home: on 10-28
+    // 56 Home, so Toys is the main category; on 10-29 58 each, and a tie goes to the first name,
+    // Home. Toys' profile weighs nrr 3 : nbfr 1, Home's 1 : 1 (only the product dimension has data).
+    // 10-28: 114 orders in the 60-day windows. nrr 3 bad: 3.12/124 = .0251613, past poor .0227 ->
+    //   1 - .0024613/.0035667 = .309915; nbfr 0: .176/124 = .0014194 -> 5 - .0014194/.0176 = 4.919355;
+    //   Toys: (3 x .309915 + 4.919355) / 4 = 1.462275.
+    // 10-29: 116 orders. nrr 3.12/126 = .0247619 -> .421904; nbfr .176/126 -> 4.920635;
+    //   Home: (.421904 + 4.920635) / 2 = 2.671270.
+    nlohmann::ordered_json root = nlohmann::ordered_json::parse(rules_test::every_export(shop()));
+    for (auto& o : root["orders"]) o["category"] = o["delivered"].get<std::string>() < "2026-10-01" ? "Toys" : "Home";
+    const Dataset data = dataset_from_json(root.dump(), "categories.json");
+    ScoreOptions options;
+    options.profiles = profiles_from_json(R"([{"id": "toys", "categories": ["Toys"], "metric_weights": {"nrr": 3, "nbfr": 1}},
+                                              {"id": "home", "categories": ["Home"]}])", "profiles.json");
+    options.insights = true;
+    const Result r = score(data, options);
+    REQUIRE(r.profile_id == "home");
+    auto on = [&](const char* day) -> const DayScore& {
+        for (const DayScore& d : r.insights->trend)
+            if (d.day == *parse_day(day)) return d;
+        FAIL("day not in the trend");
+        throw;
+    };
+    CHECK(*on("2026-10-28").sps == Approx(1.462275).epsilon(1e-5));
+    CHECK(*on("2026-10-29").sps == Approx(2.671270).epsilon(1e-5));
+    for (const char* day : {"2026-10-28", "2026-10-29", "2026-11-30"}) {
+        ScoreOptions then = options;
+        then.insights = false;
+        then.as_of = *parse_day(day);
+        const Result s = score(data, then);
+        INFO(day << " scored with " << s.profile_id);
+        CHECK(on(day).sps == s.sps);
+    }
+    // Why it moved between the two days splits the change with each day's own weights.
+    ScoreOptions moved = options;
+    moved.insight_options.moved_from = *parse_day("2026-10-28");
+    moved.insight_options.moved_to = *parse_day("2026-10-29");
+    const WhyMoved w = *score(data, moved).insights->moved;
+    double sum = 0;
+    for (const MetricMove& m : w.metrics) sum += m.contribution;
+    CHECK(sum == Approx(2.671270 - 1.462275).epsilon(1e-5));
+    CHECK(w.metrics[kNrr].from_share == Approx(0.75));
+    CHECK(w.metrics[kNrr].to_share == Approx(0.5));
+}

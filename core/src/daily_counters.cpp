@@ -208,7 +208,8 @@ void DailyCounters::count_orders(const Dataset& dataset, Base& base) {
     const Seconds end = (static_cast<Seconds>(as_of_) + 1) * kSecondsPerDay;  // as_of is a whole day
     auto by_as_of = [&](Seconds t) { return known(t) && t < end; };
     Tally no_deliver_by;
-    std::vector<int64_t> categories(dataset.texts[Dataset::kCategories].size());  // by category id
+    // Delivered orders by category id and day: the main category of any day's 90 days (trend).
+    std::vector<std::vector<int64_t>> categories(dataset.texts[Dataset::kCategories].size());
     // (created, delivered, cancelled) days -> index in base.sla_orders; hashed: one look-up per order.
     std::unordered_map<std::tuple<Day, Day, Day>, size_t, DayTripleHash> sla_at;
     std::map<std::tuple<Day, Day, CancelBy, TextId>, size_t> cancel_at;  // -> index in base.cancels
@@ -223,7 +224,9 @@ void DailyCounters::count_orders(const Dataset& dataset, Base& base) {
             const int i = slot(delivered_day);
             if (i >= 0) {
                 ++delivered_[i];
-                if (delivered_day > as_of_ - kDays) ++categories[o.category];
+                std::vector<int64_t>& by_day = categories[o.category];
+                if (by_day.empty()) by_day.resize(days_);
+                ++by_day[i];
             }
             // nbfr's denominator: delivered and not cancelled (its numerator is added with the
             // requests): from the delivery until the cancellation.
@@ -262,7 +265,8 @@ void DailyCounters::count_orders(const Dataset& dataset, Base& base) {
         }
     }
     for (size_t id = 0; id < categories.size(); ++id)
-        if (categories[id]) categories_.emplace(dataset.texts[Dataset::kCategories].text(static_cast<TextId>(id)), categories[id]);
+        if (!categories[id].empty())
+            categories_.emplace(dataset.texts[Dataset::kCategories].text(static_cast<TextId>(id)), std::move(categories[id]));
     no_deliver_by.report(base.order_warnings, "missing_deliver_by",
                          "made-to-order or pre-order orders without deliver_by or handling_days are left out of OTDR");
 }
@@ -426,14 +430,17 @@ Counts DailyCounters::positive_reviews(int window_days) const {
     return sum;
 }
 
-std::string DailyCounters::main_category() const {
+std::string DailyCounters::main_category(Day last) const {
     std::string best;
     int64_t most = 0;
-    for (const auto& [category, count] : categories_)  // std::map: ties go to the first name
+    for (const auto& [category, by_day] : categories_) {  // std::map: ties go to the first name
+        int64_t count = 0;
+        for (Day d = std::max(last - kDays + 1, first_counted_day()); d <= std::min(last, as_of_); ++d) count += by_day[slot(d)];
         if (!category.empty() && count > most) {
             best = category;
             most = count;
         }
+    }
     return best;
 }
 

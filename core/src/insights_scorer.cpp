@@ -17,29 +17,45 @@ bool Scorer::shop_age_ok(Day day) const {
     return opened_known() && (day - *c_.shop.opened) < c_.profile.protection.max_shop_age_days;
 }
 
-Snapshot Scorer::at(Day day, const MetricCounts& counts, double delivered_90d) const {
+Snapshot Scorer::at(Day day, const MetricCounts& counts, double delivered_90d, const Profile& profile) const {
     Snapshot s;
+    s.profile = &profile;
     for (size_t m = 0; m < kMetricCount; ++m) {
         const auto id = static_cast<MetricId>(m);
-        s.metrics[m] = measure_metric(id, counts[m], c_.direct_metrics[m], c_.profile);
+        s.metrics[m] = measure_metric(id, counts[m], c_.direct_metrics[m], profile);
         mark_missing(s.metrics[m], id, c_.absent);
     }
     const int64_t delivered = c_.shop.delivered_orders_90d.value_or(static_cast<int64_t>(delivered_90d + 0.5));
-    apply_protection(s.metrics, delivered, c_.profile.protection, shop_age_ok(day), opened_known());
-    const Combined combined = combine_with_missing(s.metrics, c_.profile, s.dimensions);
+    const bool age_ok = opened_known() && (day - *c_.shop.opened) < profile.protection.max_shop_age_days;
+    apply_protection(s.metrics, delivered, profile.protection, age_ok, opened_known());
+    const Combined combined = combine_with_missing(s.metrics, profile, s.dimensions);
     s.sps = combined.sps;
     s.range = combined.range;
     s.scored = delivered >= kGateOrders;
     return s;
 }
 
+const Profile& Scorer::profile_on(Day day) const {
+    if (!c_.shop.category.empty()) return c_.profile;  // given, so the same on every day
+    return choose_profile(c_.profiles, c_.counters.main_category(day));
+}
+
+const DailyCounters& Scorer::counters_with(const Profile& profile) const {
+    if (&profile == &c_.profile) return c_.counters;
+    std::shared_ptr<const DailyCounters>& made = other_counters_[&profile];
+    if (!made) made = c_.counters_with(profile);
+    return *made;
+}
+
 Snapshot Scorer::past(Day day) const {
     // As Seller Center showed it on `day`: only the records known by then (docs/insights.md),
     // so this is `score --as-of day` exactly.
+    const Profile& profile = profile_on(day);
+    const DailyCounters& counters = counters_with(profile);
     MetricCounts counts;
     for (size_t m = 0; m < kMetricCount; ++m)
-        counts[m] = c_.counters.metric_known_by(static_cast<MetricId>(m), day - kMetricWindowDays[m] + 1, day, day);
-    return at(day, counts, static_cast<double>(c_.counters.delivered_between(day - (kGateWindowDays - 1), day)));
+        counts[m] = counters.metric_known_by(static_cast<MetricId>(m), day - kMetricWindowDays[m] + 1, day, day);
+    return at(day, counts, static_cast<double>(counters.delivered_between(day - (kGateWindowDays - 1), day)), profile);
 }
 
 std::optional<double> Scorer::combine(const std::array<MetricResult, kMetricCount>& metrics) const {

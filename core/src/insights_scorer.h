@@ -3,6 +3,8 @@
 // lever (goal seek, scenarios). Nothing here reads the records again.
 #pragma once
 
+#include <map>
+
 #include "scoring_internal.h"
 
 namespace shopscore {
@@ -15,6 +17,7 @@ struct Snapshot {
     std::optional<double> sps;  // null when missing metrics leave a range
     SpsRange range;
     bool scored = false;  // the 30-order gate
+    const Profile* profile = nullptr;  // the profile it was scored with
 };
 
 class Scorer {
@@ -23,9 +26,12 @@ public:
 
     // The windows ending on `day` (day <= as_of), summed from the counters.
     MetricCounts window_counts(Day day) const;
-    // A full score (metrics, protection, dimensions, SPS) as of `day` from the given counts.
-    Snapshot at(Day day, const MetricCounts& counts, double delivered_90d) const;
-    // The score as of a past `day` (<= as_of) with what was known on that day: score --as-of day.
+    // A full score (metrics, protection, dimensions, SPS) as of `day` from the given counts, with
+    // today's profile or the given one.
+    Snapshot at(Day day, const MetricCounts& counts, double delivered_90d) const { return at(day, counts, delivered_90d, c_.profile); }
+    Snapshot at(Day day, const MetricCounts& counts, double delivered_90d, const Profile& profile) const;
+    // The score as of a past `day` (<= as_of) with what was known on that day, and the profile
+    // of that day's main category: score --as-of day.
     Snapshot past(Day day) const;
     // Today's metrics with metric m replaced by one measured from `counts`, protection applied.
     std::optional<double> sps_with(const std::array<MetricResult, kMetricCount>& today, MetricId m,
@@ -39,7 +45,12 @@ public:
     const InsightContext& context() const { return c_; }
 
 private:
+    const Profile& profile_on(Day day) const;  // as score --as-of day chooses it
+    const DailyCounters& counters_with(const Profile& profile) const;
+
     const InsightContext& c_;
+    // Counts with the profiles of past main categories other than today's, made when first needed.
+    mutable std::map<const Profile*, std::shared_ptr<const DailyCounters>> other_counters_;
 };
 
 // Per-metric share of the SPS: dimension effective weight times the metric's share of its

@@ -99,10 +99,10 @@ std::vector<Crossing> crossings(const std::optional<double>& today, const std::v
 }
 
 WhyMoved why_moved(const Scorer& s, Day from, Day to) {
-    const Profile& profile = s.context().profile;
+    // Each day with its own profile (its main category may differ): the shares still sum to 1.
     const Snapshot a = s.past(from), b = s.past(to);
-    const std::array<double, kMetricCount> share_a = metric_shares(a.metrics, a.dimensions, profile);
-    const std::array<double, kMetricCount> share_b = metric_shares(b.metrics, b.dimensions, profile);
+    const std::array<double, kMetricCount> share_a = metric_shares(a.metrics, a.dimensions, *a.profile);
+    const std::array<double, kMetricCount> share_b = metric_shares(b.metrics, b.dimensions, *b.profile);
     WhyMoved w;
     w.from = from;
     w.to = to;

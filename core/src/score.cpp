@@ -288,7 +288,8 @@ Result score(const Dataset& dataset, const ScoreOptions& options, ScoreCache* ca
     result.settlement_days = settlement_days(result);
     if (options.insights)
         result.insights = compute_insights(
-            result, {dataset, shop, profile, direct, absent, counters, positive_rate, options.insight_options, as_of.has_value()});
+            result, {dataset, shop, profile, options.profiles, [&](const Profile& p) { return counters_for(p, *as_of, days); },
+                     direct, absent, counters, positive_rate, options.insight_options, as_of.has_value()});
     return result;
 }
 

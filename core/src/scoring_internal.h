@@ -3,6 +3,7 @@
 #pragma once
 
 #include <array>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -84,8 +85,10 @@ public:
     const std::vector<std::pair<Day, double>>& aht_requests() const { return aht_requests_; }
     // Counted initial reviews created in the window, and how many of them gave 4-5 stars.
     Counts positive_reviews(int window_days) const;
-    // The category with most delivered orders in the 90 days ("" when none).
-    std::string main_category() const;
+    // The category with most delivered orders in the 90 days ending on `last` (<= as_of; "" when
+    // none): the shop's main category as `score --as-of last` finds it.
+    std::string main_category(Day last) const;
+    std::string main_category() const { return main_category(as_of_); }
     const std::vector<Warning>& warnings() const { return warnings_; }
     Day as_of() const { return as_of_; }
     Day first_counted_day() const { return as_of_ - days_ + 1; }
@@ -117,7 +120,7 @@ private:
     std::vector<Counts> reviews_;
     std::vector<double> carrier_nbfr_;
     std::vector<std::pair<Day, double>> aht_requests_;
-    std::map<std::string, int64_t> categories_;
+    std::map<std::string, std::vector<int64_t>> categories_;  // delivered orders by day
     std::vector<Warning> warnings_;
 };
 
@@ -218,7 +221,11 @@ bool apply_protection(std::array<MetricResult, kMetricCount>& metrics, int64_t d
 struct InsightContext {
     const Dataset& dataset;
     const Shop& shop;
-    const Profile& profile;
+    const Profile& profile;  // today's (chosen by today's main category)
+    // A past day may have had another main category, so another profile (score --as-of that
+    // day): the profiles to choose from, and the counts (over kInsightDays to as_of) with one.
+    const std::vector<Profile>& profiles;
+    std::function<std::shared_ptr<const DailyCounters>(const Profile&)> counters_with;
     // Metrics given directly: typed in the score options, else the dataset's (as score() uses them).
     const std::array<std::optional<DirectMetric>, kMetricCount>& direct_metrics;
     const AbsentInputs& absent;     // metrics with no input: missing on every day too
