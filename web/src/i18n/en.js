@@ -194,6 +194,7 @@ export default {
   'dim.weight': 'Weight {w}',
   'dim.effective': 'Effective weight {w}',
   'dim.weight_used': 'Weight used {w} (profile {set})',
+  'dim.not_computed': '— (a metric is not given)',
 
   'metric.nrr': 'Negative review rate',
   'metric.nbfr': 'Non-buyer-fault return/refund rate',

@@ -194,6 +194,7 @@ export default {
   'dim.weight': '权重 {w}',
   'dim.effective': '有效权重 {w}',
   'dim.weight_used': '实际权重 {w}（配置 {set}）',
+  'dim.not_computed': '—（有指标未提供）',
 
   'metric.nrr': '差评率',
   'metric.nbfr': '非买家责任退货退款率',
