@@ -150,7 +150,7 @@ export function readSnapshots(snaps) {
       if (Object.keys(entry).length) { metrics[m] = entry; numbers++; }
     }
     if (Object.keys(metrics).length) snap.metrics = metrics;
-    if (!numbers) fields[id('sps')] = { error: 'cal.err_empty' };
+    if (!numbers && !fields[id('sps')]) fields[id('sps')] = { error: 'cal.err_empty' };
     snapshots.push(snap);
   }
   const invalid = !snapshots.length || Object.values(fields).some((f) => f.error);
