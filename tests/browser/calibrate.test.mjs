@@ -220,6 +220,8 @@ test('en: readings made by a hidden profile on two dates fit, are said to match,
   await page.waitForFunction((sps) => document.querySelector('#sps-display') && document.querySelector('#sps-display').textContent === sps, day20.sps, { timeout: 30000 });
   const selected = await page.$eval('#profile-select', (s) => s.options[s.selectedIndex].textContent);
   assert.equal(selected, name);
+  // The result says so too, while that profile is the one in use.
+  assert.equal(await page.textContent('#result-calibrated'), calEn['cal.matches'].replace('{dates}', 'Nov 13 and Nov 20'));
   const stored = await storedProfiles(page);
   assert.equal(stored.user[stored.current].name.en, name);
   assert.equal(stored.user[stored.current].benchmarks.otdr.good, 0.9516);
@@ -266,9 +268,17 @@ test('en: a contradictory reading says it does not match, where, and what the ex
   assert.equal(await page.textContent('#sps-raw'), before);
   assert.equal(await page.textContent('#cal-not-saved'), calEn['cal.not_saved']);
   // The seller may still take the closest fit.
+  assert.equal(await page.locator('#result-calibrated').count(), 0);
   await page.click('#cal-use-anyway');
   await page.waitForSelector('#cal-saved');
   assert.notEqual(await page.$eval('#profile-select', (s) => s.value), '-1');
+  // The result, scored with it, says it does not match the readings.
+  await page.waitForSelector('#result-calibrated.cal-bad');
+  assert.equal(await page.textContent('#result-calibrated'), calEn['cal.differs'].replace('{dates}', 'Nov 20'));
+  // Another profile chosen: the sentence goes with it.
+  if ((await page.locator('#profile-details').getAttribute('open')) === null) await page.click('#profile-details summary');
+  await page.selectOption('#profile-select', '-1');
+  await page.waitForSelector('#result-calibrated', { state: 'detached' });
   noForeign(requests);
   assert.deepEqual(problems, []);
   await context.close();
@@ -320,6 +330,8 @@ test('zh: the form and its verdict in Chinese, with Seller Center\'s words', asy
   await submitAndWait(page);
   assert.equal(await page.textContent('#cal-headline'), '与您在卖家中心11月20日的记录一致（在四舍五入范围内）。');
   assert.equal(await page.textContent('#cal-saved'), ZH['cal.saved'].replace('{name}', '通用（估算）（已校准）'));
+  await page.waitForSelector('#result-calibrated');
+  assert.equal(await page.textContent('#result-calibrated'), '与您在卖家中心11月20日的记录一致（在四舍五入范围内）。');
   // The language switch rewords the form and keeps what was typed.
   await page.fill('#cal-1-sps', '3.9');
   await page.selectOption('#lang-select', 'en');

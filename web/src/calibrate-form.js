@@ -221,7 +221,7 @@ async function submit() {
   try {
     const report = await actions.calibrate(JSON.stringify(snapshots));
     const saved = report.matches ? actions.adoptProfile(report.profile) : null;
-    setCalib({ busy: false, report, saved });
+    setCalib({ busy: false, report, saved, savedJson: saved ? JSON.stringify(profileNow()) : null });
   } catch (e) {
     setCalib({ busy: false, error: e });
   }
@@ -232,7 +232,7 @@ async function submit() {
 function useAnyway() {
   const report = state.calib.report;
   if (!report) return;
-  setCalib({ saved: actions.adoptProfile(report.profile) });
+  setCalib({ saved: actions.adoptProfile(report.profile), savedJson: JSON.stringify(profileNow()) });
   const headline = $('#cal-headline');
   if (headline) headline.focus();
 }

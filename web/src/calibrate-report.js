@@ -111,13 +111,20 @@ function noteText(note) {
   return text === key ? note : text;
 }
 
+// The verdict in one sentence: "Matches your Seller Center readings of Nov 13 and Nov 20 to
+// within rounding." or "Does not match …" (also shown under the result while the fitted profile
+// is the one in use).
+export function verdictText(report) {
+  return t(report.matches ? 'cal.matches' : 'cal.differs', { dates: dateList(report) });
+}
+
 // report: the core's report; opts.saved: the profile name it was saved under (null: not
 // applied); opts.useAnyway: the "use the closest fit anyway" action.
 export function renderReport(report, { saved, useAnyway }) {
   const ok = !!report.matches;
   const parts = [];
   parts.push(h('p', { id: 'cal-headline', tabindex: '-1', class: ok ? 'cal-headline cal-ok' : 'cal-headline cal-bad', 'data-matches': String(ok),
-    text: t(ok ? 'cal.matches' : 'cal.differs', { dates: dateList(report) }) }));
+    text: verdictText(report) }));
   const ld = report.largest_disagreement;
   if (!ok && ld) {
     parts.push(h('p', { id: 'cal-largest', text: t('cal.largest', {
