@@ -44,6 +44,8 @@ export function setupCalibration(a) {
     }
     if ('calib' in patch) showCalibState();
   });
+  // Folded away, the form is not built (a result on every keystroke elsewhere would rebuild it).
+  $('#cal-details').addEventListener('toggle', () => renderCalibration());
   renderCalibration();
 }
 
@@ -117,7 +119,7 @@ function readingCard(snap, i, count) {
 // The whole form (a structural change: readings added or removed, refilled, a language change).
 export function renderCalibration() {
   const root = $('#cal-body');
-  if (!root) return;
+  if (!root || !$('#cal-details').open) return;
   const c = state.calib;
   if (!c.snaps.length) {
     setChildren(root, h('p.hint', { id: 'cal-need-result', text: t('cal.need_result') }));
@@ -149,7 +151,7 @@ function showCalibState() {
   let text = '';
   if (c.busy) text = t('cal.busy');
   else if (c.invalid) text = t('cal.fix_fields');
-  else if (c.error) text = errorText(c.error);
+  else if (c.error) text = c.error.key ? t(c.error.key) : errorText(c.error);
   else if (c.report) text = '';
   status.textContent = text;
   status.classList.toggle('error', !!(c.invalid || c.error));
@@ -209,6 +211,11 @@ async function fillReading(key) {
 // field. Otherwise the fit runs in the worker; a fit that reproduces every reading is saved as a
 // profile and applied, one that cannot is shown with where it differs and not applied.
 async function submit() {
+  // The fit reads the data of the result on screen: none (files removed, a read failed), nothing to fit.
+  if (!state.result || state.source === 'none') {
+    setCalib({ error: { key: 'cal.need_result' }, report: null });
+    return;
+  }
   const { snapshots, fields, invalid } = readSnapshots(state.calib.snaps);
   // Submitted: the form is the seller's now (a new result no longer refills it).
   setCalib({ fields, invalid, edited: true, error: null, report: null, saved: null });
