@@ -64,4 +64,10 @@ export default {
   'cal.note_lines_changed': 'The lines of {metric} changed between readings: each day was scored with its own.',
   'cal.note_weights_changed': 'The weight of {dim} changed between readings: each day was scored with its own.',
   'cal.note_lines_out_of_order': 'The lines of {metric} are not in order (Excellent must be better than Poor).',
+  // The core's snapshot errors (docs/errors.md), worded by errors.js.
+  'err.snapshot_bad_unit': 'This Seller Center number is in a unit that cannot be read (a percent where a fraction is expected, or the reverse).',
+  'err.snapshot_bad_value': 'This Seller Center number cannot be read, or is outside its range.',
+  'err.snapshot_unknown_name': 'ShopScore does not know this metric or dimension.',
+  'err.snapshot_conflict': 'Two readings of the same day give this number different values.',
+  'err.snapshot_none': 'There is no reading to fit.',
 };

@@ -64,4 +64,10 @@ export default {
   'cal.note_lines_changed': '{metric}的基准在记录之间有变化：每天按当天的基准计算。',
   'cal.note_weights_changed': '{dim}的权重在记录之间有变化：每天按当天的权重计算。',
   'cal.note_lines_out_of_order': '{metric}的基准顺序不对（“表现出色”必须优于“表现不佳”）。',
+  // The core's snapshot errors (docs/errors.md), worded by errors.js.
+  'err.snapshot_bad_unit': '这个卖家中心数字的单位无法识别（应为小数却是百分数，或反之）。',
+  'err.snapshot_bad_value': '这个卖家中心数字无法识别，或超出范围。',
+  'err.snapshot_unknown_name': 'ShopScore 不认识这个指标或维度。',
+  'err.snapshot_conflict': '同一天的两条记录对这个数字给出了不同的值。',
+  'err.snapshot_none': '没有可拟合的记录。',
 };
