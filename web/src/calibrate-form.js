@@ -28,7 +28,7 @@ const profileNow = () => (state.profile ? state.profile.profile() : {});
 // A new set of readings: one, from the shown result.
 function startFromResult() {
   const texts = textsFromResult(state.result, profileNow());
-  setCalib({ snaps: [{ key: 1, texts }], nextKey: 2, edited: false, fields: {}, report: null, error: null, saved: null, fill: {} });
+  setCalib({ snaps: [{ key: 1, texts }], nextKey: 2, edited: false, fields: {}, report: null, error: null, saved: null, savedJson: null, fill: {} });
 }
 
 export function setupCalibration(a) {
