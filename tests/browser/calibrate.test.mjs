@@ -201,6 +201,7 @@ test('en: readings made by a hidden profile on two dates fit, are said to match,
   await page.waitForSelector('fieldset[data-key="2"]');
   await waitFilled(page, 2);
   assert.equal(await page.inputValue('#cal-2-as_of'), '2026-11-13');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'cal-2-as_of', 'the keyboard is at the new reading');
   const builtin13 = await dayOf(await defaultProfile(), '2026-11-13');
   assert.equal(await page.inputValue('#cal-2-sps'), builtin13.sps, 'filled with the built-in numbers of Nov 13');
   await typeReading(page, 2, day13);
@@ -260,6 +261,10 @@ test('en: a contradictory reading says it does not match, where, and what the ex
   const largest = await page.textContent('#cal-largest');
   assert.ok(largest.startsWith('Largest disagreement: Shop Performance Score on Nov 20: Seller Center shows 1.2, ShopScore computes'), largest);
   assert.ok(await page.locator('details.cal-snapshot[open] tr.cal-differs[data-what="sps"]').count());
+  // Typing again does not redraw the report (what the seller opened stays open).
+  await page.click('details.cal-parameters summary');
+  await page.fill('#cal-1-nrr-score', '4.1');
+  assert.ok(await page.locator('details.cal-parameters[open]').count());
   const finding = await page.textContent('#cal-findings li[data-metric="sfcr"]');
   assert.ok(finding.includes('Seller Center shows Seller-fault cancellation rate 3.00%, your exports give 0.88%'), finding);
   assert.ok(finding.includes('Orders to check: '), finding);

@@ -116,6 +116,10 @@ function readingCard(snap, i, count) {
     h('div.cal-dims', null, DIMENSIONS.map((d) => dimensionCard(key, d))));
 }
 
+// The report drawn last (with the saved name and busy state it was drawn with): typing in the
+// form does not redraw it (an opened table stays open).
+let shownReport = null;
+
 // The whole form (a structural change: readings added or removed, refilled, a language change).
 export function renderCalibration() {
   const root = $('#cal-body');
@@ -134,9 +138,15 @@ export function renderCalibration() {
       h('button.primary', { type: 'submit', id: 'cal-submit', text: t('cal.submit') })),
     h('p.status', { id: 'cal-status', role: 'status' }),
     h('div', { id: 'cal-report' }));
+  // A rebuild keeps the keyboard where it was (a reading filled in, a language change).
+  const focused = document.activeElement && root.contains(document.activeElement) ? document.activeElement.id : '';
   setChildren(root, form);
+  shownReport = null;
   showCalibState();
+  const again = focused && document.getElementById(focused);
+  if (again) again.focus();
 }
+
 
 // What the store says beyond the typed texts: field messages, busy, the report or error.
 function showCalibState() {
@@ -155,10 +165,13 @@ function showCalibState() {
   else if (c.report) text = '';
   status.textContent = text;
   status.classList.toggle('error', !!(c.invalid || c.error));
+  const drawn = c.report && !c.busy ? [c.report, c.saved] : null;
+  if (shownReport && drawn && shownReport[0] === drawn[0] && shownReport[1] === drawn[1]) return;
+  if (!shownReport && !drawn) return;
+  shownReport = drawn;
   const report = $('#cal-report');
-  if (c.report && !c.busy) {
-    setChildren(report, renderReport(c.report, { saved: c.saved, useAnyway: c.saved ? null : useAnyway }));
-  } else setChildren(report);
+  if (drawn) setChildren(report, renderReport(c.report, { saved: c.saved, useAnyway: c.saved ? null : useAnyway }));
+  else setChildren(report);
 }
 
 function addReading() {
