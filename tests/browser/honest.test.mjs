@@ -231,6 +231,14 @@ test('the trend draws days under the order gate as provisional, and says how man
   await page.waitForSelector('#insight-chart[data-provisional]');
   assert.equal(await page.getAttribute('#insight-chart', 'data-provisional'), String(provisional));
   assert.ok((await page.textContent('#trend-provisional')).includes(String(provisional)));
+  // ...and in the CSV under the chart's table: the core's `--csv trend`, each day scored or provisional.
+  await page.click('#chart-data summary');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#trend-csv')]);
+  const lines = readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '').trim().split(/\r\n/);
+  // (English columns are the ids, for formulas, as every English CSV of the core.)
+  assert.equal(lines[0], 'date,sps,status,nrr,nbfr,otdr,sfcr,imd,aht');
+  assert.equal(lines.length - 1, sample.insights.trend.length);
+  assert.equal(lines.filter((l) => l.split(',')[2] === 'provisional').length, provisional);
   assert.deepEqual(problems, []);
   await context.close();
 });
