@@ -28,9 +28,10 @@ export function renderResult(result, ctx) {
 
 function scoreClass(s) {
   if (s == null) return 'none';
-  if (s >= 4) return 'good';
-  if (s >= 3.5) return 'ok';
-  if (s >= 2.5) return 'fair';
+  const [fair, ok, good] = model.tiers; // the benefit tiers (docs/rules.md §20)
+  if (s >= good) return 'good';
+  if (s >= ok) return 'ok';
+  if (s >= fair) return 'fair';
   return 'poor';
 }
 
