@@ -342,3 +342,48 @@ test('words: an unknown Order Status is told with its file, never a raw {file}, 
     await context.close();
   }
 });
+
+test('keyboard: every field that cannot be read says why beside it (quick mode, shop facts, profile, a typed metric)', async () => {
+  for (const [locale] of LANGS) {
+    const { context, problems } = await newContext(suite.browser, { locale });
+    const page = await openPage(context, suite.site.indexUrl);
+    // Orders only: the metrics without data get a field under the table.
+    const seq = await addFiles(page, [suite.fx.files['orders.csv']]);
+    await waitForResult(page, seq);
+    for (const d of ['#shop-facts', '#profile-details']) if ((await page.locator(d).getAttribute('open')) === null) await page.click(`${d} summary`);
+    const numeric = 'input[inputmode="decimal"]';
+    // The fields shown now that cannot be read, each with its message (read from the page).
+    const unread = () => page.$$eval(numeric, (els) => els.filter((e) => e.value === 'abc' && e.getClientRects().length).map((e) => ({
+      id: e.id,
+      invalid: e.getAttribute('aria-invalid'),
+      // The error is the text of a described-by element (not the hint under the field).
+      message: (e.getAttribute('aria-describedby') || '').split(/\s+/).filter((id) => !id.endsWith('-hint'))
+        .map((id) => document.getElementById(id)).filter((m) => m && m.getClientRects().length).map((m) => m.textContent.trim()).join(' '),
+    })));
+    const typed = page.locator(`.type-metric ${numeric}`).first();
+    await typed.fill('abc');
+    await typed.press('Tab');
+    await page.waitForSelector(`.type-metric ${numeric}[aria-invalid="true"]`);
+    const underTable = await unread();
+    assert.equal(underTable.length, 1, locale);
+    assert.ok(underTable[0].message.length > 0, `${locale}: ${JSON.stringify(underTable)}`);
+    await page.click('#tab-quick');
+    for (const d of await page.locator('#quick-form details.quick-counts').all()) await d.locator('summary').click();
+    let filled = 0;
+    for (const root of ['#quick-form', '#shop-facts', '#profile-body']) {
+      for (const el of await page.locator(`${root} ${numeric}`).all()) {
+        if (!(await el.isVisible())) continue;
+        await el.fill('abc');
+        await el.press('Tab');
+        filled++;
+      }
+    }
+    await page.waitForTimeout(500);
+    const fields = await unread();
+    assert.ok(filled > 10 && fields.length >= filled, `${locale}: ${fields.length} of ${filled}`);
+    const silent = fields.filter((f) => f.invalid !== 'true' || !f.message);
+    assert.deepEqual(silent, [], `${locale}: fields without their message`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+});
