@@ -395,3 +395,35 @@ test('keyboard: every field that cannot be read says why beside it (quick mode, 
     await context.close();
   }
 });
+
+test('phone: no word or number in the result breaks across lines; the chart legend names its lines without "--"', async () => {
+  for (const [locale] of LANGS) {
+    const { context, problems } = await newContext(suite.browser, { locale, ...PHONE, hasTouch: true });
+    const page = await openPage(context, suite.site.indexUrl);
+    await loadSample(page);
+    await page.waitForSelector('#insight-chart[data-thresholds] canvas');
+    // Each run of Latin letters and digits ("Settlement", "3.84") on one line; Chinese text
+    // may wrap between any two characters, and a too-long word (an order ID) in a scrolling table may break.
+    const broken = await page.evaluate(() => {
+      const out = [];
+      const walker = document.createTreeWalker(document.querySelector('#result-body'), NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        if (!n.parentElement.getClientRects().length || n.parentElement.closest('.diag-scroll')) continue;
+        for (const m of n.data.matchAll(/[A-Za-z0-9.%]+/g)) {
+          const r = document.createRange();
+          r.setStart(n, m.index);
+          r.setEnd(n, m.index + m[0].length);
+          const lines = new Set([...r.getClientRects()].filter((x) => x.width > 0).map((x) => Math.round(x.top)));
+          if (lines.size > 1) out.push(m[0]);
+        }
+      }
+      return out;
+    });
+    assert.deepEqual(broken, [], `${locale}: words broken across lines`);
+    const legend = await page.locator('#insight-chart .u-legend').innerText();
+    assert.doesNotMatch(legend, /--/, `${locale}: ${legend}`);
+    assert.ok(legend.includes(locale === 'en-US' ? en['ins.chart.trend'] : zh['ins.chart.trend']), legend);
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+});
