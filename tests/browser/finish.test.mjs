@@ -396,7 +396,7 @@ test('keyboard: every field that cannot be read says why beside it (quick mode, 
   }
 });
 
-test('phone: no word or number in the result breaks across lines; the chart legend names its lines without "--"', async () => {
+test('phone: no word or number in the result breaks across lines; a benefit\'s mark stays by its name; the chart legend names its lines without "--"', async () => {
   for (const [locale] of LANGS) {
     const { context, problems } = await newContext(suite.browser, { locale, ...PHONE, hasTouch: true });
     const page = await openPage(context, suite.site.indexUrl);
@@ -420,6 +420,13 @@ test('phone: no word or number in the result breaks across lines; the chart lege
       return out;
     });
     assert.deepEqual(broken, [], `${locale}: words broken across lines`);
+    // A benefit's mark (✓ ✕) stands on the line of its name, never alone above it.
+    const marks = await page.$$eval('#benefits .benefit', (els) => els.map((e) => {
+      const icon = e.querySelector('.benefit-icon').getBoundingClientRect();
+      const name = e.querySelector('.benefit-name').getClientRects()[0];
+      return { id: e.dataset.benefit, gap: Math.abs(icon.top - name.top) };
+    }));
+    assert.ok(marks.length > 5 && marks.every((m) => m.gap < 8), `${locale}: ${JSON.stringify(marks)}`);
     const legend = await page.locator('#insight-chart .u-legend').innerText();
     assert.doesNotMatch(legend, /--/, `${locale}: ${legend}`);
     assert.ok(legend.includes(locale === 'en-US' ? en['ins.chart.trend'] : zh['ins.chart.trend']), legend);
