@@ -434,3 +434,18 @@ test('phone: no word or number in the result breaks across lines; a benefit\'s m
     await context.close();
   }
 });
+
+test('words: a range (exports missing) shows each dimension\'s profile weight, never "weight used 0.0 %"', async () => {
+  for (const [locale, table] of LANGS) {
+    const { context, problems } = await newContext(suite.browser, { locale });
+    const page = await openPage(context, suite.site.indexUrl);
+    const seq = await addFiles(page, [suite.fx.files['orders.csv'], suite.fx.files['returns.csv']]);
+    await waitForResult(page, seq);
+    assert.ok(await page.locator('#result-body [data-dimension]').count() === 3);
+    const weights = await page.locator('#result-body [data-dimension] .dim-weights').allTextContents();
+    const used = table['dim.weight_used'].split('{w}')[0];
+    for (const w of weights) assert.ok(!w.includes(used), `${locale}: ${w}`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+});

@@ -144,8 +144,8 @@ function renderDimensions(r) {
         h('h3', { text: t('dim.' + d) }),
         h('p.dim-score', { text: dim.no_data ? t('badge.no_data') : dim.display }),
         // The weight the score used (no-data dimensions give theirs to the others), and the
-        // profile's when they differ.
-        h('p.dim-weights', null, dim.effective_weight != null && Math.abs(dim.effective_weight - dim.weight) > 5e-4
+        // profile's when they differ. A range (r.sps null) used no weighting: the profile's only.
+        h('p.dim-weights', null, r.sps != null && dim.effective_weight != null && Math.abs(dim.effective_weight - dim.weight) > 5e-4
           ? t('dim.weight_used', { w: fmtPercent(dim.effective_weight, 1), set: fmtPercent(dim.weight, 0) })
           : t('dim.weight', { w: fmtPercent(dim.weight, 0) })));
     }));
@@ -284,7 +284,8 @@ function renderWarnings(r, ctx = {}) {
 function renderHow(r, profile) {
   const dims = DIMENSIONS.map((d) => {
     const dim = r.dimensions[d] || {};
-    return `${t('dim.' + d)} ${fmtPercent(dim.weight, 0)} → ${fmtPercent(dim.effective_weight, 1)}`;
+    const weight = `${t('dim.' + d)} ${fmtPercent(dim.weight, 0)}`;
+    return r.sps != null ? `${weight} → ${fmtPercent(dim.effective_weight, 1)}` : weight;
   }).join(t('list.sep'));
   const adjusted = METRICS.filter((id) => {
     const m = r.metrics[id] || {};
