@@ -22,6 +22,8 @@ export const model = {
   get gate() { return loaded().gate.orders; },
   // The SPS thresholds of the benefits, ascending (docs/rules.md §20).
   get tiers() { return loaded().benefit_tiers; },
+  // The size limits (docs/limits.md): json_bytes, page_file_bytes, the XLSX parts.
+  get limits() { return loaded().limits; },
   // The thresholds of "what to fix first" (docs/rules.md §26).
   get priority() {
     const p = loaded().priority;
