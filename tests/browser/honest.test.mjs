@@ -3,7 +3,7 @@
 // from the core (the WASM module under node, or the CLI), never from numbers written here.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   ROOT, newContext, openPage, waitForResult, resultSeq, cliAvailable, cliScore, moduleScore,
@@ -141,14 +141,32 @@ test('a shop facts file dropped with the exports is the shop\'s facts (as --shop
   await context.close();
 });
 
+// A file's first line, bytes as they are.
+function header(file) {
+  const bytes = readFileSync(file);
+  return bytes.subarray(0, bytes.indexOf('\n') + 1);
+}
+
 test('dimension cards show the weights the score used', { skip: !cliAvailable() && 'build/native/cli/shopscore is absent' }, async () => {
-  // Orders only: no reviews, chats or after-sales, so weights move between the dimensions.
-  const cli = cliScore(['--orders', suite.fx.files['orders.csv']]);
+  // Orders, with reviews, chats and returns declared empty (header-only files): the service
+  // dimension has no data and gives its weight to the others; the SPS is still a point.
+  const none = {
+    'none-reviews.csv': 'Order ID,SKU ID,Rating,Review Time,Flags\n',
+    'none-chats.csv': 'Chat ID,End Time,Rating\n',
+    'none-returns.csv': header(suite.fx.files['returns.csv']), // GB18030, as the fixture
+  };
+  const files = [suite.fx.files['orders.csv']];
+  for (const [name, text] of Object.entries(none)) {
+    files.push(path.join(suite.fxDir, name));
+    writeFileSync(files.at(-1), text);
+  }
+  const cli = cliScore(['--orders', files[0], '--reviews', files[1], '--chats', files[2], '--returns', files[3]]);
+  assert.ok(cli.sps != null, 'premise: a point SPS');
   const moved = Object.entries(cli.dimensions).filter(([, d]) => Math.abs(d.effective_weight - d.weight) > 5e-4);
   assert.ok(moved.length > 0, 'the fixture must move a weight');
   const { context, problems } = await newContext(suite.browser, { locale: 'en-US' });
   const page = await openPage(context, suite.site.indexUrl);
-  const seq = await addFiles(page, [suite.fx.files['orders.csv']]);
+  const seq = await addFiles(page, files);
   await waitForResult(page, seq);
   const pct = (x) => new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(x);
   for (const [id, d] of moved) {
