@@ -4,10 +4,11 @@
 // is sparse (truncate: no disk blocks).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { closeSync, openSync, ftruncateSync, readFileSync } from 'node:fs';
+import { closeSync, openSync, ftruncateSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { generate } from '../../bench/generate.mjs';
-import { newContext, openPage, waitForResult, resultSeq, moduleScore, readSample, tempDir, loadSample, useSite } from './helpers.mjs';
+import { CLI, cliAvailable, newContext, openPage, waitForResult, resultSeq, moduleScore, readSample, tempDir, loadSample, addFiles, useSite } from './helpers.mjs';
 
 const suite = useSite();
 
@@ -29,6 +30,23 @@ test('a 5 GiB file is refused at once with the limit, and the page keeps working
   await page.waitForSelector('body[data-ready="true"]');
   await loadSample(page);
   assert.equal(await page.textContent('#sps-display'), (await moduleScore(readSample())).sps_display);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a damaged XLSX is refused in the page with the command line\'s words (the core\'s error, not a copy)', { skip: !cliAvailable() && 'the CLI is absent' }, async () => {
+  const file = path.join(tempDir('xlsx'), 'damaged.xlsx');
+  writeFileSync(file, Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(64, 0x61)]));
+  const cli = spawnSync(CLI, ['score', '--orders', file], { encoding: 'utf8' });
+  assert.equal(cli.status, 2);
+  const { context, problems } = await newContext(suite.browser, { locale: 'en-US' });
+  const page = await openPage(context, suite.site.indexUrl);
+  await addFiles(page, [file]);
+  const row = page.locator('#file-list > li[data-file="damaged.xlsx"]');
+  assert.equal(await row.getAttribute('data-status'), 'error');
+  // Worded for the seller from the error's code, with the core's line kept for support.
+  assert.equal(await row.locator('.error-details code').textContent(), cli.stderr.trim().replace(path.dirname(file) + '/', ''));
+  assert.match(await row.locator('.file-error').textContent(), /^damaged\.xlsx: The workbook cannot be read/);
   assert.deepEqual(problems, []);
   await context.close();
 });
