@@ -396,30 +396,47 @@ test('keyboard: every field that cannot be read says why beside it (quick mode, 
   }
 });
 
+// The words of the result broken across two lines. Each run of Latin letters and digits
+// ("Settlement", "3.84", "refund") stays on one line; Chinese text may wrap between any two
+// characters, and a too-long word (an order ID) in a scrolling table may break.
+function brokenWords(page) {
+  return page.evaluate(() => {
+    const out = [];
+    const walker = document.createTreeWalker(document.querySelector('#result-body'), NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      if (!n.parentElement.getClientRects().length || n.parentElement.closest('.diag-scroll')) continue;
+      for (const m of n.data.matchAll(/[A-Za-z0-9.%]+/g)) {
+        const r = document.createRange();
+        r.setStart(n, m.index);
+        r.setEnd(n, m.index + m[0].length);
+        const lines = new Set([...r.getClientRects()].filter((x) => x.width > 0).map((x) => Math.round(x.top)));
+        if (lines.size > 1) out.push(m[0]);
+      }
+    }
+    return out;
+  });
+}
+
+test('desktop: with an export missing (a field to type beside each such metric), no metric name breaks inside a word', async () => {
+  for (const [locale] of LANGS) {
+    const { context, problems } = await newContext(suite.browser, { locale, viewport: { width: 1280, height: 900 } });
+    const page = await openPage(context, suite.site.indexUrl);
+    const seq = await addFiles(page, [suite.fx.files['orders.csv'], suite.fx.files['returns.csv']]);
+    await waitForResult(page, seq);
+    assert.ok(await page.locator('.type-metric').count() > 0, 'premise: fields to type');
+    assert.deepEqual(await brokenWords(page), [], `${locale}: words broken across lines`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+});
+
 test('phone: no word or number in the result breaks across lines; a benefit\'s mark stays by its name; the chart legend names its lines without "--"', async () => {
   for (const [locale] of LANGS) {
     const { context, problems } = await newContext(suite.browser, { locale, ...PHONE, hasTouch: true });
     const page = await openPage(context, suite.site.indexUrl);
     await loadSample(page);
     await page.waitForSelector('#insight-chart[data-thresholds] canvas');
-    // Each run of Latin letters and digits ("Settlement", "3.84") on one line; Chinese text
-    // may wrap between any two characters, and a too-long word (an order ID) in a scrolling table may break.
-    const broken = await page.evaluate(() => {
-      const out = [];
-      const walker = document.createTreeWalker(document.querySelector('#result-body'), NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        if (!n.parentElement.getClientRects().length || n.parentElement.closest('.diag-scroll')) continue;
-        for (const m of n.data.matchAll(/[A-Za-z0-9.%]+/g)) {
-          const r = document.createRange();
-          r.setStart(n, m.index);
-          r.setEnd(n, m.index + m[0].length);
-          const lines = new Set([...r.getClientRects()].filter((x) => x.width > 0).map((x) => Math.round(x.top)));
-          if (lines.size > 1) out.push(m[0]);
-        }
-      }
-      return out;
-    });
-    assert.deepEqual(broken, [], `${locale}: words broken across lines`);
+    assert.deepEqual(await brokenWords(page), [], `${locale}: words broken across lines`);
     // A benefit's mark (✓ ✕) stands on the line of its name, never alone above it.
     const marks = await page.$$eval('#benefits .benefit', (els) => els.map((e) => {
       const icon = e.querySelector('.benefit-icon').getBoundingClientRect();
