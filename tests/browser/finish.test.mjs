@@ -398,13 +398,13 @@ test('keyboard: every field that cannot be read says why beside it (quick mode, 
 
 // The words of the result broken across two lines. Each run of Latin letters and digits
 // ("Settlement", "3.84", "refund") stays on one line; Chinese text may wrap between any two
-// characters, and a too-long word (an order ID) in a scrolling table may break.
+// characters, and a too-long word (an order ID) in a diagnostics table may break.
 function brokenWords(page) {
   return page.evaluate(() => {
     const out = [];
     const walker = document.createTreeWalker(document.querySelector('#result-body'), NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      if (!n.parentElement.getClientRects().length || n.parentElement.closest('.diag-scroll')) continue;
+      if (!n.parentElement.getClientRects().length || n.parentElement.closest('.diag-table')) continue;
       for (const m of n.data.matchAll(/[A-Za-z0-9.%]+/g)) {
         const r = document.createRange();
         r.setStart(n, m.index);
