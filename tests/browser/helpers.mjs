@@ -170,11 +170,14 @@ export async function typeQuick(page, values) {
 // The shared before/after of a browser test file: the site built once, one Chromium, the export
 // fixtures when asked for; everything closed and removed after. Read its fields inside tests.
 export function useSite({ fixtures = false } = {}) {
-  const suite = { site: null, browser: null, fx: null };
+  const suite = { site: null, browser: null, fx: null, fxDir: null };
   before(async () => {
     suite.site = buildSite();
     suite.browser = await launch();
-    if (fixtures) suite.fx = writeFixtures(ROOT, tempDir('fixtures'));
+    if (fixtures) {
+      suite.fxDir = tempDir('fixtures');
+      suite.fx = writeFixtures(ROOT, suite.fxDir);
+    }
   });
   after(async () => {
     if (suite.browser) await suite.browser.close();

@@ -1,12 +1,12 @@
 // Browser tests of the insight panels (web/src/insights/): the chart with its threshold lines,
 // a scenario slider re-scoring live, and a diagnostics CSV download equal to the CLI's. Expected
 // values come from the native CLI on the same sample.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import {
-  SAMPLE, CLI, buildSite, launch, newContext, openPage, waitForResult, resultSeq, cliAvailable, cliScore, removeTempDirs,
+  SAMPLE, CLI, newContext, openPage, cliAvailable, cliScore, loadSample, useSite,
 } from './helpers.mjs';
 import en from '../../web/src/i18n/en.js';
 import zh from '../../web/src/i18n/zh.js';
@@ -15,26 +15,13 @@ import zh from '../../web/src/i18n/zh.js';
 const strip = (table) => Object.fromEntries(Object.entries(table).filter(([k]) => k.startsWith('ins.')).map(([k, v]) => [k.slice(4), v]));
 const insightTables = { en: strip(en), zh: strip(zh) };
 
-let site;
-let browser;
+const suite = useSite();
 const skip = !cliAvailable() && 'build/native/cli/shopscore is absent: build the native CLI to run these checks';
 
-before(async () => {
-  site = buildSite();
-  browser = await launch();
-});
-
-after(async () => {
-  if (browser) await browser.close();
-  removeTempDirs();
-});
-
 async function sample(locale) {
-  const { context, problems } = await newContext(browser, { locale });
-  const page = await openPage(context, site.indexUrl);
-  const seq = await resultSeq(page);
-  await page.click('#load-sample');
-  await waitForResult(page, seq);
+  const { context, problems } = await newContext(suite.browser, { locale });
+  const page = await openPage(context, suite.site.indexUrl);
+  await loadSample(page);
   await page.waitForSelector('#insights');
   return { context, page, problems };
 }

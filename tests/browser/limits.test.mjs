@@ -2,33 +2,23 @@
 // a 5 GiB file, over the 4 GiB limit, is refused at once without reading it while the page keeps
 // working. Neither is stored: the 2 GB file is a Blob of one 1.2 MB part repeated, the 5 GiB one
 // is sparse (truncate: no disk blocks).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { closeSync, openSync, ftruncateSync, readFileSync } from 'node:fs';
+import { closeSync, openSync, ftruncateSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { generate } from '../../bench/generate.mjs';
-import { buildSite, launch, newContext, openPage, waitForResult, resultSeq, moduleScore, readSample, tempDir, removeTempDirs } from './helpers.mjs';
+import { CLI, cliAvailable, newContext, openPage, waitForResult, resultSeq, moduleScore, readSample, tempDir, loadSample, addFiles, useSite } from './helpers.mjs';
 
-let site;
-let browser;
-
-before(async () => {
-  site = buildSite();
-  browser = await launch();
-});
-
-after(async () => {
-  if (browser) await browser.close();
-  removeTempDirs();
-});
+const suite = useSite();
 
 test('a 5 GiB file is refused at once with the limit, and the page keeps working', async () => {
   const huge = path.join(tempDir('huge'), 'huge-orders.csv');
   const fd = openSync(huge, 'w');
   ftruncateSync(fd, 5 * 2 ** 30);
   closeSync(fd);
-  const { context, problems } = await newContext(browser, { locale: 'en-US' });
-  const page = await openPage(context, site.indexUrl);
+  const { context, problems } = await newContext(suite.browser, { locale: 'en-US' });
+  const page = await openPage(context, suite.site.indexUrl);
   const t0 = Date.now();
   await page.setInputFiles('#file-input', huge);
   const row = page.locator('#file-list > li[data-file="huge-orders.csv"]');
@@ -38,10 +28,25 @@ test('a 5 GiB file is refused at once with the limit, and the page keeps working
   assert.equal(await row.locator('.file-error').textContent(),
     'huge-orders.csv:1:A: expected a file of at most 4096 MiB in the page (the command-line tool reads larger files), got 5120 MiB');
   await page.waitForSelector('body[data-ready="true"]');
-  const seq = await resultSeq(page);
-  await page.click('#load-sample');
-  await waitForResult(page, seq);
+  await loadSample(page);
   assert.equal(await page.textContent('#sps-display'), (await moduleScore(readSample())).sps_display);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a damaged XLSX is refused in the page with the command line\'s words (the core\'s error, not a copy)', { skip: !cliAvailable() && 'the CLI is absent' }, async () => {
+  const file = path.join(tempDir('xlsx'), 'damaged.xlsx');
+  writeFileSync(file, Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(64, 0x61)]));
+  const cli = spawnSync(CLI, ['score', '--orders', file], { encoding: 'utf8' });
+  assert.equal(cli.status, 2);
+  const { context, problems } = await newContext(suite.browser, { locale: 'en-US' });
+  const page = await openPage(context, suite.site.indexUrl);
+  await addFiles(page, [file]);
+  const row = page.locator('#file-list > li[data-file="damaged.xlsx"]');
+  assert.equal(await row.getAttribute('data-status'), 'error');
+  // Worded for the seller from the error's code, with the core's line kept for support.
+  assert.equal(await row.locator('.error-details code').textContent(), cli.stderr.trim().replace(path.dirname(file) + '/', ''));
+  assert.match(await row.locator('.file-error').textContent(), /^damaged\.xlsx: The workbook cannot be read/);
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -73,8 +78,8 @@ test('a 2 GB orders export streams through the page', async () => {
   const body = text.slice(secondLineEnd);
   const bodyRows = body.split('\r\n').length - 1;
   const copies = Math.ceil(2e9 / Buffer.byteLength(body));
-  const { context, problems } = await newContext(browser, { locale: 'en-US' });
-  const page = await openPage(context, site.indexUrl);
+  const { context, problems } = await newContext(suite.browser, { locale: 'en-US' });
+  const page = await openPage(context, suite.site.indexUrl);
 
   let seq = await resultSeq(page);
   await offerRepeated(page, 'one-copy.csv', head, body, 1);
@@ -86,7 +91,7 @@ test('a 2 GB orders export streams through the page', async () => {
   await page.close();
 
   // A fresh page, so the result shown is the 2 GB file's alone.
-  const big = await openPage(context, site.indexUrl);
+  const big = await openPage(context, suite.site.indexUrl);
   seq = await resultSeq(big);
   await offerRepeated(big, 'two-gb.csv', head, body, copies);
   await big.waitForSelector('#file-list > li[data-file="two-gb.csv"][data-status="ok"]', { timeout: 180000 });

@@ -1,56 +1,27 @@
 // Browser tests of the calculator page: Debian's Chromium driven by playwright-core.
 // Expected scores always come from the core (the native CLI, or the WASM module under node),
 // never from numbers written here.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  ROOT, SAMPLE, CLI, buildSite, launch, newContext, openPage, waitForResult, resultSeq, foreignRequests,
-  cliAvailable, cliScore, moduleScore, nodeModule, readSample, fourDecimals, tempDir, removeTempDirs,
+  ROOT, SAMPLE, CLI, newContext, openPage, waitForResult, resultSeq, foreignRequests, loadSample, addFiles, typeQuick,
+  cliAvailable, cliScore, moduleScore, nodeModule, readSample, fourDecimals, tempDir, useSite,
 } from './helpers.mjs';
-import { writeFixtures, writeBigOrders, XSS_NAME } from './fixtures.mjs';
+import { writeBigOrders, XSS_NAME } from './fixtures.mjs';
 import { startStaticServer } from './static-server.mjs';
 import zh from '../../web/src/i18n/zh.js';
 import en from '../../web/src/i18n/en.js';
 
-let site;
-let browser;
-let fx;
-let fxDir;
-
-before(async () => {
-  site = buildSite();
-  browser = await launch();
-  fxDir = tempDir('fixtures');
-  fx = writeFixtures(ROOT, fxDir);
-});
-
-after(async () => {
-  if (browser) await browser.close();
-  removeTempDirs();
-});
+const suite = useSite({ fixtures: true });
 
 const EXPORTS = ['orders.csv', 'returns.csv', 'reviews.tsv', 'chats.xlsx', 'exclusions.csv'];
 
-async function loadSample(page) {
-  const seq = await resultSeq(page);
-  await page.click('#load-sample');
-  await waitForResult(page, seq);
-}
-
-async function addFiles(page, names) {
-  const seq = await resultSeq(page);
-  await page.setInputFiles('#file-input', names.map((n) => fx.files[n] || n));
-  await page.waitForFunction((n) => {
-    const rows = [...document.querySelectorAll('#file-list > li')];
-    return rows.length >= n && rows.every((li) => ['ok', 'error', 'cancelled'].includes(li.dataset.status)) &&
-      document.querySelector('#progress').hidden;
-  }, names.length, { timeout: 60000 });
-  return seq;
-}
+// Gives the page fixture exports by name (or files by path): helpers.mjs addFiles.
+const addExports = (page, names) => addFiles(page, names.map((n) => suite.fx.files[n] || n));
 
 // The expected result for the export fixtures: the module's Ingest reading the raw bytes
 // (encoding detected by the core, not by the page).
@@ -59,7 +30,7 @@ async function moduleScoreExports(names) {
   const ing = new m.Ingest('');
   try {
     for (const name of names) {
-      const bytes = readFileSync(fx.files[name]);
+      const bytes = readFileSync(suite.fx.files[name]);
       if (name.endsWith('.xlsx')) continue; // XLSX needs unzipping: covered by the CLI comparison
       ing.begin('auto', name, 'text', false);
       for (let off = 0; off < bytes.length; off += 1 << 20) {
@@ -77,8 +48,8 @@ async function moduleScoreExports(names) {
 }
 
 test('file://: the sample scores like the core, with no request beyond the page itself', async () => {
-  const { context, requests, problems } = await newContext(browser, { locale: 'en-US' });
-  const page = await openPage(context, site.indexUrl);
+  const { context, requests, problems } = await newContext(suite.browser, { locale: 'en-US' });
+  const page = await openPage(context, suite.site.indexUrl);
   await loadSample(page);
   const expected = await moduleScore(readSample());
   assert.equal(await page.textContent('#sps-display'), expected.sps_display);
@@ -91,15 +62,15 @@ test('file://: the sample scores like the core, with no request beyond the page 
     const state = b.eligible === true ? 'yes' : b.eligible === false ? 'no' : 'unknown';
     assert.equal(await page.getAttribute(`[data-benefit="${b.id}"]`, 'data-eligible'), state, b.id);
   }
-  const siteUrl = pathToFileURL(site.dir).href + '/';
+  const siteUrl = pathToFileURL(suite.site.dir).href + '/';
   assert.deepEqual(foreignRequests(requests, siteUrl), []);
   assert.deepEqual(problems, []);
   await context.close();
 });
 
 test('the sample SPS equals the CLI\'s on the same data', { skip: !cliAvailable() && 'build/native/cli/shopscore is absent: build the native CLI to run this check' }, async () => {
-  const { context } = await newContext(browser, { locale: 'en-US' });
-  const page = await openPage(context, site.indexUrl);
+  const { context } = await newContext(suite.browser, { locale: 'en-US' });
+  const page = await openPage(context, suite.site.indexUrl);
   await loadSample(page);
   const cli = cliScore([SAMPLE]);
   assert.equal(await page.textContent('#sps-display'), cli.sps_display);
@@ -108,9 +79,9 @@ test('the sample SPS equals the CLI\'s on the same data', { skip: !cliAvailable(
 });
 
 test('served by a static server: only the page\'s own files are requested, nothing after load', async () => {
-  const server = await startStaticServer(site.dir);
+  const server = await startStaticServer(suite.site.dir);
   try {
-    const { context, requests, problems } = await newContext(browser, { locale: 'en-US' });
+    const { context, requests, problems } = await newContext(suite.browser, { locale: 'en-US' });
     const page = await openPage(context, server.url);
     // Served over http: the service worker caches the site's own files once, after load.
     // (registered first: `ready` would wait forever without a service worker)
@@ -140,13 +111,13 @@ test('served by a static server: only the page\'s own files are requested, nothi
 });
 
 test('exports: each recognised with rows and encoding; score equals the core; names shown as text', async () => {
-  const { context, problems } = await newContext(browser, { locale: 'en-US' });
-  const page = await openPage(context, site.indexUrl);
-  const seq = await addFiles(page, EXPORTS);
+  const { context, problems } = await newContext(suite.browser, { locale: 'en-US' });
+  const page = await openPage(context, suite.site.indexUrl);
+  const seq = await addExports(page, EXPORTS);
   await waitForResult(page, seq);
   const expectKind = { 'orders.csv': 'orders', 'returns.csv': 'returns', 'reviews.tsv': 'reviews', 'chats.xlsx': 'chats', 'exclusions.csv': 'exclusions' };
   const expectEnc = { 'orders.csv': 'utf-8', 'returns.csv': 'gb18030', 'reviews.tsv': 'utf-8-bom', 'chats.xlsx': 'xlsx', 'exclusions.csv': 'utf-8' };
-  const expectRows = { 'orders.csv': fx.counts.orders, 'returns.csv': fx.counts.returns, 'reviews.tsv': fx.counts.reviews, 'chats.xlsx': fx.counts.chats, 'exclusions.csv': fx.counts.exclusions };
+  const expectRows = { 'orders.csv': suite.fx.counts.orders, 'returns.csv': suite.fx.counts.returns, 'reviews.tsv': suite.fx.counts.reviews, 'chats.xlsx': suite.fx.counts.chats, 'exclusions.csv': suite.fx.counts.exclusions };
   for (const name of EXPORTS) {
     const row = page.locator(`#file-list > li[data-file="${name}"]`);
     assert.equal(await row.getAttribute('data-status'), 'ok', `${name}: ${await row.textContent()}`);
@@ -157,8 +128,8 @@ test('exports: each recognised with rows and encoding; score equals the core; na
   // Without the XLSX (the module under node gets raw bytes), the page and the core agree.
   const textOnly = EXPORTS.filter((n) => !n.endsWith('.xlsx'));
   if (cliAvailable()) {
-    const cli = cliScore(['--orders', fx.files['orders.csv'], '--returns', fx.files['returns.csv'], '--reviews', fx.files['reviews.tsv'],
-      '--chats', fx.files['chats.xlsx'], '--exclusions', fx.files['exclusions.csv']]);
+    const cli = cliScore(['--orders', suite.fx.files['orders.csv'], '--returns', suite.fx.files['returns.csv'], '--reviews', suite.fx.files['reviews.tsv'],
+      '--chats', suite.fx.files['chats.xlsx'], '--exclusions', suite.fx.files['exclusions.csv']]);
     assert.equal(await page.textContent('#sps-display'), cli.sps_display);
     assert.match(await page.textContent('#sps-raw'), new RegExp(fourDecimals(cli.sps).replace('.', '\\.')));
   }
@@ -170,8 +141,8 @@ test('exports: each recognised with rows and encoding; score equals the core; na
   assert.deepEqual(problems, []);
 
   // Same files without the XLSX, against the module reading the raw bytes itself.
-  const page2 = await openPage(context, site.indexUrl);
-  const seq2 = await addFiles(page2, textOnly);
+  const page2 = await openPage(context, suite.site.indexUrl);
+  const seq2 = await addExports(page2, textOnly);
   await waitForResult(page2, seq2);
   // Without the chats export imd and aht are missing: the SPS is the core's range, not a point.
   const expected = await moduleScoreExports(textOnly);
@@ -182,9 +153,9 @@ test('exports: each recognised with rows and encoding; score equals the core; na
 });
 
 test('a bad file shows the core\'s FILE:ROW:COLUMN message next to it; the rest keeps working', async () => {
-  const { context, problems } = await newContext(browser, { locale: 'en-US' });
-  const page = await openPage(context, site.indexUrl);
-  const seq = await addFiles(page, ['bad-orders.csv', 'reviews.tsv']);
+  const { context, problems } = await newContext(suite.browser, { locale: 'en-US' });
+  const page = await openPage(context, suite.site.indexUrl);
+  const seq = await addExports(page, ['bad-orders.csv', 'reviews.tsv']);
   const bad = page.locator('#file-list > li[data-file="bad-orders.csv"]');
   assert.equal(await bad.getAttribute('data-status'), 'error');
   // Worded from the core's code and parameters (file, row, column, got) for the seller; the
@@ -195,7 +166,7 @@ test('a bad file shows the core\'s FILE:ROW:COLUMN message next to it; the rest 
   assert.match(line, /^bad-orders\.csv:\d+:[^:]+: \S/);
   if (cliAvailable()) {
     // The same one-line message as the CLI's (run on the file by the same name).
-    const r = spawnSync(CLI, ['score', '--orders', 'bad-orders.csv'], { cwd: fxDir, encoding: 'utf8' });
+    const r = spawnSync(CLI, ['score', '--orders', 'bad-orders.csv'], { cwd: suite.fxDir, encoding: 'utf8' });
     assert.equal(r.status, 2);
     assert.equal(line, r.stderr.trim());
   }
@@ -208,11 +179,11 @@ test('a bad file shows the core\'s FILE:ROW:COLUMN message next to it; the rest 
 });
 
 test('pasted text and a dataset JSON file are read like any export', async () => {
-  const { context, problems } = await newContext(browser, { locale: 'en-US' });
-  const page = await openPage(context, site.indexUrl);
+  const { context, problems } = await newContext(suite.browser, { locale: 'en-US' });
+  const page = await openPage(context, suite.site.indexUrl);
   const expected = await moduleScore(readSample());
   // A dataset JSON file.
-  let seq = await addFiles(page, [SAMPLE]);
+  let seq = await addExports(page, [SAMPLE]);
   await waitForResult(page, seq);
   assert.equal(await page.getAttribute('#file-list > li[data-file="sample-dataset.json"]', 'data-status'), 'ok');
   assert.equal(await page.textContent('#sps-display'), expected.sps_display);
@@ -233,10 +204,10 @@ test('pasted text and a dataset JSON file are read like any export', async () =>
 });
 
 test('files dropped on the drop zone are read (several at once)', async () => {
-  const { context, problems } = await newContext(browser, { locale: 'en-US' });
-  const page = await openPage(context, site.indexUrl);
+  const { context, problems } = await newContext(suite.browser, { locale: 'en-US' });
+  const page = await openPage(context, suite.site.indexUrl);
   const seq = await resultSeq(page);
-  const files = ['orders.csv', 'reviews.tsv'].map((n) => ({ name: n, data: readFileSync(fx.files[n]).toString('base64') }));
+  const files = ['orders.csv', 'reviews.tsv'].map((n) => ({ name: n, data: readFileSync(suite.fx.files[n]).toString('base64') }));
   await page.evaluate((list) => {
     const dt = new DataTransfer();
     for (const f of list) dt.items.add(new File([Uint8Array.from(atob(f.data), (c) => c.charCodeAt(0))], f.name));
@@ -265,8 +236,8 @@ test('the export fixtures of every variant score like the CLI, shop facts typed 
     const dir = path.join(VARIANTS, variant);
     // Export files only: a set's own shop.json and expected.json are for the CLI/WASM tests.
     const files = readdirSync(dir).filter((f) => /^(orders|returns|reviews|chats|exclusions)\./.test(f)).sort();
-    const { context, problems } = await newContext(browser, { locale: 'en-US' });
-    const page = await openPage(context, site.indexUrl);
+    const { context, problems } = await newContext(suite.browser, { locale: 'en-US' });
+    const page = await openPage(context, suite.site.indexUrl);
     await page.click('#shop-facts summary');
     await page.fill('#shop-as_of', shop.as_of);
     await page.fill('#shop-opened', shop.opened);
@@ -276,7 +247,7 @@ test('the export fixtures of every variant score like the CLI, shop facts typed 
     await page.selectOption('#shop-has_logo', String(shop.has_logo));
     await page.fill('#shop-products_for_sale', String(shop.products_for_sale));
     await page.fill('#shop-violations_30d', String(shop.violations_30d));
-    const seq = await addFiles(page, files.map((f) => path.join(dir, f)));
+    const seq = await addExports(page, files.map((f) => path.join(dir, f)));
     await waitForResult(page, seq);
     const statuses = await page.locator('#file-list > li').evaluateAll((els) => els.map((e) => `${e.dataset.file}:${e.dataset.status}`));
     assert.deepEqual(statuses, files.map((f) => `${f}:ok`), variant);
@@ -306,15 +277,7 @@ async function quick(page, values, asOf = '2026-11-20') {
   await page.click('#tab-quick');
   if ((await page.locator('#shop-facts').getAttribute('open')) === null) await page.click('#shop-facts summary');
   await page.fill('#shop-as_of', asOf);
-  for (const [id, v] of Object.entries(values)) {
-    if (/-(numerator|denominator)$/.test(id)) {
-      const details = page.locator(`fieldset[data-metric="${id.split('-')[0]}"] details.quick-counts`);
-      if ((await details.getAttribute('open')) === null) await details.locator('summary').click();
-    }
-    const seq = await resultSeq(page);
-    await page.fill('#quick-' + id, String(v));
-    await waitForResult(page, seq);
-  }
+  await typeQuick(page, values);
 }
 
 // The dataset the page should build from quick-mode values (docs/rules.md §11 direct input).
@@ -346,8 +309,8 @@ function noneTyped(ids) {
 }
 
 test('quick mode: the score updates as values are typed and equals the core', async () => {
-  const { context, problems } = await newContext(browser, { locale: 'en-US' });
-  const page = await openPage(context, site.indexUrl);
+  const { context, problems } = await newContext(suite.browser, { locale: 'en-US' });
+  const page = await openPage(context, suite.site.indexUrl);
   const values = {
     shop_age_days: 400, delivered_orders_90d: 812,
     'nrr-value': 0.81, 'nrr-numerator': 6, 'nrr-denominator': 740,
@@ -376,8 +339,8 @@ test('quick mode: the score updates as values are typed and equals the core', as
 });
 
 test('protection and no-data badges follow the core', async () => {
-  const { context } = await newContext(browser, { locale: 'en-US' });
-  const page = await openPage(context, site.indexUrl);
+  const { context } = await newContext(suite.browser, { locale: 'en-US' });
+  const page = await openPage(context, suite.site.indexUrl);
   // Every metric typed (aht as "I had none"): an untyped one would be missing, not no data.
   const values = { shop_age_days: 60, delivered_orders_90d: 40, 'nrr-value': 10, 'nrr-numerator': 2, 'nrr-denominator': 20, 'otdr-value': 99,
     'nbfr-value': 0.1, 'sfcr-value': 1, 'imd-value': 90, ...noneTyped(['aht']) };
@@ -404,8 +367,8 @@ test('benefits at the edge: 3.46 shows "3.5" but the 3.5 benefits are not grante
   const expected = await moduleScore(quickDataset(values));
   assert.ok(expected.sps >= 3.45 && expected.sps < 3.5, `premise: sps ${expected.sps}`);
   assert.equal(expected.status, 'scored');
-  const { context } = await newContext(browser, { locale: 'en-US' });
-  const page = await openPage(context, site.indexUrl);
+  const { context } = await newContext(suite.browser, { locale: 'en-US' });
+  const page = await openPage(context, suite.site.indexUrl);
   await quick(page, values);
   assert.equal(await page.textContent('#sps-display'), expected.sps_display);
   assert.equal(expected.sps_display, '3.5');
@@ -421,8 +384,8 @@ test('benefits at the edge: 3.46 shows "3.5" but the 3.5 benefits are not grante
 });
 
 test('language: browser default, switch at any time, remembered; locale formats', async () => {
-  const { context } = await newContext(browser, { locale: 'zh-CN' });
-  const page = await openPage(context, site.indexUrl);
+  const { context } = await newContext(suite.browser, { locale: 'zh-CN' });
+  const page = await openPage(context, suite.site.indexUrl);
   assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
   assert.equal(await page.textContent('#load-sample'), zh['input.sample']);
   await loadSample(page);
@@ -441,8 +404,8 @@ test('language: browser default, switch at any time, remembered; locale formats'
 });
 
 test('profile: edits rescore without re-reading files; saved, loaded and remembered', async () => {
-  const { context } = await newContext(browser, { locale: 'en-US' });
-  const page = await openPage(context, site.indexUrl);
+  const { context } = await newContext(suite.browser, { locale: 'en-US' });
+  const page = await openPage(context, suite.site.indexUrl);
   const m = await nodeModule();
   const builtin = JSON.parse(m.defaultProfile());
 
@@ -461,7 +424,7 @@ test('profile: edits rescore without re-reading files; saved, loaded and remembe
 
   // With files: a profile change rescored the session, no second read. (Every export, so no
   // metric is missing and the SPS is a point, not a range.)
-  seq = await addFiles(page, EXPORTS);
+  seq = await addExports(page, EXPORTS);
   await waitForResult(page, seq);
   const ingests = await page.getAttribute('body', 'data-ingests');
   const before = await page.textContent('#sps-raw');
@@ -497,8 +460,8 @@ test('profile: edits rescore without re-reading files; saved, loaded and remembe
 
 test('a large file shows bytes read, the page stays responsive, and cancel stops the work', async () => {
   const big = writeBigOrders(tempDir('big'), 80 * 1024 * 1024);
-  const { context, problems } = await newContext(browser, { locale: 'en-US' });
-  const page = await openPage(context, site.indexUrl);
+  const { context, problems } = await newContext(suite.browser, { locale: 'en-US' });
+  const page = await openPage(context, suite.site.indexUrl);
   await page.setInputFiles('#file-input', big);
   await page.waitForSelector('#progress:not([hidden])');
   await page.waitForFunction(() => document.querySelector('#progress-bar').value > 0, null, { timeout: 30000 });
@@ -517,13 +480,13 @@ test('a large file shows bytes read, the page stays responsive, and cancel stops
 });
 
 test('a 375 px phone: no horizontal overflow, long Chinese names wrap, every control labelled, keyboard works', async () => {
-  const { context } = await newContext(browser, { locale: 'zh-CN', viewport: { width: 375, height: 800 }, isMobile: true, hasTouch: true });
-  const page = await openPage(context, site.indexUrl);
+  const { context } = await newContext(suite.browser, { locale: 'zh-CN', viewport: { width: 375, height: 800 }, isMobile: true, hasTouch: true });
+  const page = await openPage(context, suite.site.indexUrl);
   await page.focus('#load-sample');
   const seq = await resultSeq(page);
   await page.keyboard.press('Enter');
   await waitForResult(page, seq);
-  await addFiles(page, ['orders.csv']);
+  await addExports(page, ['orders.csv']);
   await page.click('#file-list > li[data-file="orders.csv"] .preview summary');
   await page.click('#shop-facts summary');
   await page.click('#tab-quick');
@@ -575,8 +538,8 @@ test('what to fix first: the sample\'s labelled metrics and gains are the CLI\'s
   const cli = cliScore([SAMPLE, '--insights']);
   const labelled = cli.insights.priorities.filter((p) => p.label);
   assert.ok(labelled.length >= 1, 'premise: the sample has a labelled metric');
-  const { context, problems } = await newContext(browser, { locale: 'en-US' });
-  const page = await openPage(context, site.indexUrl);
+  const { context, problems } = await newContext(suite.browser, { locale: 'en-US' });
+  const page = await openPage(context, suite.site.indexUrl);
   await loadSample(page);
   assert.equal(await page.textContent('#priorities h3'), en['priority.title']);
   const actual = await pagePriorities(page);
@@ -596,8 +559,8 @@ test('what to fix first: a friendly line when no metric is labelled', async () =
     ...noneTyped(['nrr', 'nbfr', 'sfcr', 'imd', 'aht']) };
   const expected = await moduleScore(quickDataset(values), { insights: true });
   assert.ok(expected.sps != null && expected.insights.priorities.every((p) => !p.label), 'premise: nothing labelled');
-  const { context } = await newContext(browser, { locale: 'en-US' });
-  const page = await openPage(context, site.indexUrl);
+  const { context } = await newContext(suite.browser, { locale: 'en-US' });
+  const page = await openPage(context, suite.site.indexUrl);
   await quick(page, values);
   assert.equal(await page.textContent('#sps-display'), expected.sps_display);
   assert.equal(await page.locator('#priorities li.priority').count(), 0);
@@ -610,8 +573,8 @@ test('what to fix first: a friendly line when no metric is labelled', async () =
 test('what to fix first: labels and gains in Chinese and in English', async () => {
   const expected = await moduleScore(readSample(), { insights: true });
   assert.ok(expected.insights.priorities.some((p) => p.label), 'premise: the sample has a labelled metric');
-  const { context, problems } = await newContext(browser, { locale: 'zh-CN' });
-  const page = await openPage(context, site.indexUrl);
+  const { context, problems } = await newContext(suite.browser, { locale: 'zh-CN' });
+  const page = await openPage(context, suite.site.indexUrl);
   await loadSample(page);
   assert.equal(await page.textContent('#priorities h3'), zh['priority.title']);
   assertPriorities(await pagePriorities(page), expected, zh, 'zh-CN');
@@ -626,8 +589,8 @@ test('what to fix first: labels and gains in Chinese and in English', async () =
 
 test('shop facts edited after reading exports rescore without a re-read and match the CLI with --shop', { skip: !cliAvailable() && 'build/native/cli/shopscore is absent: build the native CLI to run this check' }, async () => {
   const dir = tempDir('shop');
-  const exportArgs = ['--orders', fx.files['orders.csv'], '--returns', fx.files['returns.csv'], '--reviews', fx.files['reviews.tsv'],
-    '--chats', fx.files['chats.xlsx'], '--exclusions', fx.files['exclusions.csv'], '--insights'];
+  const exportArgs = ['--orders', suite.fx.files['orders.csv'], '--returns', suite.fx.files['returns.csv'], '--reviews', suite.fx.files['reviews.tsv'],
+    '--chats', suite.fx.files['chats.xlsx'], '--exclusions', suite.fx.files['exclusions.csv'], '--insights'];
   const cliWith = (shop) => {
     const file = path.join(dir, `shop-${Object.keys(shop).join('-') || 'none'}.json`);
     writeFileSync(file, JSON.stringify(shop));
@@ -648,9 +611,9 @@ test('shop facts edited after reading exports rescore without a re-read and matc
     assertPriorities(await pagePriorities(page), cli, en, 'en-US');
   }
 
-  const { context, problems } = await newContext(browser, { locale: 'en-US' });
-  const page = await openPage(context, site.indexUrl);
-  let seq = await addFiles(page, EXPORTS);
+  const { context, problems } = await newContext(suite.browser, { locale: 'en-US' });
+  const page = await openPage(context, suite.site.indexUrl);
+  let seq = await addExports(page, EXPORTS);
   await waitForResult(page, seq);
   await assertLikeCli(page, cliWith({}), 'before');
   const ingests = await page.getAttribute('body', 'data-ingests');
@@ -703,8 +666,8 @@ test('screenshots of the sample result in both languages', async () => {
   mkdirSync(outDir, { recursive: true });
   // Desktop (docs/screenshot-en.png, -zh.png) and a 375 px phone (-375.png).
   for (const [lang, width] of [['en', 1280], ['zh', 1280], ['en', 375], ['zh', 375]]) {
-    const { context } = await newContext(browser, { locale: lang === 'zh' ? 'zh-CN' : 'en-US', viewport: { width, height: 900 }, isMobile: width < 400 });
-    const page = await openPage(context, site.indexUrl);
+    const { context } = await newContext(suite.browser, { locale: lang === 'zh' ? 'zh-CN' : 'en-US', viewport: { width, height: 900 }, isMobile: width < 400 });
+    const page = await openPage(context, suite.site.indexUrl);
     await loadSample(page);
     const file = path.join(outDir, `screenshot-${lang}${width < 400 ? '-375' : ''}.png`);
     await page.screenshot({ path: file, fullPage: true });
@@ -712,7 +675,7 @@ test('screenshots of the sample result in both languages', async () => {
     // A partial-input result (orders and returns only): the headline as the seller sees it
     // (docs/screenshot-partial-*.png), the viewport from the result's top.
     await page.click('#tab-files');
-    const seq = await addFiles(page, ['orders.csv', 'returns.csv']);
+    const seq = await addExports(page, ['orders.csv', 'returns.csv']);
     await waitForResult(page, seq);
     await page.locator('#result').scrollIntoViewIfNeeded();
     await page.evaluate(() => document.querySelector('#result').scrollIntoView({ block: 'start' }));
@@ -724,9 +687,9 @@ test('screenshots of the sample result in both languages', async () => {
 });
 
 test('no copied asset is missing from the build', () => {
-  const html = readFileSync(path.join(site.dir, 'index.html'), 'utf8');
+  const html = readFileSync(path.join(suite.site.dir, 'index.html'), 'utf8');
   for (const ref of html.matchAll(/(?:src|href)="([^"]+)"/g)) {
     if (ref[1].startsWith('data:') || ref[1].startsWith('#')) continue;
-    assert.doesNotThrow(() => copyFileSync(path.join(site.dir, ref[1]), path.join(tempDir('x'), 'probe')), ref[1]);
+    assert.doesNotThrow(() => copyFileSync(path.join(suite.site.dir, ref[1]), path.join(tempDir('x'), 'probe')), ref[1]);
   }
 });

@@ -2,14 +2,14 @@
 // value never wipes the result nor persists; errors and warnings are worded from the core's codes;
 // quick mode checks what is typed; Seller Center's names; benefits from the guide; print and
 // download; a sub-path host and offline use; an axe-core audit with zero violations.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import {
-  ROOT, buildSite, launch, newContext, openPage, waitForResult, resultSeq, foreignRequests,
-  moduleScore, nodeModule, readSample, tempDir, removeTempDirs,
+  ROOT, newContext, openPage, waitForResult, resultSeq, foreignRequests, loadSample, addFiles,
+  moduleScore, nodeModule, readSample, tempDir, useSite,
 } from './helpers.mjs';
 import { startStaticServer } from './static-server.mjs';
 import zh from '../../web/src/i18n/zh.js';
@@ -20,30 +20,7 @@ const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const MALFORMED = path.join(ROOT, 'tests', 'data', 'exports', 'malformed');
 const LANGS = [['en', 'en-US', en], ['zh', 'zh-CN', zh]];
 
-let site;
-let browser;
-before(async () => {
-  site = buildSite();
-  browser = await launch();
-});
-after(async () => {
-  if (browser) await browser.close();
-  removeTempDirs();
-});
-
-async function loadSample(page) {
-  const seq = await resultSeq(page);
-  await page.click('#load-sample');
-  await waitForResult(page, seq);
-}
-
-async function addFile(page, file) {
-  await page.setInputFiles('#file-input', file);
-  await page.waitForFunction(() => {
-    const rows = [...document.querySelectorAll('#file-list > li')];
-    return rows.length && rows.every((li) => ['ok', 'error'].includes(li.dataset.status)) && document.querySelector('#progress').hidden;
-  }, null, { timeout: 30000 });
-}
+const suite = useSite();
 
 async function openProfile(page) {
   if ((await page.locator('#profile-details').getAttribute('open')) === null) await page.click('#profile-details summary');
@@ -61,8 +38,8 @@ async function axe(page) {
 
 for (const [lang, locale, table] of LANGS) {
   test(`${lang}: a bad profile value keeps the last result, is explained at the field and never saved`, async () => {
-    const { context, problems } = await newContext(browser, { locale });
-    const page = await openPage(context, site.indexUrl);
+    const { context, problems } = await newContext(suite.browser, { locale });
+    const page = await openPage(context, suite.site.indexUrl);
     await loadSample(page);
     const sps = await page.textContent('#sps-raw');
     await openProfile(page);
@@ -90,7 +67,7 @@ for (const [lang, locale, table] of LANGS) {
 }
 
 test('a saved profile with a bad value is left out at load, with a message', async () => {
-  const { context, problems } = await newContext(browser, { locale: 'zh-CN' });
+  const { context, problems } = await newContext(suite.browser, { locale: 'zh-CN' });
   const m = await nodeModule();
   const bad = JSON.parse(m.defaultProfile());
   bad.benchmarks.nbfr.good = 0.05; // worse than the 1-point line: the core refuses it
@@ -103,7 +80,7 @@ test('a saved profile with a bad value is left out at load, with a message', asy
       }
     } catch { /* a document without storage (the blank page before the navigation) */ }
   }, bad);
-  const page = await openPage(context, site.indexUrl);
+  const page = await openPage(context, suite.site.indexUrl);
   await loadSample(page);
   assert.equal(await page.locator('#result-error').count(), 0);
   assert.equal(await page.textContent('#sps-display'), (await moduleScore(readSample())).sps_display);
@@ -113,9 +90,9 @@ test('a saved profile with a bad value is left out at load, with a message', asy
 });
 
 test('errors in Chinese from codes: the missing column named as Seller Center names it; a bad date with its row and column', async () => {
-  const { context, problems } = await newContext(browser, { locale: 'zh-CN' });
-  const page = await openPage(context, site.indexUrl);
-  await addFile(page, [path.join(MALFORMED, 'missing_column.csv'), path.join(MALFORMED, 'bad_date.csv')]);
+  const { context, problems } = await newContext(suite.browser, { locale: 'zh-CN' });
+  const page = await openPage(context, suite.site.indexUrl);
+  await addFiles(page, [path.join(MALFORMED, 'missing_column.csv'), path.join(MALFORMED, 'bad_date.csv')]);
   const missing = await page.textContent('#file-list > li[data-file="missing_column.csv"] .error-text > span');
   assert.match(missing, /「创建时间」/, missing);
   assert.ok(missing.includes(zh['kind.orders']));
@@ -133,9 +110,9 @@ test('errors in Chinese from codes: the missing column named as Seller Center na
 });
 
 test('errors in English name the column too', async () => {
-  const { context } = await newContext(browser, { locale: 'en-US' });
-  const page = await openPage(context, site.indexUrl);
-  await addFile(page, [path.join(MALFORMED, 'missing_column.csv')]);
+  const { context } = await newContext(suite.browser, { locale: 'en-US' });
+  const page = await openPage(context, suite.site.indexUrl);
+  await addFiles(page, [path.join(MALFORMED, 'missing_column.csv')]);
   const text = await page.textContent('#file-list .error-text > span');
   assert.match(text, /without the column “Created Time”/, text);
   await context.close();
@@ -143,8 +120,8 @@ test('errors in English name the column too', async () => {
 
 for (const [lang, locale, table] of LANGS) {
   test(`${lang}: quick mode checks values at the field, accepts what sellers type, assumes a scored shop and remembers`, async () => {
-    const { context, problems } = await newContext(browser, { locale });
-    const page = await openPage(context, site.indexUrl);
+    const { context, problems } = await newContext(suite.browser, { locale });
+    const page = await openPage(context, suite.site.indexUrl);
     await page.click('#tab-quick');
     let seq = await resultSeq(page);
     await page.fill('#quick-nrr-value', '0.5 %');
@@ -206,8 +183,8 @@ for (const [lang, locale, table] of LANGS) {
 }
 
 test('quick mode on a phone: the score stays in view while typing (sticky summary)', async () => {
-  const { context } = await newContext(browser, { locale: 'en-US', viewport: { width: 375, height: 700 }, isMobile: true });
-  const page = await openPage(context, site.indexUrl);
+  const { context } = await newContext(suite.browser, { locale: 'en-US', viewport: { width: 375, height: 700 }, isMobile: true });
+  const page = await openPage(context, suite.site.indexUrl);
   await page.click('#tab-quick');
   const seq = await resultSeq(page);
   await page.fill('#quick-nrr-value', '0.8');
@@ -230,8 +207,8 @@ const NAMES = {
 
 for (const [lang, locale, table] of LANGS) {
   test(`${lang}: Seller Center's names, benchmarks on each bar, no internal ids, benefits from the guide`, async () => {
-    const { context } = await newContext(browser, { locale });
-    const page = await openPage(context, site.indexUrl);
+    const { context } = await newContext(suite.browser, { locale });
+    const page = await openPage(context, suite.site.indexUrl);
     await loadSample(page);
     assert.deepEqual(await page.locator('tr[data-metric] .metric-name').allTextContents(), NAMES[lang].metrics);
     assert.deepEqual(await page.locator('.dim h3').allTextContents(), NAMES[lang].dims);
@@ -261,8 +238,8 @@ for (const [lang, locale, table] of LANGS) {
 }
 
 test('weights that do not add up to 100 % are pointed out', async () => {
-  const { context } = await newContext(browser, { locale: 'en-US' });
-  const page = await openPage(context, site.indexUrl);
+  const { context } = await newContext(suite.browser, { locale: 'en-US' });
+  const page = await openPage(context, suite.site.indexUrl);
   await loadSample(page);
   await openProfile(page);
   assert.equal(await page.textContent('#weights-sum'), '');
@@ -274,8 +251,8 @@ test('weights that do not add up to 100 % are pointed out', async () => {
 });
 
 test('print: one clean report without the upload panel or the editor; downloads of JSON and CSV', async () => {
-  const { context } = await newContext(browser, { locale: 'en-US', viewport: { width: 1000, height: 900 } });
-  const page = await openPage(context, site.indexUrl);
+  const { context } = await newContext(suite.browser, { locale: 'en-US', viewport: { width: 1000, height: 900 } });
+  const page = await openPage(context, suite.site.indexUrl);
   await loadSample(page);
   const [json] = await Promise.all([page.waitForEvent('download'), page.click('#download-json')]);
   const result = JSON.parse(readFileSync(await json.path(), 'utf8'));
@@ -301,9 +278,9 @@ test('print: one clean report without the upload panel or the editor; downloads 
 });
 
 test('hosted under a sub-path: works, requests only its own files, installs and opens offline', async () => {
-  const server = await startStaticServer(site.dir, '/tools/shopscore/');
+  const server = await startStaticServer(suite.site.dir, '/tools/shopscore/');
   try {
-    const { context, requests, problems } = await newContext(browser, { locale: 'en-US' });
+    const { context, requests, problems } = await newContext(suite.browser, { locale: 'en-US' });
     const page = await openPage(context, server.url);
     // (registered first: `ready` would wait forever without a service worker)
     await page.waitForSelector('body[data-offline="registered"]');
@@ -328,8 +305,8 @@ test('hosted under a sub-path: works, requests only its own files, installs and 
 });
 
 test('file://: no manifest, no service worker, and the sample is loaded only when asked for', async () => {
-  const { context, requests, problems } = await newContext(browser, { locale: 'en-US' });
-  const page = await openPage(context, site.indexUrl);
+  const { context, requests, problems } = await newContext(suite.browser, { locale: 'en-US' });
+  const page = await openPage(context, suite.site.indexUrl);
   assert.equal(await page.locator('link[rel="manifest"]').count(), 0);
   assert.equal(requests.filter((u) => u.endsWith('/sample.js')).length, 0);
   assert.equal(await page.evaluate(() => typeof self.SHOPSCORE_SAMPLE_JSON), 'undefined');
@@ -341,8 +318,8 @@ test('file://: no manifest, no service worker, and the sample is loaded only whe
 
 for (const [lang, locale] of LANGS) {
   test(`${lang}: axe-core finds no violation on first load, the sample result, quick mode and a file error`, async () => {
-    const { context } = await newContext(browser, { locale });
-    const page = await openPage(context, site.indexUrl);
+    const { context } = await newContext(suite.browser, { locale });
+    const page = await openPage(context, suite.site.indexUrl);
     assert.deepEqual(await axe(page), [], 'first load');
     await loadSample(page);
     assert.deepEqual(await axe(page), [], 'sample result');
@@ -353,7 +330,7 @@ for (const [lang, locale] of LANGS) {
     await waitForResult(page, seq);
     assert.deepEqual(await axe(page), [], 'quick mode');
     await page.click('#tab-files');
-    await addFile(page, [path.join(MALFORMED, 'bad_date.csv')]);
+    await addFiles(page, [path.join(MALFORMED, 'bad_date.csv')]);
     assert.deepEqual(await axe(page), [], 'file error');
     await context.close();
   });
@@ -370,8 +347,8 @@ function contrast(a, b) {
 }
 
 test('accessibility by hand: a short announcement, focus ring contrast, a reachable scroll box, 200 % zoom at 375 px', async () => {
-  const { context } = await newContext(browser, { locale: 'zh-CN', viewport: { width: 375, height: 800 }, isMobile: true });
-  const page = await openPage(context, site.indexUrl);
+  const { context } = await newContext(suite.browser, { locale: 'zh-CN', viewport: { width: 375, height: 800 }, isMobile: true });
+  const page = await openPage(context, suite.site.indexUrl);
   await loadSample(page);
   assert.equal(await page.getAttribute('#result-body', 'aria-live'), null, 'the whole result is not a live region');
   const spoken = await page.textContent('#result-live');
@@ -393,8 +370,8 @@ test('accessibility by hand: a short announcement, focus ring contrast, a reacha
   await context.close();
   // 200 % zoom on a 375 px phone is a 187 px wide layout: nothing may scroll sideways.
   for (const locale2 of ['zh-CN', 'en-US']) {
-    const { context: c2 } = await newContext(browser, { locale: locale2, viewport: { width: 187, height: 700 }, deviceScaleFactor: 2 });
-    const p2 = await openPage(c2, site.indexUrl);
+    const { context: c2 } = await newContext(suite.browser, { locale: locale2, viewport: { width: 187, height: 700 }, deviceScaleFactor: 2 });
+    const p2 = await openPage(c2, suite.site.indexUrl);
     await loadSample(p2);
     await p2.click('#tab-quick');
     await p2.fill('#quick-nrr-value', '0.8');
@@ -409,9 +386,9 @@ test('accessibility by hand: a short announcement, focus ring contrast, a reacha
 });
 
 test('English text inside the Chinese page is marked lang="en"', async () => {
-  const { context } = await newContext(browser, { locale: 'zh-CN' });
-  const page = await openPage(context, site.indexUrl);
-  await addFile(page, [path.join(MALFORMED, 'bad_date.csv')]);
+  const { context } = await newContext(suite.browser, { locale: 'zh-CN' });
+  const page = await openPage(context, suite.site.indexUrl);
+  await addFiles(page, [path.join(MALFORMED, 'bad_date.csv')]);
   // What the core expected is its English phrase: marked as English.
   const expected = page.locator('#file-list .error-expected [lang="en"]');
   assert.equal(await expected.count(), 1);
@@ -421,9 +398,9 @@ test('English text inside the Chinese page is marked lang="en"', async () => {
 });
 
 test('warnings: ambiguous-date examples are separate; the time-zone placeholder fits a US shop', async () => {
-  const { context } = await newContext(browser, { locale: 'en-US' });
-  const page = await openPage(context, site.indexUrl);
-  await addFile(page, [path.join(MALFORMED, 'ambiguous_dates.csv')]);
+  const { context } = await newContext(suite.browser, { locale: 'en-US' });
+  const page = await openPage(context, suite.site.indexUrl);
+  await addFiles(page, [path.join(MALFORMED, 'ambiguous_dates.csv')]);
   const examples = await page.textContent('#file-list [data-warning="ambiguous_dates"] .examples');
   assert.match(examples, /AM · 03\/06\/2026/, examples);
   assert.equal(await page.getAttribute('#shop-utc_offset', 'placeholder'), '-08:00');
@@ -431,8 +408,8 @@ test('warnings: ambiguous-date examples are separate; the time-zone placeholder 
 });
 
 test('a shop-fact typo is explained at the field and keeps the result', async () => {
-  const { context, problems } = await newContext(browser, { locale: 'zh-CN' });
-  const page = await openPage(context, site.indexUrl);
+  const { context, problems } = await newContext(suite.browser, { locale: 'zh-CN' });
+  const page = await openPage(context, suite.site.indexUrl);
   await loadSample(page);
   const sps = await page.textContent('#sps-raw');
   await page.click('#shop-facts summary');
@@ -451,8 +428,8 @@ test('a shop-fact typo is explained at the field and keeps the result', async ()
 });
 
 test('on a phone the sample button brings the score into view', async () => {
-  const { context } = await newContext(browser, { locale: 'en-US', viewport: { width: 375, height: 700 }, isMobile: true });
-  const page = await openPage(context, site.indexUrl);
+  const { context } = await newContext(suite.browser, { locale: 'en-US', viewport: { width: 375, height: 700 }, isMobile: true });
+  const page = await openPage(context, suite.site.indexUrl);
   await loadSample(page);
   await page.waitForFunction(() => Math.abs(document.querySelector('#result').getBoundingClientRect().top) < 5);
   assert.equal(await page.evaluate(() => document.activeElement.id), 'result');
@@ -461,10 +438,10 @@ test('on a phone the sample button brings the score into view', async () => {
 });
 
 test('a metric without data can be typed as Seller Center shows it (files)', async () => {
-  const { context, problems } = await newContext(browser, { locale: 'en-US' });
-  const page = await openPage(context, site.indexUrl);
+  const { context, problems } = await newContext(suite.browser, { locale: 'en-US' });
+  const page = await openPage(context, suite.site.indexUrl);
   // An orders export only: no chats, so the IM dissatisfaction rate is missing (the score a range).
-  await addFile(page, [path.join(MALFORMED, 'ambiguous_dates.csv')]);
+  await addFiles(page, [path.join(MALFORMED, 'ambiguous_dates.csv')]);
   await page.waitForSelector('tr[data-metric="imd"] [data-badge="missing"]');
   await page.fill('#type-imd', '150');
   let seq = await resultSeq(page);
@@ -486,9 +463,9 @@ test('a metric without data can be typed as Seller Center shows it (files)', asy
 
 for (const [lang, locale, table] of LANGS) {
   test(`${lang}: a file whose dates read both ways asks which order, and is read again with the answer`, async () => {
-    const { context, problems } = await newContext(browser, { locale });
-    const page = await openPage(context, site.indexUrl);
-    await addFile(page, [path.join(MALFORMED, 'ambiguous_dates.csv')]);
+    const { context, problems } = await newContext(suite.browser, { locale });
+    const page = await openPage(context, suite.site.indexUrl);
+    await addFiles(page, [path.join(MALFORMED, 'ambiguous_dates.csv')]);
     const question = page.locator('#file-list fieldset.date-order');
     await question.waitFor();
     assert.equal(await question.locator('legend').textContent(), table['files.date_order_q'].replace('{file}', 'ambiguous_dates.csv'));

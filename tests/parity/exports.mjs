@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { entryStream, findSheet, isZip, readZipDirectory } from '../../web/src/worker/zip.js';
+import { entryStream, entryText, isZip, readZipDirectory } from '../../web/src/worker/zip.js';
 
 const [cli, modulePath] = process.argv.slice(2);
 if (!cli || !modulePath) {
@@ -22,6 +22,7 @@ const shopscore = await createRequire(import.meta.url)(path.resolve(modulePath))
 const exportsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'data', 'exports');
 const KINDS = ['orders', 'returns', 'reviews', 'chats', 'exclusions', 'diagnostics'];
 const CHUNK = 1 << 20;
+const { limits } = JSON.parse(shopscore.meta());
 
 function native(files, shopPath, options = {}) {
   const args = ['score', ...files.flatMap(({ kind, file }) => [`--${kind}`, file])];
@@ -57,16 +58,24 @@ async function wasm(files, shopPath, options = {}) {
       const bytes = readFileSync(file);
       const blob = new Blob([bytes]);
       if (await isZip(blob)) {
-        const entries = await readZipDirectory(blob, file);
-        const shared = entries.get('xl/sharedStrings.xml');
+        // As the page's worker does: the core's errors, limits and choice of parts.
+        const fail = {
+          bad: (what) => shopscore.badXlsxError(file, what),
+          tooLarge: (part, limit) => shopscore.xlsxPartTooLargeError(file, part, limit),
+        };
+        const entries = await readZipDirectory(blob, fail);
+        const text = async (p) => (entries.has(p) ? entryText(blob, entries.get(p), limits.xlsx_small_part_bytes, fail) : '');
+        const parts = JSON.parse(shopscore.findWorkbookParts(file, await text('xl/workbook.xml'), await text('xl/_rels/workbook.xml.rels')));
+        const shared = parts.shared_strings_path && entries.get(parts.shared_strings_path);
         if (shared) {
           ingest.begin(kind, file, 'xlsx-shared-strings', false);
-          feed(ingest, await streamBytes(await entryStream(blob, shared, file)));
+          feed(ingest, await streamBytes(await entryStream(blob, shared, limits.xlsx_shared_strings_part_bytes, fail)));
           ingest.end();
         }
-        const { entry } = await findSheet(blob, entries, file);
+        const sheet = entries.get(parts.sheet_path);
+        if (!sheet) throw fail.bad(`got a workbook without its sheet ${parts.sheet_path}`);
         ingest.begin(kind, file, 'xlsx-sheet', false);
-        feed(ingest, await streamBytes(await entryStream(blob, entry, file)));
+        feed(ingest, await streamBytes(await entryStream(blob, sheet, limits.xlsx_sheet_part_bytes, fail)));
       } else {
         ingest.begin(kind, file, 'text', false);  // the core detects the encoding, as in the CLI
         feed(ingest, bytes);

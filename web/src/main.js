@@ -64,7 +64,7 @@ function boot() {
   const engine = new Engine(source);
   set({ engine });
   engine.start().then(({ version, defaultProfile, meta }) => {
-    applyMeta(meta);
+    applyMeta(meta); // before any score: the gate and tiers come from it (model.js)
     $('#core-version').textContent = version;
     const profile = new ProfileEditor($('#profile-body'), defaultProfile, () => rescore());
     set({ profile });
@@ -79,7 +79,7 @@ function boot() {
       set({ source: 'quick' });
       rescore();
     }
-  }, (e) => bootFailed(e.message));
+  }).catch((e) => bootFailed(e.message));
 }
 
 // A metric typed under the table (files, sample): into the store; request.js checks it, and a value that cannot be read is explained at the

@@ -1,48 +1,45 @@
-// The scoring model's names and numbers the page needs: metric and dimension ids, the 30-order
-// gate, the benefit tiers. They come from the core's meta() binding (docs/rules.md) when the
-// module has it, so the page holds no copy of a rule; main.js calls applyMeta() once the worker
-// is ready. Until then (and with an older module) the ids below are the result JSON's own keys.
+// The scoring model's names and numbers the page needs, from the core's meta() binding
+// (docs/wasm.md, docs/rules.md): the page holds no copy of a rule's number. main.js calls
+// applyMeta() as soon as the worker is ready, before any score is asked for; a number read
+// before that throws (a bug in the page's order of work, not a value to guess).
+//
+// The metric and dimension ids are the page's vocabulary (its labels in i18n/, the exports that
+// feed them): applyMeta() fails the boot if the core's ids or their dimensions differ, so they
+// cannot drift apart unnoticed.
+export const METRICS = ['nrr', 'nbfr', 'otdr', 'sfcr', 'imd', 'aht'];
+export const DIMENSIONS = ['product', 'fulfillment', 'service'];
+export const METRIC_DIMENSION = { nrr: 'product', nbfr: 'product', otdr: 'fulfillment', sfcr: 'fulfillment', imd: 'service', aht: 'service' };
+
+let meta = null;
+
+function loaded() {
+  if (!meta) throw new Error('the core\'s meta() is not loaded yet');
+  return meta;
+}
+
 export const model = {
-  metrics: ['nrr', 'nbfr', 'otdr', 'sfcr', 'imd', 'aht'],
-  dimensions: ['product', 'fulfillment', 'service'],
-  metricDimension: { nrr: 'product', nbfr: 'product', otdr: 'fulfillment', sfcr: 'fulfillment', imd: 'service', aht: 'service' },
-  // Delivered orders in 90 days for an official score (docs/rules.md). Replaced by meta()'s
-  // value; this one stands only for a module built before meta() existed.
-  gate: 30,
-  // Benefit tiers and the "what to fix first" thresholds (docs/rules.md), likewise from meta().
-  tiers: [2.5, 3.5, 4.0],
-  priority: { target: 4.0, keyMinGain: 0.05, attentionBelow: 3.5 },
-  version: '',
-  fromCore: false, // meta() was read: the core also knows the options that came with it (csv_lang)
+  // Delivered orders in 90 days for an official score (docs/rules.md §13).
+  get gate() { return loaded().gate.orders; },
+  // The SPS thresholds of the benefits, ascending (docs/rules.md §20).
+  get tiers() { return loaded().benefit_tiers; },
+  // The size limits (docs/limits.md): json_bytes, page_file_bytes, the XLSX parts.
+  get limits() { return loaded().limits; },
+  // The thresholds of "what to fix first" (docs/rules.md §26).
+  get priority() {
+    const p = loaded().priority;
+    return { target: p.target, keyMinGain: p.key_opportunity_min_gain, attentionBelow: p.needs_attention_below };
+  },
 };
 
-// The metrics (and their dimensions) in the core's order.
-export const METRICS = model.metrics;
-export const DIMENSIONS = model.dimensions;
-export const METRIC_DIMENSION = model.metricDimension;
-
-// meta: the parsed JSON of the core's meta() (null when the module predates it).
-export function applyMeta(meta) {
-  if (!meta || typeof meta !== 'object') return;
-  model.fromCore = true;
-  if (meta.gate && Number.isFinite(meta.gate.orders)) model.gate = meta.gate.orders;
-  else if (Number.isFinite(meta.gate)) model.gate = meta.gate;
-  if (Array.isArray(meta.metrics) && meta.metrics.length) {
-    const ids = meta.metrics.map((m) => (typeof m === 'string' ? m : m.id));
-    METRICS.splice(0, METRICS.length, ...ids);
-    for (const m of meta.metrics) if (m && m.dimension) METRIC_DIMENSION[m.id] = m.dimension;
+// core: the parsed JSON of the core's meta().
+export function applyMeta(core) {
+  const ids = core.metrics.map((m) => m.id).join();
+  const dims = core.dimensions.map((d) => d.id).join();
+  const pairs = core.metrics.every((m) => METRIC_DIMENSION[m.id] === m.dimension);
+  if (ids !== METRICS.join() || dims !== DIMENSIONS.join() || !pairs) {
+    throw new Error(`the page knows the metrics ${METRICS.join()} (${DIMENSIONS.join()}), the core has ${ids} (${dims})`);
   }
-  if (Array.isArray(meta.dimensions) && meta.dimensions.length) {
-    DIMENSIONS.splice(0, DIMENSIONS.length, ...meta.dimensions.map((d) => (typeof d === 'string' ? d : d.id)));
-  }
-  if (Array.isArray(meta.benefit_tiers) && meta.benefit_tiers.length) model.tiers = meta.benefit_tiers.slice();
-  if (meta.priority) {
-    const p = meta.priority;
-    if (Number.isFinite(p.target)) model.priority.target = p.target;
-    if (Number.isFinite(p.key_opportunity_min_gain)) model.priority.keyMinGain = p.key_opportunity_min_gain;
-    if (Number.isFinite(p.needs_attention_below)) model.priority.attentionBelow = p.needs_attention_below;
-  }
-  if (meta.version) model.version = meta.version;
+  meta = core;
 }
 
 export function gate() {

@@ -3,7 +3,7 @@
 // value. Every change calls onChange(); the page rescores without reading the files again.
 import { h, setChildren } from './dom.js';
 import { t, tn, getLang, zhPunct } from './i18n.js';
-import { METRICS, DIMENSIONS } from './model.js';
+import { METRICS, DIMENSIONS, model as rules } from './model.js';
 import { parseNumber } from './parse.js';
 import { saveText } from './downloads.js';
 import { checkProfile } from './profile-check.js';
@@ -324,7 +324,8 @@ export class ProfileEditor {
     this.fileInput.value = '';
     if (!file) return;
     try {
-      if (file.size > 4 * 1024 * 1024) throw new Error(t('profile.too_big'));
+      // The core's limit for a JSON document, as `--profile` has it (docs/limits.md).
+      if (file.size > rules.limits.json_bytes) throw new Error(t('profile.too_big'));
       const data = JSON.parse(await file.text());
       const list = Array.isArray(data) ? data : [data];
       if (!list.length || list.some((x) => !x || typeof x !== 'object' || Array.isArray(x))) throw new Error(t('profile.not_profile'));

@@ -28,9 +28,10 @@ export function renderResult(result, ctx) {
 
 function scoreClass(s) {
   if (s == null) return 'none';
-  if (s >= 4) return 'good';
-  if (s >= 3.5) return 'ok';
-  if (s >= 2.5) return 'fair';
+  const [fair, ok, good] = model.tiers; // the benefit tiers (docs/rules.md §20)
+  if (s >= good) return 'good';
+  if (s >= ok) return 'ok';
+  if (s >= fair) return 'fair';
   return 'poor';
 }
 
@@ -284,7 +285,8 @@ function renderWarnings(r, ctx = {}) {
 function renderHow(r, profile) {
   const dims = DIMENSIONS.map((d) => {
     const dim = r.dimensions[d] || {};
-    return r.sps == null ? `${t('dim.' + d)} ${fmtPercent(dim.weight, 0)}` : `${t('dim.' + d)} ${fmtPercent(dim.weight, 0)} → ${fmtPercent(dim.effective_weight, 1)}`;
+    const weight = `${t('dim.' + d)} ${fmtPercent(dim.weight, 0)}`;
+    return r.sps != null ? `${weight} → ${fmtPercent(dim.effective_weight, 1)}` : weight;
   }).join(t('list.sep'));
   const adjusted = METRICS.filter((id) => {
     const m = r.metrics[id] || {};

@@ -137,7 +137,9 @@ export function buildRequest(state, env) {
     const { facts } = shop;
     delete facts.utc_offset;
     const q = quickDataset(state.quickText || {}, facts, env.today);
-    Object.assign(fields, q.fields);
+    // The metrics typed under the table keep their messages (the last result of the files or
+    // the sample, which shows those fields, may still be on screen); quick mode does not use them.
+    Object.assign(fields, typedMetrics(state.typedText).fields, q.fields);
     invalid = invalid || q.invalid;
     assumed = q.assumed;
     const text = JSON.stringify(q.dataset);

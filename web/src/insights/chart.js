@@ -1,13 +1,12 @@
 // One chart: the trend (past 90 days) and the forecast (next 60 days, both scenarios) with the
-// 2.5 / 3.5 / 4.0 lines, drawn by uPlot (bundled; no CDN). Crossing dates are listed under it.
+// benefit tiers' lines (2.5 / 3.5 / 4.0, from the core's meta()), drawn by uPlot (bundled; no CDN). Crossing dates are listed under it.
 import uPlot from 'uplot';
 import { h } from '../dom.js';
 import { fmtDate, fmtNumber } from '../format.js';
 import { it, locale, getLang } from '../i18n.js';
-import { gate } from '../model.js';
+import { gate, model } from '../model.js';
 import { saveText } from '../downloads.js';
 
-const THRESHOLDS = [2.5, 3.5, 4.0];
 const seconds = (iso) => Date.parse(iso + 'T00:00:00Z') / 1000;
 const isoDay = (s) => new Date(s * 1000).toISOString().slice(0, 10);
 // uPlot's own date texts are English (and in the browser's time zone): the page's instead.
@@ -67,7 +66,7 @@ export function renderChart(insights, ctx) {
         ctx.lineWidth = 1;
         ctx.fillStyle = '#555';
         ctx.font = `${Math.round(11 * devicePixelRatio)}px sans-serif`;
-        for (const th of THRESHOLDS) {
+        for (const th of model.tiers) {
           const y = u.valToPos(th, 'y', true);
           ctx.beginPath();
           ctx.moveTo(u.bbox.left, y);
@@ -76,7 +75,7 @@ export function renderChart(insights, ctx) {
           ctx.fillText(fmtNumber(th, 1, 1), u.bbox.left + 4, y - 3);
         }
         ctx.restore();
-        box.dataset.thresholds = THRESHOLDS.join(',');
+        box.dataset.thresholds = model.tiers.join(',');
         box.dataset.points = String(x.length);
         box.dataset.provisional = String(provisionalDays);
       }],

@@ -4,7 +4,6 @@
 import { h, setChildren } from '../dom.js';
 import { fmtNumber, fmtPercent } from '../format.js';
 import { it, tables, getLang } from '../i18n.js';
-import { model } from '../model.js';
 import { saveText } from '../downloads.js';
 
 let current = null; // the open tab's table id, kept across re-renders
@@ -61,7 +60,7 @@ async function download(id, button, ctx) {
   button.disabled = true;
   try {
     // The core words the table in the page's language (csv_lang), as `--csv TABLE --lang zh`.
-    const text = await ctx.scoreWith(model.fromCore ? { csv: id, csv_lang: getLang() } : { csv: id });
+    const text = await ctx.scoreWith({ csv: id, csv_lang: getLang() });
     saveText(`shopscore-${id}.csv`, 'text/csv;charset=utf-8', '\uFEFF' + text);
   } finally {
     button.disabled = false;

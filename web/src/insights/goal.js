@@ -2,7 +2,7 @@
 // small waterfall of metric contributions.
 import { h } from '../dom.js';
 import { fmtNumber, fmtInt, fmtDate, fmtMetricValue } from '../format.js';
-import { t, it } from '../i18n.js';
+import { t, it, tn } from '../i18n.js';
 
 function metricSentence(g) {
   const name = t('metric.' + g.metric);
@@ -34,10 +34,9 @@ export function renderGoalSeek(insights, metrics = {}) {
         h('ul', null, g.metrics.map((m) => h('li', { 'data-metric': m.metric, 'data-reachable': String(m.reachable), text: metricSentence(m) }))),
         h('p.goal-plan', {
           text: g.plan.reachable
-            ? it('goal.plan', {
-              orders: fmtInt(g.plan.orders),
+            ? tn('ins.goal.plan', g.plan.orders, {
               // Past events cannot be undone: they count until they leave the metric's window.
-              steps: g.plan.steps.map((s) => it('goal.plan_step', { n: fmtInt(s.fewer), what: it('what.' + s.metric), days: fmtInt((metrics[s.metric] || {}).window_days) })).join(t('list.sep')),
+              steps: g.plan.steps.map((s) => it('goal.plan_step', { n: fmtInt(s.fewer), what: tn('ins.what.' + s.metric, s.fewer), days: fmtInt((metrics[s.metric] || {}).window_days) })).join(t('list.sep')),
             })
             // A metric above reaching it alone while no order plan does: say so, not "nothing
             // reaches it" under a list of ways that do.

@@ -32,10 +32,11 @@ function lostNotes(result) {
 function table(result) {
   const rows = [[it('sc.today'), result.sps, result.settlement_days, 'today']];
   for (const s of result.insights.scenarios || []) rows.push([it('sc.' + s.id + '_row'), s.sps, s.settlement_days, s.id]);
-  return [h('table.scenario-table', null,
+  // In a box that scrolls sideways when even whole words do not fit (a phone at 200 % zoom).
+  return [h('div.diag-scroll', { tabindex: '0', role: 'region', 'aria-label': it('sc.title') }, h('table.scenario-table', null,
     h('thead', null, h('tr', null, ['sc.col_scenario', 'sc.col_sps', 'sc.col_settlement'].map((k) => h('th', { scope: 'col', text: it(k) })))),
     h('tbody', null, rows.map(([name, sps, days, id]) => h('tr', { 'data-scenario': id, 'data-sps': sps == null ? '' : String(sps) },
-      h('th', { scope: 'row', text: name }), h('td.num', { text: sps == null ? '—' : fmtNumber(sps, 2, 2) }), h('td.num', { text: String(days) }))))), lostNotes(result)];
+      h('th', { scope: 'row', text: name }), h('td.num', { text: sps == null ? '—' : fmtNumber(sps, 2, 2) }), h('td.num', { text: String(days) })))))), lostNotes(result)];
 }
 
 export function renderScenarios(result, ctx) {

@@ -7,17 +7,22 @@
 /* global createShopScore, SHOPSCORE_WASM_XZ */
 import { XzReadableStream } from 'xz-decompress';
 import { previewRows } from './decode.js';
-import { isZip, readZipDirectory, entryStream, entryText, findSheet, MAX_SHARED_STRINGS_PART, MAX_SHEET_PART } from './zip.js';
-import { MSG, InputError, errorToData } from '../protocol.js';
+import { isZip, readZipDirectory, entryStream, entryText } from './zip.js';
+import { MSG, errorToData } from '../protocol.js';
 
 const CHUNK = 1 << 20; // bytes per call into the core (>= 1 MiB, except a file's last chunk)
 
 let modulePromise = null;
-let meta = null; // the core's meta() (null for a module without it)
+let meta = null; // the core's meta() (docs/wasm.md), read with the module: limits come from it
 const sessions = new Map(); // session name -> Ingest
 
 function getModule() {
-  if (!modulePromise) modulePromise = moduleOptions().then((options) => createShopScore(options));
+  if (!modulePromise) {
+    modulePromise = moduleOptions().then((options) => createShopScore(options)).then((m) => {
+      meta = JSON.parse(m.meta());
+      return m;
+    });
+  }
   return modulePromise;
 }
 
@@ -38,7 +43,6 @@ self.onmessage = async (event) => {
   try {
     if (msg.type === MSG.init) {
       const m = await getModule();
-      meta = typeof m.meta === 'function' ? JSON.parse(m.meta()) : null;
       self.postMessage({ type: MSG.ready, id: 0, version: m.version(), defaultProfile: m.defaultProfile(), meta });
     } else if (msg.type === MSG.score) {
       const ing = sessions.get(msg.session);
@@ -96,20 +100,11 @@ async function ingest(msg) {
 
 // The page keeps every order it reads in the WASM heap: about 90 bytes per order since the compact
 // dataset, so a 2 GB export (about 4 M SKU rows) needs a few hundred MiB of the 2 GiB heap. Past
-// the limit the seller is sent to the command-line tool instead (docs/limits.md); checked before
-// any byte is read, so an oversized file is refused at once. The limit is the core's (meta())
-// when the module says it.
-const MAX_FILE_FALLBACK = 4096 * 2 ** 20;
-const maxFile = () => (meta && meta.limits && Number.isFinite(meta.limits.page_file_bytes) ? meta.limits.page_file_bytes : MAX_FILE_FALLBACK);
-
-function fileTooLarge(name, size) {
-  const expected = `a file of at most ${maxFile() / 2 ** 20} MiB in the page (the command-line tool reads larger files)`;
-  const got = `${Math.ceil(size / 2 ** 20)} MiB`;
-  return new InputError(`${name}:1:A: expected ${expected}, got ${got}`, { code: 'file_too_large', file: name, row: 1, column: 'A', expected, got });
-}
-
+// the core's limit (meta().limits.page_file_bytes, docs/limits.md) the seller is sent to the
+// command-line tool instead; checked before any byte is read, so an oversized file is refused at
+// once, with the core's words (fileTooLargeError).
 async function readFile(m, ing, f, report) {
-  if (f.blob.size > maxFile()) throw typeof m.fileTooLargeError === 'function' ? m.fileTooLargeError(f.name, f.blob.size) : fileTooLarge(f.name, f.blob.size);
+  if (f.blob.size > meta.limits.page_file_bytes) throw m.fileTooLargeError(f.name, f.blob.size);
   // The seller's answer for a file whose dates read both ways ("mdy"/"dmy"; "" = from the data).
   ing.setDateOrder(f.dateOrder || '');
   if (await isZip(f.blob)) return readXlsx(m, ing, f, report);
@@ -216,29 +211,27 @@ function decodeHead(bytes, encoding) {
 }
 
 // Which parts to read: the core's choice (findWorkbookParts, the same code as the CLI's) from
-// the workbook and its relationships; a module without the binding falls back to zip.js's.
-async function workbookParts(m, blob, entries, name) {
-  if (typeof m.findWorkbookParts !== 'function') {
-    const { entry } = await findSheet(blob, entries, name);
-    return { sheet: entry, strings: entries.get('xl/sharedStrings.xml') };
-  }
-  const text = async (path) => (entries.has(path) ? entryText(blob, entries.get(path), name) : '');
+// the workbook and its relationships.
+async function workbookParts(m, blob, entries, name, fail) {
+  const text = async (path) => (entries.has(path) ? entryText(blob, entries.get(path), meta.limits.xlsx_small_part_bytes, fail) : '');
   const parts = JSON.parse(m.findWorkbookParts(name, await text('xl/workbook.xml'), await text('xl/_rels/workbook.xml.rels')));
   const sheet = entries.get(parts.sheet_path);
-  if (!sheet) throw m.badXlsxError(name, `got a workbook without its sheet ${parts.sheet_path}`);
+  if (!sheet) throw fail.bad(`got a workbook without its sheet ${parts.sheet_path}`);
   return { sheet, strings: parts.shared_strings_path ? entries.get(parts.shared_strings_path) : undefined };
 }
 
 async function readXlsx(m, ing, f, report) {
-  const entries = await readZipDirectory(f.blob, f.name);
-  const { sheet, strings } = await workbookParts(m, f.blob, entries, f.name);
-  // The inflated-size limits are the core's (meta().limits) when the module says them.
-  const limits = (meta && meta.limits) || {};
-  const sheetLimit = limits.xlsx_sheet_part_bytes ?? MAX_SHEET_PART;
-  const stringsLimit = limits.xlsx_shared_strings_part_bytes ?? MAX_SHARED_STRINGS_PART;
+  // The zip reader's errors, worded and shaped by the core (docs/wasm.md).
+  const fail = {
+    bad: (what) => m.badXlsxError(f.name, what),
+    tooLarge: (part, limit) => m.xlsxPartTooLargeError(f.name, part, limit),
+  };
+  const entries = await readZipDirectory(f.blob, fail);
+  const { sheet, strings } = await workbookParts(m, f.blob, entries, f.name, fail);
+  // The inflated-size limits are the core's (meta().limits, docs/limits.md).
   const parts = strings
-    ? [['xlsx-shared-strings', strings, stringsLimit], ['xlsx-sheet', sheet, sheetLimit]]
-    : [['xlsx-sheet', sheet, sheetLimit]];
+    ? [['xlsx-shared-strings', strings, meta.limits.xlsx_shared_strings_part_bytes], ['xlsx-sheet', sheet, meta.limits.xlsx_sheet_part_bytes]]
+    : [['xlsx-sheet', sheet, meta.limits.xlsx_sheet_part_bytes]];
   const unpacked = parts.reduce((s, [, e]) => s + e.size, 0) || 1;
   let out = 0;
   let summary = null;
@@ -247,7 +240,7 @@ async function readXlsx(m, ing, f, report) {
   const timing = newTiming();
   for (const [format, entry, limit] of parts) {
     ing.begin('auto', f.name, format, true);
-    const reader = (await entryStream(f.blob, entry, f.name, limit)).getReader();
+    const reader = (await entryStream(f.blob, entry, limit, fail)).getReader();
     await pump(m, ing, reader, { onChunk(value) { out += value.length; }, onCommit: progress }, timing);
     progress();
     summary = JSON.parse(ing.end());
