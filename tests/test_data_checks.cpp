@@ -148,3 +148,15 @@ TEST_CASE("data checks: several records of one order: earliest cancel time, late
         CHECK(d.orders[0].delivered == *parse_timestamp("2026-10-05 09:00", 0));
     }
 }
+
+TEST_CASE("data checks: without orders, the latest review, request or chat gives the default as_of", "[data_checks][boundary]") {
+    // No order has a timestamp: as_of is the day of the latest timestamp of any record. Review
+    // 11-05, request decided 11-04, chat 11-03: as_of 11-05; without the review, 11-04.
+    const std::string reviews = R"("reviews": [{"order_id": "O1", "rating": 5, "created": "2026-11-05 10:00"}])";
+    const std::string rest = R"("after_sales": [{"order_id": "O1", "type": "refund", "requested": "2026-11-01 10:00",
+                                                  "decided": "2026-11-04 10:00"}],
+                                "chats": [{"id": "C1", "ended": "2026-11-03 10:00", "rating": 5}])";
+    const std::string head = R"({"schema": "shopscore.dataset/1", "shop": {"opened": "2026-01-01"}, "orders": [], )";
+    CHECK(format_day(run(head + reviews + ", " + rest + "}").as_of) == "2026-11-05");
+    CHECK(format_day(run(head + rest + "}").as_of) == "2026-11-04");
+}

@@ -251,13 +251,14 @@ namespace {
 
 // A shop of FBT orders (only nrr and nbfr have data, none bad), as of 2026-11-30: `recent`
 // delivered on 11-10 (in the last 30 days) and `old` on 10-01 (as_of - 60, inside the 90 days
-// until 12-29 but outside the 60-day windows).
-Result gate_shop(int recent, int old) {
+// until 12-29 but outside the 60-day windows); `first` on 09-02 (as_of - 89, the first of the 90
+// days: it leaves them the day after as_of).
+Result gate_shop(int recent, int old, int first = 0) {
     std::string orders;
-    for (int i = 0; i < recent + old; ++i)
+    for (int i = 0; i < recent + old + first; ++i)
         orders += std::string(i ? "," : "") + R"({"id": "G)" + std::to_string(i) + R"(", "created": ")" +
-                  (i < recent ? "2026-11-08" : "2026-09-29") + R"( 10:00", "delivered": ")" +
-                  (i < recent ? "2026-11-10" : "2026-10-01") + R"( 12:00", "fulfillment": "fbt"})";
+                  (i < recent ? "2026-11-08" : i < recent + old ? "2026-09-29" : "2026-08-31") + R"( 10:00", "delivered": ")" +
+                  (i < recent ? "2026-11-10" : i < recent + old ? "2026-10-01" : "2026-09-02") + R"( 12:00", "fulfillment": "fbt"})";
     ScoreOptions options;
     options.insights = true;
     return score(dataset_from_json(rules_test::every_export(R"({"shop": {"as_of": "2026-11-30"}, "orders": [)" + orders + "]}"),
@@ -288,4 +289,35 @@ TEST_CASE("forecast: a fractional delivered count is rounded half up for the 30-
     CHECK_FALSE(below.insights->forecast[0].steady);
     REQUIRE(below.insights->forecast[1].clean);
     CHECK(*below.insights->forecast[1].clean == Approx(4.598930).epsilon(1e-6));
+}
+
+TEST_CASE("trend: a past day's 30-order gate counts the 90 days ending that day", "[insights][trend][boundary]") {
+    // One FBT order delivered 09-01 and 29 delivered 11-10, as of 11-30. As of 11-29 the 90 days
+    // are 09-01 .. 11-29: 1 + 29 = 30, scored. As of 11-30 they are 09-02 .. 11-30: 29, not
+    // scored, as score --as-of 11-30 says (91 days would still hold the 09-01 order).
+    std::string orders = R"({"id": "E", "created": "2026-08-30 10:00", "delivered": "2026-09-01 12:00", "fulfillment": "fbt"})";
+    for (int i = 0; i < 29; ++i)
+        orders += R"(, {"id": "N)" + std::to_string(i) + R"(", "created": "2026-11-08 10:00", "delivered": "2026-11-10 12:00", "fulfillment": "fbt"})";
+    ScoreOptions options;
+    options.insights = true;
+    const Result r = score(dataset_from_json(rules_test::every_export(R"({"shop": {"as_of": "2026-11-30"}, "orders": [)" + orders + "]}"),
+                                             "gate90.json"),
+                           options);
+    CHECK(r.status == Status::not_enough_orders);
+    REQUIRE(r.insights->trend.size() >= 2);
+    const DayScore &before = r.insights->trend[r.insights->trend.size() - 2], &today = r.insights->trend.back();
+    REQUIRE(before.day == *parse_day("2026-11-29"));
+    CHECK(before.scored);
+    CHECK_FALSE(today.scored);
+}
+
+TEST_CASE("forecast: a future day's gate counts only the deliveries still in its 90 days", "[insights][forecast][boundary]") {
+    // gate_shop(14, 15) plus one order delivered 09-02: 30 today (09-02 .. 11-30), scored. On
+    // 12-01 the 90 days are 09-03 .. 12-01: the 09-02 order has left, 29 + 14/30 = 29.467 -> 29,
+    // not scored (with it: 30.467 -> 30).
+    const Result r = gate_shop(14, 15, 1);
+    CHECK(r.status == Status::scored);
+    REQUIRE(r.insights->forecast[0].day == *parse_day("2026-12-01"));
+    CHECK_FALSE(r.insights->forecast[0].clean);
+    CHECK_FALSE(r.insights->forecast[0].steady);
 }
