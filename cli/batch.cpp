@@ -12,6 +12,7 @@
 #include <system_error>
 #include <thread>
 
+#include "batch_history.h"
 #include "score_output.h"
 #include "shop_folder.h"
 #include "shop_row.h"
@@ -31,6 +32,7 @@ struct BatchCommand {
     ScoreOptions options;
     bool strict = false;
     bool insights = false;  // fill the goal-seek and forecast columns
+    std::string history;    // --history FILE.csv: earlier readings, appended to
 };
 
 std::string read_all(const std::string& path) {
@@ -68,6 +70,8 @@ BatchCommand parse_batch_args(const std::vector<std::string>& args) {
                                  ErrorDetail{"bad_date", {}, 0, {}, "--as-of", "a date like 2026-11-20", day});
         } else if (a == "--insights") {
             cmd.insights = true;  // key_opportunity is always filled; this adds goal seek and forecast
+        } else if (a == "--history") {
+            cmd.history = value();
         } else if (a == "--strict") cmd.strict = true;
         else if (a.rfind("--", 0) == 0) throw UsageError("unknown option " + a);
         else if (cmd.source.empty()) cmd.source = a;
@@ -80,7 +84,7 @@ BatchCommand parse_batch_args(const std::vector<std::string>& args) {
 }
 
 ShopRow score_one(const ShopSource& shop, const ScoreOptions& options) {
-    ShopRow row{shop.name, std::nullopt, "", "", false};
+    ShopRow row{shop.name, std::nullopt, "", "", false, std::nullopt};
     try {
         row.result = score(read_shop_folder(shop.folder), options);
     } catch (const InputError& e) {
@@ -140,11 +144,16 @@ void write_output(const std::string& path, const std::string& text) {
 int run_batch(const std::vector<std::string>& args) {
     BatchCommand cmd = parse_batch_args(args);
     const std::vector<ShopSource> shops = find_shops(cmd.source);
-    const std::vector<ShopRow> rows = score_all(shops, cmd.options, cmd.jobs);
+    // The history is read before any shop is scored, so a bad file stops the run at once.
+    const std::optional<BatchHistory> history = cmd.history.empty() ? std::nullopt : std::optional<BatchHistory>(cmd.history);
+    std::vector<ShopRow> rows = score_all(shops, cmd.options, cmd.jobs);
+    if (history) history->fill_previous(rows);
 
+    const bool changes = history.has_value();
     if (cmd.out_csv.empty() && cmd.out_json.empty()) (cmd.format == Format::json ? cmd.out_json : cmd.out_csv) = "-";
-    if (!cmd.out_csv.empty()) write_output(cmd.out_csv, rows_to_csv(rows, cmd.insights));
-    if (!cmd.out_json.empty()) write_output(cmd.out_json, rows_to_json(rows, cmd.insights));
+    if (!cmd.out_csv.empty()) write_output(cmd.out_csv, rows_to_csv(rows, cmd.insights, changes));
+    if (!cmd.out_json.empty()) write_output(cmd.out_json, rows_to_json(rows, cmd.insights, changes));
+    if (history) history->save(rows);
 
     size_t failed = 0, internal = 0;
     for (const ShopRow& r : rows) failed += !r.result, internal += r.internal_error;

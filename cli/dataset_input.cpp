@@ -31,8 +31,13 @@ void check_dataset_args(const DatasetArgs& args) {
 }
 
 Dataset load_dataset(const DatasetArgs& args) {
-    if (!args.dataset_path.empty()) return dataset_from_json(read_file(args.dataset_path), args.dataset_path);
     Shop shop = args.shop_path.empty() ? Shop{} : shop_from_json(read_file(args.shop_path), args.shop_path);
+    if (!args.dataset_path.empty()) {
+        // A --shop file beside a dataset is laid over the dataset's own facts, never ignored.
+        Dataset dataset = dataset_from_json(read_file(args.dataset_path), args.dataset_path);
+        if (!args.shop_path.empty()) dataset.shop = effective_shop(dataset.shop, shop);
+        return dataset;
+    }
     Ingest ingest(shop);
     if (!args.date_order.empty()) {
         const auto order = date_order_from_name(args.date_order);

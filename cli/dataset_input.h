@@ -1,4 +1,5 @@
-// The dataset a command reads: a DATASET.json, or export files with an optional --shop file.
+// The dataset a command reads: a DATASET.json or export files, with an optional --shop file
+// (laid over a dataset's own shop facts).
 // Shared by `score` and `calibrate`.
 #pragma once
 

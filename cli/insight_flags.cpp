@@ -38,7 +38,8 @@ const char* const kInsightUsage =
     "  --carrier-cut S         scenario: share 0-1 of carrier-fault returns avoided (default 0.5)\n"
     "  --im-cut S              scenario: share 0-1 of IM dissatisfaction avoided (default 0.3)\n"
     "  --diagnostics-rows N    rows per diagnostics table in the JSON (default 50)\n"
-    "  --csv TABLE             print one diagnostics table as CSV (UTF-8 with BOM) instead of JSON;\n"
+    "  --csv TABLE             print one diagnostics table, or `trend` (each day scored or\n"
+    "                          provisional), as CSV (UTF-8 with BOM) instead of JSON;\n"
     "                          with --lang zh, Chinese column names and values\n";
 
 bool parse_insight_flag(const std::string& flag, const std::function<const std::string&()>& value,

@@ -37,7 +37,7 @@ std::string format_result(const Result& result, const ScoreOptions& options, For
                           const std::string& shop, bool insight_lines) {
     switch (format) {
         case Format::text: return text_report(result, profile_of(result, options), lang, stdout_wants_colour(), insight_lines);
-        case Format::csv: return rows_to_csv({ShopRow{shop, result, "", "", false}}, insight_lines);
+        case Format::csv: return rows_to_csv({ShopRow{shop, result, "", "", false, std::nullopt}}, insight_lines);
         case Format::json: break;
     }
     return result_to_json(result);

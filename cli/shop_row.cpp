@@ -97,13 +97,26 @@ const ordered& template_row() {
     return row;
 }
 
-ordered row_json(const ShopRow& row, bool insight_columns) {
-    if (row.result) return scored_columns(row.shop, *row.result, insight_columns);
+// The change since the shop's previous reading: null when there is none, or when either SPS is
+// a range (a difference of ranges is not one number).
+void add_history_columns(ordered& j, const ShopRow& row) {
+    const Reading* p = row.previous ? &*row.previous : nullptr;
+    j["previous_as_of"] = p ? ordered(format_day(p->as_of)) : ordered(nullptr);
+    j["previous_sps"] = p ? number(p->sps) : ordered(nullptr);
+    const bool both = p && p->sps && row.result && row.result->sps;
+    j["sps_change"] = both ? number(*row.result->sps - *p->sps) : ordered(nullptr);
+}
+
+ordered row_json(const ShopRow& row, bool insight_columns, bool history_columns) {
     ordered j;
-    for (const auto& [key, value] : template_row().items()) j[key] = nullptr;
-    j["shop"] = row.shop;
-    j["error"] = row.error;
-    j["error_code"] = row.error_code;
+    if (row.result) j = scored_columns(row.shop, *row.result, insight_columns);
+    else {
+        for (const auto& [key, value] : template_row().items()) j[key] = nullptr;
+        j["shop"] = row.shop;
+        j["error"] = row.error;
+        j["error_code"] = row.error_code;
+    }
+    if (history_columns) add_history_columns(j, row);
     return j;
 }
 
@@ -127,15 +140,23 @@ std::string csv_cell(const ordered& v) {
 
 }  // namespace
 
-std::string rows_to_csv(const std::vector<ShopRow>& rows, bool insight_columns) {
+std::vector<std::string> batch_columns() {
+    std::vector<std::string> out;
+    for (const auto& [key, value] : template_row().items()) out.push_back(key);
+    return out;
+}
+
+std::string rows_to_csv(const std::vector<ShopRow>& rows, bool insight_columns, bool history_columns) {
     std::string out = "\xEF\xBB\xBF";
     std::string header;
-    for (const auto& [key, value] : template_row().items()) header += (header.empty() ? "" : ",") + csv_text(key);
+    std::vector<std::string> columns = batch_columns();
+    if (history_columns) columns.insert(columns.end(), {"previous_as_of", "previous_sps", "sps_change"});
+    for (const std::string& key : columns) header += (header.empty() ? "" : ",") + csv_text(key);
     out += header + "\n";
     for (const ShopRow& row : rows) {
         std::string line;
         bool first = true;
-        const ordered cells = row_json(row, insight_columns);  // kept alive: items() only refers to it
+        const ordered cells = row_json(row, insight_columns, history_columns);  // kept alive: items() only refers to it
         for (const auto& [key, value] : cells.items()) {
             line += (first ? "" : ",") + csv_cell(value);
             first = false;
@@ -145,9 +166,9 @@ std::string rows_to_csv(const std::vector<ShopRow>& rows, bool insight_columns) 
     return out;
 }
 
-std::string rows_to_json(const std::vector<ShopRow>& rows, bool insight_columns) {
+std::string rows_to_json(const std::vector<ShopRow>& rows, bool insight_columns, bool history_columns) {
     ordered array = ordered::array();
-    for (const ShopRow& row : rows) array.push_back(row_json(row, insight_columns));
+    for (const ShopRow& row : rows) array.push_back(row_json(row, insight_columns, history_columns));
     return array.dump(2, ' ', false, ordered::error_handler_t::replace) + "\n";
 }
 

@@ -10,21 +10,32 @@
 
 namespace shopscore::cli {
 
+// A shop's earlier reading from `batch --history` (cli/batch_history.h).
+struct Reading {
+    Day as_of = kNoDay;
+    std::optional<double> sps;  // null when the SPS was a range
+};
+
 struct ShopRow {
     std::string shop;               // the shop folder's name (batch) or the input's name (score)
     std::optional<Result> result;   // set when the shop was scored
     std::string error;              // the one-line error otherwise
     std::string error_code;         // its stable code (docs/errors.md)
     bool internal_error = false;    // the error is a bug, not bad input
+    std::optional<Reading> previous;  // --history: the shop's last reading before this one
 };
 
 // CSV: a UTF-8 BOM (so Excel reads Chinese), a header row, one row per shop; LF line ends;
 // numbers written exactly as in the result JSON; empty cells for nulls.
 // `insight_columns` (--insights) fills next_target, goal_seek, forecast_clean and forecast_steady;
 // the columns are there either way, so a spreadsheet's layout does not depend on the flag.
-std::string rows_to_csv(const std::vector<ShopRow>& rows, bool insight_columns);
+// `history_columns` (--history) adds previous_as_of, previous_sps and sps_change at the end.
+std::string rows_to_csv(const std::vector<ShopRow>& rows, bool insight_columns, bool history_columns = false);
 
 // A JSON array of objects with the CSV's columns as keys (numbers as numbers, nulls as null).
-std::string rows_to_json(const std::vector<ShopRow>& rows, bool insight_columns);
+std::string rows_to_json(const std::vector<ShopRow>& rows, bool insight_columns, bool history_columns = false);
+
+// The CSV's columns without the history ones, in order (the header of a history file).
+std::vector<std::string> batch_columns();
 
 }  // namespace shopscore::cli

@@ -74,14 +74,30 @@ TEST_CASE("data checks: dates that contradict each other, and an as_of before th
     REQUIRE(find(r, "deliver_by_before_created"));
     CHECK(find(r, "deliver_by_before_created")->examples == std::vector<std::string>{"O2"});
 
-    // as_of 2025-12-31: before the shop opened (2026-01-01) and before the first order (2026-10-01).
-    const Result early = run(dataset(orders(3), R"(, "as_of": "2025-12-31")"));
-    REQUIRE(find(early, "as_of_before_opened"));
-    CHECK(find(early, "as_of_before_opened")->params.at("opened") == "2026-01-01");
-    REQUIRE(find(early, "as_of_before_data"));
-    CHECK(find(early, "as_of_before_data")->params.at("first_order") == "2026-10-01");
-    // as_of on the first order's day: data exists by then, no warning.
-    CHECK_FALSE(find(run(dataset(orders(3), R"(, "as_of": "2026-10-01")")), "as_of_before_data"));
+    // A date that cannot be right is bad input (issue 22), never a protection or a silent "no data".
+    auto error_of = [](const std::string& json) -> ErrorDetail {
+        try {
+            run(json);
+        } catch (const InputError& e) {
+            return e.detail();
+        }
+        FAIL("no error");
+        throw;
+    };
+    // Opened 2026-01-01: as_of 2025-12-31 is the day before (outside), 2026-01-01 the day itself (inside).
+    const ErrorDetail opened = error_of(dataset(orders(3), R"(, "as_of": "2025-12-31")"));
+    CHECK(opened.code == "opened_after_as_of");
+    CHECK(opened.field == "shop.opened");
+    CHECK(opened.got == "2026-01-01");
+    CHECK(opened.expected == "a date on or before as_of (2025-12-31)");
+    CHECK(run(dataset("", R"(, "as_of": "2026-01-01")")).as_of == *parse_day("2026-01-01"));  // no orders: no data check
+    // The first order is created 2026-10-01: as_of 2026-09-30 is before every order, the 1st is not.
+    const ErrorDetail early = error_of(dataset(orders(3), R"(, "as_of": "2026-09-30")"));
+    CHECK(early.code == "as_of_before_data");
+    CHECK(early.field == "as_of");
+    CHECK(early.got == "2026-09-30");
+    CHECK(early.expected == "a date on or after the first order's creation (2026-10-01)");
+    CHECK(run(dataset(orders(3), R"(, "as_of": "2026-10-01")")).as_of == *parse_day("2026-10-01"));
 }
 
 TEST_CASE("data checks: a negative delivered_orders_90d is refused", "[data_checks]") {

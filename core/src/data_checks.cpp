@@ -3,6 +3,7 @@
 // the records are scored as they are.
 #include <algorithm>
 
+#include "shopscore/error.h"
 #include "scoring_internal.h"
 
 namespace shopscore {
@@ -102,17 +103,18 @@ void check_dataset(const OrderChecks& scanned, const Shop& shop, std::optional<D
                             "orders delivered before they were created: counted as given; check the time zone or the dates",
                             delivered_early.examples, delivered_early.count});
     if (!as_of) return;
+    // Dates that cannot be right are bad input, not facts (docs/scoring.md): a shop opened after
+    // its evaluation day would get small-seller protection, and an evaluation day before every
+    // order would show every metric as "no data".
     if (shop.opened && *as_of < *shop.opened) {
-        Warning w{"as_of_before_opened", "as_of (" + format_day(*as_of) + ") is before the shop opened (" +
-                                             format_day(*shop.opened) + ")", {}, 0};
-        w.params = {{"as_of", format_day(*as_of)}, {"opened", format_day(*shop.opened)}};
-        warnings.push_back(std::move(w));
+        const std::string expected = "a date on or before as_of (" + format_day(*as_of) + ")";
+        throw InputError("options", "shop.opened: expected " + expected + ", got " + format_day(*shop.opened),
+                         ErrorDetail{"opened_after_as_of", {}, 0, {}, "shop.opened", expected, format_day(*shop.opened)});
     }
     if (first != kNoDay && *as_of < first) {
-        Warning w{"as_of_before_data", "as_of (" + format_day(*as_of) + ") is before every order (the first is created " +
-                                           format_day(first) + "): no order is counted", {}, 0};
-        w.params = {{"as_of", format_day(*as_of)}, {"first_order", format_day(first)}};
-        warnings.push_back(std::move(w));
+        const std::string expected = "a date on or after the first order's creation (" + format_day(first) + ")";
+        throw InputError("options", "as_of: expected " + expected + ", got " + format_day(*as_of),
+                         ErrorDetail{"as_of_before_data", {}, 0, {}, "as_of", expected, format_day(*as_of)});
     }
 }
 

@@ -184,13 +184,33 @@ std::string table_to_csv(const Table& t) {
     return out;
 }
 
+namespace {
+// The trend as a table: each day's SPS, whether it was scored or provisional (under the 30-order
+// gate: never an official score, docs/insights.md), and each metric's value as known that day.
+Table trend_table(const std::vector<DayScore>& trend) {
+    Table t{"trend", {"date", "sps", "status"}, {}};
+    for (const char* m : kMetricNames) t.columns.push_back(m);
+    auto num = [](const std::optional<double>& v) { return v ? Cell{Cell::number, *v, {}} : Cell{}; };
+    for (const DayScore& d : trend) {
+        std::vector<Cell> row{{Cell::text, 0, format_day(d.day)}, num(d.sps), {Cell::text, 0, d.scored ? "scored" : "provisional"}};
+        for (const std::optional<double>& v : d.values) row.push_back(num(v));
+        t.rows.push_back(std::move(row));
+    }
+    return t;
+}
+}  // namespace
+
 std::string insights_csv(const Result& result, const std::string& table, const std::string& lang) {
-    if (result.insights)
+    if (result.insights) {
+        if (table == "trend" && !result.insights->trend.empty()) return table_to_csv(worded_table(trend_table(result.insights->trend), lang));
         for (const Table& t : result.insights->diagnostics)
             if (t.id == table) return table_to_csv(worded_table(t, lang));
+    }
     std::string known;
-    if (result.insights)
+    if (result.insights) {
+        if (!result.insights->trend.empty()) known = "trend";
         for (const Table& t : result.insights->diagnostics) known += (known.empty() ? "" : " | ") + t.id;
+    }
     const std::string expected =
         "one of " + (known.empty() ? std::string("the diagnostics tables (needs dated data)") : known);
     throw InputError("--csv", "expected " + expected + ", got \"" + table + "\"",

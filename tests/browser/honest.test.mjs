@@ -3,7 +3,7 @@
 // from the core (the WASM module under node, or the CLI), never from numbers written here.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   ROOT, newContext, openPage, waitForResult, resultSeq, cliAvailable, cliScore, moduleScore,
@@ -141,20 +141,35 @@ test('a shop facts file dropped with the exports is the shop\'s facts (as --shop
   await context.close();
 });
 
-test('dimension cards show the weights the score used', { skip: !cliAvailable() && 'build/native/cli/shopscore is absent' }, async () => {
-  // Orders only: no reviews, chats or after-sales, so weights move between the dimensions.
-  const cli = cliScore(['--orders', suite.fx.files['orders.csv']]);
-  const moved = Object.entries(cli.dimensions).filter(([, d]) => Math.abs(d.effective_weight - d.weight) > 5e-4);
-  assert.ok(moved.length > 0, 'the fixture must move a weight');
+test('dimension cards show the weights the score used, and the profile\'s while the SPS is a range', async () => {
+  // Orders only: reviews, returns and chats not given, so the SPS is a range and no weighting was
+  // used: each card shows the profile's weight, never "used 0.0 %".
   const { context, problems } = await newContext(suite.browser, { locale: 'en-US' });
   const page = await openPage(context, suite.site.indexUrl);
-  const seq = await addFiles(page, [suite.fx.files['orders.csv']]);
+  let seq = await addFiles(page, [suite.fx.files['orders.csv']]);
   await waitForResult(page, seq);
-  const pct = (x) => new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(x);
-  for (const [id, d] of moved) {
+  assert.equal(await page.getAttribute('#sps-display', 'data-range'), 'true');
+  const pct = (x, digits) => new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: digits, minimumFractionDigits: digits }).format(x);
+  for (const [id, w] of [['product', 0.24], ['fulfillment', 0.52], ['service', 0.24]]) {
     const text = await page.textContent(`[data-dimension="${id}"] .dim-weights`);
-    assert.ok(text.includes(pct(d.effective_weight)), `${id}: ${text}`);
+    assert.equal(text, en['dim.weight'].replace('{w}', pct(w, 0)), `${id}: ${text}`);
   }
+  assert.equal(await page.textContent('[data-dimension="product"] .dim-score'), en['dim.not_computed']);
+  // Returns given and empty (its header row alone), no reviews and no chats said with the range's
+  // links: product and service have no data, so fulfillment carries the whole score.
+  const returnsHeader = path.join(tempDir('returns'), 'returns-empty.csv');
+  writeFileSync(returnsHeader, readFileSync(suite.fx.files['returns.csv'], 'utf8').split(/\r?\n/)[0] + '\r\n');
+  seq = await addFiles(page, [returnsHeader]);
+  await waitForResult(page, seq);
+  for (const metric of ['nrr', 'imd']) {
+    const before = await resultSeq(page);
+    await page.click(`#sps-range [data-none-metric="${metric}"]`);
+    await waitForResult(page, before);
+  }
+  assert.equal(await page.getAttribute('#sps-display', 'data-range'), null);
+  const used = await page.textContent('[data-dimension="fulfillment"] .dim-weights');
+  assert.equal(used, en['dim.weight_used'].replace('{w}', pct(1, 1)).replace('{set}', pct(0.52, 0)), used);
+  assert.equal(await page.textContent('[data-dimension="product"] .dim-score'), en['badge.no_data']);
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -267,6 +282,14 @@ test('dates that cannot be right are errors at their field in the page\'s langua
   await page.fill('#shop-as_of', '2099-01-01');
   await waitForResult(page, seq);
   assert.equal(await page.textContent('#shop-as_of-msg'), zh['shop.err_as_of_future']);
+  assert.equal(await page.locator('[data-badge="no-data"]').count(), 0);
+  // Years before the sample's shop opened and its first order: the core refuses the date
+  // (opened_after_as_of / as_of_before_data), worded in Chinese; no protection, no "no data".
+  seq = await resultSeq(page);
+  await page.fill('#shop-as_of', '2020-01-01');
+  await waitForResult(page, seq);
+  const error = await page.textContent('#result-error');
+  assert.ok(error.includes(zh['err.opened_after_as_of']) || error.includes(zh['err.as_of_before_data']), error);
   assert.equal(await page.locator('[data-badge="no-data"]').count(), 0);
   assert.ok(raw.length > 0);
   assert.deepEqual(problems, []);

@@ -189,6 +189,57 @@ try {
     fail(`batch on an empty DIR: exit ${e.status}, stderr ${JSON.stringify(e.err)}`);
   const jobs = run(['batch', shopsDir, '--jobs', '0']);
   if (jobs.status !== 2 || !jobs.err.startsWith('shopscore: --jobs expects a whole number')) fail(`--jobs 0: exit ${jobs.status}, ${jobs.err}`);
+
+  // --history FILE.csv (issue 20): each run appends its scored shops' rows (a later reading of the
+  // same shop and as_of is not a new one) and the output gains the change since the shop's last
+  // earlier reading; the file round-trips through the next run.
+  const history = path.join(tmp, 'history.csv');
+  const reading = (asOf) => {
+    const out = path.join(tmp, `reading-${asOf}.csv`);
+    const r = run(['batch', shopsDir, '--as-of', asOf, '--history', history, '--out-csv', out]);
+    if (r.status !== 0) fail(`batch --history --as-of ${asOf}: exit ${r.status} ${r.err}`);
+    return readFileSync(out, 'utf8');
+  };
+  const dataRows = (text) => parseCsv(text.replace(/^\uFEFF/, '')).filter((r) => r.length > 1);
+  const historyByShop = (text) => {
+    const [cols, ...rows] = dataRows(text);
+    return new Map(rows.map((r) => [r[0], Object.fromEntries(cols.map((h, i) => [h, r[i]]))]));
+  };
+  const first = reading('2026-11-20');
+  const second = reading('2026-11-27');
+  reading('2026-11-27');  // the same reading again: nothing appended
+  const one = historyByShop(first), two = historyByShop(second);
+  const historyHead = dataRows(second)[0];
+  if (historyHead.slice(-3).join() !== 'previous_as_of,previous_sps,sps_change') fail(`history columns: ${historyHead.slice(-3)}`);
+  let changed = 0;
+  for (const [shop, now] of two) {
+    const before = one.get(shop);
+    if (!before || before.error || now.error) {
+      if (now.previous_as_of) fail(`${shop}: previous reading ${now.previous_as_of} without a scored earlier one`);
+      continue;
+    }
+    if (now.previous_as_of !== '2026-11-20' || now.previous_sps !== before.sps) fail(`${shop}: previous ${now.previous_as_of} ${now.previous_sps}, first run ${before.sps}`);
+    const want = before.sps && now.sps ? Number(now.sps) - Number(before.sps) : null;
+    if ((want === null) !== (now.sps_change === '') || (want !== null && Number(now.sps_change) !== want)) fail(`${shop}: sps_change ${now.sps_change}, want ${want}`);
+    if (want) changed++;
+  }
+  if (!changed) fail('the two readings should differ for some shop');
+  const stored = dataRows(readFileSync(history, 'utf8'));
+  const scoredRows = (text) => dataRows(text).slice(1).filter((r) => r[historyHead.indexOf('error')] === '').map((r) => r.slice(0, -3).join('\u0001'));
+  const want = [...scoredRows(first), ...scoredRows(second)];
+  if (JSON.stringify(stored.slice(1).map((r) => r.join('\u0001'))) !== JSON.stringify(want))
+    fail(`history file: ${stored.length - 1} rows, want ${want.length} (the scored rows of both readings, once)`);
+  // A file that is not a batch history: exit 2 naming FILE:ROW:COLUMN, before any shop is read.
+  const badHead = path.join(tmp, 'bad-history.csv');
+  writeFileSync(badHead, 'Shop,Date,SPS\nA,2026-11-20,3.1\n');
+  const h1 = run(['batch', shopsDir, '--history', badHead]);
+  if (h1.status !== 2 || !h1.err.startsWith(`${badHead}:1:A: expected the header row of a shopscore batch CSV`)) fail(`bad history header: ${h1.status} ${h1.err}`);
+  const badDay = path.join(tmp, 'bad-day.csv');
+  const lines = readFileSync(history, 'utf8').split('\n');
+  lines[2] = lines[2].replace(/,2026-11-20,/, ',20/11/2026,');
+  writeFileSync(badDay, lines.join('\n'));
+  const h2 = run(['batch', shopsDir, '--history', badDay]);
+  if (h2.status !== 2 || !h2.err.startsWith(`${badDay}:3:as_of: expected a date like 2026-11-20, got "20/11/2026"`)) fail(`bad history date: ${h2.status} ${h2.err}`);
 } finally {
   rmSync(tmp, { recursive: true, force: true });
 }

@@ -97,6 +97,12 @@ expect 2 "$data/errors/bad-enum.json: orders[0].fulfillment: expected one of sel
 for f in "$data"/errors/*.json; do expect 2 "$f" -- score "$f"; done
 expect 2 "$tmp/nope.json: cannot open the file" -- score "$tmp/nope.json"
 expect 2 "--as-of: expected a date like 2026-11-20" -- score "$data/spec-example.json" --as-of 2026-13-01
+echo '{"opened": "2026-11-21", "as_of": "2026-11-20"}' >"$tmp/late-opened.json"
+# Dates that cannot be right (issue 22): exit 2, never a protection or a silent "no data".
+expect 2 "options: shop.opened: expected a date on or before as_of (2020-01-01), got 2026-03-01" -- score "$data/spec-example.json" --as-of 2020-01-01
+echo '{"opened": "2019-06-01"}' >"$tmp/old-shop.json"
+expect 2 "options: as_of: expected a date on or after the first order's creation" -- score "$data/spec-example.json" --shop "$tmp/old-shop.json" --as-of 2020-01-01
+expect 2 "options: shop.opened: expected a date on or before as_of (2026-11-20), got 2026-11-21" -- score "$data/spec-example.json" --shop "$tmp/late-opened.json"
 expect 2 "shopscore: unknown option --bogus" -- score "$data/spec-example.json" --bogus
 expect 2 "shopscore: give a DATASET.json or --orders FILE" -- score
 expect 2 "shopscore: unknown command" -- frobnicate
@@ -171,6 +177,17 @@ expect 0 "" -- score "$data/struggling-shop.json" --lang zh --csv late_orders
 expect 0 "" -- score "$data/struggling-shop.json" --csv returns_by_product --lang zh
 [ "$(sed -n 2p "$tmp/out")" = "未知,142,9,0.06338,Damaged (4); 破损 (3); Item not as described (2)"$'\r' ] ||
   fail "--csv returns_by_product --lang zh: $(sed -n 2p "$tmp/out")"
+# --csv trend (issue 22): each trend day scored or provisional (under the 30-order gate), as the
+# JSON's trend says; busy-shop.json starts with days under the gate.
+expect 0 "" -- score "$data/busy-shop.json" --insights
+node -e 'const t = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).insights.trend; console.log(t.map((d) => d.date + "," + (d.provisional ? "provisional" : "scored")).join("\n"))' "$tmp/out" >"$tmp/trend-json"
+expect 0 "" -- score "$data/busy-shop.json" --csv trend
+[ "$(head -1 "$tmp/out")" = "${bom}date,sps,status,nrr,nbfr,otdr,sfcr,imd,aht"$'\r' ] || fail "--csv trend header: $(head -1 "$tmp/out")"
+tail -n +2 "$tmp/out" | tr -d '\r' | cut -d, -f1,3 >"$tmp/trend-csv"
+cmp -s "$tmp/trend-csv" "$tmp/trend-json" || fail "--csv trend days/status differ from the JSON trend"
+grep -q ",provisional$" "$tmp/trend-csv" && grep -q ",scored$" "$tmp/trend-csv" || fail "busy-shop.json's trend should have provisional and scored days"
+expect 0 "" -- score "$data/busy-shop.json" --csv trend --lang zh
+grep -q ",暂估（未达送达订单门槛）," "$tmp/out" || fail "--csv trend --lang zh: provisional not worded"
 expect 0 "" -- score "$data/struggling-shop.json" --csv unmapped_reasons --lang zh
 [ "$(cat "$tmp/out")" = "${bom}类别,原因,次数"$'\r\n'"退货退款,Wrong size ordered,4"$'\r' ] ||
   fail "--csv unmapped_reasons --lang zh: $(cat "$tmp/out")"

@@ -22,6 +22,7 @@ export function compareResults(actual, oracle) {
   for (const id of METRICS) {
     const a = actual.metrics[id], o = oracle.metrics[id];
     eq(`${id}.no_data`, a.no_data, o.no_data);
+    eq(`${id}.input`, a.input, o.input);
     // Without data the core may write null counts where the oracle counted 0 of 0.
     if (!(o.no_data && a.numerator === null && a.denominator === null)) for (const k of ['numerator', 'denominator']) num(`${id}.${k}`, a[k], o[k]);
     for (const k of ['value', 'adjusted_value', 'raw_score', 'score']) num(`${id}.${k}`, a[k], o[k]);
@@ -37,6 +38,8 @@ export function compareResults(actual, oracle) {
     if (o.score != null && Math.abs(((o.score * 10) % 1) - 0.5) > 1e-6) eq(`${dim}.display`, a.display, o.display);
   }
   num('sps', actual.sps, oracle.sps);
+  num('sps_range.low', actual.sps_range.low, oracle.sps_range.low);
+  num('sps_range.high', actual.sps_range.high, oracle.sps_range.high);
   if (oracle.sps != null && Math.abs(((oracle.sps * 10) % 1) - 0.5) > 1e-6) eq('sps_display', actual.sps_display, oracle.sps_display);
   eq('protection.shop_qualifies', actual.protection.shop_qualifies, oracle.protection.shop_qualifies);
   eq('protection.metrics', actual.protection.metrics, oracle.protection.metrics);
@@ -45,8 +48,9 @@ export function compareResults(actual, oracle) {
     const ab = actual.benefits.find((b) => b.id === ob.id);
     if (!ab) { diffs.push(`benefit ${ob.id} missing`); continue; }
     eq(`benefit ${ob.id}.eligible`, ab.eligible, ob.eligible);
-    // Without an official score only "sps" in missing is required (docs/rules.md §20).
-    if (oracle.status !== 'scored' || oracle.sps == null) { if (!ab.missing.includes('sps')) diffs.push(`benefit ${ob.id}: "sps" not in missing`); }
+    // Without an official score only "sps" in missing is required (docs/rules.md §20); with a
+    // range (missing metrics) the SPS condition may be undecided (docs/scoring.md).
+    if (oracle.status !== 'scored' || oracle.sps_range.low == null) { if (!ab.missing.includes('sps')) diffs.push(`benefit ${ob.id}: "sps" not in missing`); }
     else if (ob.eligible === null) eq(`benefit ${ob.id}.missing`, [...ab.missing].sort(), [...ob.missing].sort());
   }
   return diffs;

@@ -320,37 +320,78 @@ export function score(dataset, userProfile = null) {
     out[id] = r;
   }
 
+  // docs/scoring.md "Missing, typed and no data": "missing: an input it is computed from was not
+  // given and nothing was typed. Inputs: nrr needs orders and reviews; nbfr orders and returns;
+  // otdr and sfcr orders; imd chats; aht returns or the after-sales diagnostics. Given means ...
+  // the dataset JSON has the key (the JSON's after_sales gives the returns)." A missing metric has
+  // no value and no score, "no_data": false.
+  const NEEDS = { nrr: ['orders', 'reviews'], nbfr: ['orders', 'after_sales'], otdr: ['orders'], sfcr: ['orders'], imd: ['chats'], aht: ['after_sales'] };
+  const missingIds = [];
+  for (const id of METRICS) {
+    const typed = dataset.metrics != null && dataset.metrics[id] != null;
+    out[id].input = typed ? 'typed' : NEEDS[id].every((k) => k in dataset) ? 'export' : 'missing';
+    if (out[id].input !== 'missing') continue;
+    missingIds.push(id);
+    Object.assign(out[id], { value: null, numerator: null, denominator: null, adjusted_value: null, raw_score: null, score: null, protected: false, no_data: false });
+  }
+  for (let i = protectedList.length - 1; i >= 0; i--) if (missingIds.includes(protectedList[i])) protectedList.splice(i, 1);
+
   // docs/rules.md §17-§18: dimension = weighted mean of its metrics' scores with data; sps = Σ w_d·s_d /
-  // Σ w_d over dimensions with data.
-  const dims = {};
-  for (const dim of ['product', 'fulfillment', 'service']) {
-    let sw = 0, s = 0;
-    for (const id of METRICS.filter((i) => DIMENSION_OF[i] === dim)) {
-      const w = profile.metric_weights[id];
-      if (out[id].score == null || !(w > 0)) continue;
-      sw += w;
-      s += w * out[id].score;
+  // Σ w_d over dimensions with data. `scores`: id -> score, or null for no data.
+  const combine = (scores) => {
+    const dims = {};
+    for (const dim of ['product', 'fulfillment', 'service']) {
+      let sw = 0, s = 0;
+      for (const id of METRICS.filter((i) => DIMENSION_OF[i] === dim)) {
+        const w = profile.metric_weights[id];
+        if (scores[id] == null || !(w > 0)) continue;
+        sw += w;
+        s += w * scores[id];
+      }
+      dims[dim] = sw > 0 ? { score: s / sw, weight: profile.weights[dim], no_data: false } : { score: null, weight: profile.weights[dim], no_data: true };
     }
-    dims[dim] = sw > 0 ? { score: s / sw, weight: profile.weights[dim], no_data: false } : { score: null, weight: profile.weights[dim], no_data: true };
-  }
-  const total = Object.values(dims).filter((x) => !x.no_data).reduce((a, x) => a + x.weight, 0);
-  let sps = null;
-  if (total > 0) {
-    sps = 0;
-    for (const x of Object.values(dims)) if (!x.no_data) sps += x.weight * x.score;
-    sps /= total;
-  }
-  for (const x of Object.values(dims)) {
-    x.effective_weight = x.no_data ? 0 : x.weight / total;
+    const total = Object.values(dims).filter((x) => !x.no_data).reduce((a, x) => a + x.weight, 0);
+    let sps = null;
+    if (total > 0) {
+      sps = 0;
+      for (const x of Object.values(dims)) if (!x.no_data) sps += x.weight * x.score;
+      sps /= total;
+    }
+    for (const x of Object.values(dims)) x.effective_weight = x.no_data ? 0 : x.weight / total;
+    return { dims, sps };
+  };
+  // "sps_range: the least and greatest SPS over every value the missing metrics could take: each
+  // scored 0..5 or without data." Tried here by brute force: every missing metric at 0, at 5 and
+  // without data, in every combination (the SPS is monotone in each score).
+  const known = Object.fromEntries(METRICS.map((id) => [id, out[id].score]));
+  let low = null, high = null;
+  const tryAll = (i, scores) => {
+    if (i === missingIds.length) {
+      const { sps: x } = combine(scores);
+      if (x != null) { low = low == null ? x : Math.min(low, x); high = high == null ? x : Math.max(high, x); }
+      return;
+    }
+    for (const v of [0, 5, null]) tryAll(i + 1, { ...scores, [missingIds[i]]: v });
+  };
+  tryAll(0, known);
+  const point = low === high;
+  // "sps is the SPS only when the range is a point; otherwise null. A dimension holding a missing
+  // metric then has no score, and every dimension's effective_weight is 0." (A metric of weight 0
+  // counts in no dimension.)
+  const { dims, sps: pointSps } = combine(known);
+  const sps = missingIds.length === 0 ? pointSps : point ? low : null;
+  for (const [dim, x] of Object.entries(dims)) {
+    if (!point && missingIds.some((id) => DIMENSION_OF[id] === dim && profile.metric_weights[id] > 0)) Object.assign(x, { score: null, no_data: false });
+    if (!point) x.effective_weight = 0;
     x.display = x.score == null ? null : display(x.score);
   }
 
-  const benefits = computeBenefits(d, asOf, status, sps, metrics, initialPositiveRate(d, asOf));
+  const benefits = computeBenefits(d, asOf, status, { sps, low, high, missing: missingIds }, metrics, initialPositiveRate(d, asOf));
   const accelerated = benefits.find((b) => b.id === 'settlement_accelerated').eligible === true;
   const express = benefits.find((b) => b.id === 'settlement_express').eligible === true;
   return {
     as_of: asOf == null ? null : dayToIso(asOf), profile: profile.id, status, delivered_orders_90d: delivered90,
-    sps, sps_display: sps == null ? null : display(sps), settlement_days: express ? 1 : accelerated ? 5 : 8,
+    sps, sps_display: sps == null ? null : display(sps), sps_range: { low, high }, settlement_days: express ? 1 : accelerated ? 5 : 8,
     dimensions: dims, metrics: out, protection: { shop_qualifies: shopQualifies, metrics: protectedList }, benefits,
   };
 }
@@ -375,11 +416,16 @@ function initialPositiveRate(d, asOf) {
 // docs/rules.md §20: "A benefit is eligible: false when a known condition fails, null when every known
 // condition holds but an input is missing (listed in missing), else true ... While status is
 // not_enough_orders there is no official score: every benefit is null with "sps" in missing".
-function computeBenefits(d, asOf, status, sps, metrics, positiveRate) {
-  const official = status === 'scored' && sps != null;
+// docs/scoring.md "Missing, typed and no data": "the SPS condition holds when low reaches the
+// threshold, fails when high does not, and is otherwise undecided: eligible: null with the missing
+// metric ids in missing."
+function computeBenefits(d, asOf, status, range, metrics, positiveRate) {
+  const official = status === 'scored' && range.low != null;
   const shop = d.shop;
   const make = (id, min, conds) => {
-    const all = [['sps', official, official && sps >= min], ...conds];
+    const decided = official && (range.low >= min || range.high < min);
+    const spsCond = decided ? [['sps', true, range.low >= min]] : official ? range.missing.map((m) => [m, false]) : [['sps', false]];
+    const all = [...spsCond, ...conds];
     const missing = all.filter(([, known]) => !known).map(([name]) => name);
     const fails = all.some(([, known, ok]) => known && !ok);
     if (!official) return { id, min_sps: min, eligible: null, missing };

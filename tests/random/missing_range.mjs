@@ -1,11 +1,14 @@
 // Property test of issue 22 (docs/scoring.md "Missing, typed and no data"): for generated shops
 // with the reviews and chats lists removed (nrr and imd missing), the SPS computed with ANY typed
 // values of those metrics lies inside the result's sps_range, and no benefit decided on the range
-// (true/false) is contradicted by a typed completion.
+// (true/false) is contradicted by a typed completion; and the independent oracle
+// (tests/oracle/oracle.mjs, written from the docs) agrees with the result: inputs, range, benefits.
 //   node tests/random/missing_range.mjs WASM_MODULE_JS [--count N] [--start SEED]
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { generateShop, prng } from './generate.mjs';
+import { score as oracleScore } from '../oracle/oracle.mjs';
+import { compareResults } from '../oracle/compare.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, dflt) => { const i = args.indexOf(name); return i >= 0 ? Number(args[i + 1]) : dflt; };
@@ -33,6 +36,8 @@ for (let seed = start; seed < start + count; seed++) {
     failures++; console.error(`seed ${seed}: nrr/imd not missing`); continue;
   }
   if (low !== high) ranged++;
+  const diffs = compareResults(r, oracleScore(dataset, profile ?? null));
+  if (diffs.length) { failures++; console.error(`seed ${seed}: oracle disagrees: ${diffs.slice(0, 4).join('; ')}`); }
   if (r.sps !== null && (low !== r.sps || high !== r.sps)) { failures++; console.error(`seed ${seed}: sps ${r.sps} with range ${low}..${high}`); }
   const rnd = prng(seed);
   const typedValues = [{ value: 0 }, { value: 1 }, { value: 0, denominator: 0 }];

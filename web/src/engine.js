@@ -65,6 +65,12 @@ export class Engine {
     return (await this.request({ type: MSG.score, session, options })).result;
   }
 
+  // Fits a profile to Seller Center snapshots on a session's data; resolves with the report
+  // JSON text (protocol.js CalibrateMessage).
+  async calibrate(session, snapshots, profile) {
+    return (await this.request({ type: MSG.calibrate, session, snapshots, profile })).result;
+  }
+
   // Stops whatever the worker is doing; pending requests reject with CancelledError. The
   // sessions were in the old worker: the caller reads its sources again.
   cancel() {

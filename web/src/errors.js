@@ -47,7 +47,7 @@ function what(e) {
 // Codes whose `got` is already in the sentence, or is not the seller's text.
 const GOT_IN_TEXT = new Set(['missing_column', 'unknown_header', 'wrong_format', 'bad_encoding', 'binary_data', 'empty_file', 'json_syntax']);
 // Codes whose `expected` lists values of the export (English) worth showing.
-const SHOW_EXPECTED = new Set(['invalid_value', 'bad_date', 'date_order_conflict', 'invalid_input']);
+const SHOW_EXPECTED = new Set(['invalid_value', 'bad_date', 'date_order_conflict', 'invalid_input', 'opened_after_as_of', 'as_of_before_data']);
 
 // One line of text (for the result panel's announcement and for tests).
 export function errorText(e) {

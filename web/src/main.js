@@ -13,7 +13,8 @@ import { setupTabs } from './tabs.js';
 import { setupFiles, ingestAll, renderFiles, declareNone } from './files.js';
 import { setupShopForm, buildShopForm, showShopMessages } from './shop-facts.js';
 import { setupQuickForm, buildQuickForm, quickWasActive, quickInactive, showQuickMessages } from './quick-mode.js';
-import { rescore, scoreWith } from './scoring.js';
+import { rescore, scoreWith, calibrateCurrent } from './scoring.js';
+import { setupCalibration, renderCalibration } from './calibrate-form.js';
 import { renderResultArea, setupSticky, setResultActions } from './result-area.js';
 import { setupOffline } from './pwa.js';
 
@@ -52,6 +53,7 @@ function boot() {
   setupSticky();
   setResultActions({ typeMetric, scoreWith, declareNone });
   subscribe(onStore);
+  setupCalibration({ calibrate: calibrateCurrent, scoreWith, adoptProfile: (p) => state.profile.adopt(p) });
   $('#load-sample').addEventListener('click', loadSample);
   $('#cancel').addEventListener('click', cancelWork);
   renderResultArea();
@@ -108,6 +110,7 @@ function retranslate() {
   renderFiles();
   if (state.profile) state.profile.render();
   renderResultArea();
+  renderCalibration();
 }
 
 // The sample dataset (sample.js, ~220 KB) is loaded only when asked for, by a script element

@@ -275,6 +275,25 @@ export class ProfileEditor {
     }
   }
 
+  // A profile made elsewhere on the page (a fit to Seller Center readings, calibrate-form.js):
+  // kept like a loaded one (checked, saved in localStorage) and chosen. A profile of the same
+  // name is replaced, so fitting again does not pile up copies. Answers the name it shows.
+  adopt(raw) {
+    const p = mergeOnto(this.builtin, raw);
+    if (typeof p.id !== 'string' || !p.id) p.id = 'custom';
+    const problems = checkProfile(p, fmtBench);
+    if (problems.length) throw new Error(problemText(problems[0], p));
+    const same = this.user.findIndex((u) => JSON.stringify(u.name) === JSON.stringify(p.name));
+    if (same >= 0) this.user[same] = p;
+    else this.user.push(p);
+    this.current = same >= 0 ? same : this.user.length - 1;
+    this.errors.clear();
+    this.message = null;
+    this.render();
+    this.changed();
+    return this.name(p);
+  }
+
   // Dimension weights are shares: the core uses them in proportion, so a sum other than 100 %
   // is allowed but said.
   showWeightSum() {

@@ -12,6 +12,10 @@
  *   facts JSON ('' = none): its time zone converts timestamps while rows are read.
  * @typedef {{type: 'score', id: number, session: SessionName, options: object}} ScoreMessage
  *   Scores that session's Ingest (its ScoreCache keeps the per-day counts between calls).
+ * @typedef {{type: 'calibrate', id: number, session: SessionName, snapshots: string, profile: string}} CalibrateMessage
+ *   Fits a profile to Seller Center snapshots (JSON text) on that session's data, from the base
+ *   `profile` (JSON text): answered by a ResultMessage whose `result` is the report JSON
+ *   (docs/calibration.md "Report"; its `profile` is the fitted profile).
  * @typedef {'files' | 'sample' | 'quick'} SessionName
  *
  * Worker -> page
@@ -28,7 +32,7 @@
  *            header?: string[]}} ErrorData
  */
 export const MSG = Object.freeze({
-  init: 'init', ingest: 'ingest', score: 'score',
+  init: 'init', ingest: 'ingest', score: 'score', calibrate: 'calibrate',
   ready: 'ready', progress: 'progress', file: 'file', fileError: 'file-error', ingested: 'ingested',
   result: 'result', error: 'error',
 });

@@ -141,10 +141,11 @@ function renderDimensions(r) {
       const dim = r.dimensions[d] || {};
       return h('div.card.dim.' + scoreClass(dim.no_data ? null : dim.score), { role: 'listitem', 'data-dimension': d },
         h('h3', { text: t('dim.' + d) }),
-        h('p.dim-score', { text: dim.no_data ? t('badge.no_data') : dim.display }),
+        h('p.dim-score', { text: dim.no_data ? t('badge.no_data') : dim.score == null ? t('dim.not_computed') : dim.display }),
         // The weight the score used (no-data dimensions give theirs to the others), and the
-        // profile's when they differ.
-        h('p.dim-weights', null, dim.effective_weight != null && Math.abs(dim.effective_weight - dim.weight) > 5e-4
+        // profile's when they differ. With a range (a metric not given) no weighting was used:
+        // the profile's weight alone, never "used 0 %".
+        h('p.dim-weights', null, r.sps != null && dim.effective_weight != null && Math.abs(dim.effective_weight - dim.weight) > 5e-4
           ? t('dim.weight_used', { w: fmtPercent(dim.effective_weight, 1), set: fmtPercent(dim.weight, 0) })
           : t('dim.weight', { w: fmtPercent(dim.weight, 0) })));
     }));
@@ -283,7 +284,7 @@ function renderWarnings(r, ctx = {}) {
 function renderHow(r, profile) {
   const dims = DIMENSIONS.map((d) => {
     const dim = r.dimensions[d] || {};
-    return `${t('dim.' + d)} ${fmtPercent(dim.weight, 0)} → ${fmtPercent(dim.effective_weight, 1)}`;
+    return r.sps == null ? `${t('dim.' + d)} ${fmtPercent(dim.weight, 0)}` : `${t('dim.' + d)} ${fmtPercent(dim.weight, 0)} → ${fmtPercent(dim.effective_weight, 1)}`;
   }).join(t('list.sep'));
   const adjusted = METRICS.filter((id) => {
     const m = r.metrics[id] || {};

@@ -9,6 +9,7 @@ import { errorNode, errorText } from './errors.js';
 import { fmtDate } from './format.js';
 import { downloadJson, downloadCsv } from './downloads.js';
 import { state } from './store.js';
+import { verdictText } from './calibrate-report.js';
 
 function sourceLabel() {
   if (state.resultSource === 'sample') return t('source.sample');
@@ -62,6 +63,12 @@ export function renderResultArea() {
       fields: state.fields,
       files: state.files,
     };
+    // The profile in use is the one fitted to the seller's Seller Center readings (unchanged
+    // since): the result says how well it reproduces them.
+    const c = state.calib;
+    if (c.report && c.savedJson && profile && JSON.stringify(profile) === c.savedJson) {
+      parts.push(h('p', { id: 'result-calibrated', class: c.report.matches ? 'cal-ok' : 'cal-bad', text: verdictText(c.report) }));
+    }
     parts.push(renderResult(state.result, ctx));
   } else if (!state.error) {
     // Nothing scored yet because a typed value cannot be read: say so here, not only at the field.

@@ -35,6 +35,16 @@ export async function scoreWith(extra) {
   return state.engine.score(req.session, { ...req.options, ...extra });
 }
 
+// The current source's data fitted to Seller Center snapshots (JSON text) from the profile in
+// use (docs/calibration.md), in the worker: answers the parsed report without touching the
+// store. Given to the calibration form by main.js.
+export async function calibrateCurrent(snapshotsJson) {
+  const req = request();
+  if (!req.session || !state.engine) throw new Error('nothing to calibrate');
+  await ensureSession(req);
+  return JSON.parse(await state.engine.calibrate(req.session, snapshotsJson, JSON.stringify(state.profile.profile())));
+}
+
 // Scores the current source. Only the newest call's answer is kept (seq), so a slow reply
 // cannot overwrite a later one. A typed value that cannot be read stops here: the last valid
 // result stays, marked stale (not matching the inputs), and the field says why.

@@ -23,6 +23,8 @@ export const state = {
   seq: 0, // the newest score request
   shownSeq: 0, // the request whose answer is shown (body[data-seq], for the tests)
   nextKey: 1,
+  // "Match my Seller Center" (calibrate-form.js): the readings as typed and what came of them.
+  calib: { snaps: [], nextKey: 1, edited: false, fields: {}, invalid: false, fill: {}, report: null, error: null, busy: false, saved: null, savedJson: null },
 };
 
 const listeners = new Set();

@@ -69,6 +69,10 @@ std::pair<MetricId, DirectMetric> direct_metric_from_text(std::string_view text)
 // As above; a value read as a fraction adds its note to `notes`.
 std::pair<MetricId, DirectMetric> direct_metric_from_text(std::string_view text, std::vector<Warning>* notes);
 
+// The dataset's shop facts with `override_with`'s given fields laid over them (utc_offset
+// excepted: timestamps were converted when the data was read).
+Shop effective_shop(const Shop& given, const std::optional<Shop>& override_with);
+
 // Picks the profile of the shop's main category: the one whose id or `categories` names it,
 // else the first user profile, else the built-in default.
 const Profile& choose_profile(const std::vector<Profile>& profiles, const std::string& main_category);

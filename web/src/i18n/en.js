@@ -194,6 +194,7 @@ export default {
   'dim.weight': 'Weight {w}',
   'dim.effective': 'Effective weight {w}',
   'dim.weight_used': 'Weight used {w} (profile {set})',
+  'dim.not_computed': '— (a metric is not given)',
 
   'metric.nrr': 'Negative review rate',
   'metric.nbfr': 'Non-buyer-fault return/refund rate',
@@ -271,6 +272,8 @@ export default {
   'err.invalid_value': 'This value is not one of the accepted ones.',
   'err.missing_value': 'This cell is empty, but a value is needed.',
   'err.bad_date': 'This date cannot be read.',
+  'err.opened_after_as_of': 'The shop cannot have opened after the evaluation date: check the opening date or the evaluation date.',
+  'err.as_of_before_data': 'The evaluation date is before the first order in the files: choose a day on or after it.',
   'err.date_order_conflict': 'This date only reads with day and month the other way round from the file\'s other dates.',
   'err.bad_rating': 'A star rating is 1 to 5.',
   'err.id_as_number': 'A spreadsheet turned this order ID into a number and lost digits. Export again, or format the column as text before saving.',

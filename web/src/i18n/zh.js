@@ -194,6 +194,7 @@ export default {
   'dim.weight': '权重 {w}',
   'dim.effective': '有效权重 {w}',
   'dim.weight_used': '实际权重 {w}（配置 {set}）',
+  'dim.not_computed': '—（有指标未提供）',
 
   'metric.nrr': '差评率',
   'metric.nbfr': '非买家责任退货退款率',
@@ -271,6 +272,8 @@ export default {
   'err.invalid_value': '无法识别的值。',
   'err.missing_value': '该单元格为空，但必须填写。',
   'err.bad_date': '无法识别的日期。',
+  'err.opened_after_as_of': '开店日期不能晚于评估日期：请检查开店日期或评估日期。',
+  'err.as_of_before_data': '评估日期早于文件中的第一笔订单：请选择该订单当天或之后的日期。',
   'err.date_order_conflict': '该日期只能按与文件中其他日期相反的日、月顺序读取。',
   'err.bad_rating': '星级评分应为 1 到 5。',
   'err.id_as_number': '表格软件把订单号变成了数字，丢失了位数。请重新导出，或在保存前把该列设为文本格式。',

@@ -3,8 +3,9 @@
 import uPlot from 'uplot';
 import { h } from '../dom.js';
 import { fmtDate, fmtNumber } from '../format.js';
-import { it, locale } from '../i18n.js';
+import { it, locale, getLang } from '../i18n.js';
 import { gate } from '../model.js';
+import { saveText } from '../downloads.js';
 
 const THRESHOLDS = [2.5, 3.5, 4.0];
 const seconds = (iso) => Date.parse(iso + 'T00:00:00Z') / 1000;
@@ -12,7 +13,18 @@ const isoDay = (s) => new Date(s * 1000).toISOString().slice(0, 10);
 // uPlot's own date texts are English (and in the browser's time zone): the page's instead.
 const tick = (s) => new Intl.DateTimeFormat(locale(), { month: 'short', day: 'numeric', timeZone: 'UTC' }).format(new Date(s * 1000));
 
-export function renderChart(insights) {
+// The trend as the core's CSV (`--csv trend`): each day scored or provisional, in the page's language.
+async function downloadTrend(button, ctx) {
+  button.disabled = true;
+  try {
+    const text = await ctx.scoreWith({ csv: 'trend', csv_lang: getLang() });
+    saveText('shopscore-trend.csv', 'text/csv;charset=utf-8', '\uFEFF' + text);
+  } finally {
+    button.disabled = false;
+  }
+}
+
+export function renderChart(insights, ctx) {
   const trend = insights.trend || [];
   const days = (insights.forecast && insights.forecast.days) || [];
   if (!trend.length && !days.length) return null;
@@ -86,8 +98,11 @@ export function renderChart(insights) {
     }
   // The chart's numbers without a mouse: a table behind a disclosure (keyboard and screen reader).
   const num = (v) => (v == null ? '' : fmtNumber(v, 2, 2));
+  const csvButton = ctx ? h('button.diag-csv', { type: 'button', id: 'trend-csv', text: it('diag.csv') }) : null;
+  if (csvButton) csvButton.addEventListener('click', () => downloadTrend(csvButton, ctx));
   const dataTable = h('details.chart-data.no-print', { id: 'chart-data' },
     h('summary', { text: it('chart.table') }),
+    csvButton ? h('div.diag-tools', null, csvButton) : null,
     h('div.diag-scroll', { tabindex: '0', role: 'region', 'aria-label': it('chart.table') },
       h('table.diag-table', null,
         h('thead', null, h('tr', null, ['chart.date', 'chart.trend', 'chart.clean', 'chart.steady'].map((k) => h('th', { scope: 'col', text: it(k) })))),

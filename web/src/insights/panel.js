@@ -17,5 +17,5 @@ export function renderInsights(result, ctx) {
   // be empty or flat, so they are left out.
   if (ctx.source === 'quick') return h('section.insights', { id: 'insights', 'aria-label': it('title') }, renderGoalSeek(ins, result.metrics));
   return h('section.insights', { id: 'insights', 'aria-label': it('title') },
-    renderGoalSeek(ins, result.metrics), renderMoved(ins.moved), renderChart(ins), renderScenarios(result, ctx), renderDiagnostics(ins, ctx));
+    renderGoalSeek(ins, result.metrics), renderMoved(ins.moved), renderChart(ins, ctx), renderScenarios(result, ctx), renderDiagnostics(ins, ctx));
 }

@@ -46,6 +46,12 @@ self.onmessage = async (event) => {
       const t = performance.now();
       const result = ing.score(JSON.stringify(msg.options || {}));
       self.postMessage({ type: MSG.result, id: msg.id, result, ms: performance.now() - t });
+    } else if (msg.type === MSG.calibrate) {
+      const ing = sessions.get(msg.session);
+      if (!ing) throw new Error(`no ${msg.session} session has been read`);
+      const t = performance.now();
+      const result = ing.calibrate(msg.snapshots, msg.profile || '');
+      self.postMessage({ type: MSG.result, id: msg.id, result, ms: performance.now() - t });
     } else if (msg.type === MSG.ingest) {
       await ingest(msg);
     }
