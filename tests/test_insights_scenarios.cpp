@@ -137,7 +137,7 @@ TEST_CASE("diagnostics: late orders by carrier, and the CSV text", "[insights][d
             CHECK(t.rows[0][4].str == "Package never arrived (4)");
         }
     }
-    CHECK_THROWS_WITH(insights_csv(r, "nope"), Catch::Contains("--csv: expected one of negative_reviews_by_product"));
+    CHECK_THROWS_WITH(insights_csv(r, "nope"), Catch::Contains("--csv: expected one of trend | negative_reviews_by_product"));
 }
 
 TEST_CASE("CSV quotes commas and quotes and defuses formulas", "[insights][diagnostics]") {
