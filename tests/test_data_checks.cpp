@@ -125,3 +125,54 @@ TEST_CASE("data checks: records of one order that disagree give one result in an
     CHECK(w->examples == std::vector<std::string>{"X1"});
     CHECK(w->params.at("file") == "dataset.json");
 }
+
+TEST_CASE("data checks: the default as_of at its edges (a gap of exactly 92 days, 5 %, cancel times)", "[data_checks][boundary]") {
+    // orders(20): delivered 2026-10-03 .. 10-22. One more order created 92 days after 10-22
+    // (2027-01-22: 9 + 30 + 31 + 22) is no gap ("more than 92 days"): as_of = 2027-01-22, no
+    // warning. 93 days (2027-01-23) is a gap: as_of stays 10-22 and the order is named.
+    const Result at_92 = run(dataset(orders(20, R"({"id": "LATE", "created": "2027-01-22 09:00"})")));
+    CHECK(format_day(at_92.as_of) == "2027-01-22");
+    CHECK_FALSE(find(at_92, "future_dates_ignored"));
+    const Result at_93 = run(dataset(orders(20, R"({"id": "LATE", "created": "2027-01-23 09:00"})")));
+    CHECK(format_day(at_93.as_of) == "2026-10-22");
+    REQUIRE(find(at_93, "future_dates_ignored"));
+    CHECK(find(at_93, "future_dates_ignored")->params.at("first_ignored") == "2027-01-23");
+
+    // At most 5 % of the orders may lie beyond the gap: 1 of 20 (exactly 5 %) is left out; 1 of
+    // 19 (5.3 %) is not, so it sets as_of. orders(19) is delivered 10-03 .. 10-21.
+    const Result five = run(dataset(orders(19, R"({"id": "TYPO", "created": "2062-10-05 09:00"})")));
+    CHECK(format_day(five.as_of) == "2026-10-21");
+    const Result over = run(dataset(orders(18, R"({"id": "TYPO", "created": "2062-10-05 09:00"})")));
+    CHECK(format_day(over.as_of) == "2062-10-05");
+
+    // A cancellation is a timestamp of its order: X cancelled 10-25 09:00, after every delivery
+    // (the last 10-22), gives as_of 10-25.
+    const Result cancelled = run(dataset(orders(20, R"({"id": "X", "created": "2026-10-20 09:00", "cancelled": "2026-10-25 09:00",
+                                                       "cancel_by": "buyer"})")));
+    CHECK(format_day(cancelled.as_of) == "2026-10-25");
+}
+
+TEST_CASE("data checks: several records of one order: earliest cancel time, latest delivery", "[data_checks][boundary]") {
+    // docs/exports.md, as for the orders export: X1's records are cancelled 10-02 12:00 and 10-01
+    // 12:00 (kept: 10-01 12:00) and delivered 10-03 and 10-05 (kept: 10-05), in either order.
+    const std::string a = R"({"id": "X1", "created": "2026-10-01 09:00", "cancelled": "2026-10-02 12:00", "delivered": "2026-10-03 09:00"})";
+    const std::string b = R"({"id": "X1", "created": "2026-10-01 09:00", "cancelled": "2026-10-01 12:00", "delivered": "2026-10-05 09:00"})";
+    for (const std::string& records : {a + "," + b, b + "," + a}) {
+        const Dataset d = dataset_from_json(dataset(records), "dataset.json");
+        REQUIRE(d.orders.size() == 1);
+        CHECK(d.orders[0].cancelled == *parse_timestamp("2026-10-01 12:00", 0));
+        CHECK(d.orders[0].delivered == *parse_timestamp("2026-10-05 09:00", 0));
+    }
+}
+
+TEST_CASE("data checks: without orders, the latest review, request or chat gives the default as_of", "[data_checks][boundary]") {
+    // No order has a timestamp: as_of is the day of the latest timestamp of any record. Review
+    // 11-05, request decided 11-04, chat 11-03: as_of 11-05; without the review, 11-04.
+    const std::string reviews = R"("reviews": [{"order_id": "O1", "rating": 5, "created": "2026-11-05 10:00"}])";
+    const std::string rest = R"("after_sales": [{"order_id": "O1", "type": "refund", "requested": "2026-11-01 10:00",
+                                                  "decided": "2026-11-04 10:00"}],
+                                "chats": [{"id": "C1", "ended": "2026-11-03 10:00", "rating": 5}])";
+    const std::string head = R"({"schema": "shopscore.dataset/1", "shop": {"opened": "2026-01-01"}, "orders": [], )";
+    CHECK(format_day(run(head + reviews + ", " + rest + "}").as_of) == "2026-11-05");
+    CHECK(format_day(run(head + rest + "}").as_of) == "2026-11-04");
+}

@@ -291,6 +291,17 @@ TEST_CASE("faults: rule syntax in a user's profile (words in any order, a|b, pre
     CHECK(faults.return_reason("Unwanted present") == Fault::buyer);
 }
 
+TEST_CASE("faults: an `a + b` phrase spans at most three words between a and b", "[faults][boundary]") {
+    // docs/scoring.md "Fault mapping": b after a in the same clause with at most 3 words between
+    // ("has not yet been delivered" has two). Three between match; four do not.
+    FaultReasons r;
+    r.seller_fault = {"not + arriv*"};
+    const FaultClassifier faults(r);
+    CHECK(faults.return_reason("not one two three arrived") == Fault::seller);
+    CHECK(faults.return_reason("not one two three four arrived") == Fault::unmapped);
+    CHECK(faults.return_reason("not arrived") == Fault::seller);  // none between
+}
+
 // Hand-worked: what the mapping changes in the SPS of a small shop. 10 orders delivered in the
 // window, none cancelled; 2 refund requests: "Package didn't arrive" (seller/carrier fault, docs/rules.md
 // §8 "not received") and 没有收到货 (the same in Chinese). Before this fix both counted as buyer

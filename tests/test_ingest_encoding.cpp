@@ -142,6 +142,23 @@ TEST_CASE("ingest/encoding: how strong the evidence for UTF-8 must be", "[ingest
     }
 }
 
+TEST_CASE("ingest/encoding: only characters of three or four bytes are evidence for UTF-8", "[ingest][encoding][boundary]") {
+    // docs/exports.md "Encodings and shapes": a valid UTF-8 run speaks for UTF-8 with >= 3
+    // characters of 3+ bytes. Accented Latin letters are two bytes (é = C3 A9), and GBK reads
+    // such pairs as well, so a run of three of them is no evidence: one GBK cell (row 2) against
+    // nothing is GB18030. A run of three 3-byte characters (买家不) is evidence: a tie, UTF-8.
+    auto file = [](const std::string& cell) {
+        return kHeader + "A2,Canceled,2026-11-02 09:30,Seller," + kGbkReason + "\nA3,Canceled,2026-11-02 09:30,Buyer," + cell + "\n";
+    };
+    const std::string three_two_byte = "\xC3\xA9\xC3\xA8\xC3\xAA";  // éèê
+    const std::string three_three_byte = "\xE4\xB9\xB0\xE5\xAE\xB6\xE4\xB8\x8D";  // 买家不
+    for (size_t step : kSteps) {
+        INFO("chunk size " << step);
+        CHECK(read_in_steps(file(three_two_byte), step) == "ok gb18030");
+        CHECK(read_in_steps(file(three_three_byte), step) == "ok utf-8; 1 bad: x.csv:2:Cancel Reason");
+    }
+}
+
 TEST_CASE("ingest/encoding: a UTF-8 Chinese header then a GBK cell: the row of the cell, not 1:A", "[ingest][encoding]") {
     // Before: the GBK cell in the probe made the file GB18030 and the UTF-8 header failed to
     // decode as GB18030, reported at 1:A. Header row 1, rows 2..9 ASCII, GBK on row 10.

@@ -299,6 +299,41 @@ TEST_CASE("ingest/conflicting rows: one order, rows that disagree, any row order
     CHECK(read_one(header + e + c, ExportKind::orders).orders[0].cancel_by == CancelBy::seller);
 }
 
+TEST_CASE("ingest/SKU rows: the latest Delivered Time and the earliest Cancelled Time, in any row order", "[ingest][shapes][boundary]") {
+    // docs/exports.md: an order is delivered when its last package is (the latest Delivered Time
+    // of its rows) and cancelled when its first cancelled row is. A1's rows: delivered 11-05 and
+    // 11-07 (its deliver-by day is 11-06: the order is late, delivered 11-07, whichever row comes
+    // first). A2's rows: both cancelled, 11-02 12:00 and 11-03 12:00: cancelled 11-02 12:00.
+    const std::string header = "Order ID,Order Status,Created Time,Delivered Time,Cancelled Time,Cancel By\n";
+    const std::string a = "A1,Delivered,2026-11-01 09:30,2026-11-05 09:00,,\n";
+    const std::string b = "A1,Delivered,2026-11-01 09:30,2026-11-07 09:00,,\n";
+    const std::string c = "A2,Cancelled,2026-11-01 09:30,,2026-11-03 12:00,Seller\n";
+    const std::string e = "A2,Cancelled,2026-11-01 09:30,,2026-11-02 12:00,Seller\n";
+    for (const std::string& rows : {a + b + c + e, b + a + e + c}) {
+        const Dataset d = read_one(header + rows, ExportKind::orders);
+        REQUIRE(d.orders.size() == 2);
+        CHECK(d.find_order("A1")->delivered == at("2026-11-07 09:00"));
+        CHECK(d.find_order("A2")->cancelled == at("2026-11-02 12:00"));
+    }
+}
+
+TEST_CASE("ingest/blank rows: a row of whitespace-only cells is no row at all", "[ingest][shapes][boundary]") {
+    // Spaces, a tab and a no-break space (U+00A0) in every cell: skipped like an empty line, so the
+    // file reads as the same two data rows with no warning. A row with one real cell is a row: its
+    // missing Order ID is an error naming it (row 3).
+    const std::string header = "Order ID,Order Status,Created Time\n";
+    const std::string rows = "A1,Delivered,2026-11-01 09:30\nA2,Delivered,2026-11-01 10:30\n";
+    FileSummary plain, spaced;
+    const Dataset d1 = read_one(header + rows, ExportKind::orders, &plain);
+    const Dataset d2 = read_one(header + "A1,Delivered,2026-11-01 09:30\n  ,\t,\xC2\xA0 \nA2,Delivered,2026-11-01 10:30\n",
+                                ExportKind::orders, &spaced);
+    CHECK(spaced.rows == 2);
+    CHECK(spaced.rows == plain.rows);
+    CHECK(spaced.warnings.size() == plain.warnings.size());
+    CHECK(fingerprint(d1) == fingerprint(d2));
+    CHECK(error_of([&] { read_one(header + "A1,Delivered,2026-11-01 09:30\n ,x, \n", ExportKind::orders); }) != "(no error)");
+}
+
 TEST_CASE("ingest/reviews: the review words column, English and Chinese headers", "[ingest][shapes][reviews]") {
     // The words are kept as written (trimmed); a review without words has none.
     const Dataset en = read_one("Order ID,Rating,Review Time,Review Content\n"

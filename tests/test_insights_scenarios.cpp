@@ -137,7 +137,7 @@ TEST_CASE("diagnostics: late orders by carrier, and the CSV text", "[insights][d
             CHECK(t.rows[0][4].str == "Package never arrived (4)");
         }
     }
-    CHECK_THROWS_WITH(insights_csv(r, "nope"), Catch::Contains("--csv: expected one of negative_reviews_by_product"));
+    CHECK_THROWS_WITH(insights_csv(r, "nope"), Catch::Contains("--csv: expected one of trend | negative_reviews_by_product"));
 }
 
 TEST_CASE("CSV quotes commas and quotes and defuses formulas", "[insights][diagnostics]") {
@@ -219,4 +219,73 @@ TEST_CASE("diagnostics: the most common words of the negative reviews, when revi
         for (size_t at; (at = plain.find(t)) != std::string::npos;) plain.erase(at, std::string(t).size());
     const Result p = score(dataset_from_json(head + plain + "]}", "plain.json"), options);
     CHECK(insights_csv(p, "negative_reviews_by_product") == "product,delivered_orders,negative_review_orders,rate\r\nMug,4,3,0.75\r\n");
+}
+
+TEST_CASE("scenarios: a warehouse delivering exactly at the SLA is within it; one day more is not", "[insights][scenarios][boundary]") {
+    // docs/insights.md: the moved share of late orders becomes on time when N <= the profile's SLA
+    // (6 business days in the built-in profile). N = 6: as with 3 above, 10 late -> 5: 4.460449.
+    // N = 7: nothing changes, otdr stays today's 3.894180.
+    ScoreOptions at_sla;
+    at_sla.insight_options.scenarios.warehouse_delivery_days = 6;
+    CHECK(*scenario(run(at_sla), "overseas_warehouse").metrics[kOtdr].score == Approx(4.460449).epsilon(1e-6));
+    ScoreOptions past_sla;
+    past_sla.insight_options.scenarios.warehouse_delivery_days = 7;
+    CHECK(*scenario(run(past_sla), "overseas_warehouse").metrics[kOtdr].score == Approx(3.894180).epsilon(1e-6));
+}
+
+TEST_CASE("scenarios: the aht cap takes the requests of aht's 60-day window only", "[insights][scenarios][boundary]") {
+    // As of 11-30 the aht window is 10-02 .. 11-30. R1 requested 10-02 (its first day), decided
+    // after 50 h; R2 requested 10-01 (one day before), decided after 100 h.
+    // Today: R1 alone: (50 + 10 x 26.5)/11 = 28.636364 -> 4 - 3 x 2.136364/23.6 = 3.728428.
+    // Capped at 24 h: (24 + 265)/11 = 26.272727 -> 5 - 26.272727/26.5 = 4.008576 (R2 counted too
+    // would give (48 + 265)/12 = 26.083333 -> 4.015723).
+    const std::string json = R"({"shop": {"as_of": "2026-11-30"}, "orders": [
+        {"id": "O1", "created": "2026-09-20 09:00", "delivered": "2026-09-25 09:00"},
+        {"id": "O2", "created": "2026-09-20 09:00", "delivered": "2026-09-25 09:00"}], "after_sales": [
+        {"order_id": "O1", "type": "cancel", "requested": "2026-10-02 10:00", "decided": "2026-10-04 12:00"},
+        {"order_id": "O2", "type": "cancel", "requested": "2026-10-01 10:00", "decided": "2026-10-05 14:00"}],
+        "reviews": [], "chats": []})";
+    ScoreOptions options;
+    options.insights = true;
+    const Result r = score(dataset_from_json(json, "aht.json"), options);
+    CHECK(*r.metrics[kAht].denominator == 1);
+    CHECK(*r.metrics[kAht].score == Approx(3.728428).epsilon(1e-6));
+    CHECK(*scenario(r, "aht_cap").metrics[kAht].score == Approx(4.008576).epsilon(1e-6));
+}
+
+TEST_CASE("diagnostics: each table counts in its metric's window on the metric's own day", "[insights][diagnostics][boundary]") {
+    // As of 11-30; the 30-day windows (sfcr, otdr) are 11-01 .. 11-30.
+    // - C1 created 10-31 (one day before), C2 created 11-01 (the first day), both cancelled by the
+    //   seller on 11-20 "Out of stock": sfcr counts an order in the window of its creation day,
+    //   so C2 only (1 of C2, D1, D2 = 3), and the table lists 1 order, not 2.
+    // - D1 delivered on its deliver-by day 11-05 (on time), D2 the day after (late, 1 day):
+    //   late_orders lists D2 alone; by carrier: (unknown) 2 orders, 1 late.
+    // - V1 and V2 (Vase) delivered 11-10 with a "Damaged item" refund; V2 was also cancelled: a
+    //   cancelled order leaves NBFR, so Vase has 1 delivered order, 1 with a return, not 2 and 2.
+    // - chats of 3 and 4 stars: 3 is low (1-3 stars), 4 is not.
+    const std::string json = R"({"shop": {"as_of": "2026-11-30"}, "orders": [
+        {"id": "C1", "created": "2026-10-31 09:00", "cancelled": "2026-11-20 10:00", "cancel_by": "seller", "cancel_reason": "Out of stock"},
+        {"id": "C2", "created": "2026-11-01 09:00", "cancelled": "2026-11-20 10:00", "cancel_by": "seller", "cancel_reason": "Out of stock"},
+        {"id": "D1", "created": "2026-11-01 09:00", "deliver_by": "2026-11-05", "delivered": "2026-11-05 20:00", "product": "Mug"},
+        {"id": "D2", "created": "2026-11-01 09:00", "deliver_by": "2026-11-05", "delivered": "2026-11-06 08:00", "product": "Mug"},
+        {"id": "V1", "created": "2026-11-08 09:00", "delivered": "2026-11-10 09:00", "product": "Vase", "fulfillment": "fbt"},
+        {"id": "V2", "created": "2026-11-08 09:00", "delivered": "2026-11-10 09:00", "cancelled": "2026-11-11 09:00",
+         "cancel_by": "buyer", "product": "Vase", "fulfillment": "fbt"}], "after_sales": [
+        {"order_id": "V1", "type": "refund", "reason": "Damaged item", "requested": "2026-11-12 10:00"},
+        {"order_id": "V2", "type": "refund", "reason": "Damaged item", "requested": "2026-11-12 10:00"}],
+        "chats": [{"id": "H3", "ended": "2026-11-15 10:00", "rating": 3}, {"id": "H4", "ended": "2026-11-15 10:00", "rating": 4}],
+        "reviews": []})";
+    ScoreOptions options;
+    options.insights = true;
+    const Result r = score(dataset_from_json(json, "windows.json"), options);
+    CHECK(*r.metrics[kSfcr].numerator == 1);
+    CHECK(*r.metrics[kSfcr].denominator == 3);
+    CHECK(insights_csv(r, "seller_cancellations_by_reason") == "reason,orders\r\nOut of stock,1\r\n");
+    CHECK(insights_csv(r, "late_by_carrier") == "carrier,orders,late_orders,late_rate\r\n(unknown),2,1,0.5\r\n");
+    CHECK(insights_csv(r, "late_orders") ==
+          "order_id,type,sla_business_days,deliver_by,delivered,days_late,carrier,warehouse\r\n"
+          "D2,regular,,2026-11-05,2026-11-06 08:00,1,,\r\n");  // no carrier given: empty here
+    CHECK(insights_csv(r, "returns_by_product") ==
+          "product,delivered_orders,non_buyer_fault_return_orders,rate,top_reasons\r\nVase,1,1,1,Damaged item (1)\r\n");
+    CHECK(insights_csv(r, "low_star_chats") == "chat_id,order_id,ended,rating\r\nH3,,2026-11-15 10:00,3\r\n");
 }

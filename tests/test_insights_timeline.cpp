@@ -14,14 +14,17 @@ using namespace shopscore;
 
 namespace {
 
-std::string shop() {
+// fbt = false: the same orders fulfilled by the seller, each due (deliver_by) on its delivered
+// day, so otdr and sfcr (30-day windows) have data too.
+std::string shop(bool fbt = true) {
     std::string orders;
     for (Day d = *parse_day("2026-09-02"); d <= *parse_day("2026-11-30"); ++d)
         for (int i = 0; i < 2; ++i) {
             if (!orders.empty()) orders += ",";
             const std::string id = format_day(d) + "-" + std::to_string(i);
             orders += R"({"id": ")" + id + R"(", "created": ")" + format_day(d - 2) + R"( 10:00", "delivered": ")" +
-                      format_day(d) + R"( 12:00", "fulfillment": "fbt"})";
+                      format_day(d) + R"( 12:00", )" +
+                      (fbt ? R"("fulfillment": "fbt"})" : R"("deliver_by": ")" + format_day(d) + R"("})");
         }
     std::string reviews;
     for (const char* day : {"2026-10-05", "2026-10-10", "2026-10-15"}) {
@@ -31,9 +34,9 @@ std::string shop() {
     return R"({"orders": [)" + orders + R"(], "reviews": [)" + reviews + "]}";
 }
 
-Result run(ScoreOptions options) {
+Result run(ScoreOptions options, bool fbt = true) {
     options.insights = true;
-    return score(dataset_from_json(rules_test::every_export(shop()), "timeline.json"), options);
+    return score(dataset_from_json(rules_test::every_export(shop(fbt)), "timeline.json"), options);
 }
 
 std::optional<double> clean_on(const Result& r, const char* day) {
@@ -209,4 +212,112 @@ TEST_CASE("trend: a day is scored with the profile of its own main category", "[
     CHECK(sum == Approx(2.671270 - 1.462275).epsilon(1e-5));
     CHECK(w.metrics[kNrr].from_share == Approx(0.75));
     CHECK(w.metrics[kNrr].to_share == Approx(0.5));
+}
+
+TEST_CASE("forecast: each window takes at most its own length of future days", "[insights][forecast][boundary]") {
+    // The seller-fulfilled shop (all on time, none cancelled, no chats or requests: the service
+    // dimension has no data, so SPS = (.24 product + .52 fulfillment) / .76). Clean per day, from
+    // the last 30 days (11-01 .. 11-30): nrr/nbfr 60 deliveries / 30 = 2; otdr 60 due / 30 = 2, all on
+    // time; sfcr: created 11-01 .. 11-28 (created = delivered - 2) = 56 / 30 a day.
+    // 2027-01-14 = as_of + 45. nrr/nbfr (60 days: 11-16 .. 01-14): 15 counted days x 2 = 30 + 45
+    //   future days x 2 = 120, none bad: .12/130 -> 5 - 1/13 = 4.923077 (nbfr .176/130 the same).
+    //   otdr/sfcr (30 days: 12-16 .. 01-14): no counted day, and 30 future days, not 45:
+    //   otdr 60 of 60 on time: (60 + 9.516)/70 -> 5 - (.484/70)/.0484 = 5 - 1/7 = 4.857143;
+    //   sfcr 0 of 56: .087/66 -> 5 - 10/66 = 4.848485. Fulfillment (4.857143 + 4.848485)/2 = 4.852814.
+    //   SPS = (.24 x 4.923077 + .52 x 4.852814) / .76 = 4.875002.
+    //   (45 future days for otdr/sfcr would give 90 and 84 orders: 4.9, 4.893617 -> SPS 4.905104;
+    //   29 would give 4.872056.)
+    // 2027-01-29 = as_of + 60: nrr/nbfr take exactly 60 future days (120 orders, as above) and
+    //   otdr/sfcr 30: the same SPS 4.875002 (59 days for nrr: 118 orders -> 4.921875, SPS 4.871677).
+    const Result r = run({}, false);
+    CHECK(*clean_on(r, "2027-01-14") == Approx(4.875002).epsilon(1e-6));
+    CHECK(*clean_on(r, "2027-01-29") == Approx(4.875002).epsilon(1e-6));
+    CHECK(r.insights->forecast.back().day == *parse_day("2027-01-29"));
+}
+
+TEST_CASE("trend: exactly 30 delivered orders pass the 30-order gate", "[insights][trend][boundary]") {
+    // Two deliveries a day from 09-02: as of 09-16 the 90 days hold 15 x 2 = 30 (scored), as of
+    // 09-15 28 (not scored).
+    const Result r = run({});
+    REQUIRE(r.insights->trend.size() == 90);
+    const DayScore &before = r.insights->trend[13], &at = r.insights->trend[14];
+    REQUIRE(before.day == *parse_day("2026-09-15"));
+    REQUIRE(at.day == *parse_day("2026-09-16"));
+    CHECK_FALSE(before.scored);
+    CHECK(at.scored);
+}
+
+namespace {
+
+// A shop of FBT orders (only nrr and nbfr have data, none bad), as of 2026-11-30: `recent`
+// delivered on 11-10 (in the last 30 days) and `old` on 10-01 (as_of - 60, inside the 90 days
+// until 12-29 but outside the 60-day windows); `first` on 09-02 (as_of - 89, the first of the 90
+// days: it leaves them the day after as_of).
+Result gate_shop(int recent, int old, int first = 0) {
+    std::string orders;
+    for (int i = 0; i < recent + old + first; ++i)
+        orders += std::string(i ? "," : "") + R"({"id": "G)" + std::to_string(i) + R"(", "created": ")" +
+                  (i < recent ? "2026-11-08" : i < recent + old ? "2026-09-29" : "2026-08-31") + R"( 10:00", "delivered": ")" +
+                  (i < recent ? "2026-11-10" : i < recent + old ? "2026-10-01" : "2026-09-02") + R"( 12:00", "fulfillment": "fbt"})";
+    ScoreOptions options;
+    options.insights = true;
+    return score(dataset_from_json(rules_test::every_export(R"({"shop": {"as_of": "2026-11-30"}, "orders": [)" + orders + "]}"),
+                                   "gate.json"),
+                 options);
+}
+
+}  // namespace
+
+TEST_CASE("forecast: a fractional delivered count is rounded half up for the 30-order gate", "[insights][forecast][boundary]") {
+    // docs/insights.md "Forecast": a future day's delivered orders = those counted in its 90 days
+    // + the last 30 days' deliveries / 30 per future day, rounded half up to whole orders.
+    // 15 recent + 14 old = 29 today (not scored). 12-01: 29 + 15/30 = 29.5 -> 30: scored.
+    //   nrr (10-03 .. 12-01): 15 + .5 = 15.5 orders, none bad: .12/25.5 -> 5 - 10/25.5 = 4.607843;
+    //   nbfr .176/25.5 -> the same. SPS 4.607843, clean and steady alike (no defects).
+    const Result half = gate_shop(15, 14);
+    CHECK(half.status == Status::not_enough_orders);
+    const ForecastDay& first = half.insights->forecast.front();
+    REQUIRE(first.day == *parse_day("2026-12-01"));
+    REQUIRE(first.clean);
+    CHECK(*first.clean == Approx(4.607843).epsilon(1e-6));
+    REQUIRE(first.steady);
+    CHECK(*first.steady == Approx(4.607843).epsilon(1e-6));
+    // 14 recent + 15 old: 12-01: 29 + 14/30 = 29.467 -> 29: not scored; 12-02: 29.933 -> 30:
+    //   nrr 14 + 28/30 = 14.933 orders: 5 - 10/24.933 = 4.598930.
+    const Result below = gate_shop(14, 15);
+    CHECK_FALSE(below.insights->forecast[0].clean);
+    CHECK_FALSE(below.insights->forecast[0].steady);
+    REQUIRE(below.insights->forecast[1].clean);
+    CHECK(*below.insights->forecast[1].clean == Approx(4.598930).epsilon(1e-6));
+}
+
+TEST_CASE("trend: a past day's 30-order gate counts the 90 days ending that day", "[insights][trend][boundary]") {
+    // One FBT order delivered 09-01 and 29 delivered 11-10, as of 11-30. As of 11-29 the 90 days
+    // are 09-01 .. 11-29: 1 + 29 = 30, scored. As of 11-30 they are 09-02 .. 11-30: 29, not
+    // scored, as score --as-of 11-30 says (91 days would still hold the 09-01 order).
+    std::string orders = R"({"id": "E", "created": "2026-08-30 10:00", "delivered": "2026-09-01 12:00", "fulfillment": "fbt"})";
+    for (int i = 0; i < 29; ++i)
+        orders += R"(, {"id": "N)" + std::to_string(i) + R"(", "created": "2026-11-08 10:00", "delivered": "2026-11-10 12:00", "fulfillment": "fbt"})";
+    ScoreOptions options;
+    options.insights = true;
+    const Result r = score(dataset_from_json(rules_test::every_export(R"({"shop": {"as_of": "2026-11-30"}, "orders": [)" + orders + "]}"),
+                                             "gate90.json"),
+                           options);
+    CHECK(r.status == Status::not_enough_orders);
+    REQUIRE(r.insights->trend.size() >= 2);
+    const DayScore &before = r.insights->trend[r.insights->trend.size() - 2], &today = r.insights->trend.back();
+    REQUIRE(before.day == *parse_day("2026-11-29"));
+    CHECK(before.scored);
+    CHECK_FALSE(today.scored);
+}
+
+TEST_CASE("forecast: a future day's gate counts only the deliveries still in its 90 days", "[insights][forecast][boundary]") {
+    // gate_shop(14, 15) plus one order delivered 09-02: 30 today (09-02 .. 11-30), scored. On
+    // 12-01 the 90 days are 09-03 .. 12-01: the 09-02 order has left, 29 + 14/30 = 29.467 -> 29,
+    // not scored (with it: 30.467 -> 30).
+    const Result r = gate_shop(14, 15, 1);
+    CHECK(r.status == Status::scored);
+    REQUIRE(r.insights->forecast[0].day == *parse_day("2026-12-01"));
+    CHECK_FALSE(r.insights->forecast[0].clean);
+    CHECK_FALSE(r.insights->forecast[0].steady);
 }

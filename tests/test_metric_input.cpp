@@ -118,3 +118,22 @@ TEST_CASE("metric input: the --metric text", "[metric_input]") {
         }
     }
 }
+
+TEST_CASE("metric input: 100 % is the top of a rate, a bare 1.000 the fraction 1", "[metric_input][boundary]") {
+    // docs/scoring.md "Typed values": a rate is 0-100 %. otdr=100% is the best on-time rate (1.0,
+    // score 5 at the best anchor); 100.01 % is above it, an error.
+    const DirectMetric top = direct_metric_from_text("otdr=100%").second;
+    CHECK(top.value == 1.0);
+    ScoreOptions typed;
+    typed.metrics[kOtdr] = top;
+    CHECK(*score(dataset_from_json(rules_test::quick(""), "quick.json"), typed).metrics[kOtdr].score == 5.0);
+    CHECK(direct_metric_from_text("otdr=100").second.value == 1.0);
+    CHECK_THROWS_AS(direct_metric_from_text("otdr=100.01%"), InputError);
+    // A bare number at most 1 with more than two decimals is a fraction copied from a spreadsheet:
+    // 1.000 is 100 %; with two decimals (1.00) it is percent as Seller Center shows it: 1 %.
+    std::vector<Warning> notes;
+    CHECK(direct_metric_from_text("otdr=1.000", &notes).second.value == 1.0);
+    REQUIRE(notes.size() == 1);
+    CHECK(notes[0].code == "rate_read_as_fraction");
+    CHECK(direct_metric_from_text("otdr=1.00").second.value == Approx(0.01));
+}

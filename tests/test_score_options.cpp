@@ -85,3 +85,13 @@ TEST_CASE("options: bad values name the field", "[options]") {
                       Catch::StartsWith("options: insights: expected true or false"));
     CHECK_THROWS_AS(score_options_from_json("{"), InputError);
 }
+
+TEST_CASE("options: scenarios.aht_cap_hours is above 0 and at most 10000", "[options][boundary]") {
+    // docs/insights.md "Scenarios": capping every request at 0 hours is no SOP; 0 is refused, the
+    // smallest positive number is taken, and so is 10000 (not 10000.5).
+    CHECK_THROWS_WITH(score_options_from_json(R"({"scenarios": {"aht_cap_hours": 0}})"),
+                      Catch::Contains("scenarios.aht_cap_hours: expected a number of hours above 0"));
+    CHECK(*score_options_from_json(R"({"scenarios": {"aht_cap_hours": 0.01}})").insight_options.scenarios.aht_cap_hours == 0.01);
+    CHECK(*score_options_from_json(R"({"scenarios": {"aht_cap_hours": 10000}})").insight_options.scenarios.aht_cap_hours == 10000);
+    CHECK_THROWS_AS(score_options_from_json(R"({"scenarios": {"aht_cap_hours": 10000.5}})"), InputError);
+}

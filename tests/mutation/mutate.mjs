@@ -9,7 +9,9 @@
 // the slow chunk-splitting cases and the CLI checks), so the verdict is the same as running
 // ctest alone. Not part of CI: ~30-60 min on two cores.
 //
-//   node tests/mutation/mutate.mjs [--scratch DIR] [--only 1,5,9] [--report FILE.md] [--rev GIT_REV]
+//   node tests/mutation/mutate.mjs [--scratch DIR] [--only 1,5,9] [--from N] [--quick-only] [--report FILE.md] [--rev GIT_REV]
+// --from N runs mutants N.. only (with --only: both apply). --keep reuses the --scratch directory
+// of an earlier run (only changed files rewritten); --build-only prepares it and runs nothing.
 // --rev runs the mutants (of this checkout's list) against another revision's tests, e.g. to
 // measure what new tests added.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -24,6 +26,7 @@ const args = process.argv.slice(2);
 const opt = (name, dflt) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : dflt; };
 const scratch = path.resolve(opt('--scratch', path.join(os.tmpdir(), `shopscore-mutation-${process.pid}`)));
 const only = opt('--only', null)?.split(',').map(Number);
+const from = Number(opt('--from', '1'));
 // --quick-only: the Catch2 suite alone per mutant (no ctest): what a shared machine can afford.
 const quickOnly = args.includes('--quick-only');
 const reportFile = opt('--report', null);
@@ -31,24 +34,47 @@ const rev = opt('--rev', 'HEAD');
 const mutants = JSON.parse(readFileSync(path.join(here, 'mutants.json'), 'utf8'));
 
 const sh = (cmd, cmdArgs, cwd = scratch) => spawnSync(cmd, cmdArgs, { cwd, encoding: 'utf8', maxBuffer: 1 << 28 });
-const build = () => sh('cmake', ['--build', '--preset', 'native', '-j2']);
-const quick = () => sh(path.join(scratch, 'build/native/tests/shopscore_tests'), ['~[chunks]', '--abort']);
+// --quick-only builds the test binary alone (the CLI is not run without ctest).
+const build = () => sh('cmake', ['--build', '--preset', 'native', '-j2', ...(quickOnly ? ['--target', 'shopscore_tests'] : [])]);
+// "~[.]" keeps the hidden measurements out: a lone negated tag would run them (tests/CMakeLists.txt).
+const quick = () => sh(path.join(scratch, 'build/native/tests/shopscore_tests'), ['~[chunks]~[.]', '--abort']);
 const full = () => sh('ctest', ['--preset', 'native']);
 
-// A fresh copy of the committed tree.
-if (existsSync(scratch)) rmSync(scratch, { recursive: true, force: true });
-mkdirSync(scratch, { recursive: true });
-execFileSync('bash', ['-c', `git -C "${repo}" archive "${rev}" | tar -x -C "${scratch}"`]);
-const configure = sh('cmake', ['--preset', 'native']);
+// A fresh copy of the committed tree. --keep (with --scratch): a scratch left by an earlier run
+// is refreshed instead, writing only the files whose content changed, so its build is reused
+// (a full build of the scratch costs as much as the whole run on a shared two-core machine).
+const keep = args.includes('--keep');
+if (keep && existsSync(path.join(scratch, 'build/native'))) {
+  const fresh = `${scratch}.fresh`;
+  rmSync(fresh, { recursive: true, force: true });
+  mkdirSync(fresh, { recursive: true });
+  execFileSync('bash', ['-c', `git -C "${repo}" archive "${rev}" | tar -x -C "${fresh}"`]);
+  const files = execFileSync('find', ['.', '-type', 'f'], { cwd: fresh, encoding: 'utf8', maxBuffer: 1 << 26 }).split('\n').filter(Boolean);
+  for (const f of files) {
+    const to = path.join(scratch, f), text = readFileSync(path.join(fresh, f));
+    if (existsSync(to) && readFileSync(to).equals(text)) continue;
+    mkdirSync(path.dirname(to), { recursive: true });
+    writeFileSync(to, text);
+  }
+  rmSync(fresh, { recursive: true, force: true });
+} else {
+  if (existsSync(scratch)) rmSync(scratch, { recursive: true, force: true });
+  mkdirSync(scratch, { recursive: true });
+  execFileSync('bash', ['-c', `git -C "${repo}" archive "${rev}" | tar -x -C "${scratch}"`]);
+}
+// --O1: the scratch compiled at -O1 instead of -O3 (several times faster to rebuild per mutant;
+// the same behaviour, -ffp-contract=off is kept).
+const configure = sh('cmake', ['--preset', 'native', ...(args.includes('--O1') ? ['-DCMAKE_CXX_FLAGS_RELEASE=-O1 -DNDEBUG'] : [])]);
 if (configure.status !== 0) throw new Error(`configure failed:\n${configure.stderr}`);
 let b = build();
 if (b.status !== 0) throw new Error(`baseline build failed:\n${b.stdout.slice(-2000)}`);
+if (args.includes('--build-only')) process.exit(0);  // prepare a --keep scratch, run nothing
 if ((quickOnly ? quick() : full()).status !== 0) throw new Error('baseline tests fail: fix them before a mutation run');
 
 const results = [];
 mutants.forEach((m, index) => {
   const n = index + 1;
-  if (only && !only.includes(n)) return;
+  if ((only && !only.includes(n)) || n < from) return;
   const file = path.join(scratch, m.file);
   const original = readFileSync(file, 'utf8');
   if (original.split(m.from).length !== 2) {
@@ -82,4 +108,4 @@ const lines = [`Mutants: ${results.length}; killed ${count('killed')}, survived 
 for (const r of results.filter((x) => x.verdict === 'survived')) lines.push(`- survived #${r.n} ${r.file}: ${r.why}`);
 console.log(lines.join('\n'));
 if (reportFile) writeFileSync(reportFile, `${lines.join('\n')}\n\n${results.map((r) => `#${r.n} ${r.verdict} ${r.file}: ${r.why}`).join('\n')}\n`);
-rmSync(scratch, { recursive: true, force: true });
+if (!keep) rmSync(scratch, { recursive: true, force: true });
