@@ -11,7 +11,7 @@
 // one reaches a piece end. Hence a cheapest plan exists where every metric but at most one sits
 // on a piece end; trying every combination of piece ends, with the one free metric's count found
 // by binary search, finds it. Greedy (the earlier version) is not exact: a metric stuck at score
-// 0 only pays off after a long plateau (tests/test_insights_goal_seek.cpp has a worked case).
+// 0 only pays off after a long plateau (tests/unit/insights/test_insights_goal_seek.cpp has a worked case).
 #include <algorithm>
 #include <cmath>
 #include <functional>

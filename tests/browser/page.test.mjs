@@ -226,7 +226,7 @@ test('files dropped on the drop zone are read (several at once)', async () => {
 const VARIANTS = path.join(ROOT, 'tests', 'data', 'exports');
 test('the export fixtures of every variant score like the CLI, shop facts typed in', { skip: !cliAvailable() && 'build/native/cli/shopscore is absent: build the native CLI to run this check' }, async () => {
   const shop = JSON.parse(readFileSync(path.join(VARIANTS, 'shop.json'), 'utf8'));
-  // malformed/ holds files that must fail (tests/test_ingest_malformed.cpp), not an export variant.
+  // malformed/ holds files that must fail (tests/unit/ingest/test_ingest_malformed.cpp), not an export variant.
   // A set with options.json needs a stated date order (the page's question, not typed here).
   const variants = readdirSync(VARIANTS, { withFileTypes: true })
     .filter((e) => e.isDirectory() && e.name !== 'malformed' && !existsSync(path.join(VARIANTS, e.name, 'options.json')))

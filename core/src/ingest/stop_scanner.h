@@ -4,7 +4,7 @@
 // zeros instead of looking at every byte: a row of 54 cells costs a few instructions per cell.
 //
 // Three implementations of one function, chosen at compile time: SSE2 (every x86-64), WASM SIMD
-// (-msimd128) and portable 64-bit SWAR. tests/test_csv_tokenizer.cpp checks them against a
+// (-msimd128) and portable 64-bit SWAR. tests/unit/ingest/test_csv_tokenizer.cpp checks them against a
 // byte-by-byte reference on every byte value.
 #pragma once
 

@@ -2,7 +2,7 @@
 """Writes the export-shape fixture sets of issue 8 (and issue 9 finding 1) under tests/data/exports/,
 each from the issue's description, not from what the readers accept. Called by make_fixtures.py.
 
-Each set is a directory read together (tests/parity/exports.mjs and tests/test_ingest_sets.cpp):
+Each set is a directory read together (tests/parity/exports.mjs and tests/unit/ingest/test_ingest_sets.cpp):
 its own shop.json, an optional options.json ({"date_order": "dmy"} = CLI --date-order dmy, WASM
 Ingest.setDateOrder), and expected.json: the numbers worked out by hand below (the comments say
 how), which the C++ test checks against the CLI's dataset and result.

@@ -7,7 +7,7 @@
 #include "ingest/row_mapper.h"
 #include "ingest/text_decoder.h"
 #include "ingest/xlsx_reader.h"
-#include "test_ingest_support.h"
+#include "ingest_support.h"
 
 using namespace shopscore;
 using namespace ingest_test;

@@ -54,7 +54,7 @@ TEST_CASE("score cache: the same results, counting only when the counting key ch
     }
 }
 
-#include "test_ingest_support.h"
+#include "ingest_support.h"
 
 TEST_CASE("Ingest::take gives the dataset finish gives, without the copy", "[score][cache]") {
     // The WASM session takes the dataset out of its Ingest (one copy of the orders at the peak

@@ -53,7 +53,7 @@ inline FileSummary read_text(Ingest& ingest, ExportKind kind, const std::string&
 
 // ---- XLSX unzip (test side: the CLI uses zlib, the page DecompressionStream) ----------------
 
-// Raw-deflate decompression with the platform's zlib (test_ingest_support.cpp).
+// Raw-deflate decompression with the platform's zlib (ingest_support.cpp).
 std::string inflate_raw(const std::string& compressed, size_t expected_size);
 
 struct Unzipped {

@@ -6,7 +6,7 @@
 #include <algorithm>
 
 #include "shopscore/score.h"
-#include "test_ingest_support.h"
+#include "ingest_support.h"
 
 using namespace shopscore;
 using namespace ingest_test;

@@ -5,7 +5,7 @@
 
 #include "ingest/text_decoder.h"
 #include "shopscore/score.h"
-#include "test_ingest_support.h"
+#include "ingest_support.h"
 
 using namespace shopscore;
 using namespace ingest_test;

@@ -10,7 +10,7 @@
 #include <map>
 
 #include "shopscore/score.h"
-#include "test_ingest_support.h"
+#include "ingest_support.h"
 
 using namespace shopscore;
 using namespace ingest_test;

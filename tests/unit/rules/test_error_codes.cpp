@@ -5,7 +5,7 @@
 #include "shopscore/json_io.h"
 #include "shopscore/limits.h"
 #include "shopscore/xlsx.h"
-#include "test_ingest_support.h"
+#include "ingest_support.h"
 
 using namespace shopscore;
 using namespace ingest_test;

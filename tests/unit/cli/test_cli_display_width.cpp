@@ -3,7 +3,7 @@
 // (East Asian Width W/F) 2; combining marks 0.
 #include <catch2/catch.hpp>
 
-#include "../cli/display_width.h"
+#include "cli/display_width.h"
 
 using shopscore::cli::display_width;
 using shopscore::cli::pad_left;

@@ -6,7 +6,7 @@
 #include <cstdint>
 #include <random>
 
-#include "test_ingest_support.h"
+#include "ingest_support.h"
 
 using namespace shopscore;
 using namespace ingest_test;
@@ -120,7 +120,7 @@ TEST_CASE("ingest/malformed: a date in the other order than the rest of the file
 }
 
 // Unknown values of enumerated columns (Fulfillment Type, Cancel By, Return Type, exclusion
-// reasons) are warnings now, not errors: tests/test_ingest_shapes.cpp.
+// reasons) are warnings now, not errors: tests/unit/ingest/test_ingest_shapes.cpp.
 TEST_CASE("ingest/malformed: values outside the known sets", "[ingest][malformed]") {
     CHECK_THAT(error_reading("number_id.csv"),
                StartsWith("number_id.csv:5:Order ID: expected an order ID as text, got \"5.77123456789E+17\""));

@@ -13,7 +13,7 @@
 
 #include "ingest/cell_error.h"
 #include "ingest/xml_scanner.h"
-#include "test_ingest_support.h"
+#include "ingest_support.h"
 
 using namespace shopscore;
 using namespace ingest_test;

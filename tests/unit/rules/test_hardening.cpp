@@ -10,7 +10,7 @@
 #include "shopscore/ingest.h"
 #include "shopscore/json_io.h"
 #include "shopscore/score.h"
-#include "test_ingest_support.h"
+#include "ingest_support.h"
 
 using namespace shopscore;
 using ingest_test::error_of;

@@ -8,7 +8,7 @@
 #include <cstring>
 #include <string_view>
 
-#include "test_ingest_support.h"
+#include "ingest_support.h"
 
 using namespace shopscore;
 using namespace ingest_test;

@@ -11,7 +11,7 @@
 
 #include "shopscore/json_io.h"
 #include "shopscore/score.h"
-#include "test_ingest_support.h"
+#include "ingest_support.h"
 
 using namespace shopscore;
 

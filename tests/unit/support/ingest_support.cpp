@@ -4,7 +4,7 @@
 #include <stdexcept>
 #include <string>
 
-#include "test_ingest_support.h"
+#include "ingest_support.h"
 
 #ifdef __EMSCRIPTEN__
 #include <emscripten.h>
