@@ -48,16 +48,17 @@ std::vector<MetricPriority> priorities(const Result& result, const Profile& prof
     return out;
 }
 
-// Why-it-moved days must lie where the counters reach: a 90-day look-back from as_of.
-Day checked_day(const std::optional<Day>& given, Day fallback, Day as_of, const char* name) {
+// Why-it-moved days must lie where the counters reach, a 90-day look-back from as_of, and not
+// before the shop opened (no score existed then).
+Day checked_day(const std::optional<Day>& given, Day fallback, Day first, Day as_of, const char* name) {
     const Day d = given.value_or(fallback);
-    if (given && (d > as_of || d < as_of - 89))
+    if (given && (d > as_of || d < first))
     {
-        const std::string expected = "a date from " + format_day(as_of - 89) + " to " + format_day(as_of);
+        const std::string expected = "a date from " + format_day(first) + " to " + format_day(as_of);
         throw InputError("options", std::string(name) + ": expected " + expected + ", got \"" + format_day(d) + "\"",
                          ErrorDetail{"invalid_value", {}, 0, {}, name, expected, format_day(d)});
     }
-    return std::clamp(d, as_of - 89, as_of);
+    return std::clamp(d, std::min(first, as_of), as_of);
 }
 
 }  // namespace
@@ -72,8 +73,9 @@ Insights compute_insights(const Result& result, const InsightContext& context) {
     out.trend = trend(scorer);
     out.forecast = forecast(scorer);
     out.crossings = crossings(result.status == Status::scored ? result.sps : std::nullopt, out.forecast);
-    const Day from = checked_day(context.options.moved_from, as_of - 7, as_of, "moved_from");
-    const Day to = checked_day(context.options.moved_to, as_of, as_of, "moved_to");
+    const Day first = scorer.first_day();
+    const Day from = checked_day(context.options.moved_from, as_of - 7, first, as_of, "moved_from");
+    const Day to = checked_day(context.options.moved_to, as_of, first, as_of, "moved_to");
     out.moved = why_moved(scorer, from, to);
     out.scenarios = scenarios(result, scorer);
     out.diagnostics = diagnostics(context.dataset, context.profile, as_of);

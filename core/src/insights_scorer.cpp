@@ -1,5 +1,7 @@
 #include "insights_scorer.h"
 
+#include <algorithm>
+
 #include "shopscore/rules.h"
 
 namespace shopscore {
@@ -12,6 +14,11 @@ MetricCounts Scorer::window_counts(Day day) const {
 }
 
 bool Scorer::opened_known() const { return c_.shop.opened && c_.dated; }
+
+Day Scorer::first_day() const {
+    const Day back = c_.counters.as_of() - 89;
+    return opened_known() ? std::max(back, *c_.shop.opened) : back;
+}
 
 bool Scorer::shop_age_ok(Day day) const {
     return opened_known() && (day - *c_.shop.opened) < c_.profile.protection.max_shop_age_days;

@@ -42,6 +42,8 @@ public:
     std::optional<double> combine(const std::array<MetricResult, kMetricCount>& metrics) const;
     bool shop_age_ok(Day day) const;
     bool opened_known() const;  // as score(): shop.opened and a known as_of
+    // The first day a past score may be asked for: 90 days back, and not before the shop opened.
+    Day first_day() const;
     const InsightContext& context() const { return c_; }
 
 private:

@@ -29,8 +29,9 @@ std::vector<DayScore> trend(const Scorer& s) {
     const DailyCounters& c = s.context().counters;
     std::vector<DayScore> out;
     if (c.first_data_day() == kNoDay) return out;
-    // The last 90 days, from the first day the data covers.
-    const Day first = std::max(c.as_of() - 89, c.first_data_day());
+    // The last 90 days, from the first day the data covers and the shop existed (before it
+    // opened Seller Center showed no score; score --as-of such a day is bad input).
+    const Day first = std::max(c.as_of() - 89, std::max(c.first_data_day(), s.first_day()));
     for (Day d = first; d <= c.as_of(); ++d) out.push_back(day_score(d, s.past(d)));
     return out;
 }

@@ -321,3 +321,20 @@ TEST_CASE("forecast: a future day's gate counts only the deliveries still in its
     CHECK_FALSE(r.insights->forecast[0].clean);
     CHECK_FALSE(r.insights->forecast[0].steady);
 }
+
+TEST_CASE("trend: no day before the shop opened (score --as-of such a day is bad input)", "[insights][trend]") {
+    // The shop above opened 2026-11-01: the trend runs 11-01 .. 11-30 (30 days), not 90; a
+    // moved_from of 10-31 is outside it, 11-01 inside.
+    nlohmann::ordered_json root = nlohmann::ordered_json::parse(rules_test::every_export(shop()));
+    root["shop"] = {{"opened", "2026-11-01"}};
+    const Dataset data = dataset_from_json(root.dump(), "opened.json");
+    ScoreOptions options;
+    options.insights = true;
+    const Result r = score(data, options);
+    REQUIRE(r.insights->trend.size() == 30);
+    CHECK(r.insights->trend.front().day == *parse_day("2026-11-01"));
+    options.insight_options.moved_from = *parse_day("2026-10-31");
+    CHECK_THROWS_WITH(score(data, options), Catch::Contains("moved_from: expected a date from 2026-11-01 to 2026-11-30"));
+    options.insight_options.moved_from = *parse_day("2026-11-01");
+    CHECK(score(data, options).insights->moved->from == *parse_day("2026-11-01"));
+}
