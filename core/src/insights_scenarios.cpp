@@ -69,7 +69,7 @@ std::vector<ScenarioResult> scenarios(const Result& today, const Scorer& s) {
         ScenarioResult r;
         r.id = id;
         r.params = std::move(params);
-        const Snapshot snap = s.at(as_of, apply(s, base, on), static_cast<double>(today.delivered_orders_90d));
+        const ScoredDay snap = s.at(as_of, apply(s, base, on), static_cast<double>(today.delivered_orders_90d));
         r.metrics = snap.metrics;
         r.sps = snap.sps;
         r.sps_range = snap.range;

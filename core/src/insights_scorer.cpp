@@ -24,8 +24,8 @@ bool Scorer::shop_age_ok(Day day) const {
     return opened_known() && (day - *c_.shop.opened) < c_.profile.protection.max_shop_age_days;
 }
 
-Snapshot Scorer::at(Day day, const MetricCounts& counts, double delivered_90d, const Profile& profile) const {
-    Snapshot s;
+ScoredDay Scorer::at(Day day, const MetricCounts& counts, double delivered_90d, const Profile& profile) const {
+    ScoredDay s;
     s.profile = &profile;
     for (size_t m = 0; m < kMetricCount; ++m) {
         const auto id = static_cast<MetricId>(m);
@@ -54,7 +54,7 @@ const DailyCounters& Scorer::counters_with(const Profile& profile) const {
     return *made;
 }
 
-Snapshot Scorer::past(Day day) const {
+ScoredDay Scorer::past(Day day) const {
     // As Seller Center showed it on `day`: only the records known by then (docs/insights.md),
     // so this is `score --as-of day` exactly.
     const Profile& profile = profile_on(day);

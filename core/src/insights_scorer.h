@@ -11,7 +11,9 @@ namespace shopscore {
 
 using MetricCounts = std::array<Counts, kMetricCount>;
 
-struct Snapshot {
+// One day's full score as the insights compute it (not calibrate.h's Snapshot, a Seller Center
+// reading: two types of one name in one namespace broke the one-definition rule under ASan).
+struct ScoredDay {
     std::array<MetricResult, kMetricCount> metrics{};
     std::array<DimensionResult, kDimensionCount> dimensions{};
     std::optional<double> sps;  // null when missing metrics leave a range
@@ -28,11 +30,11 @@ public:
     MetricCounts window_counts(Day day) const;
     // A full score (metrics, protection, dimensions, SPS) as of `day` from the given counts, with
     // today's profile or the given one.
-    Snapshot at(Day day, const MetricCounts& counts, double delivered_90d) const { return at(day, counts, delivered_90d, c_.profile); }
-    Snapshot at(Day day, const MetricCounts& counts, double delivered_90d, const Profile& profile) const;
+    ScoredDay at(Day day, const MetricCounts& counts, double delivered_90d) const { return at(day, counts, delivered_90d, c_.profile); }
+    ScoredDay at(Day day, const MetricCounts& counts, double delivered_90d, const Profile& profile) const;
     // The score as of a past `day` (<= as_of) with what was known on that day, and the profile
     // of that day's main category: score --as-of day.
-    Snapshot past(Day day) const;
+    ScoredDay past(Day day) const;
     // Today's metrics with metric m replaced by one measured from `counts`, protection applied.
     std::optional<double> sps_with(const std::array<MetricResult, kMetricCount>& today, MetricId m,
                                    const Counts& counts, int64_t delivered_90d, Day as_of) const;

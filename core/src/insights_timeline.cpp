@@ -11,7 +11,7 @@
 namespace shopscore {
 namespace {
 
-DayScore day_score(Day day, const Snapshot& s) {
+DayScore day_score(Day day, const ScoredDay& s) {
     DayScore d;
     d.day = day;
     d.sps = s.sps;
@@ -66,7 +66,7 @@ std::vector<ForecastDay> forecast(const Scorer& s) {
                 counts[m].denominator += per_day[m].denominator * days;
                 counts[m].affected += per_day[m].affected * days;
             }
-            const Snapshot snap = s.at(day, counts, delivered);
+            const ScoredDay snap = s.at(day, counts, delivered);
             (which == 0 ? f.clean : f.steady) = snap.scored ? snap.sps : std::nullopt;
         }
         out.push_back(f);
@@ -101,7 +101,7 @@ std::vector<Crossing> crossings(const std::optional<double>& today, const std::v
 
 WhyMoved why_moved(const Scorer& s, Day from, Day to) {
     // Each day with its own profile (its main category may differ): the shares still sum to 1.
-    const Snapshot a = s.past(from), b = s.past(to);
+    const ScoredDay a = s.past(from), b = s.past(to);
     const std::array<double, kMetricCount> share_a = metric_shares(a.metrics, a.dimensions, *a.profile);
     const std::array<double, kMetricCount> share_b = metric_shares(b.metrics, b.dimensions, *b.profile);
     WhyMoved w;
