@@ -102,7 +102,11 @@ std::string result_to_json(const Result& r) {
     j["dimensions"] = dims;
 
     ordered metrics = ordered::object();
-    for (size_t m = 0; m < kMetricCount; ++m) metrics[kMetricNames[m]] = metric_json(r.metrics[m]);
+    for (size_t m = 0; m < kMetricCount; ++m) {
+        ordered mj = metric_json(r.metrics[m]);
+        mj["sps_part"] = number(r.sps_parts[m]);
+        metrics[kMetricNames[m]] = mj;
+    }
     j["metrics"] = metrics;
 
     ordered protection;

@@ -277,6 +277,7 @@ Result score(const Dataset& dataset, const ScoreOptions& options, ScoreCache* ca
     const Combined combined = combine_with_missing(result.metrics, profile, result.dimensions);
     result.sps = combined.sps;
     result.sps_range = combined.range;
+    result.sps_parts = sps_parts(result.metrics, result.dimensions, profile, result.sps);
 
     result.status = result.delivered_orders_90d >= kGateOrders ? Status::scored : Status::not_enough_orders;
     std::optional<double> positive_rate = shop.positive_rating_rate;

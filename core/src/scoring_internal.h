@@ -186,6 +186,11 @@ double volume_adjusted(double numerator, double denominator, double k, double go
 // Dimension scores from metric scores, and the SPS from those (nullopt: no dimension has data).
 std::optional<double> combine_dimensions(const std::array<MetricResult, kMetricCount>& metrics, const Profile& profile,
                                          std::array<DimensionResult, kDimensionCount>& dimensions);
+// Each metric's part of the SPS, score x share (core/src/sps_parts.cpp, docs/history.md): the
+// six parts sum to `sps` (up to rounding); all null when `sps` is null.
+std::array<std::optional<double>, kMetricCount> sps_parts(const std::array<MetricResult, kMetricCount>& metrics,
+                                                          const std::array<DimensionResult, kDimensionCount>& dimensions,
+                                                          const Profile& profile, std::optional<double> sps);
 
 // Fills value, counts and raw score of one metric from counted records or a direct input.
 MetricResult measure_metric(MetricId m, const Counts& counted, const std::optional<DirectMetric>& direct,

@@ -178,6 +178,9 @@ struct Result {
     int settlement_days = 8;    // from sps_range.low: what the shop is sure of
     std::array<DimensionResult, kDimensionCount> dimensions{};
     std::array<MetricResult, kMetricCount> metrics{};
+    // Each metric's part of the SPS (docs/history.md): score x its share of the SPS, 0 for a
+    // metric without data; the six parts sum to `sps`. All null when `sps` is (no score, range).
+    std::array<std::optional<double>, kMetricCount> sps_parts{};
     bool shop_qualifies = false;
     std::vector<BenefitResult> benefits;
     std::vector<Warning> warnings;
