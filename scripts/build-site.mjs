@@ -106,6 +106,7 @@ const css = (await Promise.all([
   path.join(root, 'web', 'styles.css'),
   path.join(root, 'node_modules', 'uplot', 'dist', 'uPlot.min.css'),
   path.join(root, 'web', 'src', 'insights', 'insights.css'),
+  path.join(root, 'web', 'src', 'history', 'history.css'),
 ].map((f) => readFile(f, 'utf8')))).join('\n');
 await writeFile(path.join(out, 'styles.css'), (await transform(css, { loader: 'css', minify: true, target, charset: 'utf8' })).code);
 await copyFile(path.join(root, 'web', 'manifest.webmanifest'), path.join(out, 'manifest.webmanifest'));

@@ -4,9 +4,11 @@ import en from './i18n/en.js';
 import zh from './i18n/zh.js';
 import calEn from './i18n/calibrate-en.js';
 import calZh from './i18n/calibrate-zh.js';
+import histEn from './i18n/history-en.js';
+import histZh from './i18n/history-zh.js';
 
-// "Match my Seller Center" keeps its texts in their own files (cal. keys).
-export const tables = { en: { ...en, ...calEn }, zh: { ...zh, ...calZh } };
+// "Match my Seller Center" and the history keep their texts in their own files (cal., hist. keys).
+export const tables = { en: { ...en, ...calEn, ...histEn }, zh: { ...zh, ...calZh, ...histZh } };
 export const LANGS = ['en', 'zh'];
 const KEY = 'shopscore.lang';
 let lang = 'en';

@@ -17,6 +17,7 @@ import { rescore, scoreWith, calibrateCurrent } from './scoring.js';
 import { setupCalibration, renderCalibration } from './calibrate-form.js';
 import { renderResultArea, setupSticky, setResultActions } from './result-area.js';
 import { setupOffline } from './pwa.js';
+import { setupHistory, setHistoryVersion, historyOnStore, retranslateHistory } from './history/history-panel.js';
 
 // What a store change redraws.
 const RESULT_KEYS = ['result', 'error', 'stale', 'source', 'fields', 'shownSeq'];
@@ -24,6 +25,7 @@ function onStore(patch) {
   if ('fields' in patch || 'source' in patch) { showShopMessages(); showQuickMessages(); }
   if ('source' in patch && patch.source !== 'quick') quickInactive();
   if (RESULT_KEYS.some((k) => k in patch)) scheduleRender();
+  historyOnStore(patch); // a new result is stored while the history is on (docs/history.md)
 }
 
 // Several set() calls in one task draw once.
@@ -57,6 +59,8 @@ function boot() {
   $('#load-sample').addEventListener('click', loadSample);
   $('#cancel').addEventListener('click', cancelWork);
   renderResultArea();
+  // The stored readings feed the long-run chart: a change redraws the result.
+  setupHistory({ onReadings: scheduleRender });
   setupOffline();
 
   const source = self.SHOPSCORE_WORKER_SOURCE;
@@ -66,6 +70,7 @@ function boot() {
   engine.start().then(({ version, defaultProfile, meta }) => {
     applyMeta(meta); // before any score: the gate and tiers come from it (model.js)
     $('#core-version').textContent = version;
+    setHistoryVersion(version);
     const profile = new ProfileEditor($('#profile-body'), defaultProfile, () => rescore());
     set({ profile });
     profile.render();
@@ -111,6 +116,7 @@ function retranslate() {
   if (state.profile) state.profile.render();
   renderResultArea();
   renderCalibration();
+  retranslateHistory();
 }
 
 // The sample dataset (sample.js, ~220 KB) is loaded only when asked for, by a script element

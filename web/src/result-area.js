@@ -10,6 +10,7 @@ import { fmtDate } from './format.js';
 import { downloadJson, downloadCsv } from './downloads.js';
 import { state } from './store.js';
 import { verdictText } from './calibrate-report.js';
+import { readingsBefore } from './history/history-panel.js';
 
 function sourceLabel() {
   if (state.resultSource === 'sample') return t('source.sample');
@@ -62,6 +63,8 @@ export function renderResultArea() {
       typed: state.typedText,
       fields: state.fields,
       files: state.files,
+      // The shop's stored readings older than a day (the trend's first): the long-run chart.
+      historyBefore: readingsBefore,
     };
     // The profile in use is the one fitted to the seller's Seller Center readings (unchanged
     // since): the result says how well it reproduces them.

@@ -1,9 +1,10 @@
-// One chart: the trend (past 90 days) and the forecast (next 60 days, both scenarios) with the
+// One chart: the shop's stored readings before the trend (history, docs/history.md), the trend
+// (past 90 days) and the forecast (next 60 days, both scenarios) with the
 // benefit tiers' lines (2.5 / 3.5 / 4.0, from the core's meta()), drawn by uPlot (bundled; no CDN). Crossing dates are listed under it.
 import uPlot from 'uplot';
 import { h } from '../dom.js';
 import { fmtDate, fmtNumber } from '../format.js';
-import { it, locale, getLang } from '../i18n.js';
+import { it, t, tn, locale, getLang } from '../i18n.js';
 import { gate, model } from '../model.js';
 import { saveText } from '../downloads.js';
 
@@ -27,12 +28,17 @@ export function renderChart(insights, ctx) {
   const trend = insights.trend || [];
   const days = (insights.forecast && insights.forecast.days) || [];
   if (!trend.length && !days.length) return null;
+  // The long run (docs/history.md): the shop's stored readings older than the trend's first
+  // day, as points before it on the same axis (none while the history is off).
+  const firstDay = trend.length ? trend[0].date : days[0].date;
+  const older = ctx && ctx.historyBefore ? ctx.historyBefore(firstDay).filter((r) => r.sps != null) : [];
   // A day under the 30-order gate has a provisional score, never an official one: drawn as its
   // own grey dashed line (the official line has a gap there), joined at the edges.
-  const x = [], past = [], provisional = [], clean = [], steady = [];
+  const x = [], past = [], provisional = [], clean = [], steady = [], stored = [];
+  for (const r of older) x.push(seconds(r.as_of)), past.push(null), provisional.push(null), clean.push(null), steady.push(null), stored.push(r.sps);
   const isProvisional = (d) => d.provisional === true || d.scored === false;
   trend.forEach((d, i) => {
-    x.push(seconds(d.date)), clean.push(null), steady.push(null);
+    x.push(seconds(d.date)), clean.push(null), steady.push(null), stored.push(null);
     const prov = isProvisional(d);
     const edge = (j) => j >= 0 && j < trend.length && isProvisional(trend[j]) !== prov;
     past.push(prov ? null : d.sps);
@@ -41,7 +47,7 @@ export function renderChart(insights, ctx) {
   const provisionalDays = trend.filter(isProvisional).length;
   // The forecast lines start at today's score so they join the trend.
   if (trend.length) clean[clean.length - 1] = steady[steady.length - 1] = trend[trend.length - 1].sps;
-  for (const d of days) x.push(seconds(d.date)), past.push(null), provisional.push(null), clean.push(d.clean), steady.push(d.steady);
+  for (const d of days) x.push(seconds(d.date)), past.push(null), provisional.push(null), clean.push(d.clean), steady.push(d.steady), stored.push(null);
   const box = h('div.chart', { id: 'insight-chart', role: 'img', 'aria-label': it('chart.title') });
   const width = () => Math.max(160, Math.min(880, (box.parentElement && box.parentElement.clientWidth) || 640));
   const opts = {
@@ -78,14 +84,18 @@ export function renderChart(insights, ctx) {
         box.dataset.thresholds = model.tiers.join(',');
         box.dataset.points = String(x.length);
         box.dataset.provisional = String(provisionalDays);
+        box.dataset.stored = String(older.length);
       }],
     },
   };
+  // Points only, no line: readings weeks apart joined by a line would invent the days between.
+  // Only when there are any (the legend would otherwise name an empty series).
+  if (older.length) opts.series.push({ label: t('hist.chart_readings'), stroke: '#8250df', fill: '#8250df', width: 1, paths: () => null, points: { show: true, size: 9, fill: '#8250df' } });
   // uPlot measures its container, so it is created once the box is in the document.
   queueMicrotask(() => {
     if (!box.isConnected) return;
     opts.width = width();
-    new uPlot(opts, [x, past, provisional, clean, steady], box);
+    new uPlot(opts, older.length ? [x, past, provisional, clean, steady, stored] : [x, past, provisional, clean, steady], box);
   });
   // In date order (ISO dates sort as text), so the list reads as a timeline.
   const events = [];
@@ -106,6 +116,7 @@ export function renderChart(insights, ctx) {
       h('table.diag-table', null,
         h('thead', null, h('tr', null, ['chart.date', 'chart.trend', 'chart.clean', 'chart.steady'].map((k) => h('th', { scope: 'col', text: it(k) })))),
         h('tbody', null,
+          older.map((r) => h('tr', { 'data-stored': 'true' }, h('th', { scope: 'row', text: fmtDate(r.as_of) }), h('td.num', { text: t('hist.chart_value', { v: num(r.sps) }) }), h('td'), h('td'))),
           trend.map((d) => h('tr', { 'data-provisional': isProvisional(d) ? 'true' : null },
             h('th', { scope: 'row', text: fmtDate(d.date) }),
             h('td.num', { text: isProvisional(d) ? it('chart.provisional_value', { v: num(d.sps) }) : num(d.sps) }), h('td'), h('td'))),
@@ -113,6 +124,7 @@ export function renderChart(insights, ctx) {
   const crossings = events.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map((e) => e[1]);
   return h('div.trend', { id: 'trend' },
     h('h3', { text: it('chart.title') }), box,
+    older.length ? h('p.hint', { id: 'trend-stored', text: tn('hist.chart_note', older.length) }) : null,
     provisionalDays ? h('p.hint', { id: 'trend-provisional', text: it('chart.provisional_note', { n: provisionalDays, gate: gate() }) }) : null,
     crossings.length ? h('ul.crossings', null, crossings.map((c) => h('li', { text: c }))) : h('p.crossings', { text: it('chart.no_cross') }),
     dataTable);
