@@ -193,7 +193,8 @@ function shopLabel() {
   return s === store.DEFAULT_SHOP ? t('hist.shop_default') : s;
 }
 
-const sign = (x) => (x >= 0 ? '+' : '−') + fmtNumber(Math.abs(x), 2, 2);
+// A change as shown, to 0.01: one that rounds to zero has no sign (not "−0.00").
+const sign = (x) => (Math.abs(x) < 0.005 ? '' : x > 0 ? '+' : '−') + fmtNumber(Math.abs(x), 2, 2);
 
 function spsText(r) {
   if (r.sps != null) return fmtNumber(r.sps, 2, 2);
@@ -252,7 +253,9 @@ function renderTable() {
   return h('div.hist-scroll', { tabindex: '0', role: 'region', 'aria-label': t('hist.table_caption', { shop: shopLabel() }) },
     h('table.hist-table', { id: 'history-table' },
       h('caption', { text: t('hist.table_caption', { shop: shopLabel() }) }),
-      h('thead', null, h('tr', null, ['hist.col_date', 'hist.col_sps', 'hist.col_status', 'hist.col_delete'].map((k) => h('th', { scope: 'col', text: t(k) })))),
+      // The delete column's heading is for screen readers: its buttons say what they do.
+      h('thead', null, h('tr', null, ['hist.col_date', 'hist.col_sps', 'hist.col_status'].map((k) => h('th', { scope: 'col', text: t(k) })),
+        h('th', { scope: 'col' }, h('span.visually-hidden', { text: t('hist.col_delete') })))),
       h('tbody', null, rows.map((r) => h('tr', { 'data-as-of': r.as_of, 'data-sps': r.sps == null ? '' : String(r.sps) },
         h('th', { scope: 'row', text: fmtDate(r.as_of) }),
         h('td.num', { text: spsText(r) }),
@@ -288,7 +291,8 @@ export function renderHistory() {
       renderTable(),
       h('div.hist-actions.no-print', null,
         h('button', { type: 'button', id: 'history-export', disabled: !ui.shops.length, onclick: exportFile, text: t('hist.export') }),
-        h('label.button', { for: 'history-import', id: 'history-import-label', text: t('hist.import') }), fileInput,
+        // The file input is hidden behind its label (a button to look at); focused, the label shows it.
+        fileInput, h('label.button', { for: 'history-import', id: 'history-import-label', text: t('hist.import') }),
         h('button', { type: 'button', id: 'history-delete-all', class: 'danger', disabled: !ui.shops.length, onclick: () => ask({ kind: 'all' }), text: t('hist.delete_all') })));
   }
   parts.push(renderConfirm());

@@ -17,7 +17,7 @@ export default {
   'hist.parts_note': '每项变化四舍五入到 0.01，因此各行相加可能与总变化略有出入。',
   'hist.table_caption': '“{shop}”的已保存读数',
   'hist.col_date': '日期',
-  'hist.col_sps': '店铺体验分',
+  'hist.col_sps': '分数',
   'hist.col_status': '状态',
   'hist.col_delete': '删除',
   'hist.range': '{low}–{high}（区间）',
