@@ -101,7 +101,7 @@ await writeFile(path.join(out, 'sample.js'), `${banner}self.SHOPSCORE_SAMPLE_JSO
 await writeFile(path.join(out, 'app.js'), banner + app);
 await copyFile(path.join(root, 'web', 'index.html'), path.join(out, 'index.html'));
 // One stylesheet (the CSP allows 'self' styles only): the page's, uPlot's (the bundled chart
-// library) and the insight panels', minified by esbuild (same browser targets).
+// library), the insight panels' and the history panel's, minified by esbuild (same browser targets).
 const css = (await Promise.all([
   path.join(root, 'web', 'styles.css'),
   path.join(root, 'node_modules', 'uplot', 'dist', 'uPlot.min.css'),
