@@ -181,6 +181,8 @@ FileSummary read_text_in_slices(Ingest& ingest, ExportKind kind, const std::stri
     };
     ParallelRead options;
     options.jobs = jobs;
+    // For the CLI checks: the fixtures are far smaller than a slice's default minimum.
+    if (const char* min = std::getenv("SHOPSCORE_MIN_SLICE_BYTES")) options.min_slice_bytes = std::strtoull(min, nullptr, 10);
     options.run_all = [](std::vector<std::function<void()>>& tasks) {
         std::vector<std::thread> threads;
         size_t started = 1;  // task 0 runs on this thread
