@@ -60,6 +60,7 @@ struct ParallelReadReport {
     int slices = 1;          // slices read in parallel (1: one pass)
     bool fell_back = false;  // slices were read, but the file was then read on in one pass
     std::string why;         // why one pass (plain words, for --verbose and tests)
+    double merge_cpu_seconds = 0;  // the merge after the slices (one thread), std::clock()
 };
 // Copies `size` bytes at `offset` of the file into `out`; may be called from several threads.
 using ReadAt = std::function<void(uint64_t offset, uint8_t* out, size_t size)>;

@@ -159,11 +159,22 @@ public:
         using S = IngestState;
         Dataset& ds = state_.dataset;
         const Dataset& pd = part.dataset;
+        // The part's text ids -> this dataset's: each distinct text is interned once.
+        constexpr TextId kUnmapped = ~TextId{0};
+        std::vector<TextId> reasons, categories, shipments;
+        auto same_text = [&](std::vector<TextId>& ids, const Dataset& from, TextId id, Dataset::Pool pool) {
+            if (id >= ids.size()) ids.resize(id + 1, kUnmapped);
+            if (ids[id] == kUnmapped) ids[id] = ds.texts[pool].intern(from.texts[pool].text(id));
+            return ids[id];
+        };
+        ds.reserve_orders(pd.orders.size());
+        state_.order_rows.resize(ds.orders.size() + pd.orders.size());  // shrunk to the orders added below
+        touched_.reserve(touched_.size() + pd.orders.size());
         for (size_t i = 0; i < pd.orders.size(); ++i) {
             const Order& po = pd.orders[i];
             const S::OrderRows& pr = part.order_rows[i];
             const size_t before = ds.orders.size();
-            const uint32_t index = ds.upsert_order_index(pd.order_id(po));
+            const uint32_t index = ds.upsert_order_index_of(pd, po);
             Order& o = ds.orders[index];
             if (state_.order_rows.size() < ds.orders.size()) state_.order_rows.resize(ds.orders.size());
             S::OrderRows& rows = state_.order_rows[index];
@@ -172,9 +183,17 @@ public:
                 const uint64_t key = o.key;
                 o = po;
                 o.key = key;
-                o.cancel_reason = o.category = o.shipment = 0;  // ids of the part's pools
-                for (int pool = 0; pool < Dataset::kPoolCount; ++pool)
-                    ds.set_text(o, static_cast<Dataset::Pool>(pool), pd.text(po, static_cast<Dataset::Pool>(pool)));
+                o.cancel_reason = same_text(reasons, pd, po.cancel_reason, Dataset::kReasons);
+                o.category = same_text(categories, pd, po.category, Dataset::kCategories);
+                // The (product, carrier, warehouse) triple: interned once per distinct triple.
+                if (po.shipment >= shipments.size()) shipments.resize(po.shipment + 1, kUnmapped);
+                TextId& shipment = shipments[po.shipment];
+                if (shipment == kUnmapped) {
+                    o.shipment = 0;
+                    for (auto pool : {Dataset::kProducts, Dataset::kCarriers, Dataset::kWarehouses}) ds.set_text(o, pool, pd.text(po, pool));
+                    shipment = o.shipment;
+                }
+                o.shipment = shipment;
                 rows = pr;
                 rows.last_file = file_;
                 continue;
@@ -225,6 +244,7 @@ public:
                 rows.cancelled_row = true;
             }
         }
+        state_.order_rows.resize(ds.orders.size());
         return true;
     }
 
