@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "batch_history.h"
+#include "dataset_input.h"
 #include "score_output.h"
 #include "shop_folder.h"
 #include "shop_row.h"
@@ -55,10 +56,7 @@ BatchCommand parse_batch_args(const std::vector<std::string>& args) {
             cmd.format = parse_format(value());
             if (cmd.format == Format::text) throw UsageError("batch --format expects csv or json");
         } else if (a == "--jobs") {
-            const std::string& n = value();
-            if (n.empty() || n.size() > 4 || n.find_first_not_of("0123456789") != std::string::npos || std::stoi(n) < 1)
-                throw UsageError("--jobs expects a whole number from 1 to 9999, got " + n);
-            cmd.jobs = static_cast<unsigned>(std::stoi(n));
+            cmd.jobs = parse_jobs(value());
         } else if (a == "--profile") {
             const std::string& path = value();
             cmd.options.profiles = profiles_from_json(read_all(path), path);

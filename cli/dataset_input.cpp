@@ -30,6 +30,12 @@ void check_dataset_args(const DatasetArgs& args) {
                                                    : "give either a DATASET.json or export files, not both");
 }
 
+unsigned parse_jobs(const std::string& n) {
+    if (n.empty() || n.size() > 4 || n.find_first_not_of("0123456789") != std::string::npos || std::stoi(n) < 1)
+        throw UsageError("--jobs expects a whole number from 1 to 9999, got " + n);
+    return static_cast<unsigned>(std::stoi(n));
+}
+
 Dataset load_dataset(const DatasetArgs& args) {
     Shop shop = args.shop_path.empty() ? Shop{} : shop_from_json(read_file(args.shop_path), args.shop_path);
     if (!args.dataset_path.empty()) {
@@ -46,7 +52,7 @@ Dataset load_dataset(const DatasetArgs& args) {
                              ErrorDetail{"invalid_value", {}, 0, {}, "--date-order", "mdy or dmy", args.date_order});
         ingest.set_date_order(order);
     }
-    for (const auto& [kind, path] : args.exports) read_export_file(ingest, kind, path);
+    for (const auto& [kind, path] : args.exports) read_export_file(ingest, kind, path, args.jobs);
     return ingest.take();  // moved out: no second copy of the orders at the peak
 }
 

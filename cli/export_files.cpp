@@ -7,10 +7,19 @@
 
 #include <zlib.h>
 
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <algorithm>
 #include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
 #include <cstring>
 #include <fstream>
 #include <functional>
+#include <system_error>
+#include <thread>
 #include <vector>
 
 // The zip/workbook helpers are part of the core library; this header needs only std headers.
@@ -155,9 +164,70 @@ FileSummary read_xlsx(Ingest& ingest, ExportKind kind, const std::string& path, 
     return ingest.end();
 }
 
+// A text file read in slices on `jobs` threads (Ingest::read_file: the same result as one pass).
+FileSummary read_text_in_slices(Ingest& ingest, ExportKind kind, const std::string& path, uint64_t size, unsigned jobs) {
+    const int fd = ::open(path.c_str(), O_RDONLY);
+    if (fd < 0) throw InputError(path, "cannot read the file", ErrorDetail{"cannot_open", path, 0, {}, {}, "a readable file", {}});
+    struct Closer {
+        int fd;
+        ~Closer() { ::close(fd); }
+    } closer{fd};
+    const ReadAt read_at = [fd, &path](uint64_t offset, uint8_t* out, size_t n) {
+        while (n > 0) {
+            const ssize_t got = ::pread(fd, out, n, static_cast<off_t>(offset));
+            if (got <= 0)
+                throw InputError(path, "cannot read the file", ErrorDetail{"cannot_open", path, 0, {}, {}, "a readable file", {}});
+            out += got, offset += static_cast<uint64_t>(got), n -= static_cast<size_t>(got);
+        }
+    };
+    ParallelRead options;
+    options.jobs = jobs;
+    // For the CLI checks: the fixtures are far smaller than a slice's default minimum.
+    if (const char* min = std::getenv("SHOPSCORE_MIN_SLICE_BYTES")) options.min_slice_bytes = std::strtoull(min, nullptr, 10);
+    // Each task's own CPU time, for the report (the slowest slice bounds the wall time).
+    std::vector<double> task_cpu;
+    options.run_all = [&task_cpu](std::vector<std::function<void()>>& tasks) {
+        task_cpu.assign(tasks.size(), 0);
+        auto timed = [&](size_t k) {
+            return [&, k] {
+                timespec a{}, b{};
+                clock_gettime(CLOCK_THREAD_CPUTIME_ID, &a);
+                tasks[k]();
+                clock_gettime(CLOCK_THREAD_CPUTIME_ID, &b);
+                task_cpu[k] = static_cast<double>(b.tv_sec - a.tv_sec) + 1e-9 * static_cast<double>(b.tv_nsec - a.tv_nsec);
+            };
+        };
+        std::vector<std::thread> threads;
+        size_t started = 1;  // task 0 runs on this thread
+        for (; started < tasks.size(); ++started) {
+            try {
+                threads.emplace_back(timed(started));
+            } catch (const std::system_error&) {
+                break;  // no more threads: the rest run here
+            }
+        }
+        timed(0)();
+        for (size_t k = started; k < tasks.size(); ++k) timed(k)();
+        for (std::thread& t : threads) t.join();
+    };
+    ParallelReadReport report;
+    FileSummary summary = ingest.read_file(kind, path, size, read_at, options, &report);
+    // For the benchmark and the CLI checks: how the file was read.
+    if (std::getenv("SHOPSCORE_REPORT_SLICES")) {
+        std::fprintf(stderr, "%s: %d slice(s)%s%s\n", path.c_str(), report.slices,
+                     report.fell_back ? ", fell back to one pass: " : report.why.empty() ? "" : ", one pass: ", report.why.c_str());
+        if (report.slices > 1) {  // CPU seconds of each slice's task and of the merge
+            std::fprintf(stderr, "%s: slice CPU s", path.c_str());
+            for (double t : task_cpu) std::fprintf(stderr, " %.3f", t);
+            std::fprintf(stderr, "; merge CPU s %.3f\n", report.merge_cpu_seconds);
+        }
+    }
+    return summary;
+}
+
 }  // namespace
 
-FileSummary read_export_file(Ingest& ingest, ExportKind kind, const std::string& path) {
+FileSummary read_export_file(Ingest& ingest, ExportKind kind, const std::string& path, unsigned jobs) {
     std::ifstream in(path, std::ios::binary);
     if (!in)
         throw InputError(path, std::string("cannot open the file (") + std::strerror(errno) + ")",
@@ -171,6 +241,8 @@ FileSummary read_export_file(Ingest& ingest, ExportKind kind, const std::string&
     in.clear();
     in.seekg(0);
     if (zip) return read_xlsx(ingest, kind, path, in, size);
+    if (jobs == 0) jobs = std::max(1u, std::thread::hardware_concurrency());
+    if (jobs > 1) return read_text_in_slices(ingest, kind, path, size, jobs);
 
     ingest.begin(kind, path, ExportFormat::text);
     std::vector<char> buffer(kChunk);

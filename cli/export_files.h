@@ -9,6 +9,8 @@
 namespace shopscore {
 
 // Reads `path` into `ingest` as `kind`; throws InputError naming the file on bad input.
-FileSummary read_export_file(Ingest& ingest, ExportKind kind, const std::string& path);
+// `jobs` > 1 (0: one per hardware thread): a text file is read on that many threads
+// (Ingest::read_file, the same result as one pass).
+FileSummary read_export_file(Ingest& ingest, ExportKind kind, const std::string& path, unsigned jobs = 1);
 
 }  // namespace shopscore

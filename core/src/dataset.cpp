@@ -78,8 +78,28 @@ uint64_t Dataset::id_hash(const Order& o) const {
     return o.key & Order::kTextKey ? text_hash(id_texts_.text(static_cast<TextId>(o.key & ~Order::kTextKey))) : mix(o.key);
 }
 
-void Dataset::grow_index() {
-    std::vector<uint32_t> bigger(id_slots_.empty() ? 64 : id_slots_.size() * 2, 0);
+void Dataset::grow_index() { rebuild_index(id_slots_.empty() ? 64 : id_slots_.size() * 2); }
+
+void Dataset::reserve_orders(size_t more) {
+    size_t capacity = id_slots_.empty() ? 64 : id_slots_.size();
+    while (full(orders.size() + more, capacity)) capacity *= 2;
+    if (capacity != id_slots_.size()) rebuild_index(capacity);
+}
+
+uint32_t Dataset::upsert_order_index_of(const Dataset& from, const Order& o) {
+    if (o.key & Order::kTextKey) return upsert_order_index(from.id_texts_.text(static_cast<TextId>(o.key & ~Order::kTextKey)));
+    if (full(orders.size(), id_slots_.size())) grow_index();
+    uint32_t* slot = probe(id_slots_, mix(o.key), [&](uint32_t row) { return orders[row].key == o.key; });
+    if (*slot == 0) {
+        orders.emplace_back();
+        orders.back().key = o.key;
+        *slot = static_cast<uint32_t>(orders.size());
+    }
+    return *slot - 1;
+}
+
+void Dataset::rebuild_index(size_t capacity) {
+    std::vector<uint32_t> bigger(capacity, 0);
     for (uint32_t row = 0; row < orders.size(); ++row)
         *probe(bigger, id_hash(orders[row]), [](uint32_t) { return false; }) = row + 1;
     id_slots_.swap(bigger);

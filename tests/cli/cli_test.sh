@@ -216,6 +216,28 @@ expect 2 "$tmp/bad-unit.json: data.metrics[0].value: expected hours (value_unit 
 expect 2 "shopscore: give --out PROFILE.json" -- calibrate "$data/busy-shop.json" --seller-center "$snaps"
 expect 2 "shopscore: give --seller-center SNAP.json" -- calibrate "$data/busy-shop.json" --out "$tmp/x.json"
 
+# score --jobs (issue 21): an orders export read in slices on threads gives the same bytes as one
+# pass. The fixtures are small, so slices of any size are allowed here (SHOPSCORE_MIN_SLICE_BYTES);
+# SHOPSCORE_REPORT_SLICES makes the CLI say on stderr how each file was read.
+split=0
+for orders in "$data"/exports/*/orders.csv "$data"/exports/*/orders.tsv; do
+  dir=$(dirname "$orders")
+  shop="$dir/shop.json"
+  [ -f "$shop" ] || shop="$data/exports/shop.json"
+  "$cli" score --orders "$orders" --shop "$shop" --insights --jobs 1 >"$tmp/one" 2>"$tmp/one.err"
+  one=$?
+  for jobs in 2 3; do
+    SHOPSCORE_MIN_SLICE_BYTES=1 SHOPSCORE_REPORT_SLICES=1 "$cli" score --orders "$orders" --shop "$shop" --insights --jobs $jobs \
+      >"$tmp/many" 2>"$tmp/many.err"
+    many=$?
+    [ "$many" -eq "$one" ] || fail "score --jobs $jobs $orders exited $many, --jobs 1 exited $one"
+    cmp -s "$tmp/one" "$tmp/many" || fail "score --jobs $jobs $orders: the result differs from --jobs 1"
+    sed '/ slice(s)/d; / slice CPU s /d' "$tmp/many.err" | cmp -s "$tmp/one.err" - || fail "score --jobs $jobs $orders: stderr differs from --jobs 1"
+    grep -q "^$orders: [2-9] slice(s)\$" "$tmp/many.err" && split=$((split + 1))
+  done
+done
+[ "$split" -ge 16 ] || fail "score --jobs: only $split fixture runs were read in slices"
+
 if [ "$failures" -ne 0 ]; then
   echo "$failures CLI check(s) failed"
   exit 1

@@ -198,6 +198,11 @@ struct Dataset {
     Order& upsert_order(std::string_view id) { return orders[upsert_order_index(id)]; }
     uint32_t upsert_order_index(std::string_view id);
     const Order* find_order(std::string_view id) const;
+    // Merging datasets: the index here of the order with the ID of `from`'s order `o` (added
+    // when new, without its texts); room in the ID index for `more` orders, so adding them
+    // does not rebuild it again and again.
+    uint32_t upsert_order_index_of(const Dataset& from, const Order& o);
+    void reserve_orders(size_t more);
     std::optional<uint32_t> find_order_index(std::string_view id) const;
 
     // The texts of an order, exactly as read.
@@ -226,6 +231,7 @@ private:
     size_t id_count_ = 0;
     uint64_t id_hash(const Order& o) const;
     void grow_index();
+    void rebuild_index(size_t capacity);
 };
 
 }  // namespace shopscore

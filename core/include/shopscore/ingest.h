@@ -13,6 +13,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -45,6 +46,25 @@ std::optional<DateOrder> date_order_from_name(std::string_view name);
 // {"file": .., "kind": "orders", "encoding": "utf-8", "rows": 12, "warnings": [..]}
 std::string file_summary_to_json(const FileSummary& summary);
 
+// Reading one text export on several threads (Ingest::read_file, core/src/ingest/parallel_read.cpp).
+struct ParallelRead {
+    unsigned jobs = 1;                        // slices at most (1: one pass)
+    size_t min_slice_bytes = size_t{4} << 20;  // a slice is at least this long (smaller files: fewer slices)
+    size_t chunk_bytes = size_t{1} << 20;      // each slice is fed in pieces of this size
+    // Runs the tasks (one per slice) and returns when all have ended; empty: one after another
+    // (the core has no threads; the CLI gives one that starts a thread per task).
+    std::function<void(std::vector<std::function<void()>>&)> run_all;
+};
+// What read_file did, for tests and the benchmark.
+struct ParallelReadReport {
+    int slices = 1;          // slices read in parallel (1: one pass)
+    bool fell_back = false;  // slices were read, but the file was then read on in one pass
+    std::string why;         // why one pass (plain words, for --verbose and tests)
+    double merge_cpu_seconds = 0;  // the merge after the slices (one thread), std::clock()
+};
+// Copies `size` bytes at `offset` of the file into `out`; may be called from several threads.
+using ReadAt = std::function<void(uint64_t offset, uint8_t* out, size_t size)>;
+
 class Ingest {
 public:
     // `shop` gives the utc_offset used to convert timestamps (from --shop FILE.json or the page).
@@ -63,6 +83,13 @@ public:
     void set_date_order(std::optional<DateOrder> order);
     void feed(const uint8_t* data, size_t size);  // throws InputError "FILE:ROW:COLUMN: ..."
     FileSummary end();
+
+    // begin(kind, file_name) + feed() of the whole text file + end(), the file read in up to
+    // `options.jobs` slices at record boundaries, each by its own reader, the partial datasets
+    // merged into this one; the dataset, summary, warnings and first error are those of one pass
+    // (orders exports; other kinds are read in one pass). docs/performance.md "Parallel reading".
+    FileSummary read_file(ExportKind kind, const std::string& file_name, uint64_t size, const ReadAt& read_at,
+                          const ParallelRead& options, ParallelReadReport* report = nullptr);
 
     // The dataset built from every file so far (exclusions applied, SKU rows merged).
     Dataset finish();

@@ -29,6 +29,9 @@ public:
     using RecordSink = std::function<void(int64_t row, const std::vector<std::string_view>& fields)>;
 
     explicit CsvTokenizer(RecordSink sink) : sink_(std::move(sink)) {}
+    // Reads a later part of a file from a record start with the file's delimiter (parallel
+    // reading): rows are numbered from 1 at that start.
+    CsvTokenizer(RecordSink sink, char delimiter) : sink_(std::move(sink)), delimiter_(delimiter) {}
 
     void feed(std::string_view text);  // throws CellError
     void finish();                     // throws CellError on an unterminated quote
@@ -37,6 +40,9 @@ public:
     int64_t row() const { return state_ == State::record_start || state_ == State::after_cr ? row_ + 1 : row_; }
     int column() const { return count_ == 0 ? 0 : static_cast<int>(count_) - 1; }
     char delimiter() const { return delimiter_; }
+    // Between records (the text fed so far ends with a complete record), and the records so far.
+    bool at_record_start() const { return delimiter_ != 0 && state_ == State::record_start && count_ == 0; }
+    int64_t records() const { return row_; }
 
 private:
     enum class State { record_start, field_start, unquoted, quoted, quote_in_quoted, after_cr };

@@ -94,6 +94,15 @@ void DateResolver::decide(DateOrder order, int64_t row) {
     ambiguous_examples_.clear();
 }
 
+void DateResolver::absorb_undecided(const DateResolver& later) {
+    saw_slash_date_ = saw_slash_date_ || later.saw_slash_date_;
+    twelve_hour_ += later.twelve_hour_;
+    twenty_four_hour_ += later.twenty_four_hour_;
+    ambiguous_count_ += later.ambiguous_count_;
+    for (const std::string& e : later.ambiguous_examples_)
+        if (ambiguous_examples_.size() < 3) ambiguous_examples_.push_back(e);
+}
+
 void DateResolver::decide_by_clock() {
     if (order_) return;
     // Without any clock the US form, the one ShopScore's rules are written for.

@@ -56,6 +56,24 @@ public:
     // Would `text` parse as a date-time (used to recognise a row of column descriptions)?
     bool looks_like_time(std::string_view text) const;
 
+    // Parallel reading (parallel_read.cpp): a resolver for a later part of the file (the same
+    // decision if there is one, else undecided with nothing seen), what the data decided, and
+    // taking in a later part's observations while still undecided / its decision.
+    DateResolver for_later_part() const {
+        if (order_) return *this;
+        return DateResolver(offset_, xlsx_, given_);
+    }
+    std::optional<DateOrder> order() const { return order_; }
+    bool decided_by_data() const { return order_ && basis_ == Basis::data; }
+    int64_t evidence_row() const { return evidence_row_; }
+    void absorb_undecided(const DateResolver& later);
+    // Reads from now on as `decided` does (its order, basis and evidence row).
+    void follow(const DateResolver& decided) {
+        order_ = decided.order_;
+        basis_ = decided.basis_;
+        evidence_row_ = decided.evidence_row_;
+    }
+
     // The "date_order" and "ambiguous_dates" warnings of the file (none without slash dates).
     std::vector<Warning> warnings() const;
 

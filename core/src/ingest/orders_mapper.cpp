@@ -94,21 +94,19 @@ public:
         if (rows.last_file != file_) touched_.push_back(index);  // once per order and file
         rows.last_file = file_;
 
-        auto differs = [&](const char* what) {
-            if (!rows.conflict) rows.conflict_field = what;
-            rows.conflict = true;
-        };
-        auto combine = [&](PackedTime& packed, Seconds value, bool earliest, const char* what) {
+        using S = IngestState;
+        auto differs = [&](S::ConflictColumn column) { rows.conflicts |= static_cast<uint8_t>(1u << column); };
+        auto combine = [&](PackedTime& packed, Seconds value, bool earliest, S::ConflictColumn column) {
             if (value == kNoTime) return;
             const Seconds field = packed;
-            if (field != kNoTime && field != value) differs(what);
+            if (field != kNoTime && field != value) differs(column);
             if (field == kNoTime || (earliest ? value < field : value > field)) packed = value;
         };
-        combine(o.created, created, true, "Created Time");
-        combine(o.delivered, delivered, false, "Delivered Time");
+        combine(o.created, created, true, S::kCreatedCol);
+        combine(o.delivered, delivered, false, S::kDeliveredCol);
         if (deliver_by_time != kNoTime) {
             const Day due = day_of(deliver_by_time);
-            if (o.deliver_by != kNoDay && o.deliver_by != due) differs("Deliver By");
+            if (o.deliver_by != kNoDay && o.deliver_by != due) differs(S::kDeliverByCol);
             if (o.deliver_by == kNoDay || due < o.deliver_by) o.deliver_by = due;
         }
         o.handling_days = std::max(o.handling_days, handling_days);
@@ -124,23 +122,23 @@ public:
         if (!row.text(f_fulfillment_).empty()) {  // "seller" or an unknown value: counted
             if (fulfillment == "fbt") rows.fbt = true;
             else rows.seller = true;
-            if (rows.fbt && rows.seller) differs("Fulfillment Type");
+            if (rows.fbt && rows.seller) differs(S::kFulfillmentCol);
         }
         if (!row.text(f_type_).empty()) {  // an unknown value reads as regular
             if (type == "pre_order") rows.pre_order = true;
             else if (type == "made_to_order") rows.made_to_order = true;
             else rows.regular = true;
-            if (int(rows.regular) + int(rows.pre_order) + int(rows.made_to_order) > 1) differs("Normal or Pre-order");
+            if (int(rows.regular) + int(rows.pre_order) + int(rows.made_to_order) > 1) differs(S::kTypeCol);
         }
         rows.delivered_row |= delivered != kNoTime;
         rows.returned |= row_returned;
 
         if (row_cancelled) {
-            if (rows.cancel_time != kNoTime && cancelled != kNoTime && cancelled != rows.cancel_time) differs("Cancelled Time");
+            if (rows.cancel_time != kNoTime && cancelled != kNoTime && cancelled != rows.cancel_time) differs(S::kCancelTimeCol);
             if (cancelled != kNoTime && (rows.cancel_time == kNoTime || cancelled < rows.cancel_time)) rows.cancel_time = cancelled;
             const int rank = cancel_rank(cancel_by);
             const std::string_view reason = row.text(f_cancel_reason_);
-            if (rows.cancelled_row && rows.cancel_rank < 3 && rank < 3 && rank != rows.cancel_rank) differs("Cancel By");
+            if (rows.cancelled_row && rows.cancel_rank < 3 && rank < 3 && rank != rows.cancel_rank) differs(S::kCancelByCol);
             // The kept row is the least by (Cancel By rank, no reason, reason): the same whatever the row order.
             const std::string_view kept = ds.cancel_reason(o);
             if (!rows.cancelled_row || std::make_tuple(rank, reason.empty(), reason) <
@@ -151,6 +149,103 @@ public:
             }
             rows.cancelled_row = true;
         }
+    }
+
+    // The orders another reader built from a later part of this file (parallel_read.cpp): each is
+    // combined with the one of the same ID by the rules map() applies row by row. Every rule is a
+    // minimum, a maximum, a union or "two different values seen", so combining two parts gives what
+    // reading their rows one after the other gives, and the orders keep their first-seen order.
+    bool absorb(IngestState& part) override {
+        using S = IngestState;
+        Dataset& ds = state_.dataset;
+        const Dataset& pd = part.dataset;
+        // The part's text ids -> this dataset's: each distinct text is interned once.
+        constexpr TextId kUnmapped = ~TextId{0};
+        std::vector<TextId> reasons, categories, shipments;
+        auto same_text = [&](std::vector<TextId>& ids, const Dataset& from, TextId id, Dataset::Pool pool) {
+            if (id >= ids.size()) ids.resize(id + 1, kUnmapped);
+            if (ids[id] == kUnmapped) ids[id] = ds.texts[pool].intern(from.texts[pool].text(id));
+            return ids[id];
+        };
+        ds.reserve_orders(pd.orders.size());
+        state_.order_rows.resize(ds.orders.size() + pd.orders.size());  // shrunk to the orders added below
+        touched_.reserve(touched_.size() + pd.orders.size());
+        for (size_t i = 0; i < pd.orders.size(); ++i) {
+            const Order& po = pd.orders[i];
+            const S::OrderRows& pr = part.order_rows[i];
+            const size_t before = ds.orders.size();
+            const uint32_t index = ds.upsert_order_index_of(pd, po);
+            Order& o = ds.orders[index];
+            if (state_.order_rows.size() < ds.orders.size()) state_.order_rows.resize(ds.orders.size());
+            S::OrderRows& rows = state_.order_rows[index];
+            if (rows.last_file != file_) touched_.push_back(index);
+            if (ds.orders.size() > before) {  // first seen in the part: taken whole
+                const uint64_t key = o.key;
+                o = po;
+                o.key = key;
+                o.cancel_reason = same_text(reasons, pd, po.cancel_reason, Dataset::kReasons);
+                o.category = same_text(categories, pd, po.category, Dataset::kCategories);
+                // The (product, carrier, warehouse) triple: interned once per distinct triple.
+                if (po.shipment >= shipments.size()) shipments.resize(po.shipment + 1, kUnmapped);
+                TextId& shipment = shipments[po.shipment];
+                if (shipment == kUnmapped) {
+                    o.shipment = 0;
+                    for (auto pool : {Dataset::kProducts, Dataset::kCarriers, Dataset::kWarehouses}) ds.set_text(o, pool, pd.text(po, pool));
+                    shipment = o.shipment;
+                }
+                o.shipment = shipment;
+                rows = pr;
+                rows.last_file = file_;
+                continue;
+            }
+            rows.last_file = file_;
+            auto differs = [&](S::ConflictColumn column) { rows.conflicts |= static_cast<uint8_t>(1u << column); };
+            auto combine = [&](PackedTime& packed, Seconds value, bool earliest, S::ConflictColumn column) {
+                if (value == kNoTime) return;
+                const Seconds field = packed;
+                if (field != kNoTime && field != value) differs(column);
+                if (field == kNoTime || (earliest ? value < field : value > field)) packed = value;
+            };
+            rows.conflicts |= pr.conflicts;
+            combine(o.created, po.created, true, S::kCreatedCol);
+            combine(o.delivered, po.delivered, false, S::kDeliveredCol);
+            if (po.deliver_by != kNoDay) {
+                if (o.deliver_by != kNoDay && o.deliver_by != po.deliver_by) differs(S::kDeliverByCol);
+                if (o.deliver_by == kNoDay || po.deliver_by < o.deliver_by) o.deliver_by = po.deliver_by;
+            }
+            o.handling_days = std::max(o.handling_days, po.handling_days);
+            for (auto pool : {Dataset::kCategories, Dataset::kProducts, Dataset::kCarriers, Dataset::kWarehouses}) {
+                const std::string_view text = pd.text(po, pool), kept = ds.text(o, pool);
+                if (!text.empty() && (kept.empty() || text < kept)) ds.set_text(o, pool, text);
+            }
+            o.flags |= po.flags;
+            rows.fbt |= pr.fbt;
+            rows.seller |= pr.seller;
+            if (rows.fbt && rows.seller) differs(S::kFulfillmentCol);
+            rows.regular |= pr.regular;
+            rows.pre_order |= pr.pre_order;
+            rows.made_to_order |= pr.made_to_order;
+            if (int(rows.regular) + int(rows.pre_order) + int(rows.made_to_order) > 1) differs(S::kTypeCol);
+            rows.delivered_row |= pr.delivered_row;
+            rows.returned |= pr.returned;
+            if (pr.cancelled_row) {
+                const Seconds mine = rows.cancel_time, theirs = pr.cancel_time;
+                if (mine != kNoTime && theirs != kNoTime && mine != theirs) differs(S::kCancelTimeCol);
+                if (theirs != kNoTime && (mine == kNoTime || theirs < mine)) rows.cancel_time = theirs;
+                if (rows.cancelled_row && rows.cancel_rank < 3 && pr.cancel_rank < 3 && pr.cancel_rank != rows.cancel_rank)
+                    differs(S::kCancelByCol);
+                const std::string_view reason = pd.cancel_reason(po), kept = ds.cancel_reason(o);
+                if (!rows.cancelled_row || std::make_tuple(pr.cancel_rank, reason.empty(), reason) <
+                                               std::make_tuple(rows.cancel_rank, kept.empty(), kept)) {
+                    rows.cancel_rank = pr.cancel_rank;
+                    o.cancel_by = po.cancel_by;
+                    ds.set_cancel_reason(o, reason);
+                }
+                rows.cancelled_row = true;
+            }
+        }
+        state_.order_rows.resize(ds.orders.size());
+        return true;
     }
 
     void end() override {
@@ -174,11 +269,11 @@ public:
                 add_warning(warnings_, "cancelled_without_time",
                             "cancelled orders without a Cancelled Time; dated at their creation time", ds.order_id(o));
             }
-            if (rows.conflict)
+            if (rows.conflicts)  // named by the first column in kConflictColumns' order that differs
                 add_warning(warnings_, "conflicting_order_rows",
                             "orders whose rows disagree on an order-level cell; combined by the rules in docs/exports.md "
                             "(earliest creation, latest delivery, seller fulfilment when in doubt)",
-                            ds.order_id(o) + " (" + std::string(rows.conflict_field) + ")");
+                            ds.order_id(o) + " (" + IngestState::kConflictColumns[__builtin_ctz(rows.conflicts)] + ")");
         }
     }
 

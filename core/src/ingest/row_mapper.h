@@ -35,15 +35,20 @@ struct IngestState {
         bool cancelled_row : 1;  // a row says the order (or its SKU line) was cancelled
         bool delivered_row : 1;  // a row has a Delivered Time
         bool returned : 1;       // Cancelation/Return Type, Sku Quantity of return, Order Refund Amount
-        bool conflict = false;   // order-level cells differ between its rows
+        // The order-level columns its rows disagree on, one bit each (kConflictColumns' order):
+        // a set, so the column the warning names does not depend on the rows' order.
+        uint8_t conflicts = 0;
         int8_t cancel_rank = 4;  // of the cancelled row whose Cancel By / Cancel Reason are kept
         PackedTime cancel_time = kNoTime;
-        const char* conflict_field = "";  // a column name (a literal)
         OrderRows()
             : fbt(false), seller(false), regular(false), pre_order(false), made_to_order(false), cancelled_row(false),
               delivered_row(false), returned(false) {}
     };
     std::deque<OrderRows> order_rows;
+    // The order-level columns in the order the conflicting_order_rows warning prefers them.
+    enum ConflictColumn : uint8_t { kCreatedCol, kDeliveredCol, kDeliverByCol, kFulfillmentCol, kTypeCol, kCancelTimeCol, kCancelByCol };
+    static constexpr const char* kConflictColumns[] = {"Created Time", "Delivered Time", "Deliver By", "Fulfillment Type",
+                                                       "Normal or Pre-order", "Cancelled Time", "Cancel By"};
     int orders_files = 0;
     int returns_files = 0;  // returns exports read (NBFR's requests come from them)
     int reviews_files = 0;  // reviews exports read (NRR's reviews come only from them)
@@ -72,6 +77,10 @@ public:
     virtual void map(const Row& row) = 0;
     // After the file's dates are resolved.
     virtual void end() {}
+    // Takes in the records another mapper of the same kind read from a later part of the same
+    // file into `part` (parallel reading, parallel_read.cpp), as if this one had read those rows
+    // itself; false when this kind cannot (the file is then read in one pass).
+    virtual bool absorb(IngestState& /*part*/) { return false; }
 
     // For recognising a row of column descriptions: the fields holding dates, and the field that
     // identifies a record (an ID never contains spaces; a description does).

@@ -16,6 +16,8 @@ set(SHOPSCORE_INGEST_SOURCES
   src/ingest/table_reader.cpp
   src/ingest/row_mapper.cpp
   src/ingest/orders_mapper.cpp
+  src/ingest/parallel_read.cpp
+  src/ingest/split_points.cpp
   src/ingest/returns_mapper.cpp
   src/ingest/records_mappers.cpp
   src/ingest/exclusions_mapper.cpp

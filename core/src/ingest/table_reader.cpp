@@ -19,6 +19,14 @@ TableReader::TableReader(ExportKind requested, IngestState& state, std::string f
     : kind_(requested), state_(state), file_name_(std::move(file_name)), warnings_(warnings),
       dates_(utc_offset, xlsx, date_order) {}
 
+TableReader::TableReader(const TableReader& first, IngestState& state, std::vector<Warning>& warnings, DateResolver dates)
+    : kind_(first.kind_), state_(state), file_name_(first.file_name_), warnings_(warnings), dates_(std::move(dates)),
+      header_(first.header_), columns_(first.columns_), date_fields_(first.date_fields_), have_header_(true),
+      first_data_row_(false) {
+    mapper_ = make_row_mapper(kind_, state_, dates_, warnings_, file_name_);
+    mapper_->set_header(&header_);
+}
+
 std::string TableReader::column_name(int column) const {
     if (column < 0 || static_cast<size_t>(column) >= header_.size()) return {};
     return std::string(trim_cell(header_[static_cast<size_t>(column)]));

@@ -32,12 +32,31 @@ public:
     TableReader(ExportKind requested, IngestState& state, std::string file_name, int32_t utc_offset, bool xlsx,
                 std::vector<Warning>& warnings, std::optional<DateOrder> date_order = std::nullopt);
 
+    // A reader for a later part of the same file (parallel reading, parallel_read.cpp): the header
+    // and columns of `first`, which has read the header and the row under it, its own records in
+    // `state`, `warnings` and `dates`.
+    TableReader(const TableReader& first, IngestState& state, std::vector<Warning>& warnings, DateResolver dates);
+
     // The cells are views valid during the call (the CSV tokenizer's); a row kept is copied.
     void row(int64_t number, const std::vector<std::string_view>& cells);  // throws CellError
     void finish();                                              // throws CellError
 
     ExportKind kind() const { return kind_; }
     int64_t data_rows() const { return data_rows_; }
+    // Parallel reading: past the header and the row under it; the dates; rows held for the date
+    // order; mapping the held rows once the order is known (as `decided` reads); the mapper.
+    bool past_first_data_row() const { return have_header_ && !first_data_row_; }
+    DateResolver& dates() { return dates_; }
+    const DateResolver& dates() const { return dates_; }
+    bool holding() const { return !held_.empty(); }
+    void map_held_as(const DateResolver& decided) {
+        dates_.follow(decided);
+        map_held();
+    }
+    RowMapper& mapper() { return *mapper_; }
+    void add_data_rows(int64_t rows) { data_rows_ += rows; }
+    size_t header_width() const { return header_.size(); }
+
     // Header text of a column, for "FILE:ROW:COLUMN"; empty when unknown.
     std::string column_name(int column) const;
 

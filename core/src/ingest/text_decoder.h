@@ -58,6 +58,20 @@ public:
     int64_t bad_bytes() const { return bad_bytes_; }
     int first_bad_byte() const { return first_bad_byte_; }
 
+    // For parallel reading (parallel_read.cpp): the encoding is decided, or nothing but ASCII has
+    // been seen (nothing is held back in the probe).
+    bool decided() const { return enc_ != Enc::undecided; }
+    bool ascii_so_far() const { return enc_ == Enc::undecided && probe_.empty() && head_done_; }
+    bool utf16() const { return enc_ == Enc::utf16le || enc_ == Enc::utf16be; }
+    // Decodes from here on as `other` decided (a later part of the same file, or this file once a
+    // look ahead decided it): no BOM check, no probe.
+    void continue_as(const TextDecoder& other) {
+        head_done_ = true;
+        if (other.enc_ != Enc::undecided) enc_ = other.enc_;
+    }
+    // A decoder that decides the encoding from bytes in the middle of a file (no BOM check).
+    void skip_bom_check() { head_done_ = true; }
+
 private:
     enum class Enc { undecided, utf8, utf16le, utf16be, gb18030 };
     bool run(const uint8_t* data, size_t size, bool final, std::string& out);
