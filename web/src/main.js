@@ -10,13 +10,14 @@ import { ProfileEditor } from './profile.js';
 import { state, set, subscribe } from './store.js';
 import { applyMeta } from './model.js';
 import { setupTabs } from './tabs.js';
-import { setupFiles, ingestAll, renderFiles, declareNone } from './files.js';
+import { setupFiles, ingestAll, renderFiles, declareNone, addFiles } from './files.js';
 import { setupShopForm, buildShopForm, showShopMessages } from './shop-facts.js';
 import { setupQuickForm, buildQuickForm, quickWasActive, quickInactive, showQuickMessages } from './quick-mode.js';
 import { rescore, scoreWith, calibrateCurrent } from './scoring.js';
 import { setupCalibration, renderCalibration } from './calibrate-form.js';
 import { renderResultArea, setupSticky, setResultActions } from './result-area.js';
 import { setupOffline } from './pwa.js';
+import { setupShops, renderShops } from './shops/view.js';
 
 // What a store change redraws.
 const RESULT_KEYS = ['result', 'error', 'stale', 'source', 'fields', 'shownSeq'];
@@ -46,8 +47,10 @@ function boot() {
     setLang(langSelect.value, true);
     retranslate();
   });
-  setupTabs();
+  // The Shops view has the whole width: the single shop's result and forms are hidden meanwhile.
+  setupTabs((id) => document.body.classList.toggle('shops-mode', id === 'tab-shops'));
   setupFiles(rescore, showResultOnPhone);
+  setupShops({ engine: () => state.engine, open: openShop });
   setupShopForm({ rescore, rereadFiles: ingestAll });
   setupQuickForm(rescore);
   setupSticky();
@@ -111,6 +114,18 @@ function retranslate() {
   if (state.profile) state.profile.render();
   renderResultArea();
   renderCalibration();
+  renderShops();
+}
+
+// A shop clicked in the Shops view: its files replace the Files tab's, and are read and scored
+// as if the seller had dropped them there.
+function openShop(files) {
+  set({ files: [], session: false, result: null, error: null, stale: false });
+  $('#tab-files').click();
+  addFiles(files);
+  const result = $('#result');
+  result.scrollIntoView({ block: 'start' });
+  result.focus({ preventScroll: true });
 }
 
 // The sample dataset (sample.js, ~220 KB) is loaded only when asked for, by a script element
