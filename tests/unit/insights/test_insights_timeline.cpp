@@ -338,3 +338,40 @@ TEST_CASE("trend: no day before the shop opened (score --as-of such a day is bad
     options.insight_options.moved_from = *parse_day("2026-11-01");
     CHECK(score(data, options).insights->moved->from == *parse_day("2026-11-01"));
 }
+
+TEST_CASE("trend: a seller-fault cancellation and return count from the day they happened", "[insights][trend][boundary]") {
+    // The seller-fulfilled shop above (two orders delivered a day, created two days before), plus
+    //   X  created 2026-11-20 10:00, cancelled by the seller 2026-11-25 10:00 ("Out of stock");
+    //   a "Damaged" refund of 2026-11-10-1 (delivered 11-10) requested 2026-11-22 10:00.
+    // sfcr (30 days by creation): on 11-24 the window 10-26 .. 11-24 holds 30 x 2 + X = 61 orders
+    // and X is not cancelled yet: 0/61; on 11-25 (10-27 .. 11-25) 1/61.
+    // nbfr (60 days by delivery): on 11-21 (09-23 .. 11-21, 120 orders) nothing was requested
+    // yet: 0/120; on 11-22, 1/120. Each day also equals score --as-of that day.
+    std::string json = shop(false);
+    json.insert(json.find(R"(], "reviews")"), R"(, {"id": "X", "created": "2026-11-20 10:00", "cancelled": "2026-11-25 10:00",
+        "cancel_by": "seller", "cancel_reason": "Out of stock"})");
+    json.insert(json.size() - 1, R"(, "after_sales": [{"order_id": "2026-11-10-1", "type": "refund", "reason": "Damaged",
+        "requested": "2026-11-22 10:00"}])");
+    const Dataset data = dataset_from_json(rules_test::every_export(json), "timeline.json");
+    ScoreOptions options;
+    options.insights = true;
+    const Result r = score(data, options);
+    auto on = [&](const char* day) -> const DayScore& {
+        for (const DayScore& d : r.insights->trend)
+            if (d.day == *parse_day(day)) return d;
+        FAIL("day not in the trend");
+        throw;
+    };
+    CHECK(*on("2026-11-24").values[kSfcr] == 0.0);
+    CHECK(*on("2026-11-25").values[kSfcr] == 1.0 / 61);
+    CHECK(*on("2026-11-21").values[kNbfr] == 0.0);
+    CHECK(*on("2026-11-22").values[kNbfr] == 1.0 / 120);
+    for (const char* day : {"2026-11-21", "2026-11-22", "2026-11-24", "2026-11-25"}) {
+        INFO(day);
+        ScoreOptions then;
+        then.as_of = parse_day(day);
+        const Result s = score(data, then);
+        CHECK(on(day).values[kSfcr] == s.metrics[kSfcr].value);
+        CHECK(on(day).values[kNbfr] == s.metrics[kNbfr].value);
+    }
+}

@@ -343,3 +343,16 @@ TEST_CASE("boundary: a review at midnight after as_of is not yet known", "[bound
     CHECK(nrr("2026-11-21 00:00") == 0.0);
     CHECK(nrr("2026-11-20 23:59") == 1.0);
 }
+
+TEST_CASE("boundary: a review at midnight after as_of of an order not in the data is not reported", "[boundary][nrr]") {
+    // Records after as_of are not read at all: a review written at exactly 2026-11-21 00:00 (the
+    // day after as_of) of an unknown order raises no unknown_review_orders; at 11-20 23:59 it does.
+    auto warned = [](const char* review_time) {
+        const Result r = run(std::string(R"({"schema": "shopscore.dataset/1", "shop": {"as_of": "2026-11-20"},
+          "orders": [{"id": "A", "created": "2026-11-01 10:00", "delivered": "2026-11-10 10:00"}],
+          "reviews": [{"order_id": "Z", "sku": "s", "rating": 1, "created": ")") + review_time + R"("}]})");
+        return has_warning(r, "unknown_review_orders");
+    };
+    CHECK_FALSE(warned("2026-11-21 00:00"));
+    CHECK(warned("2026-11-20 23:59"));
+}
