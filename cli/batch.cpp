@@ -16,7 +16,7 @@
 #include "dataset_input.h"
 #include "score_output.h"
 #include "shop_folder.h"
-#include "shop_row.h"
+#include "shopscore/batch_row.h"
 #include "shopscore/error.h"
 #include "shopscore/json_io.h"
 #include "shopscore/score.h"

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "shop_row.h"
+#include "shopscore/batch_row.h"
 
 namespace shopscore::cli {
 

@@ -9,7 +9,7 @@
 #include <cstdlib>
 #include <unistd.h>
 
-#include "insight_picks.h"
+#include "shopscore/insight_picks.h"
 #include "shopscore/rules.h"
 #include "text_table.h"
 

@@ -3,7 +3,7 @@
 #include <filesystem>
 
 #include "report_text.h"
-#include "shop_row.h"
+#include "shopscore/batch_row.h"
 #include "shopscore/json_io.h"
 #include "usage_error.h"
 

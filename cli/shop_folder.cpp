@@ -7,6 +7,7 @@
 #include <system_error>
 
 #include "export_files.h"
+#include "shopscore/batch_row.h"
 #include "shopscore/error.h"
 #include "shopscore/ingest.h"
 #include "shopscore/json_io.h"
@@ -97,8 +98,7 @@ Dataset read_shop_folder(const std::string& folder) {
             has_shop_file = true;
         }
     if (files.size() == (has_shop_file ? 1u : 0u))
-        throw InputError(folder, "expected the shop's export files (orders, returns, reviews, chats) in its folder, found none",
-                         ErrorDetail{"no_exports", folder, 0, {}, {}, "the shop's export files", {}});
+        throw no_exports_error(folder);
     Ingest ingest(shop);
     for (const std::string& name : files)
         if (name != "shop.json") read_export_file(ingest, ExportKind::auto_detect, join(folder, name));

@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "shopscore/batch_row.h"
 #include "shopscore/calibrate.h"
 #include "shopscore/error.h"
 #include "shopscore/ingest.h"
@@ -97,12 +98,23 @@ std::string parse_metric_value(const std::string& metric, const std::string& tex
     });
 }
 
+// A batch row (shopscore/batch_row.h) as {"csv": its CSV line, "row": its cells as JSON}: the
+// Shops view keeps only this per shop, and its download is the header plus the lines.
+std::string batch_row_json(const ShopRow& row) {
+    nlohmann::ordered_json out;
+    out["csv"] = batch_csv_line(row, false);
+    out["row"] = nlohmann::ordered_json::parse(rows_to_json({row}, false)).at(0);
+    return out.dump();
+}
+
 // Reads exports in chunks. JavaScript copies each chunk (>= 1 MiB) straight into the heap at
 // the address reserve() returns and calls commit(): one call per chunk, no per-byte copying.
 class IngestSession {
 public:
-    explicit IngestSession(const std::string& shop_json)
-        : ingest_(js_errors([&] { return shop_json.empty() ? Shop{} : shop_from_json(shop_json, "shop.json"); })) {}
+    explicit IngestSession(const std::string& shop_json) : IngestSession(shop_json, "shop.json") {}
+    // The Shops view names the shop.json by its path ("DIR/shop/shop.json"), as batch does.
+    IngestSession(const std::string& shop_json, const std::string& shop_file)
+        : ingest_(js_errors([&] { return shop_json.empty() ? Shop{} : shop_from_json(shop_json, shop_file); })) {}
 
     void begin(const std::string& kind, const std::string& file_name, const std::string& format,
                bool text_is_utf8) {
@@ -142,7 +154,17 @@ public:
         return js_errors([&] {
             if (!dataset_) dataset_ = ingest_.take();  // the session scores only what it has read
             const ScoreOptions options = score_options_from_json(options_json);
-            return score_output(shopscore::score(*dataset_, options, &cache_), options);
+            last_ = shopscore::score(*dataset_, options, &cache_);
+            return score_output(*last_, options);
+        });
+    }
+
+    // The last score() as the shop's batch row (the Shops view): {"csv": its line of
+    // `shopscore batch --out-csv`, "row": the same cells as JSON}.
+    std::string batch_row(const std::string& shop) {
+        return js_errors([&] {
+            if (!last_) throw std::logic_error("batchRow before score");
+            return batch_row_json(ShopRow{shop, last_, "", "", false, std::nullopt});
         });
     }
 
@@ -158,6 +180,7 @@ private:
     Ingest ingest_;
     std::vector<uint8_t> buffer_;
     std::optional<Dataset> dataset_;
+    std::optional<Result> last_;  // the last score(), for batch_row()
     ScoreCache cache_;  // for dataset_, which never changes once made
 };
 
@@ -186,17 +209,34 @@ EMSCRIPTEN_BINDINGS(shopscore) {
                          emscripten::optional_override([](const std::string& file, const std::string& part, double limit) {
                              return js_error(xlsx_part_too_large_error(file, part, static_cast<uint64_t>(limit)));
                          }));
+    // The Shops view (docs/web.md): the batch CSV's BOM and header row (as bytes); a shop that could not be
+    // scored as its row (message and code of its error, as batch writes them); the error of a
+    // shop folder without exports.
+    // Bytes (a Uint8Array), not a string: embind's UTF-8 decoding would drop the leading BOM.
+    emscripten::function("batchCsvHeader", emscripten::optional_override([] {
+                             const std::string header = batch_csv_header();
+                             return val::global("Uint8Array").new_(emscripten::typed_memory_view(header.size(), header.data()));
+                         }));
+    emscripten::function("batchErrorRow",
+                         emscripten::optional_override([](const std::string& shop, const std::string& message, const std::string& code) {
+                             return batch_row_json(ShopRow{shop, std::nullopt, message, code, code == "internal_error", std::nullopt});
+                         }));
+    emscripten::function("noExportsError", emscripten::optional_override([](const std::string& folder) {
+                             return js_error(no_exports_error(folder));
+                         }));
     emscripten::function("defaultProfile", emscripten::optional_override([] { return default_profile_json(); }));
     emscripten::function("score", &score_dataset_json);
     emscripten::function("calibrate", &calibrate_dataset_json);
     emscripten::function("parseMetricValue", &parse_metric_value);
     emscripten::class_<IngestSession>("Ingest")
         .constructor<std::string>()
+        .constructor<std::string, std::string>()
         .function("begin", &IngestSession::begin)
         .function("setDateOrder", &IngestSession::set_date_order)
         .function("reserve", &IngestSession::reserve)
         .function("commit", &IngestSession::commit)
         .function("end", &IngestSession::end)
         .function("score", &IngestSession::score)
+        .function("batchRow", &IngestSession::batch_row)
         .function("calibrate", &IngestSession::calibrate);
 }

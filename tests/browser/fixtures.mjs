@@ -75,7 +75,7 @@ function xlsx(rows, sheetName) {
   return zip(files);
 }
 
-function zip(files) {
+export function zip(files) {
   const locals = [];
   const central = [];
   let offset = 0;

@@ -71,6 +71,12 @@ export class Engine {
     return (await this.request({ type: MSG.calibrate, session, snapshots, profile })).result;
   }
 
+  // Scores many shops one after another (protocol.js ShopsMessage); onEvent hears each
+  // progress and shop-row message; resolves with the batch CSV's header (a Uint8Array).
+  async shops(shops, onEvent) {
+    return (await this.request({ type: MSG.shops, shops }, onEvent)).result;
+  }
+
   // Stops whatever the worker is doing; pending requests reject with CancelledError. The
   // sessions were in the old worker: the caller reads its sources again.
   cancel() {

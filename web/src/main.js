@@ -10,7 +10,7 @@ import { ProfileEditor } from './profile.js';
 import { state, set, subscribe } from './store.js';
 import { applyMeta } from './model.js';
 import { setupTabs } from './tabs.js';
-import { setupFiles, ingestAll, renderFiles, declareNone } from './files.js';
+import { setupFiles, ingestAll, renderFiles, declareNone, addFiles } from './files.js';
 import { setupShopForm, buildShopForm, showShopMessages } from './shop-facts.js';
 import { setupQuickForm, buildQuickForm, quickWasActive, quickInactive, showQuickMessages } from './quick-mode.js';
 import { rescore, scoreWith, calibrateCurrent } from './scoring.js';
@@ -18,6 +18,8 @@ import { setupCalibration, renderCalibration } from './calibrate-form.js';
 import { renderResultArea, setupSticky, setResultActions } from './result-area.js';
 import { setupOffline } from './pwa.js';
 import { setupHistory, setHistoryVersion, historyOnStore, retranslateHistory } from './history/history-panel.js';
+import { changeSinceLast } from './history/history-store.js';
+import { setupShops, renderShops, setChangeProvider } from './shops/view.js';
 
 // What a store change redraws.
 const RESULT_KEYS = ['result', 'error', 'stale', 'source', 'fields', 'shownSeq'];
@@ -48,8 +50,13 @@ function boot() {
     setLang(langSelect.value, true);
     retranslate();
   });
-  setupTabs();
+  // The Shops view has the whole width: the single shop's result and forms are hidden meanwhile.
+  setupTabs((id) => document.body.classList.toggle('shops-mode', id === 'tab-shops'));
   setupFiles(rescore, showResultOnPhone);
+  setupShops({ engine: () => state.engine, open: openShop });
+  // The Shops view's "change since last reading": the history's readings of the shop's folder name
+  // (null, shown as "—", while the history is off; docs/history.md).
+  setChangeProvider(changeSinceLast);
   setupShopForm({ rescore, rereadFiles: ingestAll });
   setupQuickForm(rescore);
   setupSticky();
@@ -117,6 +124,18 @@ function retranslate() {
   renderResultArea();
   renderCalibration();
   retranslateHistory();
+  renderShops();
+}
+
+// A shop clicked in the Shops view: its files replace the Files tab's, and are read and scored
+// as if the seller had dropped them there.
+function openShop(files) {
+  set({ files: [], session: false, result: null, error: null, stale: false });
+  $('#tab-files').click();
+  addFiles(files);
+  const result = $('#result');
+  result.scrollIntoView({ block: 'start' });
+  result.focus({ preventScroll: true });
 }
 
 // The sample dataset (sample.js, ~220 KB) is loaded only when asked for, by a script element

@@ -16,6 +16,11 @@
  *   Fits a profile to Seller Center snapshots (JSON text) on that session's data, from the base
  *   `profile` (JSON text): answered by a ResultMessage whose `result` is the report JSON
  *   (docs/calibration.md "Report"; its `profile` is the fitted profile).
+ * @typedef {{type: 'shops', id: number, shops: {name: string, folder: string,
+ *            shopFile: {name: string, blob: Blob}|null, files: {name: string, blob: Blob}[], zip: Blob|null}[]}} ShopsMessage
+ *   The Shops view: scores each shop in its own Ingest, one after another, as `shopscore batch`
+ *   (worker/shops.js); answered by progress {shop, loaded, total}, one ShopRowMessage per shop,
+ *   then a ResultMessage whose `result` is the batch CSV's BOM and header row (a Uint8Array).
  * @typedef {'files' | 'sample' | 'quick'} SessionName
  *
  * Worker -> page
@@ -25,6 +30,8 @@
  * @typedef {{type: 'file-error', id: number, key: number, error: ErrorData}} FileErrorMessage
  * @typedef {{type: 'ingested', id: number, failed: number[]}} IngestedMessage
  * @typedef {{type: 'result', id: number, result: string, ms: number}} ResultMessage
+ * @typedef {{type: 'shop-row', id: number, index: number, csv: string, row: object,
+ *            forecast: object[]|null, error: ErrorData|null}} ShopRowMessage
  * @typedef {{type: 'error', id: number, error: ErrorData}} ErrorMessage
  *
  * @typedef {{name: string, message: string, code?: string, params?: object, file?: string,
@@ -32,8 +39,8 @@
  *            header?: string[]}} ErrorData
  */
 export const MSG = Object.freeze({
-  init: 'init', ingest: 'ingest', score: 'score', calibrate: 'calibrate',
-  ready: 'ready', progress: 'progress', file: 'file', fileError: 'file-error', ingested: 'ingested',
+  init: 'init', ingest: 'ingest', score: 'score', calibrate: 'calibrate', shops: 'shops',
+  ready: 'ready', progress: 'progress', file: 'file', fileError: 'file-error', ingested: 'ingested', shopRow: 'shop-row',
   result: 'result', error: 'error',
 });
 

@@ -1,7 +1,8 @@
-// The input tabs (sample / files / quick mode): ARIA tabs with arrow-key navigation.
+// The input tabs (files / paste / quick mode / shops): ARIA tabs with arrow-key navigation.
 import { $, $$ } from './dom.js';
 
-export function setupTabs() {
+// onSelect(tabId) after a tab is chosen (main.js widens the panel for the Shops view).
+export function setupTabs(onSelect = () => {}) {
   const tabs = $$('[role="tab"]');
   const select = (tab) => {
     for (const other of tabs) {
@@ -11,6 +12,7 @@ export function setupTabs() {
       $('#' + other.getAttribute('aria-controls')).hidden = !on;
     }
     tab.focus();
+    onSelect(tab.id);
   };
   tabs.forEach((tab, i) => {
     tab.addEventListener('click', () => select(tab));

@@ -9,6 +9,7 @@ import { XzReadableStream } from 'xz-decompress';
 import { previewRows } from './decode.js';
 import { isZip, readZipDirectory, entryStream, entryText } from './zip.js';
 import { MSG, errorToData } from '../protocol.js';
+import { scoreShops } from './shops.js';
 
 const CHUNK = 1 << 20; // bytes per call into the core (>= 1 MiB, except a file's last chunk)
 
@@ -58,6 +59,8 @@ self.onmessage = async (event) => {
       self.postMessage({ type: MSG.result, id: msg.id, result, ms: performance.now() - t });
     } else if (msg.type === MSG.ingest) {
       await ingest(msg);
+    } else if (msg.type === MSG.shops) {
+      await scoreShops(await getModule(), meta, readFile, msg);
     }
   } catch (e) {
     self.postMessage({ type: MSG.error, id: msg.id, error: errorToData(e) });
@@ -175,7 +178,8 @@ async function readText(m, ing, f, report) {
   try {
     // The core routes a text file starting with "{" to the JSON reader itself; a .json name is
     // read as JSON whatever it starts with (its error is then a JSON one).
-    ing.begin(/\.json$/i.test(f.name) ? 'dataset' : 'auto', f.name, 'text', false);
+    // The Shops view asks for 'auto' on every file (f.auto), as `shopscore batch` reads a folder.
+    ing.begin(/\.json$/i.test(f.name) && !f.auto ? 'dataset' : 'auto', f.name, 'text', false);
     await pump(m, ing, f.blob.stream().getReader(), {
       onChunk(value) {
         if (headLen < head.length) {

@@ -1,14 +1,18 @@
-// One shop as one row: the columns shared by `shopscore batch` (CSV and JSON array) and
-// `shopscore score --format csv`, so a spreadsheet built from either has the same layout.
+// One shop as one row: the columns shared by `shopscore batch` (CSV and JSON array),
+// `shopscore score --format csv` and the page's Shops view (its CSV download, through the WASM
+// binding), so a spreadsheet built from any of them has the same layout and the same bytes.
+// Pure: a Result in, text out; no files (the CLI's cli/shop_folder.cpp and the page's worker
+// read the shop folders).
 #pragma once
 
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "shopscore/error.h"
 #include "shopscore/result.h"
 
-namespace shopscore::cli {
+namespace shopscore {
 
 // A shop's earlier reading from `batch --history` (cli/batch_history.h).
 struct Reading {
@@ -35,7 +39,17 @@ std::string rows_to_csv(const std::vector<ShopRow>& rows, bool insight_columns, 
 // A JSON array of objects with the CSV's columns as keys (numbers as numbers, nulls as null).
 std::string rows_to_json(const std::vector<ShopRow>& rows, bool insight_columns, bool history_columns = false);
 
+// The CSV in pieces, for a writer that scores shops one at a time and keeps only their lines (the
+// page): the BOM and header row, then one line per shop; rows_to_csv is their concatenation.
+// Each ends with "\n".
+std::string batch_csv_header(bool history_columns = false);
+std::string batch_csv_line(const ShopRow& row, bool insight_columns, bool history_columns = false);
+
+// The error of a shop folder holding no export (nothing, or only shop.json): the CLI's and the
+// page's words for it (code no_exports).
+InputError no_exports_error(const std::string& folder);
+
 // The CSV's columns without the history ones, in order (the header of a history file).
 std::vector<std::string> batch_columns();
 
-}  // namespace shopscore::cli
+}  // namespace shopscore

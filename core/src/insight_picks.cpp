@@ -1,6 +1,6 @@
-#include "insight_picks.h"
+#include "shopscore/insight_picks.h"
 
-namespace shopscore::cli {
+namespace shopscore {
 
 std::optional<GoalPick> next_goal(const Result& r) {
     if (!r.insights || r.insights->priorities.empty()) return std::nullopt;
@@ -27,4 +27,4 @@ std::optional<ThresholdEvent> next_threshold(const Result& r, int scenario) {
     return best;
 }
 
-}  // namespace shopscore::cli
+}  // namespace shopscore

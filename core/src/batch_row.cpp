@@ -1,15 +1,15 @@
 // The columns: who and when, the score, benefits, the three dimensions, each metric's value with
 // its counts and score, what to fix first, how many warnings, and the error of a shop that could
 // not be scored. Values are the result's unrounded numbers (sps_display is Seller Center's).
-#include "shop_row.h"
+#include "shopscore/batch_row.h"
 
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
-#include "insight_picks.h"
+#include "shopscore/insight_picks.h"
 #include "result_json_internal.h"
 
-namespace shopscore::cli {
+namespace shopscore {
 namespace {
 
 // Numbers and the headline fields are written by the result JSON's own code
@@ -146,24 +146,34 @@ std::vector<std::string> batch_columns() {
     return out;
 }
 
-std::string rows_to_csv(const std::vector<ShopRow>& rows, bool insight_columns, bool history_columns) {
-    std::string out = "\xEF\xBB\xBF";
+std::string batch_csv_header(bool history_columns) {
     std::string header;
     std::vector<std::string> columns = batch_columns();
     if (history_columns) columns.insert(columns.end(), {"previous_as_of", "previous_sps", "sps_change"});
     for (const std::string& key : columns) header += (header.empty() ? "" : ",") + csv_text(key);
-    out += header + "\n";
-    for (const ShopRow& row : rows) {
-        std::string line;
-        bool first = true;
-        const ordered cells = row_json(row, insight_columns, history_columns);  // kept alive: items() only refers to it
-        for (const auto& [key, value] : cells.items()) {
-            line += (first ? "" : ",") + csv_cell(value);
-            first = false;
-        }
-        out += line + "\n";
+    return "\xEF\xBB\xBF" + header + "\n";
+}
+
+std::string batch_csv_line(const ShopRow& row, bool insight_columns, bool history_columns) {
+    std::string line;
+    bool first = true;
+    const ordered cells = row_json(row, insight_columns, history_columns);  // kept alive: items() only refers to it
+    for (const auto& [key, value] : cells.items()) {
+        line += (first ? "" : ",") + csv_cell(value);
+        first = false;
     }
+    return line + "\n";
+}
+
+std::string rows_to_csv(const std::vector<ShopRow>& rows, bool insight_columns, bool history_columns) {
+    std::string out = batch_csv_header(history_columns);
+    for (const ShopRow& row : rows) out += batch_csv_line(row, insight_columns, history_columns);
     return out;
+}
+
+InputError no_exports_error(const std::string& folder) {
+    return InputError(folder, "expected the shop's export files (orders, returns, reviews, chats) in its folder, found none",
+                      ErrorDetail{"no_exports", folder, 0, {}, {}, "the shop's export files", {}});
 }
 
 std::string rows_to_json(const std::vector<ShopRow>& rows, bool insight_columns, bool history_columns) {
@@ -172,4 +182,4 @@ std::string rows_to_json(const std::vector<ShopRow>& rows, bool insight_columns,
     return array.dump(2, ' ', false, ordered::error_handler_t::replace) + "\n";
 }
 
-}  // namespace shopscore::cli
+}  // namespace shopscore

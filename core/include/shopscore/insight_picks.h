@@ -6,7 +6,7 @@
 
 #include "shopscore/result.h"
 
-namespace shopscore::cli {
+namespace shopscore {
 
 // The lowest goal-seek target the SPS does not reach today, sought on the key opportunity (else
 // the metric with the largest gain). Null without insights, an official score or such a target.
@@ -25,4 +25,4 @@ struct ThresholdEvent {
 };
 std::optional<ThresholdEvent> next_threshold(const Result& result, int scenario);
 
-}  // namespace shopscore::cli
+}  // namespace shopscore
