@@ -207,7 +207,9 @@ try {
   };
   const first = reading('2026-11-20');
   const second = reading('2026-11-27');
-  reading('2026-11-27');  // the same reading again: nothing appended
+  // The same reading again: nothing appended, and its previous reading is still 11-20's, not itself
+  // (the output is the second run's, byte for byte).
+  if (reading('2026-11-27') !== second) fail('a re-run of the same as_of took itself as its previous reading');
   const one = historyByShop(first), two = historyByShop(second);
   const historyHead = dataRows(second)[0];
   if (historyHead.slice(-3).join() !== 'previous_as_of,previous_sps,sps_change') fail(`history columns: ${historyHead.slice(-3)}`);
