@@ -31,6 +31,17 @@
 namespace shopscore::ingest {
 namespace {
 
+// One time of an order from one more SKU row (or from another slice's rows of it): the earliest
+// or the latest is kept, and a different non-empty value marks its column as conflicting. The
+// one rule for both paths, so that a sliced read combines exactly as one pass does.
+void combine_time(IngestState::OrderRows& rows, PackedTime& packed, Seconds value, bool earliest,
+                  IngestState::ConflictColumn column) {
+    if (value == kNoTime) return;
+    const Seconds field = packed;
+    if (field != kNoTime && field != value) rows.conflicts |= static_cast<uint8_t>(1u << column);
+    if (field == kNoTime || (earliest ? value < field : value > field)) packed = value;
+}
+
 int cancel_rank(std::string_view by) {
     return by == "seller" ? 0 : by == "system" ? 1 : by == "buyer" ? 2 : 3;
 }
@@ -97,10 +108,7 @@ public:
         using S = IngestState;
         auto differs = [&](S::ConflictColumn column) { rows.conflicts |= static_cast<uint8_t>(1u << column); };
         auto combine = [&](PackedTime& packed, Seconds value, bool earliest, S::ConflictColumn column) {
-            if (value == kNoTime) return;
-            const Seconds field = packed;
-            if (field != kNoTime && field != value) differs(column);
-            if (field == kNoTime || (earliest ? value < field : value > field)) packed = value;
+            combine_time(rows, packed, value, earliest, column);
         };
         combine(o.created, created, true, S::kCreatedCol);
         combine(o.delivered, delivered, false, S::kDeliveredCol);
@@ -201,10 +209,7 @@ public:
             rows.last_file = file_;
             auto differs = [&](S::ConflictColumn column) { rows.conflicts |= static_cast<uint8_t>(1u << column); };
             auto combine = [&](PackedTime& packed, Seconds value, bool earliest, S::ConflictColumn column) {
-                if (value == kNoTime) return;
-                const Seconds field = packed;
-                if (field != kNoTime && field != value) differs(column);
-                if (field == kNoTime || (earliest ? value < field : value > field)) packed = value;
+                combine_time(rows, packed, value, earliest, column);
             };
             rows.conflicts |= pr.conflicts;
             combine(o.created, po.created, true, S::kCreatedCol);
