@@ -15,7 +15,6 @@ std::vector<ForecastDay> forecast(const Scorer& s);
 std::vector<Crossing> crossings(const std::optional<double>& today, const std::vector<ForecastDay>& days);
 WhyMoved why_moved(const Scorer& s, Day from, Day to);
 std::vector<ScenarioResult> scenarios(const Result& today, const Scorer& s);
-std::vector<Table> diagnostics(const Dataset& dataset, const Profile& profile, Day as_of);
 
 namespace {
 
@@ -78,7 +77,7 @@ Insights compute_insights(const Result& result, const InsightContext& context) {
     const Day to = checked_day(context.options.moved_to, as_of, first, as_of, "moved_to");
     out.moved = why_moved(scorer, from, to);
     out.scenarios = scenarios(result, scorer);
-    out.diagnostics = diagnostics(context.dataset, context.profile, as_of);
+    out.diagnostics = *context.diagnostics_tables();
     out.diagnostics_rows = context.options.diagnostics_rows;
     return out;
 }

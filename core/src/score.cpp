@@ -179,6 +179,21 @@ struct ScoreCache::Impl {
     std::optional<std::pair<std::optional<Day>, std::vector<Warning>>> default_day;
     std::optional<OrderChecks> order_checks;  // check_dataset's pass over the orders, once made
     int64_t made = 0;
+    // The insights' diagnostics tables per (as_of, counting key): fewer kept, as they list orders.
+    static constexpr size_t kKeepTables = 2;
+    std::deque<std::pair<std::string, std::shared_ptr<const std::vector<Table>>>> tables;
+    int64_t tables_made = 0;
+
+    std::shared_ptr<const std::vector<Table>> diagnostics_tables(const Dataset& dataset, const Profile& profile, Day as_of) {
+        const std::string key = std::to_string(as_of) + '\x1d' + counting_key(profile);
+        for (const auto& [k, t] : tables)
+            if (k == key) return t;
+        auto made_now = std::make_shared<const std::vector<Table>>(diagnostics(dataset, profile, as_of));
+        ++tables_made;
+        tables.emplace_front(key, made_now);
+        if (tables.size() > kKeepTables) tables.pop_back();
+        return made_now;
+    }
 
     std::shared_ptr<const DailyCounters> get(const Dataset& dataset, const Profile& profile, Day as_of, int days) {
         const std::string key = std::to_string(as_of) + '\x1d' + std::to_string(days) + '\x1d' + counting_key(profile);
@@ -203,6 +218,7 @@ struct ScoreCache::Impl {
 ScoreCache::ScoreCache() : impl_(std::make_unique<Impl>()) {}
 ScoreCache::~ScoreCache() = default;
 int64_t ScoreCache::counts_made() const { return impl_->made; }
+int64_t ScoreCache::diagnostics_made() const { return impl_->tables_made; }
 
 namespace {
 // as_of: given, else the shop's, else from the data (data_checks.cpp).
@@ -290,7 +306,11 @@ Result score(const Dataset& dataset, const ScoreOptions& options, ScoreCache* ca
     if (options.insights)
         result.insights = compute_insights(
             result, {dataset, shop, profile, options.profiles, [&](const Profile& p) { return counters_for(p, *as_of, days); },
-                     direct, absent, counters, positive_rate, options.insight_options, as_of.has_value()});
+                     direct, absent, counters, positive_rate, options.insight_options, as_of.has_value(),
+                     [&] {
+                         return cache ? cache->diagnostics_tables(dataset, profile, *as_of)
+                                      : std::make_shared<const std::vector<Table>>(diagnostics(dataset, profile, *as_of));
+                     }});
     return result;
 }
 

@@ -238,7 +238,14 @@ struct InsightContext {
     std::optional<double> positive_rating_rate;
     const InsightOptions& options;
     bool dated;  // as_of is known (else only the day-free insights: priorities, goal seek, scenarios)
+    // The diagnostics tables as of as_of (insights_diagnostics.cpp), kept by ScoreCache between
+    // scores: they walk every record, and depend only on as_of and the counting part of the
+    // profile, so a weight edit reuses them (docs/performance.md "Re-score").
+    std::function<std::shared_ptr<const std::vector<Table>>()> diagnostics_tables;
 };
+// The diagnostics tables (insights_diagnostics.cpp): a walk over every record. They read the
+// profile's SLA and fault reasons only, as the per-day counts do (counting_key()).
+std::vector<Table> diagnostics(const Dataset& dataset, const Profile& profile, Day as_of);
 // Trend looks back 90 days, each with a 90-day gate window: 179 days of counts.
 constexpr int kInsightDays = 180;
 Insights compute_insights(const Result& result, const InsightContext& context);

@@ -83,6 +83,7 @@ Result score(const Dataset& dataset, const ScoreOptions& options);
 // edit): a re-score after a benchmark, weight, protection, volume-prior or shop-fact edit is then
 // arithmetic only. The counts depend on the dataset, as_of and the profile's counting part (SLA
 // and fault reasons: counting_key() in daily_counters.cpp), which is the key; a few keys are kept.
+// The insights' diagnostics tables (a walk over every record) have the same key and are kept too.
 // Use one cache per dataset, and only while that dataset is not changed.
 class ScoreCache {
 public:
@@ -91,6 +92,7 @@ public:
     ScoreCache(const ScoreCache&) = delete;
     ScoreCache& operator=(const ScoreCache&) = delete;
     int64_t counts_made() const;  // how many times the counters were built (tests)
+    int64_t diagnostics_made() const;  // how many times the insights' diagnostics were built (tests)
 
     struct Impl;
 

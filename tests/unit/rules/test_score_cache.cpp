@@ -54,6 +54,35 @@ TEST_CASE("score cache: the same results, counting only when the counting key ch
     }
 }
 
+TEST_CASE("score cache: the insights' diagnostics are made again only when as_of, the SLA or the fault reasons change", "[score][cache]") {
+    const Dataset d = dataset_from_json(read_dataset("busy-shop.json"), "busy-shop.json");
+    // Each step: options (insights on), and whether the diagnostics tables are made again: when
+    // the (as_of, SLA, fault reasons) key is not one of the last two made (two are kept).
+    const std::vector<std::pair<std::string, bool>> steps = {
+        {R"({"insights": true})", true},
+        {R"({"insights": true, "profile": {"weights": {"product": 1, "fulfillment": 2, "service": 1}}})", false},
+        {R"({"insights": true, "profile": {"benchmarks": {"otdr": {"good": 0.99, "poor": 0.9}}}})", false},
+        {R"({"insights": true, "profile": {"delivery_sla_business_days": 3}})", true},
+        {R"({"insights": true, "profile": {"delivery_sla_business_days": 3, "volume_prior": 0}})", false},
+        {R"({"insights": true})", false},  // the first key: one of the last two
+        {R"({"insights": true, "profile": {"fault_reasons": {"seller_fault": ["Changed my mind"]}}})", true},
+        {R"({"insights": true, "as_of": "2026-11-01"})", true},
+        {R"({"insights": true})", true},  // the first key again: no longer kept
+    };
+    ScoreCache cache;
+    int64_t expected_made = 0;
+    for (const auto& [options_json, remake] : steps) {
+        INFO(options_json);
+        const ScoreOptions options = score_options_from_json(options_json);
+        const std::string fresh = result_to_json(score(d, options));
+        const std::string cached = result_to_json(score(d, options, &cache));
+        CHECK(cached == fresh);
+        CHECK(cached.find("\"late_orders\"") != std::string::npos);
+        if (remake) ++expected_made;
+        CHECK(cache.diagnostics_made() == expected_made);
+    }
+}
+
 #include "ingest_support.h"
 
 TEST_CASE("Ingest::take gives the dataset finish gives, without the copy", "[score][cache]") {
