@@ -9,7 +9,9 @@
 // worker's WASM memory (its linear memory's size, read through a hook the bench adds to its own
 // copy of the worker source, see WASM_HOOK; never in the shipped site). The page's CSV is compared
 // with `batch`'s (build/bench/shops-R/batch-N.csv, written by bench/shops.mjs) when that file
-// exists. Memory that does not grow from 100 to 1,000 shops is the "one shop at a time" of
+// exists. After the run, garbage is collected in the page and its worker (Chromium started with
+// --js-flags=--expose-gc) and memory read again: what stays is what the page keeps. Memory that
+// does not grow from 100 to 1,000 shops is the "one shop at a time" of
 // docs/web.md "Shops view". One run; nothing is asserted.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
@@ -148,6 +150,13 @@ async function run(browser, count) {
   for (const [pid, cpu] of cpuByPid()) chromiumCpu += cpu - (chromium0.get(pid) ?? 0);
   sampling = false;
   await sampler;
+  // What stays after the run: garbage collected in the page and in its workers (--expose-gc),
+  // then the processes' memory and the page's JavaScript heap read again.
+  const end = memorySample();
+  await page.evaluate(() => { gc(); gc(); });
+  for (const w of page.workers()) await w.evaluate(() => { gc(); gc(); }).catch(() => {});
+  await new Promise((r) => setTimeout(r, 1000));
+  const afterGc = { ...memorySample(), pageHeap: await page.evaluate(() => performance.memory.usedJSHeapSize) };
   const errorRows = await page.$$eval('#shops-table tbody tr', (trs) => trs.filter((tr) => tr.querySelector('.shop-error, [data-error]')).length);
   // The page's CSV against batch's, when bench/shops.mjs wrote it for this count.
   const batchCsv = path.join(shops.work, `batch-${count}.csv`);
@@ -159,7 +168,7 @@ async function run(browser, count) {
   await context.close();
   // The WASM memory over the run's second half (the first shops are read by then).
   const late = samples.slice(Math.floor(samples.length / 2)).map((s) => s.wasm).filter((w) => w != null);
-  return { count, bytes: shops.bytes, ordersBytes: shops.ordersBytes, ms, machineCpu, chromiumCpu, idle, peak, sameCsv, errors, errorRows,
+  return { count, bytes: shops.bytes, ordersBytes: shops.ordersBytes, ms, machineCpu, chromiumCpu, idle, peak, end, afterGc, sameCsv, errors, errorRows,
     wasmLate: late.length ? Math.max(...late) : null, samples: samples.length };
 }
 
@@ -167,7 +176,7 @@ const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
   headless: true,
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-    '--disable-sync', '--no-first-run', '--disable-default-apps', '--disable-extensions'],
+    '--disable-sync', '--no-first-run', '--disable-default-apps', '--disable-extensions', '--js-flags=--expose-gc'],
 });
 const results = [];
 try {
@@ -189,6 +198,9 @@ for (const r of results) {
     `${mib(r.idle.rss)} -> ${mib(r.peak.rss)} | ${mib(r.peak.pss)} | ${mib(r.peak.renderer)} | ${mib(r.peak.wasm)} (${mib(r.wasmLate)}) | ${r.sameCsv} |`);
 }
 for (const r of results) {
+  console.log(`${r.count} shops: at the end renderer RSS ${mib(r.end.renderer)}, RSS sum ${mib(r.end.rss)}; after a GC in the page ` +
+    `and its worker: renderer RSS ${mib(r.afterGc.renderer)}, RSS sum ${mib(r.afterGc.rss)}, PSS sum ${mib(r.afterGc.pss)}, ` +
+    `the page's JS heap ${mib(r.afterGc.pageHeap)}`);
   console.log(`${r.count} shops: ${r.samples} memory samples; machine CPU during the run ${r.machineCpu.toFixed(1)} s (all processes); ` +
     `rows with an error ${r.errorRows}; page errors: ${r.errors.length ? r.errors.join('; ') : 'none'}`);
 }
