@@ -3,13 +3,20 @@
 // Generates (once, deterministically) a Seller Center orders export in the real 54-column shape
 // with returns, reviews and chats into build/bench/N/, then times over the same bytes:
 //   memchr      a tiny C program (compiled now) finding every line end: the floor
-//   native      the CLI, orders export -> result JSON (process start included), peak RSS
+//   native      the CLI, orders export -> result JSON (process start included), peak RSS, with
+//               --jobs 1 and --jobs 2 (one file read on N threads: docs/performance.md), speed-up
 //   wasm        the module in node, 1 MiB chunks copied into HEAPU8 -> result, WASM heap,
 //               bytes of heap per order, first score and re-score after a weight edit
 //   page        headless Chromium: the file picked -> the score shown, beside a read-only
 //               File.stream() pass over the same File in the same page (--page-rows, default
 //               min(N, 200000): the page's file is its own)
 //   papaparse   PapaParse 5 streaming, header: true, Date.parse: the JavaScript way
+//   duckdb      the anchors: DuckDB native (@duckdb/node-api, every core) and DuckDB-wasm (node
+//               blocking bundle, one thread) computing the same per-order facts by SQL over the
+//               same file (bench/orders-facts.mjs says what it computes and what not); the query's
+//               own wall and CPU time (instantiation excluded), RSS of the process. Pinned in
+//               bench/package.json, installed by bench/setup.sh (never by the root npm ci);
+//               skipped with a message when not installed, or with --no-duckdb
 //   site        the built site's size, gzipped as a static host sends it (scripts/build-site.mjs)
 // The machine is shared: timings are noisy; the ratios are from one run. Nothing is asserted.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -28,6 +35,13 @@ const pageRows = Number(opt('--page-rows', Math.min(rows, 200000)));
 const cli = path.resolve(opt('--native', path.join(ROOT, 'build/native/cli/shopscore')));
 const wasm = path.resolve(opt('--wasm', path.join(ROOT, 'build/wasm/wasm/shopscore.js')));
 const work = path.join(ROOT, 'build', 'bench');
+const anchors = !args.includes('--no-duckdb');
+const anchorsInstalled = existsSync(path.join(ROOT, 'bench', 'node_modules', '@duckdb', 'node-api')) &&
+  existsSync(path.join(ROOT, 'bench', 'node_modules', '@duckdb', 'duckdb-wasm'));
+if (anchors && !anchorsInstalled) {
+  process.stderr.write('DuckDB anchors not installed: run `sh bench/setup.sh` (npm ci in bench/, ~220 MB) to add their rows; ' +
+    'going on without them\n');
+}
 mkdirSync(work, { recursive: true });
 
 function data(n) {
@@ -61,9 +75,11 @@ const memchrBin = path.join(work, 'memchr');
 execFileSync('cc', ['-O2', '-o', memchrBin, path.join(ROOT, 'bench', 'memchr.c')]);
 const [, lines, memchrSeconds, memchrCpu] = execFileSync(memchrBin, [orders], { encoding: 'utf8' }).trim().split(' ').map(Number);
 
-// native
-const native = timed(cli, ['score', '--orders', orders, '--shop', shop]);
+// native, one thread and two (the same result bytes: the CLI's contract)
+const native = timed(cli, ['score', '--orders', orders, '--shop', shop, '--jobs', '1']);
 const nativeResult = JSON.parse(native.stdout);
+const native2 = timed(cli, ['score', '--orders', orders, '--shop', shop, '--jobs', '2']);
+const sameJobs = native2.stdout === native.stdout;
 
 // wasm in node
 const w = timed(process.execPath, [path.join(ROOT, 'bench', 'wasm-run.mjs'), wasm, dir]);
@@ -74,6 +90,16 @@ const same = JSON.stringify(wasmResult) === JSON.stringify(nativeResult);
 // papaparse
 const p = timed(process.execPath, [path.join(ROOT, 'bench', 'papa-run.mjs'), orders]);
 const papa = JSON.parse(p.stdout.trim());
+
+// the anchors: DuckDB native and DuckDB-wasm, the same facts by SQL
+let duck = null;
+let duckw = null;
+if (anchors && anchorsInstalled) {
+  const d = timed(process.execPath, [path.join(ROOT, 'bench', 'duckdb-run.mjs'), orders]);
+  duck = { ...JSON.parse(d.stdout.trim().split('\n').pop()), rss: d.rss };
+  const dw = timed(process.execPath, [path.join(ROOT, 'bench', 'duckdb-wasm-run.mjs'), orders]);
+  duckw = { ...JSON.parse(dw.stdout.trim().split('\n').pop()), rss: dw.rss };
+}
 
 // site size (the same build the page run opens)
 const site = path.join(work, 'site');
@@ -106,15 +132,22 @@ const mib = (b) => `${(b / 1048576).toFixed(0)} MiB`;
 const runs = {
   memchr: { wall: memchrSeconds, cpu: memchrCpu, mem: '-' },
   native: { wall: native.seconds, cpu: native.cpu, mem: `RSS ${mib(native.rss)}` },
+  native2: { wall: native2.seconds, cpu: native2.cpu, mem: `RSS ${mib(native2.rss)}` },
   wasm: { wall: (wasmRun.ingest_ms + wasmRun.first_score_ms) / 1000, cpu: wasmRun.cpu_ms / 1000,
     mem: `heap ${mib(wasmRun.heap_bytes)}, RSS ${mib(w.rss)}` },
   papa: { wall: papa.ms / 1000, cpu: papa.cpu_ms / 1000, mem: `RSS ${mib(p.rss)}` },
 };
+if (duck) runs.duck = { wall: duck.ms / 1000, cpu: duck.cpu_ms / 1000, mem: `RSS ${mib(duck.rss)}` };
+if (duckw) runs.duckw = { wall: duckw.ms / 1000, cpu: duckw.cpu_ms / 1000, mem: `heap ${mib(duckw.heap_bytes)}, RSS ${mib(duckw.rss)}` };
 const cpuMBs = (k) => mbs(bytes, runs[k].cpu);
 const table = [['path', 'wall s', 'MB/s wall', 'CPU s', 'MB/s CPU', 'rows/s CPU', 'peak memory', 'vs memchr', 'vs PapaParse']];
-const names = { memchr: 'memchr, line ends (C)', native: 'native CLI, orders -> result', wasm: 'WASM in node, 1 MiB chunks -> result',
+const wallMBs = (k) => mbs(bytes, runs[k].wall);
+const names = { memchr: 'memchr, line ends (C)', native: 'native CLI --jobs 1, orders -> result',
+  native2: 'native CLI --jobs 2, orders -> result', wasm: 'WASM in node, 1 MiB chunks -> result',
+  duck: duck ? `DuckDB ${duck.version} native (${duck.threads} threads), same facts` : '',
+  duckw: duckw ? `DuckDB-wasm ${duckw.version} in node (1 thread), same facts` : '',
   papa: 'PapaParse 5 + Date.parse (node)' };
-for (const k of ['memchr', 'native', 'wasm', 'papa']) {
+for (const k of ['memchr', 'native', 'native2', 'wasm', 'duck', 'duckw', 'papa'].filter((k) => runs[k])) {
   const r = runs[k];
   table.push([names[k], r.wall.toFixed(2), f1(mbs(bytes, r.wall)), r.cpu.toFixed(2), f1(cpuMBs(k)),
     Math.round(rows / r.cpu).toLocaleString('en-US'), r.mem, `${(cpuMBs(k) / cpuMBs('memchr')).toFixed(3)}x`,
@@ -151,6 +184,19 @@ console.log(`WASM: ingest ${f1(wasmRun.ingest_ms)} ms + first score ${f1(wasmRun
   `(CPU ${f1(wasmRun.rescore_sla_cpu_ms)} ms), after a fault-mapping edit ${f1(wasmRun.rescore_fault_ms)} ms (CPU ${f1(wasmRun.rescore_fault_cpu_ms)} ms); heap ${mib(wasmRun.heap_bytes)} = ` +
   `${Math.round(wasmRun.heap_bytes / ordersKept)} bytes per order kept (${ordersKept.toLocaleString('en-US')} orders; ` +
   'the heap also holds the module, the chunk buffer and the scratch of reading)');
+console.log(`native --jobs 2 over --jobs 1: ${(runs.native.wall / runs.native2.wall).toFixed(2)}x by wall ` +
+  `(${f1(wallMBs('native'))} -> ${f1(wallMBs('native2'))} MB/s), CPU ${runs.native.cpu.toFixed(2)} -> ${runs.native2.cpu.toFixed(2)} s ` +
+  `(${f1(cpuMBs('native'))} -> ${f1(cpuMBs('native2'))} MB/s of CPU); result bytes identical: ${sameJobs ? 'yes' : 'NO'}`);
+if (duck) {
+  const facts = (r) => `${r.orders.toLocaleString('en-US')} orders, ${r.cancelled.toLocaleString('en-US')} cancelled, ` +
+    `${r.delivered.toLocaleString('en-US')} delivered, ${r.fbt.toLocaleString('en-US')} FBT`;
+  console.log(`anchors: ShopScore native --jobs 2 / DuckDB native (both on 2 cores): ${(wallMBs('native2') / wallMBs('duck')).toFixed(1)}x by wall, ` +
+    `${(cpuMBs('native2') / cpuMBs('duck')).toFixed(1)}x by CPU; --jobs 1 / DuckDB native by CPU ${(cpuMBs('native') / cpuMBs('duck')).toFixed(1)}x; ` +
+    `ShopScore WASM / DuckDB-wasm (both one thread): ${(wallMBs('wasm') / wallMBs('duckw')).toFixed(1)}x by wall, ` +
+    `${(cpuMBs('wasm') / cpuMBs('duckw')).toFixed(1)}x by CPU; DuckDB native / PapaParse by CPU ${(cpuMBs('duck') / cpuMBs('papa')).toFixed(1)}x`);
+  console.log(`anchors' facts: DuckDB ${facts(duck)}; DuckDB-wasm ${facts(duckw)}; the generator wrote ` +
+    `${ordersKept.toLocaleString('en-US')} orders (${duck.orders === ordersKept && duckw.orders === ordersKept ? 'same' : 'DIFFERENT'})`);
+}
 console.log(`ratios (CPU): WASM/native ${(cpuMBs('wasm') / cpuMBs('native')).toFixed(2)}x; native/PapaParse ` +
   `${(cpuMBs('native') / cpuMBs('papa')).toFixed(1)}x; WASM/PapaParse ${(cpuMBs('wasm') / cpuMBs('papa')).toFixed(1)}x` +
   (page ? `; page (wall): end to end / read-only pass = ${(page.read_only_ms / page.end_to_end_ms).toFixed(2)}x of the read-only speed (page SPS ${page.sps_display})` : ''));

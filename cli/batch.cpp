@@ -85,6 +85,7 @@ ShopRow score_one(const ShopSource& shop, const ScoreOptions& options) {
     ShopRow row{shop.name, std::nullopt, "", "", false, std::nullopt};
     try {
         row.result = score(read_shop_folder(shop.folder), options);
+        keep_batch_columns_only(*row.result);  // every shop's row waits for the last: keep it small
     } catch (const InputError& e) {
         row.error = e.what();
         row.error_code = e.detail().code;

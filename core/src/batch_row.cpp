@@ -171,6 +171,16 @@ std::string rows_to_csv(const std::vector<ShopRow>& rows, bool insight_columns, 
     return out;
 }
 
+void keep_batch_columns_only(Result& result) {
+    if (!result.insights) return;
+    Insights& ins = *result.insights;
+    // Swapped with empty vectors, so that their memory is freed now (clear() keeps the capacity).
+    std::vector<Table>().swap(ins.diagnostics);
+    std::vector<ScenarioResult>().swap(ins.scenarios);
+    std::vector<DayScore>().swap(ins.trend);
+    ins.moved.reset();
+}
+
 InputError no_exports_error(const std::string& folder) {
     return InputError(folder, "expected the shop's export files (orders, returns, reviews, chats) in its folder, found none",
                       ErrorDetail{"no_exports", folder, 0, {}, {}, "the shop's export files", {}});

@@ -45,6 +45,12 @@ std::string rows_to_json(const std::vector<ShopRow>& rows, bool insight_columns,
 std::string batch_csv_header(bool history_columns = false);
 std::string batch_csv_line(const ShopRow& row, bool insight_columns, bool history_columns = false);
 
+// Frees the parts of a result no batch column reads (the insights' diagnostics tables, which
+// hold every row, the scenarios, the trend and why-it-moved): `batch` keeps every shop's result
+// until it writes the file, and these made its memory grow by ~0.25 MB a shop of 10 k orders
+// (docs/performance.md "Agency scale"). The rows written from it are the same bytes.
+void keep_batch_columns_only(Result& result);
+
 // The error of a shop folder holding no export (nothing, or only shop.json): the CLI's and the
 // page's words for it (code no_exports).
 InputError no_exports_error(const std::string& folder);

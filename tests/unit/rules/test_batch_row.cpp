@@ -9,6 +9,8 @@
 
 #include "rules_support.h"
 #include "shopscore/batch_row.h"
+#include "shopscore/json_io.h"
+#include "shopscore/score.h"
 
 using namespace shopscore;
 
@@ -79,4 +81,62 @@ TEST_CASE("no_exports_error: the words and code of a shop folder without exports
           "shops/s1: expected the shop's export files (orders, returns, reviews, chats) in its folder, found none");
     CHECK(e.detail().code == "no_exports");
     CHECK(e.detail().file == "shops/s1");
+}
+
+namespace {
+
+// Two FBT orders delivered every day from 2026-09-02 to 2026-11-30 and three 1-star reviews
+// (test_insights_timeline.cpp's shop, SPS 2.78 rising to 3.5 on 2026-12-04 as the reviews leave
+// the window): its insights have a key opportunity, a goal seek, forecast crossings, a trend and
+// diagnostics tables.
+Result shop_with_insights() {
+    std::string orders;
+    for (Day d = *parse_day("2026-09-02"); d <= *parse_day("2026-11-30"); ++d)
+        for (int i = 0; i < 2; ++i) {
+            const std::string id = format_day(d) + "-" + std::to_string(i);
+            orders += std::string(orders.empty() ? "" : ",") + R"({"id": ")" + id + R"(", "created": ")" +
+                      format_day(d - 2) + R"( 10:00", "delivered": ")" + format_day(d) + R"( 12:00", "fulfillment": "fbt"})";
+        }
+    std::string reviews;
+    for (const char* day : {"2026-10-05", "2026-10-10", "2026-10-15"})
+        reviews += std::string(reviews.empty() ? "" : ",") + R"({"order_id": ")" + day + R"(-0", "rating": 1, "created": ")" +
+                   day + R"( 18:00"})";
+    ScoreOptions options;
+    options.insights = true;
+    return score(dataset_from_json(rules_test::every_export(R"({"orders": [)" + orders + R"(], "reviews": [)" + reviews + "]}"),
+                                   "timeline.json"),
+                 options);
+}
+
+}  // namespace
+
+TEST_CASE("keep_batch_columns_only: frees what no column reads, the row's bytes stay the same", "[batch_row]") {
+    const Result full = shop_with_insights();
+    REQUIRE(full.insights);
+    // What is freed was there, so the comparison below is of a result that lost something.
+    REQUIRE_FALSE(full.insights->diagnostics.empty());
+    REQUIRE_FALSE(full.insights->trend.empty());
+    REQUIRE(full.insights->moved);
+    Result slim = full;
+    keep_batch_columns_only(slim);
+    CHECK(slim.insights->diagnostics.empty());
+    CHECK(slim.insights->diagnostics.capacity() == 0);
+    CHECK(slim.insights->scenarios.empty());
+    CHECK(slim.insights->trend.empty());
+    CHECK_FALSE(slim.insights->moved);
+
+    const ShopRow before{"s", full, "", "", false, Reading{*parse_day("2026-11-01"), 3.0}};
+    const ShopRow after{"s", slim, "", "", false, Reading{*parse_day("2026-11-01"), 3.0}};
+    const std::string line = batch_csv_line(before, true, true);
+    // The insight columns are filled (a key opportunity, a goal seek, a forecast event), so a
+    // result that lost what they read would not give this line.
+    INFO(line);
+    CHECK(line.find(",nrr,") != std::string::npos);
+    CHECK(line.find("nrr <= ") != std::string::npos);
+    CHECK(line.find(" reached 2026-12-") != std::string::npos);
+    CHECK(batch_csv_line(after, true, true) == line);
+    CHECK(rows_to_json({after}, true, true) == rows_to_json({before}, true, true));
+    Result none = rules_test::run(rules_test::quick(rules_test::kAllSix));  // no insights: nothing to free
+    keep_batch_columns_only(none);
+    CHECK_FALSE(none.insights);
 }

@@ -13,6 +13,7 @@ import { shopFiles } from './open.js';
 import { FILTER_DAYS, matchesFilters, spsLow } from './filters.js';
 
 const DIMENSIONS = ['product', 'fulfillment', 'service'];
+const TABLE_REDRAW_MS = 1000; // while the shops are read (the progress bar moves every frame)
 
 const view = {
   engine: () => null, // given by main.js
@@ -63,22 +64,26 @@ async function start(shops) {
   view.progress = { shop: 0, loaded: 0, total: 0 };
   renderShops();
   if (!shops.length) { view.failure = 'none'; renderShops(); return; }
-  let pending = 0;
-  const redraw = () => { if (!pending) pending = requestAnimationFrame(() => { pending = 0; renderShops(); }); };
+  let frame = 0;
+  const drawProgress = () => { if (!frame) frame = requestAnimationFrame(() => { frame = 0; renderProgress(); }); };
   try {
     view.header = await engine.shops(shops, (msg) => {
-      if (msg.type === 'progress') view.progress = { shop: msg.shop, loaded: msg.loaded, total: msg.total };
-      else if (msg.type === 'shop-row') {
+      if (msg.type === 'progress') {
+        view.progress = { shop: msg.shop, loaded: msg.loaded, total: msg.total };
+        drawProgress();
+      } else if (msg.type === 'shop-row') {
         view.rows[msg.index] = { csv: msg.csv, row: msg.row, forecast: msg.forecast, error: msg.error ? errorFromData(msg.error) : null, change: null };
         fillChange(msg.index);
+        drawTable();
       }
-      redraw();
     });
     view.state = 'done';
   } catch (e) {
     view.state = e instanceof CancelledError ? 'cancelled' : 'failed';
     if (!(e instanceof CancelledError)) view.failure = e.message;
   }
+  clearTimeout(table.timer);
+  table.timer = 0;
   renderShops();
 }
 
@@ -98,7 +103,19 @@ async function fillChange(i) {
   } catch {
     r.change = null;
   }
-  if (view.rows[i] === r) renderShops();
+  if (view.rows[i] === r) drawTable();
+}
+
+// The progress bar moves every frame; the table, rebuilt whole, is drawn at most once every
+// TABLE_REDRAW_MS while the shops are read: drawn for every shop's row, a table of n rows for
+// each of n shops made 1,000 shops quadratic in time and garbage (docs/performance.md "Agency
+// scale"). Once the reading is over it is drawn at once.
+const table = { timer: 0, last: 0 };
+function drawTable() {
+  if (view.state !== 'running') { renderShops(); return; }
+  if (table.timer) return;
+  table.timer = setTimeout(() => { table.timer = 0; table.last = performance.now(); renderShops(); },
+    Math.max(0, table.last + TABLE_REDRAW_MS - performance.now()));
 }
 
 // The CSV `shopscore batch DIR --out-csv F` writes (BOM, header, one line per shop in folder
