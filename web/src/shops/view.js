@@ -109,10 +109,14 @@ async function fillChange(i) {
 // The progress bar moves every frame; the table, rebuilt whole, is drawn at most once every
 // TABLE_REDRAW_MS while the shops are read: drawn for every shop's row, a table of n rows for
 // each of n shops made 1,000 shops quadratic in time and garbage (docs/performance.md "Agency
-// scale"). Once the reading is over it is drawn at once.
-const table = { timer: 0, last: 0 };
+// scale"). Once the reading is over, the changes since the last readings (one answer per shop,
+// e.g. when the history is turned on after a run) are drawn together, once.
+const table = { timer: 0, last: 0, soon: 0 };
 function drawTable() {
-  if (view.state !== 'running') { renderShops(); return; }
+  if (view.state !== 'running') {
+    if (!table.soon) table.soon = setTimeout(() => { table.soon = 0; renderShops(); }, 0);
+    return;
+  }
   if (table.timer) return;
   table.timer = setTimeout(() => { table.timer = 0; table.last = performance.now(); renderShops(); },
     Math.max(0, table.last + TABLE_REDRAW_MS - performance.now()));
