@@ -5,6 +5,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NODE_PATH=/usr/share/nodejs
+# Each step is echoed with the seconds since the start, so a CI log shows where the time goes
+# (CI must stay under 30 minutes).
+PS4='+ [test.sh ${SECONDS}s] '
+set -x
 
 scripts/setup.sh
 scripts/build.sh

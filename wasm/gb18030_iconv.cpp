@@ -17,9 +17,51 @@
 
 namespace {
 
-const unsigned short gb18030[126][190] = {
+constexpr int kLeads = 126, kTrails = 190;
+
+// musl's table as the build reads it. Only the constant below uses it, so it is not in the module.
+constexpr unsigned short kMuslTable[kLeads * kTrails] = {
 #include "gb18030.h"
 };
+
+// The module carries the table as differences between neighbours (mod 2^16): long runs of the GBK
+// extension areas follow Unicode order, so the module's xz packing (scripts/build-site.mjs) takes
+// about 15 KB for it instead of 38 KB (docs/performance.md "Site size").
+struct Deltas {
+    unsigned short d[kLeads * kTrails];
+};
+constexpr Deltas make_deltas() {
+    Deltas out{};
+    unsigned short prev = 0;
+    for (int i = 0; i < kLeads * kTrails; ++i) {
+        out.d[i] = static_cast<unsigned short>(kMuslTable[i] - prev);
+        prev = kMuslTable[i];
+    }
+    return out;
+}
+constexpr Deltas kDeltas = make_deltas();
+
+struct Table {
+    unsigned short at[kLeads][kTrails];
+};
+
+// musl's table again, summed up from the differences. A plain function, not a lambda: a lambda
+// would be constexpr, and the compiler would then build the whole table into the module's data.
+Table sum_deltas() {
+    Table out{};
+    unsigned short sum = 0;
+    for (int i = 0; i < kLeads * kTrails; ++i) {
+        sum = static_cast<unsigned short>(sum + kDeltas.d[i]);
+        out.at[i / kTrails][i % kTrails] = sum;
+    }
+    return out;
+}
+
+// Summed once, on the first iconv_open.
+const Table& table() {
+    static const Table t = sum_deltas();
+    return t;
+}
 
 // musl's fuzzycmp-style name match: case and punctuation ignored ("UTF-8" == "utf8").
 bool same_name(const char* a, const char* b) {
@@ -68,6 +110,7 @@ iconv_t iconv_open(const char* to, const char* from) {
         errno = EINVAL;
         return reinterpret_cast<iconv_t>(-1);
     }
+    table();  // summed now, not inside a conversion
     return kGb18030ToUtf8;
 }
 
@@ -78,6 +121,7 @@ size_t iconv(iconv_t, char** __restrict in, size_t* __restrict inb, char** __res
     unsigned c, d;
     size_t k, l;
     int err;
+    const auto& gb18030 = table().at;
 
     if (!in || !*in || !*inb) return 0;
 

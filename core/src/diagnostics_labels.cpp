@@ -9,13 +9,13 @@ extern const char* const diagnostics_labels_json;
 
 namespace {
 
-const nlohmann::json& labels() {
-    static const nlohmann::json j = nlohmann::json::parse(embedded::diagnostics_labels_json);
+const nlohmann::ordered_json& labels() {
+    static const nlohmann::ordered_json j = nlohmann::ordered_json::parse(embedded::diagnostics_labels_json);
     return j;
 }
 
 // The word for `key` under `group` in `lang`, or nullptr when the table has none.
-const std::string* word(const nlohmann::json& group, const std::string& key, std::string_view lang) {
+const std::string* word(const nlohmann::ordered_json& group, const std::string& key, std::string_view lang) {
     const auto entry = group.find(key);
     if (entry == group.end()) return nullptr;
     const auto w = entry->find(std::string(lang));
@@ -23,7 +23,7 @@ const std::string* word(const nlohmann::json& group, const std::string& key, std
 }
 
 std::string worded_cell(const std::string& column, const std::string& text, std::string_view lang) {
-    const nlohmann::json& l = labels();
+    const nlohmann::ordered_json& l = labels();
     if (const std::string* w = word(l["placeholders"], text, lang)) return *w;
     if (const auto values = l["values"].find(column); values != l["values"].end())
         if (const std::string* w = word(*values, text, lang)) return *w;

@@ -14,7 +14,10 @@
 
 namespace shopscore::json_read {
 
-using nlohmann::json;
+// Insertion-ordered, the flavour the writers use too: one instantiation of nlohmann's templates in
+// the WASM module instead of two (about 60 KB of code; docs/performance.md "Site size"). Lookups
+// are linear, which suits the small objects read here (a record, a profile, a snapshot).
+using json = nlohmann::ordered_json;
 
 // JSON documents are parsed whole (the tree takes about ten times the text), so their size is
 // capped (docs/limits.md): 64 MiB holds a dataset of several hundred thousand orders.

@@ -1,6 +1,9 @@
 #include "ingest/header_map.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
+#include <utility>
+#include <vector>
 
 #include <stdexcept>
 
@@ -68,29 +71,42 @@ std::string normalize_label(std::string_view text) {
     return out;
 }
 
+namespace {
+
+// An object's members in key order (the order this table has always been read in: it decides
+// which field wins a tie and how value examples are listed in messages).
+std::vector<std::pair<std::string, const nlohmann::ordered_json*>> by_key(const nlohmann::ordered_json& object) {
+    std::vector<std::pair<std::string, const nlohmann::ordered_json*>> out;
+    for (auto it = object.begin(); it != object.end(); ++it) out.emplace_back(it.key(), &it.value());
+    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    return out;
+}
+
+}  // namespace
+
 AliasTable::AliasTable() {
-    const nlohmann::json doc = nlohmann::json::parse(embedded::header_aliases_json);
+    const nlohmann::ordered_json doc = nlohmann::ordered_json::parse(embedded::header_aliases_json);
     kinds_.resize(static_cast<size_t>(ExportKind::dataset_json) + 1);
     for (ExportKind kind : kTableKinds) {
         const auto& spec = doc.at("kinds").at(export_kind_name(kind));
         auto& fields = kinds_[static_cast<size_t>(kind)];
-        for (const auto& [name, field] : spec.items()) {
+        for (const auto& [name, field] : by_key(spec)) {
             FieldSpec f;
             f.name = name;
-            f.required = field.value("required", false);
-            for (const auto& alias : field.at("aliases")) {
+            f.required = field->value("required", false);
+            for (const auto& alias : field->at("aliases")) {
                 f.aliases.push_back(alias.get<std::string>());
                 f.normalized.push_back(normalize_label(f.aliases.back()));
             }
             fields.push_back(std::move(f));
         }
     }
-    for (const auto& [table, canon_map] : doc.at("values").items()) {
+    for (const auto& [table, canon_map] : by_key(doc.at("values"))) {
         ValueTable t;
         t.name = table;
-        for (const auto& [canonical, aliases] : canon_map.items()) {
+        for (const auto& [canonical, aliases] : by_key(*canon_map)) {
             bool first = true;
-            for (const auto& alias : aliases) {
+            for (const auto& alias : *aliases) {
                 const std::string a = alias.get<std::string>();
                 t.entries.emplace_back(normalize_label(a), canonical);
                 if (t.entries.back().first.size() > sizeof(LabelBuffer::data))

@@ -101,7 +101,7 @@ TEST_CASE("ingest: exclusions read before or after the orders give the same data
     CHECK(run(true) == run(false));
 }
 
-TEST_CASE("ingest: XLSX parts split anywhere read the same", "[ingest][chunks]") {
+TEST_CASE("ingest: XLSX parts split anywhere read the same", "[ingest][chunks][chunks_xlsx]") {
     const Unzipped parts = unzip_xlsx(fixture("xlsx/orders.xlsx"));
     auto read = [&](const std::vector<size_t>& shared_cuts, const std::vector<size_t>& sheet_cuts) {
         Ingest ingest(Shop{});
