@@ -127,7 +127,7 @@ std::string plan_to_json(const SlicePlan& plan) {
 }
 
 SlicePlan plan_from_json(const std::string& text) {
-    const auto in = nlohmann::json::parse(text);
+    const auto in = nlohmann::ordered_json::parse(text);
     SlicePlan plan;
     plan.head = in.at("head").get<uint64_t>();
     plan.starts = in.at("starts").get<std::vector<uint64_t>>();

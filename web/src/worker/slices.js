@@ -49,6 +49,7 @@ function heapReader(m, blob, onRead) {
 // to `ing` (worker.js's chunk pump); report(loaded) moves the progress bar. Answers what was done.
 export async function readInSlices(m, ing, f, n, shop, pump, report) {
   const size = f.blob.size;
+  const t0 = performance.now();
   const plan = JSON.parse(ing.planSlices('auto', f.name, size, n, config.minSliceBytes, heapReader(m, f.blob)));
   const stream = (from, to) => f.blob.slice(from, to).stream().getReader();
   const extra = plan.starts.length - 2; // slices read elsewhere
@@ -78,11 +79,18 @@ export async function readInSlices(m, ing, f, n, shop, pump, report) {
         name: f.name, blob: f.blob, plan: planText, k });
     }));
   }
+  // Where the time goes (ms), for the benchmark: planning, slice 0, waiting for the others, merging.
+  const ms = { plan: performance.now() - t0 };
+  let t = performance.now();
+  const lap = (name) => { const now = performance.now(); ms[name] = now - t; t = now; };
   try {
     await pump(stream(plan.starts[0], plan.starts[1]), (bytes) => { loaded[0] += bytes; progress(); });
+    lap('slice0');
     const blobs = await Promise.all(parts);
+    lap('wait');
     const why = ing.mergeSlices(planText, blobs);
-    if (why === '') return { workers: extra + 1, fellBack: false };
+    lap('merge');
+    if (why === '') return { workers: extra + 1, fellBack: false, ms };
     // A slice failed: nothing was merged; read on as one pass would.
     loaded.fill(0, 1);
     await pump(stream(plan.starts[1], size), (bytes) => { loaded[0] += bytes; progress(); });
