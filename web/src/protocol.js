@@ -26,7 +26,7 @@
  * @typedef {'files' | 'sample' | 'quick'} SessionName
  *
  * Main worker <-> its extra workers (worker/slices.js: one large orders export read in slices)
- * @typedef {{type: 'slice', id: number, wasmBinary: Uint8Array|null, shop: string, dateOrder: string,
+ * @typedef {{type: 'slice', id: number, wasmModule: WebAssembly.Module|null, shop: string, dateOrder: string,
  *            name: string, blob: Blob, plan: string, k: number}} SliceMessage
  *   Reads slice k of the plan (the core's JSON {head, starts, encoding, why}) from `blob`.
  * @typedef {{type: 'slice-progress', id: number, loaded: number}} SliceProgressMessage

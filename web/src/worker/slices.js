@@ -15,12 +15,12 @@ const MIN_SLICE_BYTES = 4 << 20; // the core's least slice (fewer slices for a f
 const PROGRESS_MS = 100;
 
 // The worker bundle (a Blob, from the page: its Blob URL is revoked once the main worker started),
-// the decompressed module for the extra workers, and the test/benchmark knobs (docs/web.md).
-const config = { source: null, wasmBinary: null, minFileBytes: MIN_FILE_BYTES, minSliceBytes: MIN_SLICE_BYTES, workers: 0 };
+// the compiled module for the extra workers, and the test/benchmark knobs (docs/web.md).
+const config = { source: null, wasmModule: null, minFileBytes: MIN_FILE_BYTES, minSliceBytes: MIN_SLICE_BYTES, workers: 0 };
 
-export function configureSlices(init, wasmBinary) {
+export function configureSlices(init, wasmModule) {
   config.source = init.source || null;
-  config.wasmBinary = wasmBinary || null;
+  config.wasmModule = wasmModule || null;
   const knobs = init.slicing || {};
   if (Number.isFinite(knobs.minFileBytes)) config.minFileBytes = knobs.minFileBytes;
   if (Number.isFinite(knobs.minSliceBytes)) config.minSliceBytes = knobs.minSliceBytes;
@@ -75,7 +75,7 @@ export async function readInSlices(m, ing, f, n, shop, pump, report) {
         else if (data.type === MSG.error) resolve(null);
       };
       w.onerror = (ev) => { ev.preventDefault(); resolve(null); };
-      w.postMessage({ type: MSG.slice, id: k, wasmBinary: config.wasmBinary, shop, dateOrder: f.dateOrder || '',
+      w.postMessage({ type: MSG.slice, id: k, wasmModule: config.wasmModule, shop, dateOrder: f.dateOrder || '',
         name: f.name, blob: f.blob, plan: planText, k });
     }));
   }

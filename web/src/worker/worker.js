@@ -16,7 +16,9 @@ const CHUNK = 1 << 20; // bytes per call into the core (>= 1 MiB, except a file'
 
 let modulePromise = null;
 let meta = null; // the core's meta() (docs/wasm.md), read with the module: limits come from it
-let wasmBinary = null; // the module's binary once decompressed (or as the main worker sent it): for extra workers
+// The module compiled once (WebAssembly.Module); the main worker sends it to its extra workers,
+// which then share its compiled code: no second decompression, no second compile.
+let wasmModule = null;
 const sessions = new Map(); // session name -> Ingest
 
 function getModule() {
@@ -33,14 +35,20 @@ function getModule() {
 // half the gzipped size of the module's own base64; scripts/build-site.mjs): decompressed here,
 // once per worker, without any request (the decoder is itself inlined WASM).
 async function moduleOptions() {
-  if (wasmBinary) return { wasmBinary };
-  if (typeof SHOPSCORE_WASM_XZ !== 'string') return {}; // the module's own inlined binary
-  const text = atob(SHOPSCORE_WASM_XZ);
-  const bytes = new Uint8Array(text.length);
-  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
-  const stream = new XzReadableStream(new Blob([bytes]).stream());
-  wasmBinary = new Uint8Array(await new Response(stream).arrayBuffer());
-  return { wasmBinary };
+  if (!wasmModule) {
+    if (typeof SHOPSCORE_WASM_XZ !== 'string') return {}; // the module's own inlined binary
+    const text = atob(SHOPSCORE_WASM_XZ);
+    const bytes = new Uint8Array(text.length);
+    for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+    const stream = new XzReadableStream(new Blob([bytes]).stream());
+    wasmModule = await WebAssembly.compile(await new Response(stream).arrayBuffer());
+  }
+  return {
+    instantiateWasm(imports, receive) {
+      WebAssembly.instantiate(wasmModule, imports).then((instance) => receive(instance, wasmModule));
+      return {}; // the exports arrive through receive()
+    },
+  };
 }
 
 self.onmessage = async (event) => {
@@ -48,7 +56,7 @@ self.onmessage = async (event) => {
   try {
     if (msg.type === MSG.init) {
       const m = await getModule();
-      configureSlices(msg, wasmBinary);
+      configureSlices(msg, wasmModule);
       self.postMessage({ type: MSG.ready, id: 0, version: m.version(), defaultProfile: m.defaultProfile(), meta });
     } else if (msg.type === MSG.score) {
       const ing = sessions.get(msg.session);
@@ -66,7 +74,7 @@ self.onmessage = async (event) => {
       await ingest(msg);
     } else if (msg.type === MSG.slice) {
       // An extra worker, started by the main one (slices.js): one slice of one file.
-      if (msg.wasmBinary) wasmBinary = msg.wasmBinary;
+      if (msg.wasmModule) wasmModule = msg.wasmModule;
       readSliceHere(await getModule(), msg);
     } else if (msg.type === MSG.shops) {
       await scoreShops(await getModule(), meta, readFile, msg);
