@@ -149,8 +149,9 @@ val read_slice(const std::string& shop_json, const std::string& date_order, cons
     return js_errors([&] {
         Ingest ingest(shop_json.empty() ? Shop{} : shop_from_json(shop_json, "shop.json"));
         if (!date_order.empty()) ingest.set_date_order(date_order_from_name(date_order));
+        // 4 MiB per read: each is a synchronous FileReaderSync round trip to the browser.
         const std::string blob = ingest.read_slice(export_kind_from_name(kind), file_name, plan_from_json(plan_json),
-                                                   static_cast<size_t>(k), js_read_at(read_at));
+                                                   static_cast<size_t>(k), js_read_at(read_at), size_t{4} << 20);
         return val::global("Uint8Array").new_(emscripten::typed_memory_view(blob.size(), blob.data())).call<val>("slice");
     });
 }

@@ -75,8 +75,12 @@ export async function readInSlices(m, ing, f, n, shop, pump, report) {
         else if (data.type === MSG.error) resolve(null);
       };
       w.onerror = (ev) => { ev.preventDefault(); resolve(null); };
-      w.postMessage({ type: MSG.slice, id: k, wasmModule: config.wasmModule, shop, dateOrder: f.dateOrder || '',
-        name: f.name, blob: f.blob, plan: planText, k });
+      try {
+        w.postMessage({ type: MSG.slice, id: k, wasmModule: config.wasmModule, shop, dateOrder: f.dateOrder || '',
+          name: f.name, blob: f.blob, plan: planText, k });
+      } catch {
+        resolve(null); // (a browser that cannot send a compiled module): one pass
+      }
     }));
   }
   // Where the time goes (ms), for the benchmark: planning, slice 0, waiting for the others, merging.

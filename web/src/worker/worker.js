@@ -45,7 +45,9 @@ async function moduleOptions() {
   }
   return {
     instantiateWasm(imports, receive) {
-      WebAssembly.instantiate(wasmModule, imports).then((instance) => receive(instance, wasmModule));
+      WebAssembly.instantiate(wasmModule, imports).then((instance) => receive(instance, wasmModule), (e) => {
+        setTimeout(() => { throw e; }); // uncaught: the worker's owner hears it as an error event
+      });
       return {}; // the exports arrive through receive()
     },
   };
