@@ -333,7 +333,7 @@ TEST_CASE("parallel read: the encoding decided in a later slice (an ASCII head),
     };
     for (const auto& [what, bytes] : files) {
         const std::string want = one_pass(bytes, ExportKind::orders);
-        for (unsigned jobs : {2u, 3u, 5u, 7u}) {
+        for (unsigned jobs : {2u, 5u}) {  // 5: the two non-ASCII cells in two slices
             INFO(what << ", jobs " << jobs << "\n" << want.substr(0, 300));
             ParallelReadReport report;
             CHECK(in_slices(bytes, ExportKind::orders, jobs, &report) == want);
