@@ -47,7 +47,7 @@ Range worst_range(MetricId m, const Benchmark& b) {
 class Problem {
 public:
     Problem(std::vector<Observation>& obs, const std::vector<Snapshot>& snaps, const Profile& target)
-        : obs_(obs), snaps_(snaps), target_(target) {
+        : obs_(obs), snaps_(snaps) {
         for (size_t d = 0; d < kDimensionCount; ++d) {
             const double a = target.metric_weights[2 * d], b = target.metric_weights[2 * d + 1];
             dim_weight_[d] = a + b > 0 ? a + b : 2;
@@ -158,7 +158,6 @@ private:
     static double to_t(const Range& r, double v) { return std::clamp((v - r.lo) / (r.hi - r.lo), 0.0, 1.0); }
     std::vector<Observation>& obs_;
     const std::vector<Snapshot>& snaps_;
-    const Profile& target_;
     Vector start_{};
     std::array<double, kDimensionCount> dim_weight_{};
     std::array<Range, kMetricCount> best_{}, worst_{};

@@ -25,8 +25,9 @@ const SHOPS = 50;
 // ---- the shops ----
 
 // DIR/shops: s00..s49 (30 to 275 order rows each), plus a Chinese name (bytewise order), a name
-// a spreadsheet would run as a formula, a shop without reviews, one with a broken export and one
-// holding only shop.json. A hidden file, an Excel lock file and a file beside the shops are
+// that is the start of others ("s1" before "s10"), a name a spreadsheet would run as a formula, a
+// shop without reviews, one with two broken exports (the first in name order is its error) and
+// one holding only shop.json. A hidden file, an Excel lock file and a file beside the shops are
 // skipped, as batch skips them.
 function writeShops(dir) {
   const shops = path.join(dir, 'shops');
@@ -37,10 +38,12 @@ function writeShops(dir) {
   }
   cpSync(path.join(shops, 's07'), path.join(shops, '店铺一'), { recursive: true });
   cpSync(path.join(shops, 's11'), path.join(shops, '=SUM(A1)'), { recursive: true });
+  cpSync(path.join(shops, 's19'), path.join(shops, 's1'), { recursive: true });
   cpSync(path.join(shops, 's13'), path.join(shops, 'no-reviews'), { recursive: true });
   rmSync(path.join(shops, 'no-reviews', 'reviews.csv'));
   cpSync(path.join(shops, 's17'), path.join(shops, 'broken'), { recursive: true });
   writeFileSync(path.join(shops, 'broken', 'notes.csv'), 'Shop notes,Owner\nCall Monday,Ana\n');
+  writeFileSync(path.join(shops, 'broken', 'zz-notes.csv'), 'Supplier,Phone\nAcme,555\n');
   mkdirSync(path.join(shops, 'only-facts'));
   cpSync(path.join(shops, 's00', 'shop.json'), path.join(shops, 'only-facts', 'shop.json'));
   writeFileSync(path.join(shops, 's03', '.DS_Store'), 'junk');
@@ -218,7 +221,18 @@ test('Shops view: one ZIP per shop, named after the ZIP', { skip: !cliAvailable(
     writeFileSync(file, zip(files));
     zips.push(file);
   }
+  // A ZIP whose entries sit in two top folders: like a shop folder holding only folders, it has
+  // no exports of its own (batch does not read deeper folders).
+  const split = {};
+  for (const f of readdirSync(path.join(shopsDir, 'alpha'))) split[`${f.startsWith('o') ? 'x' : 'y'}/${f}`] = readFileSync(path.join(shopsDir, 'alpha', f));
+  for (const [name, bytes] of Object.entries(split)) {
+    mkdirSync(path.join(shopsDir, 'delta', path.dirname(name)), { recursive: true });
+    writeFileSync(path.join(shopsDir, 'delta', name), bytes);
+  }
+  writeFileSync(path.join(dir, 'delta.zip'), zip(split));
+  zips.push(path.join(dir, 'delta.zip'));
   const cli = cliRows(Buffer.from(cliBatch(dir, ['shops', '--out-csv', '-']).stdout, 'utf8'));
+  assert.equal(cli.find((r) => r.shop === 'delta').error_code, 'no_exports');
   const { context, requests, problems } = await newContext(suite.browser, { viewport: { width: 375, height: 800 } });
   const page = await openPage(context, suite.site.indexUrl);
   await page.click('#tab-shops');
@@ -227,8 +241,11 @@ test('Shops view: one ZIP per shop, named after the ZIP', { skip: !cliAvailable(
   // The shops' rows equal the CLI's on the same folders (the same bytes: no error names a path).
   const pageCsv = await downloadCsv(page);
   const fromPage = cliRows(pageCsv);
-  assert.deepEqual(fromPage.map((r) => r.shop), ['alpha', 'beta', 'gamma']);
-  assert.deepEqual(fromPage, cli);
+  assert.deepEqual(fromPage.map((r) => r.shop), ['alpha', 'beta', 'delta', 'gamma']);
+  // The same rows; the error's message names the ZIP on the page and the folder in the CLI.
+  const withoutMessage = (rows) => rows.map(({ error, ...r }) => r);
+  assert.deepEqual(withoutMessage(fromPage), withoutMessage(cli));
+  assert.match(fromPage.find((r) => r.shop === 'delta').error, /^delta\.zip: /);
   // At 375 px the table scrolls inside its box; the page itself does not scroll sideways.
   assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth));
   assert.deepEqual(problems, []);

@@ -228,7 +228,6 @@ private:
     StringPool id_texts_;              // IDs that are not kept as numbers
     StringPool shipments_;             // (product, carrier, warehouse) ids as 12 bytes; 0 = all empty
     std::vector<uint32_t> id_slots_;   // open-addressing index over `orders` by ID: row + 1, 0 = free
-    size_t id_count_ = 0;
     uint64_t id_hash(const Order& o) const;
     void grow_index();
     void rebuild_index(size_t capacity);

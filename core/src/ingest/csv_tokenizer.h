@@ -64,7 +64,6 @@ private:
     int64_t sep_line_rows_ = 0;  // 1 when an Excel "sep=" line preceded the header
 
     State state_ = State::record_start;
-    State before_cr_ = State::record_start;
     int64_t row_ = 0;            // row of the record being read (or last read)
     int64_t quote_row_ = 0;      // row where the open quote started
     // The record being read: its first count_ cells. A cell is a view into the text being fed,

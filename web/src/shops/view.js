@@ -10,9 +10,9 @@ import { errorFromData, CancelledError } from '../protocol.js';
 import { METRICS } from '../model.js';
 import { shopsFromPicker, shopsFromZips, shopsFromDrop } from './collect.js';
 import { shopFiles } from './open.js';
+import { FILTER_DAYS, matchesFilters, spsLow } from './filters.js';
 
 const DIMENSIONS = ['product', 'fulfillment', 'service'];
-const FILTER_DAYS = 14; // "crosses 2.5 within 14 days"
 
 const view = {
   engine: () => null, // given by main.js
@@ -115,7 +115,6 @@ function downloadCsv() {
 // ---- columns ----
 
 const num = (v) => (v == null ? null : v);
-const spsLow = (row) => (row.sps != null ? row.sps : row.sps_low);
 const COLUMNS = [
   { key: 'shop', label: () => t('shops.col.shop'), value: (r, i) => view.shops[i].name, text: true },
   { key: 'sps', label: () => t('shops.col.sps'), value: (r) => (r.error ? null : spsLow(r.row)) },
@@ -171,30 +170,9 @@ function changeText(c) {
   return t('shops.change_text', { change: sign + fmtNumber(Math.abs(c.change), 2, 2), date: fmtDate(c.previous_as_of) });
 }
 
-// ---- filters and sort ----
+// ---- filters (filters.js) and sort ----
 
-// A filter never hides a shop that might match: a range counts by its low end, and a shop that
-// could not be scored stays in view (its error says why).
-function matches(r) {
-  if (!r) return false;
-  if (r.error) return true;
-  const low = spsLow(r.row);
-  if (view.filters.below && !(low != null && low < 3.5)) return false;
-  if (view.filters.cross && !crossesSoon(r)) return false;
-  return true;
-}
-
-function crossesSoon(r) {
-  if (!r.forecast || !r.row.as_of) return false;
-  const limit = addDays(r.row.as_of, FILTER_DAYS);
-  return r.forecast.some((e) => e.threshold === 2.5 && e.date <= limit);
-}
-
-function addDays(iso, n) {
-  const d = new Date(iso + 'T00:00:00Z');
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-}
+const matches = (r) => matchesFilters(r, view.filters);
 
 function sortedIndexes() {
   const idx = view.rows.map((r, i) => i).filter((i) => view.rows[i]);
