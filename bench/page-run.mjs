@@ -6,18 +6,23 @@
 //      with the worker's own split of it (its 'file' and 'result' messages carry timings: time
 //      waiting for File.stream() bytes, time in the core reading them, time scoring).
 //   node bench/page-run.mjs SITE_DIR ORDERS_FILE  -> one JSON line
+//   node bench/page-run.mjs SITE_DIR ORDERS_FILE --workers 1,2,4
+//     -> the same in a fresh page per worker count (the page's ?slice-workers=N knob, docs/web.md
+//        "Every core"; 1 = the one-worker path), a table with each run's ratio to its read-only
+//        pass, then one JSON line with every run.
 import path from 'node:path';
 import { statSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 
-const [siteDir, file] = process.argv.slice(2);
+const [siteDir, file, ...rest] = process.argv.slice(2);
+const workersArg = rest.indexOf('--workers') >= 0 ? rest[rest.indexOf('--workers') + 1] : null;
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
   headless: true,
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
 });
-try {
+async function run(query) {
   const page = await browser.newPage();
   // Listen to the page's worker: the timings it sends with each file and score.
   await page.addInitScript(() => {
@@ -35,7 +40,7 @@ try {
   });
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(pathToFileURL(path.join(siteDir, 'index.html')).href);
+  await page.goto(pathToFileURL(path.join(siteDir, 'index.html')).href + query);
   await page.waitForSelector('body[data-ready="true"]', { timeout: 60000 });
 
   // 1. Read-only pass over the same File, through an input of our own (not the page's).
@@ -83,10 +88,32 @@ try {
     worker: window.__benchWorker,
   }));
   const timing = endToEnd.worker.files.at(-1) || {};
-  console.log(JSON.stringify({ bytes: statSync(file).size, read_only_ms: readOnly.ms, end_to_end_ms: endToEnd.ms,
+  await page.close();
+  return { bytes: statSync(file).size, read_only_ms: readOnly.ms, end_to_end_ms: endToEnd.ms,
     sps_display: endToEnd.sps, error: endToEnd.error, status: endToEnd.status, page_errors: errors,
     read_wait_ms: timing.wait_ms, read_core_ms: timing.core_ms, read_copy_ms: timing.copy_ms, read_total_ms: timing.total_ms,
-    score_ms: endToEnd.worker.scores.at(-1) }));
+    workers: timing.slices ? timing.slices.workers : 1, fell_back: timing.slices ? !!timing.slices.fellBack : false,
+    slices_ms: timing.slices ? timing.slices.ms : null,
+    score_ms: endToEnd.worker.scores.at(-1) };
+}
+
+try {
+  if (!workersArg) {
+    console.log(JSON.stringify(await run('')));
+  } else {
+    const runs = [];
+    for (const n of workersArg.split(',').map(Number)) runs.push({ asked: n, ...(await run(`?slice-workers=${n}`)) });
+    const mb = runs[0].bytes / 1e6;
+    console.log('| workers | read-only File.stream() | page, file picked -> score shown | page / read-only |');
+    console.log('|---|---|---|---|');
+    for (const r of runs) {
+      const fmt = (ms) => `${(ms / 1000).toFixed(2)} s (${(mb / (ms / 1000)).toFixed(0)} MB/s)`;
+      const note = r.workers !== r.asked ? ` (read by ${r.workers})` : r.fell_back ? ' (fell back)' : '';
+      console.log(`| ${r.asked}${note} | ${fmt(r.read_only_ms)} | ${fmt(r.end_to_end_ms)} | ${(r.read_only_ms / r.end_to_end_ms).toFixed(2)}x |`);
+    }
+    if (runs.some((r) => r.sps_display !== runs[0].sps_display)) console.log('DIFFERENT SCORES: ' + runs.map((r) => r.sps_display).join(' / '));
+    console.log(JSON.stringify(runs));
+  }
 } finally {
   await browser.close();
 }

@@ -107,6 +107,55 @@ std::string batch_row_json(const ShopRow& row) {
     return out.dump();
 }
 
+// Reading one orders export in several workers (docs/web.md "Every core"): the plan crosses as
+// JSON (plain numbers), a slice's partial read as bytes (a Uint8Array). `read_at` is a JavaScript
+// function (offset, heap address, size) that copies those bytes of the File into HEAPU8 (a
+// worker reads its File synchronously with FileReaderSync).
+ReadAt js_read_at(val read_at) {
+    return [read_at](uint64_t offset, uint8_t* out, size_t size) {
+        read_at(static_cast<double>(offset), reinterpret_cast<uintptr_t>(out), size);
+    };
+}
+
+std::string plan_to_json(const SlicePlan& plan) {
+    nlohmann::ordered_json out;
+    out["head"] = plan.head;
+    out["starts"] = plan.starts;
+    out["encoding"] = plan.encoding;
+    out["why"] = plan.why;
+    return out.dump();
+}
+
+SlicePlan plan_from_json(const std::string& text) {
+    const auto in = nlohmann::ordered_json::parse(text);
+    SlicePlan plan;
+    plan.head = in.at("head").get<uint64_t>();
+    plan.starts = in.at("starts").get<std::vector<uint64_t>>();
+    plan.encoding = in.at("encoding").get<uint8_t>();
+    return plan;
+}
+
+// A Uint8Array's bytes, copied by one TypedArray.set into the heap.
+std::string bytes_of(const val& array) {
+    std::string out(array["length"].as<size_t>(), '\0');
+    val(emscripten::typed_memory_view(out.size(), reinterpret_cast<uint8_t*>(out.data()))).call<void>("set", array);
+    return out;
+}
+
+// In an extra worker: slice k of `plan_json` read by a fresh Ingest with the page's shop and
+// date order; its partial read as a Uint8Array (a failure travels inside it).
+val read_slice(const std::string& shop_json, const std::string& date_order, const std::string& kind,
+               const std::string& file_name, const std::string& plan_json, int k, val read_at) {
+    return js_errors([&] {
+        Ingest ingest(shop_json.empty() ? Shop{} : shop_from_json(shop_json, "shop.json"));
+        if (!date_order.empty()) ingest.set_date_order(date_order_from_name(date_order));
+        // 4 MiB per read: each is a synchronous FileReaderSync round trip to the browser.
+        const std::string blob = ingest.read_slice(export_kind_from_name(kind), file_name, plan_from_json(plan_json),
+                                                   static_cast<size_t>(k), js_read_at(read_at), size_t{4} << 20);
+        return val::global("Uint8Array").new_(emscripten::typed_memory_view(blob.size(), blob.data())).call<val>("slice");
+    });
+}
+
 // Reads exports in chunks. JavaScript copies each chunk (>= 1 MiB) straight into the heap at
 // the address reserve() returns and calls commit(): one call per chunk, no per-byte copying.
 class IngestSession {
@@ -135,6 +184,29 @@ public:
                 throw InputError("dateOrder", "expected mdy or dmy, got \"" + order + "\"",
                                  ErrorDetail{"invalid_value", {}, 0, {}, "dateOrder", "mdy or dmy", order});
             ingest_.set_date_order(parsed);
+        });
+    }
+    // The main worker's steps of reading in slices (Ingest::plan_slices, merge_slices): the plan as
+    // JSON {head, starts, encoding, why}; merging the extra workers' Uint8Arrays (null or empty:
+    // that worker failed) answers "" when merged, else why the file must be read on in one pass
+    // from starts[1] (plain words, for the benchmark and the tests).
+    std::string plan_slices(const std::string& kind, const std::string& file_name, double size, int jobs,
+                            double min_slice_bytes, val read_at) {
+        return js_errors([&] {
+            return plan_to_json(ingest_.plan_slices(export_kind_from_name(kind), file_name, static_cast<uint64_t>(size),
+                                                    js_read_at(read_at), static_cast<unsigned>(std::max(jobs, 1)),
+                                                    static_cast<size_t>(min_slice_bytes)));
+        });
+    }
+    std::string merge_slices(const std::string& plan_json, val blobs) {
+        return js_errors([&] {
+            std::vector<std::string> parts(blobs["length"].as<size_t>());
+            for (size_t i = 0; i < parts.size(); ++i) {
+                const val blob = blobs[i];
+                if (!blob.isNull() && !blob.isUndefined()) parts[i] = bytes_of(blob);  // (isTrue() is `=== true`)
+            }
+            ParallelReadReport report;
+            return ingest_.merge_slices(plan_from_json(plan_json), parts, &report) ? std::string() : report.why;
         });
     }
     uintptr_t reserve(size_t size) {
@@ -225,6 +297,7 @@ EMSCRIPTEN_BINDINGS(shopscore) {
                              return js_error(no_exports_error(folder));
                          }));
     emscripten::function("defaultProfile", emscripten::optional_override([] { return default_profile_json(); }));
+    emscripten::function("readSlice", &read_slice);
     emscripten::function("score", &score_dataset_json);
     emscripten::function("calibrate", &calibrate_dataset_json);
     emscripten::function("parseMetricValue", &parse_metric_value);
@@ -233,6 +306,8 @@ EMSCRIPTEN_BINDINGS(shopscore) {
         .constructor<std::string, std::string>()
         .function("begin", &IngestSession::begin)
         .function("setDateOrder", &IngestSession::set_date_order)
+        .function("planSlices", &IngestSession::plan_slices)
+        .function("mergeSlices", &IngestSession::merge_slices)
         .function("reserve", &IngestSession::reserve)
         .function("commit", &IngestSession::commit)
         .function("end", &IngestSession::end)

@@ -6,8 +6,10 @@
 import { MSG, CancelledError, InternalError, errorFromData } from './protocol.js';
 
 export class Engine {
-  constructor(source) {
+  // `slicing`: the knobs of reading one large export in several workers (docs/web.md "Every core").
+  constructor(source, slicing = {}) {
     this.source = source;
+    this.slicing = slicing;
     this.worker = null;
     this.nextId = 1;
     this.pending = new Map(); // id -> {resolve, reject, onEvent}
@@ -15,7 +17,8 @@ export class Engine {
   }
 
   start() {
-    const url = URL.createObjectURL(new Blob([this.source], { type: 'text/javascript' }));
+    const bundle = new Blob([this.source], { type: 'text/javascript' });
+    const url = URL.createObjectURL(bundle);
     this.worker = new Worker(url);
     URL.revokeObjectURL(url);
     this.ready = new Promise((resolve, reject) => {
@@ -28,7 +31,8 @@ export class Engine {
       for (const p of this.pending.values()) p.reject(error);
       this.pending.clear();
     };
-    this.worker.postMessage({ type: MSG.init, id: 0 });
+    // The bundle goes along: the worker starts extra workers from it for a large export.
+    this.worker.postMessage({ type: MSG.init, id: 0, source: bundle, slicing: this.slicing });
     return this.ready;
   }
 

@@ -124,6 +124,9 @@ export async function ingestAll() {
         showProgress(msg.loaded, msg.total);
         updateFileRow(f);
       } else if (msg.type === 'file') {
+        // How many workers read it, and whether they fell back to one pass (for the tests).
+        const slices = msg.timing && msg.timing.slices;
+        if (slices) Object.assign(document.body.dataset, { sliceWorkers: String(slices.workers), sliceFellBack: String(!!slices.fellBack) });
         f.status = 'ok';
         f.summary = msg.summary;
         f.error = null;

@@ -72,7 +72,7 @@ function boot() {
 
   const source = self.SHOPSCORE_WORKER_SOURCE;
   if (typeof source !== 'string') return bootFailed('worker-src.js is missing');
-  const engine = new Engine(source);
+  const engine = new Engine(source, slicingKnobs(location.search));
   set({ engine });
   engine.start().then(({ version, defaultProfile, meta }) => {
     applyMeta(meta); // before any score: the gate and tiers come from it (model.js)
@@ -194,3 +194,15 @@ function cancelWork() {
 
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', boot);
 else boot();
+
+// Test and benchmark knobs of reading one large export in several workers, from the page's
+// address (docs/web.md "Every core"): ?slice-min-file=BYTES&slice-min=BYTES&slice-workers=N.
+function slicingKnobs(search) {
+  const q = new URLSearchParams(search);
+  const knobs = {};
+  for (const [param, key] of [['slice-min-file', 'minFileBytes'], ['slice-min', 'minSliceBytes'], ['slice-workers', 'workers']]) {
+    const v = Number(q.get(param));
+    if (q.has(param) && Number.isFinite(v) && v >= 0) knobs[key] = v;
+  }
+  return knobs;
+}

@@ -5,7 +5,9 @@
 
 /**
  * Page -> worker
- * @typedef {{type: 'init', id: 0}} InitMessage
+ * @typedef {{type: 'init', id: 0, source: Blob, slicing: object}} InitMessage
+ *   `source`: the worker's own bundle, for the extra workers of a large export (worker/slices.js);
+ *   `slicing`: test and benchmark knobs {minFileBytes, minSliceBytes, workers} (docs/web.md "Every core").
  * @typedef {{type: 'ingest', id: number, session: SessionName, shop: string,
  *            files: {key: number, name: string, blob: Blob, dateOrder: string}[]}} IngestMessage
  *   Reads the files into a new Ingest named `session` (the old one is dropped). `shop` is a shop
@@ -22,6 +24,15 @@
  *   (worker/shops.js); answered by progress {shop, loaded, total}, one ShopRowMessage per shop,
  *   then a ResultMessage whose `result` is the batch CSV's BOM and header row (a Uint8Array).
  * @typedef {'files' | 'sample' | 'quick'} SessionName
+ *
+ * Main worker <-> its extra workers (worker/slices.js: one large orders export read in slices)
+ * @typedef {{type: 'slice', id: number, wasmModule: WebAssembly.Module|null, shop: string, dateOrder: string,
+ *            name: string, blob: Blob, plan: string, k: number}} SliceMessage
+ *   Reads slice k of the plan (the core's JSON {head, starts, encoding, why}) from `blob`.
+ * @typedef {{type: 'slice-progress', id: number, loaded: number}} SliceProgressMessage
+ * @typedef {{type: 'slice-done', id: number, part: Uint8Array}} SliceDoneMessage
+ *   The slice's partial read (the core's bytes; a failure travels inside them); an ErrorMessage
+ *   or a crash instead makes the main worker read on in one pass.
  *
  * Worker -> page
  * @typedef {{type: 'ready', id: 0, version: string, defaultProfile: string, meta: object|null}} ReadyMessage
@@ -40,6 +51,7 @@
  */
 export const MSG = Object.freeze({
   init: 'init', ingest: 'ingest', score: 'score', calibrate: 'calibrate', shops: 'shops',
+  slice: 'slice', sliceProgress: 'slice-progress', sliceDone: 'slice-done',
   ready: 'ready', progress: 'progress', file: 'file', fileError: 'file-error', ingested: 'ingested', shopRow: 'shop-row',
   result: 'result', error: 'error',
 });

@@ -65,6 +65,16 @@ struct ParallelReadReport {
 // Copies `size` bytes at `offset` of the file into `out`; may be called from several threads.
 using ReadAt = std::function<void(uint64_t offset, uint8_t* out, size_t size)>;
 
+// Where one text export is cut into slices (Ingest::plan_slices). Plain numbers, so that the
+// page's extra workers, each with its own module instance, can be told which slice to read.
+struct SlicePlan {
+    uint64_t head = 0;             // bytes [0, head) have been fed to the planning Ingest
+    std::vector<uint64_t> starts;  // slice k is [starts[k], starts[k + 1]); starts[0] == head; empty: one pass
+    uint8_t encoding = 0;          // the head's encoding decision, for the slices' decoders
+    std::string why;               // why the file is read in one pass, when it is
+    size_t slices() const { return starts.empty() ? 1 : starts.size() - 1; }
+};
+
 class Ingest {
 public:
     // `shop` gives the utc_offset used to convert timestamps (from --shop FILE.json or the page).
@@ -91,6 +101,22 @@ public:
     FileSummary read_file(ExportKind kind, const std::string& file_name, uint64_t size, const ReadAt& read_at,
                           const ParallelRead& options, ParallelReadReport* report = nullptr);
 
+    // read_file in steps, for readers in other module instances (the page's workers, docs/web.md
+    // "Every core"); read_file takes the same steps on threads.
+    // 1. begin(kind, file_name) and feed the file's head; the plan. With plan.slices() < 2, feed
+    //    on from plan.head in one pass and end().
+    SlicePlan plan_slices(ExportKind kind, const std::string& file_name, uint64_t size, const ReadAt& read_at,
+                          unsigned jobs, size_t min_slice_bytes);
+    // 2. On a fresh Ingest with the same shop and date order: slice k (>= 1) of the plan read, as
+    //    bytes for merge_slices (never throws for the file's content: a failure travels in them).
+    std::string read_slice(ExportKind kind, const std::string& file_name, const SlicePlan& plan, size_t k,
+                           const ReadAt& read_at, size_t chunk_bytes = size_t{1} << 20);
+    // 3. The planning Ingest, fed up to plan.starts[1] (slice 0), takes in the slices' bytes
+    //    (blobs[k - 1] for slice k; "" = could not be read) in file order. false: nothing was
+    //    merged (a slice failed): feed on from plan.starts[1] in one pass. true: call end().
+    //    Throws the first error one pass gives (a bad cell in a later slice, with its row).
+    bool merge_slices(const SlicePlan& plan, const std::vector<std::string>& blobs, ParallelReadReport* report = nullptr);
+
     // The dataset built from every file so far (exclusions applied, SKU rows merged).
     Dataset finish();
     // As finish(), moving the records out instead of copying them (no second copy of a million
@@ -99,6 +125,8 @@ public:
 
 private:
     Dataset finish_with(Dataset&& records);  // applies the exclusions to `records`
+    struct Parts;  // the slices' partial reads (parallel_read.cpp)
+    bool merge_parts(Parts& parts, ParallelReadReport& report);
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };

@@ -103,6 +103,39 @@ void DateResolver::absorb_undecided(const DateResolver& later) {
         if (ambiguous_examples_.size() < 3) ambiguous_examples_.push_back(e);
 }
 
+void DateResolver::save(ByteWriter& out) const {
+    // (The offset and the xlsx flag are the file's: the reader that loads this has them.)
+    out.u(given_ ? 1 + static_cast<uint64_t>(*given_) : 0);
+    out.u(order_ ? 1 + static_cast<uint64_t>(*order_) : 0);
+    out.u(static_cast<uint64_t>(basis_));
+    out.i(evidence_row_);
+    out.text(evidence_text_);
+    out.u(saw_slash_date_);
+    out.i(twelve_hour_);
+    out.i(twenty_four_hour_);
+    out.i(ambiguous_count_);
+    out.u(ambiguous_examples_.size());
+    for (const std::string& e : ambiguous_examples_) out.text(e);
+}
+
+void DateResolver::load(ByteReader& in) {
+    auto order = [](uint64_t v) -> std::optional<DateOrder> {
+        if (v == 0) return std::nullopt;
+        return static_cast<DateOrder>(v - 1);
+    };
+    given_ = order(in.u());
+    order_ = order(in.u());
+    basis_ = static_cast<Basis>(in.u());
+    evidence_row_ = in.i();
+    evidence_text_ = std::string(in.text());
+    saw_slash_date_ = in.u() != 0;
+    twelve_hour_ = in.i();
+    twenty_four_hour_ = in.i();
+    ambiguous_count_ = in.i();
+    ambiguous_examples_.resize(in.u());
+    for (std::string& e : ambiguous_examples_) e = std::string(in.text());
+}
+
 void DateResolver::decide_by_clock() {
     if (order_) return;
     // Without any clock the US form, the one ShopScore's rules are written for.

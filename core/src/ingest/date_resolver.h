@@ -28,6 +28,7 @@
 #include <string_view>
 #include <vector>
 
+#include "ingest/byte_io.h"
 #include "shopscore/dataset.h"
 
 namespace shopscore::ingest {
@@ -73,6 +74,11 @@ public:
         basis_ = decided.basis_;
         evidence_row_ = decided.evidence_row_;
     }
+
+    // A slice's partial read crosses to another module instance (slice_part.h): everything this
+    // resolver knows, and back.
+    void save(ByteWriter& out) const;
+    void load(ByteReader& in);
 
     // The "date_order" and "ambiguous_dates" warnings of the file (none without slash dates).
     std::vector<Warning> warnings() const;

@@ -1,67 +1,35 @@
 // Ingest::read_file: one text export read in slices, each by its own reader, merged into the
-// result of one pass (docs/performance.md "Parallel reading").
+// result of one pass (docs/performance.md "Parallel reading"). The page takes the same steps in
+// several workers (read_slice, merge_slices): one merge for both.
 //
-// 1. The head (the header, the row under it, one more row, and the bytes that decide the
-//    encoding) is read by this Ingest itself, as one pass reads it.
-// 2. Split points are proposed after it (split_points.h), just after line feeds.
-// 3. Slice 0 (after the head) is read by this Ingest, every other slice by a reader of its own:
-//    a decoder set to the file's encoding, a tokenizer with the file's delimiter, a table reader
-//    with the file's header and its own dataset. Run by options.run_all (threads in the CLI).
-// 4. Proof: every slice but the last must end between two records. By induction from the file's
+// 1. The plan (slice_plan.cpp): the head read by this Ingest itself, split points proposed after it.
+// 2. Slice 0 (after the head) is read by this Ingest, every other slice by a reader of its own
+//    (slice_part.h): a decoder continuing as the head's, a tokenizer with the file's delimiter, a
+//    table reader with the file's header and its own dataset. Run by options.run_all (threads in
+//    the CLI), or in other module instances (the page's workers), whose parts arrive as bytes.
+// 3. Proof: every slice but the last must end between two records. By induction from the file's
 //    start (read exactly), each slice then started at a record start and read what one pass reads.
-//    A slice that failed (an error, bytes that are not text, a damaged cell, a date order that
-//    contradicts an earlier slice's) is not merged: this Ingest reads on from its own slice's end
-//    in one pass, which gives exactly one pass's result or first error.
-// 5. Merge, in file order: the date order the file's first deciding row gave, the rows each slice
+//    A slice that failed (an error, bytes that are not text, a damaged cell, a date order or an
+//    encoding that contradicts an earlier slice's) is not merged: this Ingest reads on from its
+//    own slice's end in one pass, which gives exactly one pass's result or first error.
+// 4. Merge, in file order: the date order the file's first deciding row gave, the rows each slice
 //    held for it, the orders (OrdersMapper::absorb), the warnings (counts added, examples as one
-//    pass collects them), the row count. Row numbers of a slice are counted from its start and
-//    shifted by the records before it.
+//    pass collects them), the row count, the encoding. Row numbers of a slice are counted from its
+//    start and shifted by the records before it.
 #include <ctime>
-#include <cstring>
 #include <exception>
 #include <memory>
 
 #include "ingest/ingest_impl.h"
-#include "ingest/split_points.h"
-#include "ingest/swar.h"
+#include "ingest/slice_part.h"
 
 namespace shopscore {
-namespace {
 
-constexpr size_t kHeadWindow = size_t{1} << 20;   // the head must fit in it
-constexpr size_t kSplitWindow = size_t{256} << 10;  // bytes looked at for one split point
-constexpr size_t kProbeLookAhead = 4096 + 64;     // TextDecoder's probe, and a little more
-
-// One later slice's own reader.
-struct SliceReader {
-    IngestState state;
-    std::vector<Warning> warnings;
-    TextDecoder decoder{false};
-    std::unique_ptr<TableReader> table;
-    std::unique_ptr<CsvTokenizer> csv;
-    std::string decoded;
-    std::string failure;  // empty: read whole
-
-    SliceReader(const Shop& shop, const TextDecoder& file_decoder, const TableReader& first, char delimiter) {
-        state.dataset.shop = shop;
-        decoder.continue_as(file_decoder);
-        table = std::make_unique<TableReader>(first, state, warnings, first.dates().for_later_part());
-        csv = std::make_unique<CsvTokenizer>(
-            [this](int64_t row, const std::vector<std::string_view>& cells) { table->row(row, cells); }, delimiter);
-    }
-
-    void feed(const uint8_t* data, size_t size) {
-        std::string_view text;
-        if (!decoder.decode(data, size, decoded, text)) throw std::runtime_error("bytes that are not text");
-        csv->feed(text);
-    }
-    void finish_file() {
-        decoded.clear();
-        if (!decoder.finish(decoded)) throw std::runtime_error("the file ends inside a character");
-        csv->feed(decoded);
-        csv->finish();
-    }
+struct Ingest::Parts {
+    std::vector<std::unique_ptr<SlicePart>> list;  // by slice; [0] unused (this Ingest's own)
 };
+
+namespace {
 
 // Adds `later`'s warnings to `into` as one pass would have collected them: a warning already
 // there (same code and params) counts them and takes examples until it has 5; a new one comes
@@ -82,18 +50,15 @@ void merge_warnings(std::vector<Warning>& into, std::vector<Warning>& later) {
     }
 }
 
-// The offset of the first byte >= 0x80 at or after `from`, or `size`.
-uint64_t first_non_ascii(const ReadAt& read_at, uint64_t from, uint64_t size, std::vector<uint8_t>& buffer) {
-    for (uint64_t at = from; at < size;) {
-        const size_t n = static_cast<size_t>(std::min<uint64_t>(buffer.size(), size - at));
+// Feeds [from, to) of the file to `reader` in pieces of `chunk` bytes.
+void read_range(SliceReader& reader, const ReadAt& read_at, uint64_t from, uint64_t to, size_t chunk) {
+    std::vector<uint8_t> buffer(std::max<size_t>(chunk, 1));
+    for (uint64_t at = from; at < to;) {
+        const size_t n = static_cast<size_t>(std::min<uint64_t>(buffer.size(), to - at));
         read_at(at, buffer.data(), n);
-        size_t i = 0;
-        while (i + 8 <= n && (swar::load(buffer.data() + i) & swar::kHigh) == 0) i += 8;
-        while (i < n && buffer[i] < 0x80) ++i;
-        if (i < n) return at + i;
+        reader.feed(buffer.data(), n);
         at += n;
     }
-    return size;
 }
 
 }  // namespace
@@ -103,10 +68,10 @@ FileSummary Ingest::read_file(ExportKind kind, const std::string& file_name, uin
     ParallelReadReport unused;
     ParallelReadReport& rep = report ? *report : unused;
     rep = ParallelReadReport{};
-    begin(kind, file_name, ExportFormat::text);
+    const SlicePlan plan = plan_slices(kind, file_name, size, read_at, options.jobs, options.min_slice_bytes);
     Impl& m = *impl_;
     std::vector<uint8_t> buffer(std::max<size_t>(options.chunk_bytes, 1));
-    uint64_t pos = 0;  // what this Ingest has been fed
+    uint64_t pos = plan.head;  // what this Ingest has been fed
     auto feed_to = [&](uint64_t to) {
         while (pos < to) {
             const size_t n = static_cast<size_t>(std::min<uint64_t>(buffer.size(), to - pos));
@@ -115,114 +80,125 @@ FileSummary Ingest::read_file(ExportKind kind, const std::string& file_name, uin
             pos += n;
         }
     };
-    auto one_pass = [&](const char* why) {
-        if (rep.why.empty()) rep.why = why;
-        rep.slices = 1;
+    rep.slices = static_cast<int>(plan.slices());
+    if (plan.slices() < 2) {
+        rep.why = plan.why;
         feed_to(size);
         return end();
-    };
-    if (options.jobs <= 1) return one_pass("one job");
-
-    // 1. The head.
-    std::string head_bytes(static_cast<size_t>(std::min<uint64_t>(size, kHeadWindow)), '\0');
-    read_at(0, reinterpret_cast<uint8_t*>(head_bytes.data()), head_bytes.size());
-    size_t head = end_of_records_with_text(head_bytes, 3);
-    if (head == std::string_view::npos) return one_pass("the file's first rows do not fit in 1 MiB");
-    const uint64_t non_ascii = first_non_ascii(read_at, 0, size, buffer);
-    if (non_ascii < size && non_ascii + kProbeLookAhead < head_bytes.size()) {
-        // Decided by bytes early in the file: this Ingest's own decoder decides it in the head.
-        const size_t probed = end_of_record_after(head_bytes, std::max<size_t>(head, static_cast<size_t>(non_ascii) + kProbeLookAhead));
-        if (probed != std::string_view::npos) head = probed;
-    }
-    feed_to(head);
-    if (m.route != Impl::Route::csv || !m.table || !m.table->past_first_data_row())
-        return one_pass("not a table with rows after its header");
-    if (m.table->kind() != ExportKind::orders) return one_pass("only orders exports are read in slices");
-    if (!m.csv->at_record_start() || m.decoder->utf16() || m.decoder->bad_bytes() ||
-        !(m.decoder->decided() || m.decoder->ascii_so_far()))
-        return one_pass("the head did not end cleanly");
-    // 2. The encoding of the rest, when only ASCII has been seen: the bytes from the first other
-    //    byte on decide it, as they would in one pass.
-    if (!m.decoder->decided() && non_ascii < size) {
-        TextDecoder ahead(false);
-        ahead.skip_bom_check();
-        std::vector<uint8_t> probe(static_cast<size_t>(std::min<uint64_t>(kProbeLookAhead * 2, size - non_ascii)));
-        read_at(non_ascii, probe.data(), probe.size());
-        std::string scratch;
-        ahead.decode(probe.data(), probe.size(), scratch);
-        if (!ahead.decided() && non_ascii + probe.size() == size) ahead.finish(scratch);
-        if (!ahead.decided() || ahead.utf16()) return one_pass("the encoding could not be decided ahead");
-        m.decoder->continue_as(ahead);
     }
 
-    // 3. Split points.
-    const uint64_t rest = size - head;
-    const uint64_t by_size = rest / std::max<size_t>(options.min_slice_bytes, 1);
-    const unsigned wanted = static_cast<unsigned>(std::min<uint64_t>(options.jobs, std::max<uint64_t>(by_size, 1)));
-    if (wanted < 2) return one_pass("the file is too small to split");
-    std::vector<uint64_t> starts{head};
-    const size_t columns = m.table->header_width();
-    std::string window;
-    for (unsigned i = 1; i < wanted; ++i) {
-        const uint64_t nominal = head + rest * i / wanted;  // >= 1: the head is not empty
-        if (nominal <= starts.back()) continue;
-        const uint64_t from = nominal - 1;  // a line feed just before `nominal` starts a record at it
-        window.resize(static_cast<size_t>(std::min<uint64_t>(kSplitWindow, size - from)));
-        read_at(from, reinterpret_cast<uint8_t*>(window.data()), window.size());
-        const size_t k = find_record_start(window, m.csv->delimiter(), columns, from + window.size() == size);
-        if (k == std::string_view::npos || from + k >= size || from + k <= starts.back()) continue;
-        starts.push_back(from + k);
-    }
-    if (starts.size() < 2) return one_pass("no record boundary found to split at");
-    starts.push_back(size);
-    const size_t slices = starts.size() - 1;
-    rep.slices = static_cast<int>(slices);
-
-    // 4. Read the slices.
+    // The slices: every reader is made from the head's state before slice 0 moves it on.
+    const size_t slices = plan.slices();
     std::vector<std::unique_ptr<SliceReader>> readers(slices);
-    for (size_t k = 1; k < slices; ++k) readers[k] = std::make_unique<SliceReader>(m.state.dataset.shop, *m.decoder, *m.table, m.csv->delimiter());
+    for (size_t k = 1; k < slices; ++k)
+        readers[k] = std::make_unique<SliceReader>(m.state.dataset.shop, *m.decoder, *m.table, m.csv->delimiter());
+    Parts parts;
+    parts.list.resize(slices);
     std::exception_ptr own_error;
     std::vector<std::function<void()>> tasks;
     tasks.emplace_back([&] {
         try {
-            feed_to(starts[1]);
+            feed_to(plan.starts[1]);
         } catch (...) {
             own_error = std::current_exception();
         }
     });
     for (size_t k = 1; k < slices; ++k)
         tasks.emplace_back([&, k] {
-            SliceReader& r = *readers[k];
-            std::vector<uint8_t> chunk(buffer.size());
+            bool read = true;
             try {
-                for (uint64_t at = starts[k]; at < starts[k + 1];) {
-                    const size_t n = static_cast<size_t>(std::min<uint64_t>(chunk.size(), starts[k + 1] - at));
-                    read_at(at, chunk.data(), n);
-                    r.feed(chunk.data(), n);
-                    at += n;
-                }
-                if (k + 1 == slices) r.finish_file();
-                else if (!r.csv->at_record_start()) r.failure = "a slice before it did not end between records";
-                if (r.decoder.bad_bytes()) r.failure = "a cell that is not UTF-8";
-            } catch (const std::exception& e) {
-                r.failure = e.what();
-            } catch (...) {
-                r.failure = "an error";
+                read_range(*readers[k], read_at, plan.starts[k], plan.starts[k + 1], options.chunk_bytes);
+            } catch (...) {  // the file could not be read there: the slice failed
+                read = false;
             }
+            parts.list[k] = readers[k]->finish(k + 1 == slices);
+            parts.list[k]->start = plan.starts[k], parts.list[k]->end = plan.starts[k + 1];
+            if (!read && parts.list[k]->failure.empty()) parts.list[k]->failure = "a read error";
+            readers[k].reset();
         });
     if (options.run_all) options.run_all(tasks);
     else
         for (auto& task : tasks) task();
     if (own_error) std::rethrow_exception(own_error);  // as one pass: it read the same bytes the same way
 
-    // The proof, and the date order, before anything is merged.
+    const std::clock_t merge_start = std::clock();
+    if (!merge_parts(parts, rep)) {
+        feed_to(size);
+        return end();
+    }
+    FileSummary summary = end();
+    rep.merge_cpu_seconds = static_cast<double>(std::clock() - merge_start) / CLOCKS_PER_SEC;
+    return summary;
+}
+
+std::string Ingest::read_slice(ExportKind kind, const std::string& file_name, const SlicePlan& plan, size_t k,
+                               const ReadAt& read_at, size_t chunk_bytes) {
+    try {
+        if (k == 0 || k >= plan.slices()) throw std::invalid_argument("no such slice in the plan");
+        // The head, read as the planning Ingest read it: the same header, delimiter and dates.
+        begin(kind, file_name, ExportFormat::text);
+        Impl& m = *impl_;
+        std::string head(static_cast<size_t>(plan.head), '\0');
+        read_at(0, reinterpret_cast<uint8_t*>(head.data()), head.size());
+        feed(reinterpret_cast<const uint8_t*>(head.data()), head.size());
+        if (m.route != Impl::Route::csv || !m.table || !m.table->past_first_data_row() || !m.csv->at_record_start() ||
+            m.decoder->decision() != plan.encoding)
+            return failed_slice_blob("the head did not read as the plan's");
+        SliceReader reader(m.state.dataset.shop, *m.decoder, *m.table, m.csv->delimiter());
+        read_range(reader, read_at, plan.starts[k], plan.starts[k + 1], chunk_bytes);
+        const std::unique_ptr<SlicePart> part = reader.finish(k + 1 == plan.slices());
+        part->start = plan.starts[k], part->end = plan.starts[k + 1];
+        return save_slice_part(*part);
+    } catch (const std::exception& e) {
+        return failed_slice_blob(e.what());
+    } catch (...) {
+        return failed_slice_blob("an error in the head");
+    }
+}
+
+bool Ingest::merge_slices(const SlicePlan& plan, const std::vector<std::string>& blobs, ParallelReadReport* report) {
+    ParallelReadReport unused;
+    ParallelReadReport& rep = report ? *report : unused;
+    rep.slices = static_cast<int>(plan.slices());
+    Impl& m = *impl_;
+    Parts parts;
+    parts.list.resize(plan.slices());
+    for (size_t k = 1; k < plan.slices(); ++k) {
+        try {
+            if (k > blobs.size() || blobs[k - 1].empty()) throw std::runtime_error("the slice was not read");
+            parts.list[k] = load_slice_part(blobs[k - 1], *m.table, m.state.dataset.shop);
+            const SlicePart& p = *parts.list[k];
+            if (p.failure.empty() && (p.start != plan.starts[k] || p.end != plan.starts[k + 1]))
+                throw std::runtime_error("the blob of another slice");
+        } catch (const std::exception& e) {
+            parts.list[k] = std::make_unique<SlicePart>(*m.table);
+            parts.list[k]->failure = e.what();
+        }
+    }
+    return merge_parts(parts, rep);
+}
+
+bool Ingest::merge_parts(Parts& parts, ParallelReadReport& rep) {
+    Impl& m = *impl_;
+    auto& list = parts.list;
+    const size_t slices = list.size();
+
+    // The proof, the encoding and the date order, before anything is merged.
     DateResolver& dates = m.table->dates();
     std::optional<DateOrder> order = dates.order();
+    uint8_t encoding = m.decoder->decision();
     std::string failure;
     if (!m.csv->at_record_start()) failure = "slice 1 did not end between records";
+    else if (!m.decoder->decided() && !m.decoder->ascii_so_far()) failure = "slice 1 ended while its encoding was being decided";
     for (size_t k = 1; k < slices && failure.empty(); ++k) {
-        SliceReader& r = *readers[k];
+        SlicePart& r = *list[k];
         if (!r.failure.empty()) failure = "slice " + std::to_string(k + 1) + ": " + r.failure;
+        // The file's encoding is decided by its first byte outside ASCII, in the first slice that
+        // has one; a later slice that decided otherwise read other characters than one pass.
+        if (failure.empty() && r.encoding != 0) {
+            if (encoding == 0) encoding = r.encoding;
+            else if (encoding != r.encoding) failure = "a slice reads another encoding";
+        }
         const DateResolver& d = r.table->dates();
         if (failure.empty() && d.order() && d.decided_by_data()) {
             if (!order) order = d.order();
@@ -232,29 +208,28 @@ FileSummary Ingest::read_file(ExportKind kind, const std::string& file_name, uin
     if (!failure.empty()) {
         rep.fell_back = true;
         rep.why = failure;
-        readers.clear();
-        return one_pass("");
+        return false;
     }
 
-    // 5. Merge.
-    const std::clock_t merge_start = std::clock();
+    // Merge.
+    if (encoding != m.decoder->decision()) m.decoder->continue_as_decision(encoding);
     std::vector<int64_t> offset(slices + 1, 0);
     offset[1] = m.csv->records();
-    for (size_t k = 1; k < slices; ++k) offset[k + 1] = offset[k] + readers[k]->csv->records();
+    for (size_t k = 1; k < slices; ++k) offset[k + 1] = offset[k] + list[k]->records;
     try {
         if (!dates.order()) {
             size_t j = 1;
-            while (j < slices && !readers[j]->table->dates().decided_by_data()) ++j;
+            while (j < slices && !list[j]->table->dates().decided_by_data()) ++j;
             if (j < slices) {
-                dates.decide(*readers[j]->table->dates().order(), offset[j] + readers[j]->table->dates().evidence_row());
+                dates.decide(*list[j]->table->dates().order(), offset[j] + list[j]->table->dates().evidence_row());
             } else {
-                for (size_t k = 1; k < slices; ++k) dates.absorb_undecided(readers[k]->table->dates());
+                for (size_t k = 1; k < slices; ++k) dates.absorb_undecided(list[k]->table->dates());
                 dates.decide_by_clock();
             }
             m.table->map_held_as(dates);
         }
         for (size_t k = 1; k < slices; ++k) {
-            SliceReader& r = *readers[k];
+            SlicePart& r = *list[k];
             try {
                 if (r.table->holding() || !r.table->dates().order()) r.table->map_held_as(dates);
             } catch (CellError& e) {
@@ -264,15 +239,12 @@ FileSummary Ingest::read_file(ExportKind kind, const std::string& file_name, uin
             m.table->mapper().absorb(r.state);
             merge_warnings(m.summary.warnings, r.warnings);
             m.table->add_data_rows(r.table->data_rows());
-            readers[k].reset();
+            list[k].reset();
         }
     } catch (const CellError& e) {
         m.raise(e);
     }
-    pos = size;
-    FileSummary summary = end();
-    rep.merge_cpu_seconds = static_cast<double>(std::clock() - merge_start) / CLOCKS_PER_SEC;
-    return summary;
+    return true;
 }
 
 }  // namespace shopscore

@@ -17,6 +17,8 @@ set(SHOPSCORE_INGEST_SOURCES
   src/ingest/row_mapper.cpp
   src/ingest/orders_mapper.cpp
   src/ingest/parallel_read.cpp
+  src/ingest/slice_plan.cpp
+  src/ingest/slice_part.cpp
   src/ingest/split_points.cpp
   src/ingest/returns_mapper.cpp
   src/ingest/records_mappers.cpp

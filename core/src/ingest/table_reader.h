@@ -55,6 +55,17 @@ public:
     }
     RowMapper& mapper() { return *mapper_; }
     void add_data_rows(int64_t rows) { data_rows_ += rows; }
+    // A slice's partial read crossing to another module instance (slice_part.h): the rows held
+    // for the date order, and the data rows counted.
+    struct HeldRow {
+        int64_t number;
+        std::vector<std::string> cells;
+    };
+    const std::vector<HeldRow>& held() const { return held_; }
+    void restore(std::vector<HeldRow> held, int64_t data_rows) {
+        held_ = std::move(held);
+        data_rows_ = data_rows;
+    }
     size_t header_width() const { return header_.size(); }
 
     // Header text of a column, for "FILE:ROW:COLUMN"; empty when unknown.
@@ -64,11 +75,6 @@ private:
     void read_header(int64_t number, const std::vector<std::string_view>& cells);
     bool is_description_row(const Row& row) const;
     void map_held();
-
-    struct HeldRow {
-        int64_t number;
-        std::vector<std::string> cells;
-    };
 
     ExportKind kind_;
     IngestState& state_;

@@ -69,6 +69,15 @@ public:
         head_done_ = true;
         if (other.enc_ != Enc::undecided) enc_ = other.enc_;
     }
+    // The encoding decided, as a small number that crosses to another module instance (0:
+    // undecided), and continuing as that number says (as continue_as does).
+    uint8_t decision() const { return static_cast<uint8_t>(enc_); }
+    bool continue_as_decision(uint8_t decision) {
+        if (decision > static_cast<uint8_t>(Enc::gb18030)) return false;
+        head_done_ = true;
+        if (decision != 0) enc_ = static_cast<Enc>(decision);
+        return true;
+    }
     // A decoder that decides the encoding from bytes in the middle of a file (no BOM check).
     void skip_bom_check() { head_done_ = true; }
 

@@ -62,6 +62,39 @@ std::string in_slices(const std::string& bytes, ExportKind kind, unsigned jobs, 
     return outcome([&](Ingest& in) { return in.read_file(kind, "t.csv", bytes.size(), read_at, options, report); }, shop);
 }
 
+// The page's way (docs/web.md "Every core"): the plan, each later slice read by an Ingest of its
+// own (another module instance in the page) into bytes, slice 0 fed here, the bytes merged.
+// `damage` may change the blobs on their way, as a failing worker would.
+std::string through_blobs(const std::string& bytes, ExportKind kind, unsigned jobs, ParallelReadReport* report = nullptr,
+                          const Shop& shop = test_shop(),
+                          const std::function<void(std::vector<std::string>&)>& damage = {}) {
+    const ReadAt read_at = [&](uint64_t at, uint8_t* out, size_t n) { std::copy_n(bytes.data() + at, n, out); };
+    return outcome(
+        [&](Ingest& in) {
+            const SlicePlan plan = in.plan_slices(kind, "t.csv", bytes.size(), read_at, jobs, 1);
+            uint64_t pos = plan.head;
+            auto feed_to = [&](uint64_t to) {
+                for (; pos < to; pos = std::min<uint64_t>(pos + 61, to))
+                    in.feed(reinterpret_cast<const uint8_t*>(bytes.data() + pos), std::min<uint64_t>(61, to - pos));
+            };
+            if (report) *report = ParallelReadReport{};
+            if (plan.slices() < 2) {
+                feed_to(bytes.size());
+                return in.end();
+            }
+            std::vector<std::string> blobs;
+            for (size_t k = 1; k < plan.slices(); ++k) {
+                Ingest other(shop);
+                blobs.push_back(other.read_slice(kind, "t.csv", plan, k, read_at, 61));
+            }
+            if (damage) damage(blobs);
+            feed_to(plan.starts[1]);
+            if (!in.merge_slices(plan, blobs, report)) feed_to(bytes.size());
+            return in.end();
+        },
+        shop);
+}
+
 const char* kHeader =
     "Order ID,Order Status,Product Name,Created Time,Delivered Time,Cancelled Time,Cancel By,Cancel Reason,"
     "Fulfillment Type,Product Category";
@@ -97,7 +130,7 @@ std::string orders_export(int orders, const std::string& eol, int decide_at = 1 
 
 TEST_CASE("parallel read: every fixture in slices equals one pass (N = 1, 2, 3, 7)", "[ingest][parallel]") {
     namespace fs = std::filesystem;
-    int files = 0, split = 0;
+    int files = 0, split = 0, blobs = 0;
     for (const auto& entry : fs::recursive_directory_iterator(SHOPSCORE_TEST_DATA_DIR)) {
         const std::string ext = entry.path().extension().string();
         if (!entry.is_regular_file() || (ext != ".csv" && ext != ".tsv" && ext != ".txt")) continue;
@@ -111,12 +144,15 @@ TEST_CASE("parallel read: every fixture in slices equals one pass (N = 1, 2, 3, 
                 ParallelReadReport report;
                 CHECK(in_slices(bytes, kind, jobs, &report, shop) == want);
                 split += report.slices > 1 && !report.fell_back;
+                CHECK(through_blobs(bytes, kind, jobs, &report, shop) == want);
+                blobs += report.slices > 1 && !report.fell_back;
             }
         }
         ++files;
     }
     CHECK(files >= 40);
     CHECK(split >= 40);  // the slices were really read and merged, not only one pass
+    CHECK(blobs == split);
 }
 
 TEST_CASE("parallel read: split in quoted cells with line breaks, on CRLF, between SKU rows", "[ingest][parallel]") {
@@ -169,6 +205,8 @@ TEST_CASE("parallel read: a proposed split inside a quoted cell is caught and th
         ParallelReadReport report;
         CHECK(in_slices(bytes, ExportKind::orders, jobs, &report) == want);
         fell_back += report.fell_back;
+        CHECK(through_blobs(bytes, ExportKind::orders, jobs, &report) == want);
+        fell_back += report.fell_back;
     }
     CHECK(fell_back > 0);
 }
@@ -188,6 +226,7 @@ TEST_CASE("parallel read: a bad cell in a later slice is the same error with its
         INFO("jobs " << jobs);
         ParallelReadReport report;
         CHECK(in_slices(bytes, ExportKind::orders, jobs, &report) == want);
+        CHECK(through_blobs(bytes, ExportKind::orders, jobs, &report) == want);
     }
 }
 
@@ -204,6 +243,8 @@ TEST_CASE("parallel read: a bad cell in a row held for the date order keeps its 
         INFO("jobs " << jobs);
         ParallelReadReport report;
         CHECK(in_slices(bytes, ExportKind::orders, jobs, &report) == want);
+        CHECK_FALSE(report.fell_back);
+        CHECK(through_blobs(bytes, ExportKind::orders, jobs, &report) == want);  // held rows cross in the blob
         CHECK_FALSE(report.fell_back);
     }
 }
@@ -231,5 +272,98 @@ TEST_CASE("parallel read: a GB18030 export in slices", "[ingest][parallel]") {
         CHECK(in_slices(bytes, ExportKind::orders, jobs, &report) == want);
         CHECK(report.slices > 1);
         CHECK_FALSE(report.fell_back);
+    }
+}
+
+TEST_CASE("parallel read in blobs: a quoted line break at a split point, CRLF, rows of one order in two slices", "[ingest][parallel]") {
+    for (const std::string eol : {"\n", "\r\n"}) {
+        const std::string bytes = orders_export(60, eol, 25);
+        const std::string want = one_pass(bytes, ExportKind::orders);
+        REQUIRE(want.find("error") == std::string::npos);
+        for (unsigned jobs = 2; jobs <= 12; ++jobs) {
+            INFO("jobs " << jobs << (eol.size() == 2 ? " CRLF" : " LF"));
+            ParallelReadReport report;
+            CHECK(through_blobs(bytes, ExportKind::orders, jobs, &report) == want);
+            CHECK(report.slices > 1);
+            CHECK_FALSE(report.fell_back);
+        }
+    }
+}
+
+TEST_CASE("parallel read in blobs: a slice whose worker failed, or whose blob is damaged, falls back to one pass", "[ingest][parallel]") {
+    const std::string bytes = orders_export(60, "\n", 40);
+    const std::string want = one_pass(bytes, ExportKind::orders);
+    const std::vector<std::pair<const char*, std::function<void(std::vector<std::string>&)>>> damages = {
+        {"no blob (the worker died)", [](std::vector<std::string>& b) { b.back().clear(); }},
+        {"a blob cut short", [](std::vector<std::string>& b) { b.back().resize(b.back().size() / 2); }},
+        {"a blob with a byte more", [](std::vector<std::string>& b) { b.front() += 'x'; }},
+        {"a blob of another version", [](std::vector<std::string>& b) { b.front()[0] = 7; }},
+        {"blobs in the wrong order", [](std::vector<std::string>& b) { std::swap(b.front(), b.back()); }},
+    };
+    for (const auto& [what, damage] : damages) {
+        for (unsigned jobs : {2u, 3u, 7u}) {
+            INFO(what << ", jobs " << jobs);
+            ParallelReadReport report;
+            CHECK(through_blobs(bytes, ExportKind::orders, jobs, &report, test_shop(), damage) == want);
+            if (jobs > 2 || std::string(what) != "blobs in the wrong order") CHECK(report.fell_back);
+        }
+    }
+}
+
+TEST_CASE("parallel read: the encoding decided in a later slice (an ASCII head), or two slices that disagree", "[ingest][parallel]") {
+    // The first byte outside ASCII lies past the first MiB (the head's look-ahead): each slice's
+    // decoder decides from its own, and the merge keeps the file's (the first slice's that has one).
+    const std::string base = orders_export(5000, "\n", 40);  // 1.8 MB
+    REQUIRE(base.size() * 0.7 > (1 << 20) + 8192);
+    const std::string gb_mug = "\xB1\xAD\xD7\xD3";  // 杯子 in GB18030 (not UTF-8)
+    const std::string utf8_mug = "\xE6\x9D\xAF\xE5\xAD\x90";  // 杯子 in UTF-8
+    auto with = [&](const std::vector<std::pair<double, std::string>>& at) {
+        std::string b = base;
+        for (auto it = at.rbegin(); it != at.rend(); ++it) {
+            const size_t p = b.find("Mug ", static_cast<size_t>(b.size() * it->first));
+            b.replace(p, 3, it->second);
+        }
+        return b;
+    };
+    const std::vector<std::pair<const char*, std::string>> files = {
+        {"GB18030 from 70 %", with({{0.7, gb_mug}, {0.9, gb_mug}})},
+        {"UTF-8 from 70 %", with({{0.7, utf8_mug}, {0.9, utf8_mug}})},
+        {"UTF-8 at 70 %, GB18030 bytes at 90 %", with({{0.7, utf8_mug}, {0.9, gb_mug}})},
+        {"GB18030 at 70 %, UTF-8 at 90 %", with({{0.7, gb_mug}, {0.9, utf8_mug}})},
+    };
+    for (const auto& [what, bytes] : files) {
+        const std::string want = one_pass(bytes, ExportKind::orders);
+        for (unsigned jobs : {2u, 5u}) {  // 5: the two non-ASCII cells in two slices
+            INFO(what << ", jobs " << jobs << "\n" << want.substr(0, 300));
+            ParallelReadReport report;
+            CHECK(in_slices(bytes, ExportKind::orders, jobs, &report) == want);
+            CHECK(through_blobs(bytes, ExportKind::orders, jobs, &report) == want);
+            CHECK(report.slices > 1);
+        }
+    }
+}
+
+TEST_CASE("parallel read: the file's first byte outside ASCII just before a split point", "[ingest][parallel]") {
+    // The decoder's probe from that byte runs past the slice's end: the slice cannot know the
+    // encoding, so the file is read on in one pass. The replacement keeps every byte offset.
+    const std::string base = orders_export(5000, "\n", 40);
+    const ReadAt read_at = [&](uint64_t at, uint8_t* out, size_t n) { std::copy_n(base.data() + at, n, out); };
+    for (unsigned jobs : {4u, 5u}) {  // the last split point lies past the first MiB
+        Ingest planner(test_shop());
+        const SlicePlan plan = planner.plan_slices(ExportKind::orders, "t.csv", base.size(), read_at, jobs, 1);
+        REQUIRE(plan.slices() == jobs);
+        for (const char* mug : {"\xB1\xAD" "g", "\xE6\x9D\xAF"}) {  // GB18030 杯 + g; UTF-8 杯
+            std::string bytes = base;
+            const size_t split = static_cast<size_t>(plan.starts[jobs - 1]);
+            REQUIRE(split > (1 << 20) + 8192);
+            bytes.replace(bytes.find("Mug ", split - 1500), 3, mug);
+            const std::string want = one_pass(bytes, ExportKind::orders);
+            INFO("jobs " << jobs << " " << want.substr(0, 200));
+            ParallelReadReport report;
+            CHECK(in_slices(bytes, ExportKind::orders, jobs, &report) == want);
+            CHECK(report.fell_back);
+            CHECK(through_blobs(bytes, ExportKind::orders, jobs, &report) == want);
+            CHECK(report.fell_back);
+        }
     }
 }

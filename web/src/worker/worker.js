@@ -10,11 +10,15 @@ import { previewRows } from './decode.js';
 import { isZip, readZipDirectory, entryStream, entryText } from './zip.js';
 import { MSG, errorToData } from '../protocol.js';
 import { scoreShops } from './shops.js';
+import { configureSlices, sliceWorkers, readInSlices, readSliceHere } from './slices.js';
 
 const CHUNK = 1 << 20; // bytes per call into the core (>= 1 MiB, except a file's last chunk)
 
 let modulePromise = null;
 let meta = null; // the core's meta() (docs/wasm.md), read with the module: limits come from it
+// The module compiled once (WebAssembly.Module); the main worker sends it to its extra workers,
+// which then share its compiled code: no second decompression, no second compile.
+let wasmModule = null;
 const sessions = new Map(); // session name -> Ingest
 
 function getModule() {
@@ -31,12 +35,22 @@ function getModule() {
 // half the gzipped size of the module's own base64; scripts/build-site.mjs): decompressed here,
 // once per worker, without any request (the decoder is itself inlined WASM).
 async function moduleOptions() {
-  if (typeof SHOPSCORE_WASM_XZ !== 'string') return {}; // the module's own inlined binary
-  const text = atob(SHOPSCORE_WASM_XZ);
-  const bytes = new Uint8Array(text.length);
-  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
-  const stream = new XzReadableStream(new Blob([bytes]).stream());
-  return { wasmBinary: new Uint8Array(await new Response(stream).arrayBuffer()) };
+  if (!wasmModule) {
+    if (typeof SHOPSCORE_WASM_XZ !== 'string') return {}; // the module's own inlined binary
+    const text = atob(SHOPSCORE_WASM_XZ);
+    const bytes = new Uint8Array(text.length);
+    for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+    const stream = new XzReadableStream(new Blob([bytes]).stream());
+    wasmModule = await WebAssembly.compile(await new Response(stream).arrayBuffer());
+  }
+  return {
+    instantiateWasm(imports, receive) {
+      WebAssembly.instantiate(wasmModule, imports).then((instance) => receive(instance, wasmModule), (e) => {
+        setTimeout(() => { throw e; }); // uncaught: the worker's owner hears it as an error event
+      });
+      return {}; // the exports arrive through receive()
+    },
+  };
 }
 
 self.onmessage = async (event) => {
@@ -44,6 +58,7 @@ self.onmessage = async (event) => {
   try {
     if (msg.type === MSG.init) {
       const m = await getModule();
+      configureSlices(msg, wasmModule);
       self.postMessage({ type: MSG.ready, id: 0, version: m.version(), defaultProfile: m.defaultProfile(), meta });
     } else if (msg.type === MSG.score) {
       const ing = sessions.get(msg.session);
@@ -59,6 +74,10 @@ self.onmessage = async (event) => {
       self.postMessage({ type: MSG.result, id: msg.id, result, ms: performance.now() - t });
     } else if (msg.type === MSG.ingest) {
       await ingest(msg);
+    } else if (msg.type === MSG.slice) {
+      // An extra worker, started by the main one (slices.js): one slice of one file.
+      if (msg.wasmModule) wasmModule = msg.wasmModule;
+      readSliceHere(await getModule(), msg);
     } else if (msg.type === MSG.shops) {
       await scoreShops(await getModule(), meta, readFile, msg);
     }
@@ -85,7 +104,7 @@ async function ingest(msg) {
         self.postMessage({ type: MSG.progress, id: msg.id, key: f.key, loaded: loadedBefore + done, total });
       };
       try {
-        const { summary, timing } = await readFile(m, ing, f, report);
+        const { summary, timing } = await readFile(m, ing, f, report, msg.shop || '');
         self.postMessage({ type: MSG.file, id: msg.id, key: f.key, summary, timing });
       } catch (e) {
         failed.add(f.key);
@@ -106,12 +125,14 @@ async function ingest(msg) {
 // the core's limit (meta().limits.page_file_bytes, docs/limits.md) the seller is sent to the
 // command-line tool instead; checked before any byte is read, so an oversized file is refused at
 // once, with the core's words (fileTooLargeError).
-async function readFile(m, ing, f, report) {
+// `shop` (the session's shop JSON) lets a large orders export be read by several workers
+// (slices.js); without it (the Shops view) every file is read in one pass.
+async function readFile(m, ing, f, report, shop) {
   if (f.blob.size > meta.limits.page_file_bytes) throw m.fileTooLargeError(f.name, f.blob.size);
   // The seller's answer for a file whose dates read both ways ("mdy"/"dmy"; "" = from the data).
   ing.setDateOrder(f.dateOrder || '');
   if (await isZip(f.blob)) return readXlsx(m, ing, f, report);
-  return readText(m, ing, f, report);
+  return readText(m, ing, f, report, shop);
 }
 
 // Progress goes to the page at most this often (ms), and once more when a part is done.
@@ -170,16 +191,18 @@ const newTiming = () => ({ wait_ms: 0, core_ms: 0, copy_ms: 0, chunks: 0, commit
 // required column an export of the closest kind lacks.
 const PREVIEW_BYTES = 16384;
 
-async function readText(m, ing, f, report) {
+async function readText(m, ing, f, report, shop) {
   const head = new Uint8Array(Math.min(PREVIEW_BYTES, f.blob.size));
   let headLen = 0;
   let loaded = 0;
   const timing = newTiming();
-  try {
-    // The core routes a text file starting with "{" to the JSON reader itself; a .json name is
-    // read as JSON whatever it starts with (its error is then a JSON one).
-    // The Shops view asks for 'auto' on every file (f.auto), as `shopscore batch` reads a folder.
-    ing.begin(/\.json$/i.test(f.name) && !f.auto ? 'dataset' : 'auto', f.name, 'text', false);
+  // The core routes a text file starting with "{" to the JSON reader itself; a .json name is
+  // read as JSON whatever it starts with (its error is then a JSON one).
+  // The Shops view asks for 'auto' on every file (f.auto), as `shopscore batch` reads a folder.
+  const asDataset = /\.json$/i.test(f.name) && !f.auto;
+  const workers = shop === undefined || asDataset ? 0 : sliceWorkers(f);
+  // One pass: every byte through this worker (the head kept for the preview as it goes).
+  async function readOnePass() {
     await pump(m, ing, f.blob.stream().getReader(), {
       onChunk(value) {
         if (headLen < head.length) {
@@ -191,6 +214,25 @@ async function readText(m, ing, f, report) {
       },
       onCommit() { report(loaded); },
     }, timing);
+  }
+  try {
+    if (workers) {
+      head.set(new Uint8Array(await f.blob.slice(0, head.length).arrayBuffer()));
+      headLen = head.length;
+      // The chunk pump over one stream; onBytes(n) after the bytes it has fed.
+      const feed = (reader, onBytes) => {
+        let fed = 0;
+        return pump(m, ing, reader, {
+          onChunk(value) { fed += value.length; },
+          onCommit() { onBytes(fed); fed = 0; },
+        }, timing).then(() => onBytes(fed));
+      };
+      timing.slices = await readInSlices(m, ing, f, workers, shop, feed, report);
+      loaded = f.blob.size;
+    } else {
+      ing.begin(asDataset ? 'dataset' : 'auto', f.name, 'text', false);
+      await readOnePass();
+    }
   } catch (e) {
     if (e && typeof e === 'object' && e.code === 'unknown_header') {
       const utf8 = decodeHead(head.subarray(0, headLen), 'utf-8');

@@ -1,0 +1,239 @@
+#include "ingest/slice_part.h"
+
+#include <stdexcept>
+#include <unordered_map>
+
+#include "ingest/byte_io.h"
+
+namespace shopscore::ingest {
+namespace {
+
+constexpr uint64_t kBlobVersion = 1;  // a blob from another build of the module is refused
+
+// OrderRows' one-bit facts, packed into one number and back.
+uint64_t row_bits(const IngestState::OrderRows& r) {
+    return uint64_t{r.fbt} | uint64_t{r.seller} << 1 | uint64_t{r.regular} << 2 | uint64_t{r.pre_order} << 3 |
+           uint64_t{r.made_to_order} << 4 | uint64_t{r.cancelled_row} << 5 | uint64_t{r.delivered_row} << 6 |
+           uint64_t{r.returned} << 7;
+}
+void set_row_bits(IngestState::OrderRows& r, uint64_t b) {
+    r.fbt = b & 1, r.seller = b >> 1 & 1, r.regular = b >> 2 & 1, r.pre_order = b >> 3 & 1;
+    r.made_to_order = b >> 4 & 1, r.cancelled_row = b >> 5 & 1, r.delivered_row = b >> 6 & 1, r.returned = b >> 7 & 1;
+}
+
+void save_warnings(ByteWriter& out, const std::vector<Warning>& warnings) {
+    out.u(warnings.size());
+    for (const Warning& w : warnings) {
+        out.text(w.code);
+        out.text(w.message);
+        out.u(w.examples.size());
+        for (const std::string& e : w.examples) out.text(e);
+        out.i(w.count);
+        out.u(w.params.size());
+        for (const auto& [k, v] : w.params) out.text(k), out.text(v);
+    }
+}
+
+void load_warnings(ByteReader& in, std::vector<Warning>& warnings) {
+    warnings.resize(in.u());
+    for (Warning& w : warnings) {
+        w.code = in.text();
+        w.message = in.text();
+        w.examples.resize(in.u());
+        for (std::string& e : w.examples) e = in.text();
+        w.count = in.i();
+        for (uint64_t n = in.u(); n > 0; --n) {
+            const std::string key(in.text());
+            w.params[key] = in.text();
+        }
+    }
+}
+
+// The orders and what their rows said. Reasons and categories: their pools whole (the orders
+// keep their ids). Product, carrier, warehouse: each distinct triple written once, where an
+// order first uses it, then named by its number.
+void save_orders(ByteWriter& out, const IngestState& state) {
+    const Dataset& ds = state.dataset;
+    for (auto pool : {Dataset::kReasons, Dataset::kCategories}) {
+        out.u(ds.texts[pool].size());
+        for (TextId id = 1; id < ds.texts[pool].size(); ++id) out.text(ds.texts[pool].text(id));
+    }
+    out.u(ds.orders.size());
+    std::unordered_map<TextId, uint64_t> triples;  // shipment id -> its number + 1 in the blob
+    for (size_t i = 0; i < ds.orders.size(); ++i) {
+        const Order& o = ds.orders[i];
+        out.text(ds.order_id(o));
+        out.i(Seconds{o.created}), out.i(Seconds{o.delivered}), out.i(Seconds{o.cancelled});
+        out.u(static_cast<uint64_t>(o.cancel_by));
+        out.i(o.deliver_by), out.i(o.handling_days);
+        out.u(o.cancel_reason), out.u(o.category);
+        auto& number = triples[o.shipment];
+        out.u(number);
+        if (number == 0) {
+            number = triples.size();
+            for (auto pool : {Dataset::kProducts, Dataset::kCarriers, Dataset::kWarehouses}) out.text(ds.text(o, pool));
+        }
+        out.u(static_cast<uint64_t>(o.fulfillment)), out.u(static_cast<uint64_t>(o.type)), out.u(o.flags);
+        const IngestState::OrderRows& r = state.order_rows[i];
+        out.i(r.last_file), out.u(row_bits(r)), out.u(r.conflicts), out.i(r.cancel_rank), out.i(Seconds{r.cancel_time});
+    }
+}
+
+void load_orders(ByteReader& in, IngestState& state) {
+    Dataset& ds = state.dataset;
+    for (auto pool : {Dataset::kReasons, Dataset::kCategories}) {
+        const uint64_t size = in.u();
+        for (TextId id = 1; id < size; ++id)
+            if (ds.texts[pool].intern(in.text()) != id) throw std::runtime_error("a pool of a slice blob repeats a text");
+    }
+    const uint64_t orders = in.u();
+    struct Triple {
+        std::string_view product, carrier, warehouse;
+        TextId id = 0;  // in `ds`, once an order has used it
+        bool set = false;
+    };
+    std::vector<Triple> triples;
+    for (uint64_t i = 0; i < orders; ++i) {
+        const size_t before = ds.orders.size();
+        Order& o = ds.upsert_order(in.text());
+        if (ds.orders.size() == before) throw std::runtime_error("a slice blob names an order twice");
+        o.created = in.i(), o.delivered = in.i(), o.cancelled = in.i();
+        o.cancel_by = static_cast<CancelBy>(in.u());
+        o.deliver_by = static_cast<Day>(in.i()), o.handling_days = static_cast<int32_t>(in.i());
+        o.cancel_reason = static_cast<TextId>(in.u()), o.category = static_cast<TextId>(in.u());
+        if (o.cancel_reason >= ds.texts[Dataset::kReasons].size() || o.category >= ds.texts[Dataset::kCategories].size())
+            throw std::runtime_error("a slice blob names a text it does not hold");
+        const uint64_t number = in.u();
+        if (number == 0) {
+            Triple t;
+            t.product = in.text(), t.carrier = in.text(), t.warehouse = in.text();
+            triples.push_back(t);
+        } else if (number > triples.size()) {
+            throw std::runtime_error("a slice blob names a shipment it does not hold");
+        }
+        Triple& t = triples[number == 0 ? triples.size() - 1 : number - 1];
+        if (!t.set) {
+            ds.set_product(o, t.product), ds.set_carrier(o, t.carrier), ds.set_warehouse(o, t.warehouse);
+            t.id = o.shipment, t.set = true;
+        }
+        o.shipment = t.id;
+        o.fulfillment = static_cast<Fulfillment>(in.u()), o.type = static_cast<OrderType>(in.u());
+        o.flags = static_cast<uint8_t>(in.u());
+        IngestState::OrderRows& r = state.order_rows.emplace_back();
+        r.last_file = static_cast<int>(in.i());
+        set_row_bits(r, in.u());
+        r.conflicts = static_cast<uint8_t>(in.u());
+        r.cancel_rank = static_cast<int8_t>(in.i());
+        r.cancel_time = in.i();
+    }
+}
+
+}  // namespace
+
+SlicePart::SlicePart(const TableReader& first)
+    : table(std::make_unique<TableReader>(first, state, warnings, first.dates().for_later_part())) {}
+
+SliceReader::SliceReader(const Shop& shop, const TextDecoder& head_decoder, const TableReader& first, char delimiter)
+    : part_(std::make_unique<SlicePart>(first)) {
+    part_->state.dataset.shop = shop;
+    decoder_.continue_as(head_decoder);
+    csv_ = std::make_unique<CsvTokenizer>(
+        [this](int64_t row, const std::vector<std::string_view>& cells) { part_->table->row(row, cells); }, delimiter);
+}
+
+void SliceReader::fail(const char* why) {
+    if (part_->failure.empty()) part_->failure = why;
+}
+
+void SliceReader::feed(const uint8_t* data, size_t size) {
+    if (!part_->failure.empty()) return;
+    try {
+        std::string_view text;
+        if (!decoder_.decode(data, size, decoded_, text)) return fail("bytes that are not text");
+        csv_->feed(text);
+    } catch (const std::exception& e) {
+        fail(e.what());
+    } catch (...) {
+        fail("an error in a cell");  // a CellError: one pass gives it, with its row
+    }
+}
+
+std::unique_ptr<SlicePart> SliceReader::finish(bool last) {
+    if (part_->failure.empty()) {
+        try {
+            if (last) {
+                decoded_.clear();
+                if (!decoder_.finish(decoded_)) fail("the file ends inside a character");
+                csv_->feed(decoded_);
+                csv_->finish();
+            } else if (!csv_->at_record_start()) {
+                fail("a slice before it did not end between records");
+            } else if (!decoder_.decided() && !decoder_.ascii_so_far()) {
+                // (Its held bytes leave the tokenizer inside a record too; said here in plain words.)
+                fail("the encoding was still being decided at the slice's end");
+            }
+        } catch (...) {
+            fail("an error at the end of the file");
+        }
+    }
+    if (decoder_.bad_bytes()) fail("a cell that is not UTF-8");
+    part_->records = csv_->records();
+    part_->encoding = decoder_.decision();
+    return std::move(part_);
+}
+
+std::string save_slice_part(const SlicePart& part) {
+    ByteWriter out;
+    out.u(kBlobVersion);
+    out.text(part.failure);
+    if (!part.failure.empty()) return out.take();  // nothing else is used
+    out.u(part.start), out.u(part.end);
+    out.i(part.records);
+    out.u(part.encoding);
+    out.i(part.table->data_rows());
+    part.table->dates().save(out);
+    const auto& held = part.table->held();
+    out.u(held.size());
+    for (const TableReader::HeldRow& h : held) {
+        out.i(h.number);
+        out.u(h.cells.size());
+        for (const std::string& c : h.cells) out.text(c);
+    }
+    save_warnings(out, part.warnings);
+    save_orders(out, part.state);
+    return out.take();
+}
+
+std::string failed_slice_blob(std::string_view why) {
+    ByteWriter out;
+    out.u(kBlobVersion);
+    out.text(why.empty() ? std::string_view("failed") : why);
+    return out.take();
+}
+
+std::unique_ptr<SlicePart> load_slice_part(std::string_view blob, const TableReader& first, const Shop& shop) {
+    ByteReader in(blob);
+    auto part = std::make_unique<SlicePart>(first);
+    part->state.dataset.shop = shop;
+    if (in.u() != kBlobVersion) throw std::runtime_error("a slice blob of another version");
+    part->failure = in.text();
+    if (!part->failure.empty()) return part;
+    part->start = in.u(), part->end = in.u();
+    part->records = in.i();
+    part->encoding = static_cast<uint8_t>(in.u());
+    const int64_t data_rows = in.i();
+    part->table->dates().load(in);
+    std::vector<TableReader::HeldRow> held(in.u());
+    for (TableReader::HeldRow& h : held) {
+        h.number = in.i();
+        h.cells.resize(in.u());
+        for (std::string& c : h.cells) c = in.text();
+    }
+    part->table->restore(std::move(held), data_rows);
+    load_warnings(in, part->warnings);
+    load_orders(in, part->state);
+    if (!in.done()) throw std::runtime_error("a slice blob with bytes after its end");
+    return part;
+}
+
+}  // namespace shopscore::ingest

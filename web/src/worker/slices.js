@@ -1,0 +1,121 @@
+// One large orders export read by several workers (docs/web.md "Every core"). The worker that
+// owns the session (the main worker) reads the file's head and plans the slices (the core's
+// Ingest.planSlices: split points after line feeds, proved at the merge); N-1 extra workers, each
+// its own module instance and heap (no SharedArrayBuffer from file://), read one slice each from
+// the File itself (a File crosses to a worker as a reference, not as bytes) and send back the
+// slice's partial read as bytes (transferred, not copied); the main worker reads slice 0 meanwhile,
+// then merges them in file order. Any failure of an extra worker (an error, a crash, a slice that
+// did not end between records) leaves the main worker reading on in one pass from its slice's
+// end: the result is always the one-pass result (the core's merge guarantees it).
+import { MSG } from '../protocol.js';
+
+const MIN_FILE_BYTES = 8 << 20; // smaller files: one worker (starting more costs more than it saves)
+const MAX_WORKERS = 4;
+const MIN_SLICE_BYTES = 4 << 20; // the core's least slice (fewer slices for a file not much larger)
+const PROGRESS_MS = 100;
+
+// The worker bundle (a Blob, from the page: its Blob URL is revoked once the main worker started),
+// the compiled module for the extra workers, and the test/benchmark knobs (docs/web.md).
+const config = { source: null, wasmModule: null, minFileBytes: MIN_FILE_BYTES, minSliceBytes: MIN_SLICE_BYTES, workers: 0 };
+
+export function configureSlices(init, wasmModule) {
+  config.source = init.source || null;
+  config.wasmModule = wasmModule || null;
+  const knobs = init.slicing || {};
+  if (Number.isFinite(knobs.minFileBytes)) config.minFileBytes = knobs.minFileBytes;
+  if (Number.isFinite(knobs.minSliceBytes)) config.minSliceBytes = knobs.minSliceBytes;
+  if (Number.isFinite(knobs.workers)) config.workers = knobs.workers;
+}
+
+// How many workers read `f` (the main one included); 0: read it in one pass, as before.
+export function sliceWorkers(f) {
+  if (!config.source || typeof Worker === 'undefined' || typeof FileReaderSync === 'undefined') return 0;
+  if (f.blob.size < config.minFileBytes) return 0;
+  const n = config.workers || Math.min(self.navigator?.hardwareConcurrency || 1, MAX_WORKERS);
+  return n >= 2 ? n : 0;
+}
+
+// Copies bytes of `blob` into the module's heap, synchronously (the core asks for them).
+function heapReader(m, blob, onRead) {
+  const reader = new FileReaderSync();
+  return (offset, ptr, size) => {
+    // HEAPU8 afresh each time: the heap may have grown.
+    m.HEAPU8.set(new Uint8Array(reader.readAsArrayBuffer(blob.slice(offset, offset + size))), ptr);
+    if (onRead) onRead(offset, size);
+  };
+}
+
+// In the main worker: `f` read into `ing` by `n` workers. pump(reader, onBytes) feeds a stream
+// to `ing` (worker.js's chunk pump); report(loaded) moves the progress bar. Answers what was done.
+export async function readInSlices(m, ing, f, n, shop, pump, report) {
+  const size = f.blob.size;
+  const t0 = performance.now();
+  const plan = JSON.parse(ing.planSlices('auto', f.name, size, n, config.minSliceBytes, heapReader(m, f.blob)));
+  const stream = (from, to) => f.blob.slice(from, to).stream().getReader();
+  const extra = plan.starts.length - 2; // slices read elsewhere
+  if (extra < 1) {
+    let loaded = plan.head;
+    await pump(stream(plan.head, size), (bytes) => report((loaded += bytes)));
+    return { workers: 1, why: plan.why };
+  }
+  const planText = JSON.stringify(plan);
+  const loaded = new Array(extra + 1).fill(0);
+  const progress = () => report(plan.head + loaded.reduce((a, b) => a + b, 0));
+  const workers = [];
+  const parts = [];
+  for (let k = 1; k <= extra; k++) {
+    parts.push(new Promise((resolve) => {
+      const url = URL.createObjectURL(config.source);
+      const w = new Worker(url);
+      URL.revokeObjectURL(url);
+      workers.push(w);
+      w.onmessage = ({ data }) => {
+        if (data.type === MSG.sliceProgress) { loaded[k] = data.loaded; progress(); }
+        else if (data.type === MSG.sliceDone) resolve(data.part);
+        else if (data.type === MSG.error) resolve(null);
+      };
+      w.onerror = (ev) => { ev.preventDefault(); resolve(null); };
+      try {
+        w.postMessage({ type: MSG.slice, id: k, wasmModule: config.wasmModule, shop, dateOrder: f.dateOrder || '',
+          name: f.name, blob: f.blob, plan: planText, k });
+      } catch {
+        resolve(null); // (a browser that cannot send a compiled module): one pass
+      }
+    }));
+  }
+  // Where the time goes (ms), for the benchmark: planning, slice 0, waiting for the others, merging.
+  const ms = { plan: performance.now() - t0 };
+  let t = performance.now();
+  const lap = (name) => { const now = performance.now(); ms[name] = now - t; t = now; };
+  try {
+    await pump(stream(plan.starts[0], plan.starts[1]), (bytes) => { loaded[0] += bytes; progress(); });
+    lap('slice0');
+    const blobs = await Promise.all(parts);
+    lap('wait');
+    const why = ing.mergeSlices(planText, blobs);
+    lap('merge');
+    if (why === '') return { workers: extra + 1, fellBack: false, ms };
+    // A slice failed: nothing was merged; read on as one pass would.
+    loaded.fill(0, 1);
+    await pump(stream(plan.starts[1], size), (bytes) => { loaded[0] += bytes; progress(); });
+    return { workers: extra + 1, fellBack: true, why };
+  } finally {
+    for (const w of workers) w.terminate();
+  }
+}
+
+// In an extra worker: one slice, answered with its partial read (the bytes transferred).
+export function readSliceHere(m, msg) {
+  const plan = JSON.parse(msg.plan);
+  const start = plan.starts[msg.k];
+  let done = 0;
+  let last = -Infinity;
+  const onRead = (offset, size) => {
+    if (offset < start) return; // the head, read again here for the header and dates
+    done += size;
+    const t = performance.now();
+    if (t - last >= PROGRESS_MS) { last = t; self.postMessage({ type: MSG.sliceProgress, id: msg.id, loaded: done }); }
+  };
+  const part = m.readSlice(msg.shop || '', msg.dateOrder || '', 'auto', msg.name, msg.plan, msg.k, heapReader(m, msg.blob, onRead));
+  self.postMessage({ type: MSG.sliceDone, id: msg.id, part }, [part.buffer]);
+}
