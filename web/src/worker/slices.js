@@ -11,6 +11,10 @@ import { MSG } from '../protocol.js';
 
 const MIN_FILE_BYTES = 8 << 20; // smaller files: one worker (starting more costs more than it saves)
 const MAX_WORKERS = 4;
+// Fewer cores: one pass. Measured on 2 cores (idle, 200 k rows, bench/page-run.mjs): one worker
+// 1.30 s, two 1.77 s, four 1.91 s (docs/performance.md "The page on several workers"); the
+// seller's page must not get slower where it cannot get faster. The knob still forces N.
+const MIN_CORES = 4;
 const MIN_SLICE_BYTES = 4 << 20; // the core's least slice (fewer slices for a file not much larger)
 const PROGRESS_MS = 100;
 
@@ -31,7 +35,8 @@ export function configureSlices(init, wasmModule) {
 export function sliceWorkers(f) {
   if (!config.source || typeof Worker === 'undefined' || typeof FileReaderSync === 'undefined') return 0;
   if (f.blob.size < config.minFileBytes) return 0;
-  const n = config.workers || Math.min(self.navigator?.hardwareConcurrency || 1, MAX_WORKERS);
+  const cores = self.navigator?.hardwareConcurrency || 1;
+  const n = config.workers || (cores >= MIN_CORES ? Math.min(cores, MAX_WORKERS) : 0);
   return n >= 2 ? n : 0;
 }
 
