@@ -205,8 +205,7 @@ public:
                 if (po.shipment >= shipments.size()) shipments.resize(po.shipment + 1, kUnmapped);
                 TextId& shipment = shipments[po.shipment];
                 if (shipment == kUnmapped) {
-                    o.shipment = 0;
-                    for (auto pool : {Dataset::kProducts, Dataset::kCarriers, Dataset::kWarehouses}) ds.set_text(o, pool, pd.text(po, pool));
+                    ds.set_shipment(o, pd.product(po), pd.carrier(po), pd.warehouse(po));
                     shipment = o.shipment;
                 }
                 o.shipment = shipment;
