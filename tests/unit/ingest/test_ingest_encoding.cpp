@@ -214,6 +214,28 @@ TEST_CASE("ingest/csv: a long quoted cell is too long, not unclosed", "[ingest][
     }
 }
 
+TEST_CASE("ingest/csv: an unquoted cell of exactly 1 MiB is read, one byte more is too long", "[ingest][encoding]") {
+    // The cell between two others (the tokenizer's fast run of cells), fed whole, and in 64 KiB
+    // pieces (the cell then grows across pieces): 1,048,576 bytes is the cap, 1,048,577 past it.
+    for (size_t size : {size_t{1} << 20, (size_t{1} << 20) + 1}) {
+        const std::string text = "Order ID,Product Name,Created Time\nA1," + std::string(size, 'x') + ",2026-11-02 09:30\n";
+        for (size_t step : {size_t{0}, size_t{65536}}) {
+            INFO("cell " << size << " bytes, chunk size " << step);
+            Ingest ingest(Shop{});
+            if (size == size_t{1} << 20) {
+                read_text(ingest, ExportKind::orders, "x.csv", text, step ? every(step, text.size()) : std::vector<size_t>{});
+                const Dataset d = ingest.finish();
+                REQUIRE(d.orders.size() == 1);
+                CHECK(d.product(d.orders[0]).size() == size);
+            } else {
+                const std::string e = error_of(
+                    [&] { read_text(ingest, ExportKind::orders, "x.csv", text, step ? every(step, text.size()) : std::vector<size_t>{}); });
+                CHECK_THAT(e, StartsWith("x.csv:2:Product Name: expected a cell shorter than 1 MiB"));
+            }
+        }
+    }
+}
+
 namespace {
 struct CountingHandler : ingest::XmlHandler {
     size_t starts = 0, text_bytes = 0;
