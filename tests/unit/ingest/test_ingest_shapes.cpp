@@ -317,6 +317,29 @@ TEST_CASE("ingest/SKU rows: the latest Delivered Time and the earliest Cancelled
     }
 }
 
+TEST_CASE("ingest/SKU rows: category, product, carrier and warehouse are each the first in text order, in any row order", "[ingest][shapes][boundary]") {
+    // docs/exports.md: each of these texts is the least non-empty one of the order's rows, part by
+    // part (an empty cell never wins). Rows x, y, z of A1 in all six orders: category min(Toys,
+    // Kitchen) = Kitchen, product min(Zebra mug, Apple tin) = Apple tin, carrier min(USPS, DHL) =
+    // DHL (from the third row alone), warehouse min(East WH, West WH) = East WH.
+    const std::string header = "Order ID,Created Time,Product Category,Product Name,Shipping Provider Name,Warehouse Name\n";
+    std::vector<std::string> rows = {"A1,2026-11-01 09:30,Toys,Zebra mug,USPS,East WH\n",
+                                     "A1,2026-11-01 09:30,Kitchen,Apple tin,,West WH\n", "A1,2026-11-01 09:30,,,DHL,\n"};
+    std::sort(rows.begin(), rows.end());
+    int orders_tried = 0;
+    do {
+        const Dataset d = read_one(header + rows[0] + rows[1] + rows[2], ExportKind::orders);
+        REQUIRE(d.orders.size() == 1);
+        const Order& o = d.orders[0];
+        CHECK(d.category(o) == "Kitchen");
+        CHECK(d.product(o) == "Apple tin");
+        CHECK(d.carrier(o) == "DHL");
+        CHECK(d.warehouse(o) == "East WH");
+        ++orders_tried;
+    } while (std::next_permutation(rows.begin(), rows.end()));
+    CHECK(orders_tried == 6);
+}
+
 TEST_CASE("ingest/blank rows: a row of whitespace-only cells is no row at all", "[ingest][shapes][boundary]") {
     // Spaces, a tab and a no-break space (U+00A0) in every cell: skipped like an empty line, so the
     // file reads as the same two data rows with no warning. A row with one real cell is a row: its
