@@ -20,7 +20,7 @@
 //   site        the built site's size, gzipped as a static host sends it (scripts/build-site.mjs)
 // The machine is shared: timings are noisy; the ratios are from one run. Nothing is asserted.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { siteSize as siteSizeOf } from '../scripts/site-size.mjs';
 import os from 'node:os';
 import path from 'node:path';
