@@ -14,9 +14,8 @@
 //
 // Size (docs/performance.md "Site size"): the bundles are minified, and the WASM binary, which
 // the module carries as base64 (gzip shrinks base64 poorly), is taken out of the glue and put
-// beside it compressed with xz (-9e: 25 % smaller than gzip -9 on this binary), then base64: the
-// worker decompresses it (xz-decompress, xz-embedded in a small WASM module) and hands it to the
-// module as `wasmBinary`. The script prints every file's size, raw and gzipped, and the total.
+// beside it compressed with LZMA (xz -9e: 25 % smaller than gzip -9 on this binary), then base64:
+// the worker decompresses it (web/src/worker/lzma.js) and hands it to the module as `wasmBinary`. The script prints every file's size, raw and gzipped, and the total.
 import { build, transform } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -25,6 +24,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sizeReport } from './site-size.mjs';
+import { lzmaDecode } from '../web/src/worker/lzma.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -68,14 +68,22 @@ if (!inlined) {
   process.exit(1);
 }
 // The module's own base64 leaves the glue (an empty data: URL stays, so the glue still fetches
-// nothing); the same bytes, xz-compressed, go beside it for the worker to decompress. CRC32: a
-// check xz-embedded always knows; lc=1,pb=0 suit WASM code (1 % smaller than plain -9e).
-let wasmXz;
+// nothing); the same bytes, LZMA-compressed by xz, go beside it for the worker to decompress
+// (web/src/worker/lzma.js). lc=3,pb=0 suit this binary (1 % smaller than lc=1,pb=0 or plain -9e).
+// The unpacked size goes in the header, so the decoder allocates the output once.
+const wasmBinary = Buffer.from(inlined[1], 'base64');
+let wasmLzma;
 try {
-  wasmXz = execFileSync('xz', ['--format=xz', '--check=crc32', '--lzma2=preset=9e,lc=1,pb=0', '--stdout'],
-    { input: Buffer.from(inlined[1], 'base64'), maxBuffer: 1 << 28 }).toString('base64');
+  wasmLzma = execFileSync('xz', ['--format=lzma', '--lzma1=preset=9e,lc=3,pb=0', '--stdout'],
+    { input: wasmBinary, maxBuffer: 1 << 28 });
 } catch (e) {
   console.error(`build-site: xz failed (${e.message.split('\n')[0]}); install xz-utils (scripts/setup.sh)`);
+  process.exit(1);
+}
+wasmLzma.writeBigUInt64LE(BigInt(wasmBinary.length), 5);
+// Shipped only if the page's own decoder gives the binary back exactly.
+if (Buffer.compare(Buffer.from(lzmaDecode(wasmLzma)), wasmBinary) !== 0) {
+  console.error('build-site: web/src/worker/lzma.js does not decode the compressed module back to the module');
   process.exit(1);
 }
 const glueWithoutWasm = glue.slice(0, inlined.index) + 'data:application/octet-stream;base64,' +
@@ -87,7 +95,7 @@ const glueWithoutWasm = glue.slice(0, inlined.index) + 'data:application/octet-s
 const glueWrapped = (await transform(
   'var createShopScore = (function () {\n  var fetch = undefined;\n' + glueWithoutWasm + '\n  return createShopScore;\n})();\n',
   { minify: true, target, legalComments: 'none', charset: 'utf8' })).code;
-const workerSource = glueWrapped + `var SHOPSCORE_WASM_XZ = "${wasmXz}";\n` +
+const workerSource = glueWrapped + `var SHOPSCORE_WASM_LZMA = "${wasmLzma.toString('base64')}";\n` +
   (await bundle('web/src/worker/worker.js'));
 
 const app = await bundle('web/src/main.js');
