@@ -10,6 +10,7 @@ import { Engine } from './engine.js';
 import { ProfileEditor } from './profile.js';
 import { state, set, subscribe } from './store.js';
 import { applyMeta } from './model.js';
+import { setColumns } from './columns.js';
 import { setupTabs } from './tabs.js';
 import { setupFiles, ingestAll, renderFiles, declareNone, addFiles } from './files.js';
 import { setupShopForm, buildShopForm, showShopMessages } from './shop-facts.js';
@@ -82,8 +83,9 @@ async function boot() {
   if (typeof source !== 'string') return bootFailed('worker-src.js is missing');
   const engine = new Engine(source, slicingKnobs(location.search));
   set({ engine });
-  engine.start().then(({ version, defaultProfile, meta }) => {
+  engine.start().then(({ version, defaultProfile, meta, columns }) => {
     applyMeta(meta); // before any score: the gate and tiers come from it (model.js)
+    setColumns(columns);
     $('#core-version').textContent = version;
     setHistoryVersion(version);
     const profile = new ProfileEditor($('#profile-body'), defaultProfile, () => rescore());

@@ -58,7 +58,8 @@ self.onmessage = async (event) => {
     if (msg.type === MSG.init) {
       const m = await getModule();
       configureSlices(msg, wasmModule);
-      self.postMessage({ type: MSG.ready, id: 0, version: m.version(), defaultProfile: m.defaultProfile(), meta });
+      self.postMessage({ type: MSG.ready, id: 0, version: m.version(), defaultProfile: m.defaultProfile(), meta,
+        columns: JSON.parse(m.headerAliases()).kinds });
     } else if (msg.type === MSG.score) {
       const ing = sessions.get(msg.session);
       if (!ing) throw new Error(`no ${msg.session} session has been read`);
