@@ -23,7 +23,7 @@ if (!dir || !modules.length) {
   process.exit(2);
 }
 
-const keys = ['cpu_ms', 'ingest_ms', 'first_score_ms', 'rescore_insights_cpu_ms'];
+const keys = ['cpu_ms', 'ingest_ms', 'first_score_ms', 'rescore_sla_cpu_ms', 'rescore_fault_cpu_ms', 'rescore_insights_cpu_ms'];
 const samples = modules.map(() => Object.fromEntries(keys.map((k) => [k, []])));
 let result = null;
 for (let r = 0; r < runs; r++) {
@@ -36,10 +36,10 @@ for (let r = 0; r < runs; r++) {
 }
 const median = (a) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)];
 console.log(`${runs} runs each, interleaved, on ${dir} (results identical)`);
-console.log(['module'.padEnd(40), ...keys.map((k) => k.padStart(26))].join(''));
+console.log(['module'.padEnd(40), ...keys.map((k) => k.padStart(25))].join(''));
 modules.forEach((m, i) => {
   console.log([m.slice(-40).padEnd(40), ...keys.map((k) => {
     const a = samples[i][k];
-    return `${median(a).toFixed(0)} (${Math.min(...a).toFixed(0)}-${Math.max(...a).toFixed(0)})`.padStart(26);
+    return `${median(a).toFixed(0)} (${Math.min(...a).toFixed(0)}-${Math.max(...a).toFixed(0)})`.padStart(25);
   })].join(''));
 });
