@@ -3,25 +3,26 @@
 // scripts/build-site.mjs and bench/run.mjs, so both print the same totals.
 //
 // "A visit" counts what the page loads before it can score: index.html, styles.css, app.js,
-// worker-src.js, sw.js, manifest.webmanifest, icon.svg, THIRD_PARTY_NOTICES.txt, and one
-// language: the larger of lang-en.js and lang-zh.js (a visit gets the seller's). On demand: the
-// other language (when the seller switches), uplot.js (when the first trend chart is drawn),
-// sample.js (when the seller asks for the sample). Over http(s) the service worker also saves
-// the other language and uplot.js after the page has loaded, for offline use ("with the service
-// worker's").
+// worker-src.js, sw.js, manifest.webmanifest and icon.svg (the last three over http(s) only), and
+// one language: the larger of lang-en.js and lang-zh.js (a visit gets the seller's). On demand:
+// the other language (when the seller switches), uplot.js (when the first trend chart is drawn),
+// sample.js (when the seller asks for the sample), THIRD_PARTY_NOTICES.txt (a link in the
+// footer). Over http(s) the service worker also saves the other language and uplot.js after the
+// page has loaded, for offline use ("once the service worker has saved...").
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 export const PAGE_FILES = ['index.html', 'styles.css', 'app.js', 'worker-src.js', 'sw.js', 'manifest.webmanifest',
-  'icon.svg', 'THIRD_PARTY_NOTICES.txt'];
+  'icon.svg'];
 export const LANG_FILES = ['lang-en.js', 'lang-zh.js'];
 export const CHART_FILE = 'uplot.js';
 export const SAMPLE_FILE = 'sample.js';
+export const NOTICES_FILE = 'THIRD_PARTY_NOTICES.txt';
 
 export function siteSize(dir) {
   const files = {};
-  for (const f of [...PAGE_FILES, ...LANG_FILES, CHART_FILE, SAMPLE_FILE]) {
+  for (const f of [...PAGE_FILES, ...LANG_FILES, CHART_FILE, SAMPLE_FILE, NOTICES_FILE]) {
     const bytes = readFileSync(path.join(dir, f));
     files[f] = { raw: bytes.length, gz: gzipSync(bytes, { level: 9 }).length };
   }
@@ -46,10 +47,10 @@ export function sizeReport(dir) {
   const s = siteSize(dir);
   const rows = Object.entries(s.files).map(([f, v]) =>
     `  ${f.padEnd(22)} ${String(v.raw).padStart(9)} B  ${String(v.gz).padStart(8)} B gzipped` +
-    (f === s.otherLang || f === CHART_FILE || f === SAMPLE_FILE ? '  (on demand)' : ''));
+    ([s.otherLang, CHART_FILE, SAMPLE_FILE, NOTICES_FILE].includes(f) ? '  (on demand)' : ''));
   return rows.join('\n') + '\n' +
     `build-site: site ${kib(s.visit.gz)} KiB gzipped (${kib(s.visit.raw)} KiB raw) a visit downloads (the page with ${s.visitLang}, ` +
-    `the larger language) without the on-demand ${s.otherLang}, ${CHART_FILE} (first chart) and sample; ` +
+    `the larger language) without the on-demand ${s.otherLang}, ${CHART_FILE} (first chart), sample and notices; ` +
     `${kib(s.withServiceWorker.gz)} KiB once the service worker has saved the other language and the chart for offline use; ` +
     `${kib(s.all.gz)} KiB gzipped every file`;
 }
