@@ -43,7 +43,7 @@ Trial run_trial(uint32_t seed, bool metric_scores) {
 
 }  // namespace
 
-TEST_CASE("calibrate: random hidden profiles are reproduced on every shown number and predict a later day", "[calibrate]") {
+TEST_CASE("calibrate: random hidden profiles are reproduced on every shown number and predict a later day", "[calibrate][heavy]") {
     // The next day after the last snapshot: every shop within a display step (0.1) of the truth,
     // nine in ten within 0.05 (a curve end no snapshot reached can still be a guess).
     int within = 0;

@@ -158,7 +158,7 @@ TEST_CASE("goal seek: the combined plan is the cheapest, where greedy is not", "
     for (double a = 0; a <= 60; ++a) CHECK(*run(shop(60 - a, 900 + (90 - a))).sps < 4.0);
 }
 
-TEST_CASE("goal seek: the plan equals a brute-force search over every split", "[insights][goal][plan]") {
+TEST_CASE("goal seek: the plan equals a brute-force search over every split", "[insights][goal][plan][heavy]") {
     // Small random shops (nrr, otdr, sfcr with counts; half of them new enough for small-seller
     // protection): every combination of cuts is scored from scratch, and for each target the
     // fewest orders that reach it must be the plan's.
