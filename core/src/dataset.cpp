@@ -63,6 +63,7 @@ TextId StringPool::append(std::string_view text) {
 
 TextId StringPool::intern(std::string_view text) {
     if (text.empty()) return 0;
+    if (last_ != 0 && this->text(last_) == text) return last_;
     if (full(size(), slots_.size())) {
         std::vector<uint32_t> bigger(slots_.empty() ? 16 : slots_.size() * 2, 0);
         for (TextId id = 1; id < size(); ++id)
@@ -71,7 +72,8 @@ TextId StringPool::intern(std::string_view text) {
     }
     uint32_t* slot = probe(slots_, text_hash(text), [&](uint32_t id) { return this->text(id) == text; });
     if (*slot == 0) *slot = append(text) + 1;
-    return *slot - 1;
+    last_ = *slot - 1;
+    return last_;
 }
 
 uint64_t Dataset::id_hash(const Order& o) const {
@@ -164,6 +166,15 @@ void Dataset::set_text(Order& o, Pool pool, std::string_view text) {
         const bool empty = parts[0] == 0 && parts[1] == 0 && parts[2] == 0;
         o.shipment = empty ? 0 : shipments_.intern({reinterpret_cast<const char*>(parts), sizeof parts});
     }
+}
+
+void Dataset::set_shipment(Order& o, std::string_view product, std::string_view carrier, std::string_view warehouse) {
+    // Each part is interned before the next is read: a view into one pool stays valid until that
+    // pool itself grows.
+    const TextId parts[kShipmentParts] = {texts[kProducts].intern(product), texts[kCarriers].intern(carrier),
+                                          texts[kWarehouses].intern(warehouse)};
+    const bool empty = parts[0] == 0 && parts[1] == 0 && parts[2] == 0;
+    o.shipment = empty ? 0 : shipments_.intern({reinterpret_cast<const char*>(parts), sizeof parts});
 }
 
 std::string Dataset::order_id(const Order& o) const {

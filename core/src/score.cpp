@@ -169,49 +169,55 @@ Shop effective_shop(const Shop& given, const std::optional<Shop>& override_with)
     return shop;
 }
 
+namespace {
+// The last few values made, by key: a value asked again is found, else made now, kept in front,
+// and the oldest dropped beyond N. A score session asks a handful of keys over and over.
+template <class Key, class Value, size_t N>
+class RecentlyMade {
+public:
+    template <class Make>
+    std::shared_ptr<const Value> get(const Key& key, Make make) {
+        for (const auto& [k, v] : kept_)
+            if (k == key) return v;
+        std::shared_ptr<const Value> value = make();
+        kept_.emplace_front(key, value);
+        if (kept_.size() > N) kept_.pop_back();
+        return value;
+    }
+
+private:
+    std::deque<std::pair<Key, std::shared_ptr<const Value>>> kept_;
+};
+}  // namespace
+
 struct ScoreCache::Impl {
-    static constexpr size_t kKeep = 8;  // counting keys kept (as_of x SLA x fault reasons); ~15 KB each
-    static constexpr size_t kKeepBases = 3;  // (as_of, days) kept; each a few thousand day sums
-    std::deque<std::pair<std::string, std::shared_ptr<const DailyCounters>>> counters;
-    // The profile-independent counts per (as_of, days): an SLA or fault-mapping edit starts from them.
-    std::deque<std::pair<std::pair<Day, int>, std::shared_ptr<const DailyCounters::Base>>> bases;
+    // Per counting key (as_of x SLA x fault reasons); ~15 KB each.
+    RecentlyMade<std::string, DailyCounters, 8> counters;
+    // The profile-independent counts per (as_of, days), each a few thousand day sums: an SLA or
+    // fault-mapping edit starts from them.
+    RecentlyMade<std::pair<Day, int>, DailyCounters::Base, 3> bases;
+    // The insights' diagnostics tables per (as_of, counting key): fewer kept, as they list orders.
+    RecentlyMade<std::string, std::vector<Table>, 2> tables;
     // default_as_of() of the dataset and its warnings, once known (it scans every record).
     std::optional<std::pair<std::optional<Day>, std::vector<Warning>>> default_day;
     std::optional<OrderChecks> order_checks;  // check_dataset's pass over the orders, once made
     int64_t made = 0;
-    // The insights' diagnostics tables per (as_of, counting key): fewer kept, as they list orders.
-    static constexpr size_t kKeepTables = 2;
-    std::deque<std::pair<std::string, std::shared_ptr<const std::vector<Table>>>> tables;
     int64_t tables_made = 0;
 
     std::shared_ptr<const std::vector<Table>> diagnostics_tables(const Dataset& dataset, const Profile& profile, Day as_of) {
-        const std::string key = std::to_string(as_of) + '\x1d' + counting_key(profile);
-        for (const auto& [k, t] : tables)
-            if (k == key) return t;
-        auto made_now = std::make_shared<const std::vector<Table>>(diagnostics(dataset, profile, as_of));
-        ++tables_made;
-        tables.emplace_front(key, made_now);
-        if (tables.size() > kKeepTables) tables.pop_back();
-        return made_now;
+        return tables.get(std::to_string(as_of) + '\x1d' + counting_key(profile), [&] {
+            ++tables_made;
+            return std::make_shared<const std::vector<Table>>(diagnostics(dataset, profile, as_of));
+        });
     }
 
     std::shared_ptr<const DailyCounters> get(const Dataset& dataset, const Profile& profile, Day as_of, int days) {
         const std::string key = std::to_string(as_of) + '\x1d' + std::to_string(days) + '\x1d' + counting_key(profile);
-        for (const auto& [k, c] : counters)
-            if (k == key) return c;
-        std::shared_ptr<const DailyCounters::Base> base;
-        for (const auto& [k, b] : bases)
-            if (k == std::pair{as_of, days}) base = b;
-        if (!base) {
-            base = DailyCounters::count_base(dataset, as_of, days);
-            bases.emplace_front(std::pair{as_of, days}, base);
-            if (bases.size() > kKeepBases) bases.pop_back();
-        }
-        auto made_now = std::make_shared<const DailyCounters>(*base, dataset, profile);
-        ++made;
-        counters.emplace_front(key, made_now);
-        if (counters.size() > kKeep) counters.pop_back();
-        return made_now;
+        return counters.get(key, [&] {
+            const auto base = bases.get({as_of, days}, [&] { return DailyCounters::count_base(dataset, as_of, days); });
+            ++made;
+            return std::make_shared<const DailyCounters>(*base, dataset, profile);
+        });
     }
 };
 

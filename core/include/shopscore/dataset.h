@@ -179,6 +179,7 @@ private:
     std::string chars_;
     std::vector<size_t> starts_;
     std::vector<uint32_t> slots_;  // open addressing: id + 1, 0 = free
+    TextId last_ = 0;              // the last text interned: rows of an export repeat it, no hashing then
 };
 
 struct Dataset {
@@ -217,6 +218,8 @@ struct Dataset {
     void set_product(Order& o, std::string_view t) { set_text(o, kProducts, t); }
     void set_carrier(Order& o, std::string_view t) { set_text(o, kCarriers, t); }
     void set_warehouse(Order& o, std::string_view t) { set_text(o, kWarehouses, t); }
+    // Product, carrier and warehouse at once: the triple is interned once, not once per part.
+    void set_shipment(Order& o, std::string_view product, std::string_view carrier, std::string_view warehouse);
 
     // The pools; a TextId means something only with its pool and dataset.
     enum Pool { kReasons, kCategories, kProducts, kCarriers, kWarehouses, kPoolCount };

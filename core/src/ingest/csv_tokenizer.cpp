@@ -193,36 +193,83 @@ void CsvTokenizer::run(std::string_view text) {
                     // one is a count of trailing zeros away.
                     size_t block = i & ~size_t{63};
                     uint64_t bits = stops.unquoted_bits(block) & (~uint64_t{0} << (i & 63));
-                    for (bool fresh = false;; fresh = true) {
+                    auto next_stop = [&] {
                         while (bits == 0 && block + 64 < n) {
                             block += 64;
                             bits = stops.unquoted_bits(block);
                         }
                         const size_t j = bits ? block + static_cast<size_t>(__builtin_ctzll(bits)) : n;
                         bits &= bits - 1;
-                        if (fresh) {  // a cell just started after a delimiter: the span is all of it so far
-                            if (j - i > kMaxField) too_long();
-                            cells_[count_ - 1] = std::string_view(t + i, j - i);
-                        } else if (j > i) {
-                            append(t + i, j - i);
+                        return j;
+                    };
+                    // The cell being read may have begun in an earlier piece or before a closing
+                    // quote ("ab"c): its text so far is kept and this span appended.
+                    size_t j = next_stop();
+                    if (j > i) append(t + i, j - i);
+                    if (j == n) {
+                        i = n;
+                        break;
+                    }
+                    unsigned char s = static_cast<unsigned char>(t[j]);
+                    i = j + 1;
+                    if (s == static_cast<unsigned char>(delim)) {
+                        start_field();
+                        // Then each next cell starts fresh at i and its span is all of it: the
+                        // tight loop of a whole file, kept in locals (a cell's store could alias
+                        // count_ for the compiler). The slot of a new cell is set empty at once,
+                        // as start_field() does, so a piece ending after a delimiter leaves it so.
+                        std::string_view* cells = cells_.data();
+                        size_t count = count_, slots = cells_.size();
+                        uint64_t b = bits;  // a plain local the compiler keeps in a register
+                        size_t at = block;
+                        bool record_ended = false;          // by s: a line break (or a byte that is not text)
+                        State after = State::field_start;   // else: a quoted cell next, or the piece ended after a delimiter
+                        while (i < n && t[i] != '"') {
+                            while (b == 0 && at + 64 < n) {
+                                at += 64;
+                                b = stops.unquoted_bits(at);
+                            }
+                            j = b ? at + static_cast<size_t>(__builtin_ctzll(b)) : n;
+                            b &= b - 1;
+                            if (j - i > kMaxField) {
+                                count_ = count;
+                                too_long();
+                            }
+                            cells[count - 1] = std::string_view(t + i, j - i);
+                            if (j == n) {  // the piece ends inside this cell: it goes on in the next one
+                                i = n;
+                                after = State::unquoted;
+                                break;
+                            }
+                            s = static_cast<unsigned char>(t[j]);
+                            i = j + 1;
+                            if (s != static_cast<unsigned char>(delim)) {
+                                record_ended = true;
+                                break;
+                            }
+                            if (count == slots) {  // a wider record than any before: start_field() grows the slots
+                                count_ = count;
+                                start_field();
+                                cells = cells_.data();
+                                count = count_;
+                                slots = cells_.size();
+                            } else {
+                                ++count;
+                            }
                         }
-                        if (j == n) {
-                            i = n;
+                        // A cell started after the last delimiter and not read here is empty so far.
+                        if (after == State::field_start && !record_ended) cells[count - 1] = std::string_view();
+                        count_ = count;
+                        if (!record_ended) {
+                            state_ = after;
                             break;
                         }
-                        const unsigned char s = static_cast<unsigned char>(t[j]);
-                        i = j + 1;
-                        if (s == static_cast<unsigned char>(delim)) {
-                            start_field();
-                            if (i < n && t[i] != '"') continue;
-                            state_ = State::field_start;  // a quoted cell next, or the end of this piece
-                        } else if (s == '\n' || s == '\r') {
-                            end_record();
-                            state_ = s == '\r' ? State::after_cr : State::record_start;
-                        } else {
-                            binary_data(s);
-                        }
-                        break;
+                    }
+                    if (s == '\n' || s == '\r') {
+                        end_record();
+                        state_ = s == '\r' ? State::after_cr : State::record_start;
+                    } else {
+                        binary_data(s);
                     }
                 }
                 break;

@@ -120,11 +120,19 @@ public:
         o.handling_days = std::max(o.handling_days, handling_days);
         // The category, and for diagnostics only (insights) product, carrier and warehouse: the
         // first in text order, whatever the rows' order.
-        for (auto [field, pool] : {std::pair{f_category_, Dataset::kCategories}, {f_product_, Dataset::kProducts},
-                                   {f_carrier_, Dataset::kCarriers}, {f_warehouse_, Dataset::kWarehouses}}) {
-            const std::string_view text = row.text(field), kept = ds.text(o, pool);
-            if (!text.empty() && (kept.empty() || text < kept)) ds.set_text(o, pool, text);
+        if (const std::string_view text = row.text(f_category_), kept = ds.category(o);
+            !text.empty() && (kept.empty() || text < kept))
+            ds.set_category(o, text);
+        std::string_view shipment[] = {ds.product(o), ds.carrier(o), ds.warehouse(o)};
+        bool shipment_changed = false;
+        for (int part = 0; part < 3; ++part) {
+            const std::string_view text = row.text(part == 0 ? f_product_ : part == 1 ? f_carrier_ : f_warehouse_);
+            if (!text.empty() && (shipment[part].empty() || text < shipment[part])) {
+                shipment[part] = text;
+                shipment_changed = true;
+            }
         }
+        if (shipment_changed) ds.set_shipment(o, shipment[0], shipment[1], shipment[2]);
         o.flags |= flag_bits;
 
         if (!row.text(f_fulfillment_).empty()) {  // "seller" or an unknown value: counted
@@ -197,8 +205,7 @@ public:
                 if (po.shipment >= shipments.size()) shipments.resize(po.shipment + 1, kUnmapped);
                 TextId& shipment = shipments[po.shipment];
                 if (shipment == kUnmapped) {
-                    o.shipment = 0;
-                    for (auto pool : {Dataset::kProducts, Dataset::kCarriers, Dataset::kWarehouses}) ds.set_text(o, pool, pd.text(po, pool));
+                    ds.set_shipment(o, pd.product(po), pd.carrier(po), pd.warehouse(po));
                     shipment = o.shipment;
                 }
                 o.shipment = shipment;

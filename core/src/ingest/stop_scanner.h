@@ -3,7 +3,7 @@
 // (the quote, control bytes). The tokenizer then jumps from stop to stop with a count of trailing
 // zeros instead of looking at every byte: a row of 54 cells costs a few instructions per cell.
 //
-// Three implementations of one function, chosen at compile time: SSE2 (every x86-64), WASM SIMD
+// Three implementations of each mask, chosen at compile time: SSE2 (every x86-64), WASM SIMD
 // (-msimd128) and portable 64-bit SWAR. tests/unit/ingest/test_csv_tokenizer.cpp checks them against a
 // byte-by-byte reference on every byte value.
 #pragma once
@@ -42,38 +42,63 @@ inline StopMasks stop_masks_portable(const unsigned char* p, unsigned char delim
     return m;
 }
 
-// The same with the machine's vector instructions where there are some.
-inline StopMasks stop_masks(const unsigned char* p, unsigned char delim) {
-    StopMasks m;
+// The same with the machine's vector instructions where there are some, one mask at a time: the
+// tokenizer needs the quoted mask only inside quoted cells, so most blocks compute one of the two.
+inline uint64_t unquoted_stops(const unsigned char* p, unsigned char delim) {
 #if defined(__SSE2__)
-    const __m128i d = _mm_set1_epi8(static_cast<char>(delim)), q = _mm_set1_epi8('"'), tab = _mm_set1_epi8('\t'),
-                  cr = _mm_set1_epi8('\r'), lf = _mm_set1_epi8('\n'), c1f = _mm_set1_epi8(0x1F);
+    const __m128i d = _mm_set1_epi8(static_cast<char>(delim)), tab = _mm_set1_epi8('\t'), c1f = _mm_set1_epi8(0x1F);
+    uint64_t m = 0;
+    for (int k = 0; k < 4; ++k) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
+        const __m128i control = _mm_andnot_si128(_mm_cmpeq_epi8(v, tab), _mm_cmpeq_epi8(_mm_min_epu8(v, c1f), v));
+        m |= static_cast<uint64_t>(static_cast<uint16_t>(_mm_movemask_epi8(_mm_or_si128(control, _mm_cmpeq_epi8(v, d))))) << (16 * k);
+    }
+    return m;
+#elif defined(__wasm_simd128__)
+    const v128_t d = wasm_i8x16_splat(static_cast<int8_t>(delim)), tab = wasm_i8x16_splat('\t'), c1f = wasm_i8x16_splat(0x1F);
+    uint64_t m = 0;
+    for (int k = 0; k < 4; ++k) {
+        const v128_t v = wasm_v128_load(p + 16 * k);
+        const v128_t control = wasm_v128_andnot(wasm_u8x16_le(v, c1f), wasm_i8x16_eq(v, tab));
+        m |= static_cast<uint64_t>(static_cast<uint16_t>(wasm_i8x16_bitmask(wasm_v128_or(control, wasm_i8x16_eq(v, d))))) << (16 * k);
+    }
+    return m;
+#else
+    return stop_masks_portable(p, delim).unquoted;
+#endif
+}
+
+inline uint64_t quoted_stops(const unsigned char* p) {
+#if defined(__SSE2__)
+    const __m128i q = _mm_set1_epi8('"'), tab = _mm_set1_epi8('\t'), cr = _mm_set1_epi8('\r'), lf = _mm_set1_epi8('\n'),
+                  c1f = _mm_set1_epi8(0x1F);
+    uint64_t m = 0;
     for (int k = 0; k < 4; ++k) {
         const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
         const __m128i control = _mm_andnot_si128(_mm_cmpeq_epi8(v, tab), _mm_cmpeq_epi8(_mm_min_epu8(v, c1f), v));
         const __m128i line = _mm_or_si128(_mm_cmpeq_epi8(v, cr), _mm_cmpeq_epi8(v, lf));
-        const uint64_t unq = static_cast<uint16_t>(_mm_movemask_epi8(_mm_or_si128(control, _mm_cmpeq_epi8(v, d))));
-        const uint64_t quo = static_cast<uint16_t>(_mm_movemask_epi8(_mm_or_si128(_mm_andnot_si128(line, control), _mm_cmpeq_epi8(v, q))));
-        m.unquoted |= unq << (16 * k);
-        m.quoted |= quo << (16 * k);
+        m |= static_cast<uint64_t>(static_cast<uint16_t>(_mm_movemask_epi8(_mm_or_si128(_mm_andnot_si128(line, control), _mm_cmpeq_epi8(v, q)))))
+             << (16 * k);
     }
+    return m;
 #elif defined(__wasm_simd128__)
-    const v128_t d = wasm_i8x16_splat(static_cast<int8_t>(delim)), q = wasm_i8x16_splat('"'), tab = wasm_i8x16_splat('\t'),
-                 cr = wasm_i8x16_splat('\r'), lf = wasm_i8x16_splat('\n'), c1f = wasm_i8x16_splat(0x1F);
+    const v128_t q = wasm_i8x16_splat('"'), tab = wasm_i8x16_splat('\t'), cr = wasm_i8x16_splat('\r'), lf = wasm_i8x16_splat('\n'),
+                 c1f = wasm_i8x16_splat(0x1F);
+    uint64_t m = 0;
     for (int k = 0; k < 4; ++k) {
         const v128_t v = wasm_v128_load(p + 16 * k);
         const v128_t control = wasm_v128_andnot(wasm_u8x16_le(v, c1f), wasm_i8x16_eq(v, tab));
         const v128_t line = wasm_v128_or(wasm_i8x16_eq(v, cr), wasm_i8x16_eq(v, lf));
-        const uint64_t unq = static_cast<uint16_t>(wasm_i8x16_bitmask(wasm_v128_or(control, wasm_i8x16_eq(v, d))));
-        const uint64_t quo = static_cast<uint16_t>(wasm_i8x16_bitmask(wasm_v128_or(wasm_v128_andnot(control, line), wasm_i8x16_eq(v, q))));
-        m.unquoted |= unq << (16 * k);
-        m.quoted |= quo << (16 * k);
+        m |= static_cast<uint64_t>(static_cast<uint16_t>(wasm_i8x16_bitmask(wasm_v128_or(wasm_v128_andnot(control, line), wasm_i8x16_eq(v, q)))))
+             << (16 * k);
     }
-#else
-    m = stop_masks_portable(p, delim);
-#endif
     return m;
+#else
+    return stop_masks_portable(p, '"').quoted;
+#endif
 }
+
+inline StopMasks stop_masks(const unsigned char* p, unsigned char delim) { return {unquoted_stops(p, delim), quoted_stops(p)}; }
 
 // Finds stops in one piece of text, block by block, remembering the current block's masks.
 class StopScanner {
@@ -85,8 +110,7 @@ public:
     size_t next_quoted(size_t i) {
         size_t block = i & ~size_t{63};
         while (i < n_) {
-            if (block != block_) load(block);
-            const uint64_t m = masks_.quoted >> (i & 63);
+            const uint64_t m = mask(block, quoted_block_, quoted_, true) >> (i & 63);
             if (m) return i + static_cast<size_t>(__builtin_ctzll(m));
             block += 64;
             i = block;
@@ -95,30 +119,26 @@ public:
     }
     // The unquoted stops of the 64-byte block starting at `block` (a multiple of 64, < size): the
     // tokenizer walks their bits itself.
-    uint64_t unquoted_bits(size_t block) {
-        if (block != block_) load(block);
-        return masks_.unquoted;
-    }
+    uint64_t unquoted_bits(size_t block) { return mask(block, unquoted_block_, unquoted_, false); }
 
 private:
-    void load(size_t block) {
-        block_ = block;
-        if (block + 64 <= n_) {
-            masks_ = stop_masks(p_ + block, delim_);
-            return;
-        }
+    // One mask of a block, remembered for the block last asked.
+    uint64_t mask(size_t block, size_t& cached_block, uint64_t& cached, bool quoted) {
+        if (block == cached_block) return cached;
+        cached_block = block;
+        if (block + 64 <= n_) return cached = quoted ? quoted_stops(p_ + block) : unquoted_stops(p_ + block, delim_);
         // The last, partial block: padded with a byte that is never a stop.
         unsigned char tail[64];
         std::memset(tail, 'a', sizeof tail);
         std::memcpy(tail, p_ + block, n_ - block);
-        masks_ = stop_masks(tail, delim_);
+        return cached = quoted ? quoted_stops(tail) : unquoted_stops(tail, delim_);
     }
 
     const unsigned char* p_;
     size_t n_;
     unsigned char delim_;
-    size_t block_ = ~size_t{0};
-    StopMasks masks_;
+    size_t unquoted_block_ = ~size_t{0}, quoted_block_ = ~size_t{0};
+    uint64_t unquoted_ = 0, quoted_ = 0;
 };
 
 }  // namespace shopscore::ingest
