@@ -20,8 +20,8 @@
 //   site        the built site's size, gzipped as a static host sends it (scripts/build-site.mjs)
 // The machine is shared: timings are noisy; the ratios are from one run. Nothing is asserted.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { siteSize as siteSizeOf } from '../scripts/site-size.mjs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -104,13 +104,8 @@ if (anchors && anchorsInstalled) {
 // site size (the same build the page run opens)
 const site = path.join(work, 'site');
 execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build-site.mjs'), wasm, '--out', site], { stdio: 'pipe' });
-const siteSize = { raw: 0, gz: 0, sampleGz: 0 };
-for (const f of readdirSync(site)) {
-  const bytes = readFileSync(path.join(site, f));
-  const gz = gzipSync(bytes, { level: 9 }).length;
-  if (f === 'sample.js') siteSize.sampleGz = gz; // loaded only when the seller asks for the sample
-  else { siteSize.raw += bytes.length; siteSize.gz += gz; }
-}
+// what a visit downloads, and every file (scripts/site-size.mjs says what is counted)
+const siteSize = siteSizeOf(site);
 
 // page
 let page = null;
@@ -207,7 +202,8 @@ if (page && page.read_core_ms !== undefined) {
     `the stream's own work in read() calls; then the first score (with insights) ` +
     `${f1(page.score_ms)} ms`);
 }
-console.log(`site: ${(siteSize.gz / 1024).toFixed(1)} KiB gzipped (${(siteSize.raw / 1024).toFixed(1)} KiB raw), ` +
-  `${((siteSize.gz + siteSize.sampleGz) / 1024).toFixed(1)} KiB with the sample data (sample.js, loaded only when asked for)`);
+console.log(`site: ${(siteSize.visit.gz / 1024).toFixed(1)} KiB gzipped (${(siteSize.visit.raw / 1024).toFixed(1)} KiB raw) a visit ` +
+  `downloads (with ${siteSize.visitLang}), ${(siteSize.all.gz / 1024).toFixed(1)} KiB with the files loaded on demand ` +
+  `(the other language, uplot.js, sample.js)`);
 console.log(`native and WASM results identical: ${same ? 'yes' : 'NO'} (SPS ${nativeResult.sps_display})`);
 if (page && page.page_errors.length) console.log(`page errors: ${page.page_errors.join('; ')}`);

@@ -258,6 +258,10 @@ private:
 
 }  // namespace
 
+namespace shopscore::embedded {
+extern const char* const header_aliases_json;  // core/src/ingest/header_aliases.json
+}
+
 EMSCRIPTEN_BINDINGS(shopscore) {
     emscripten::function("version", emscripten::optional_override([] { return std::string(kVersion); }));
     // The rules' ids, windows, gate, tiers, limits and version as JSON (shopscore/meta.h).
@@ -297,6 +301,9 @@ EMSCRIPTEN_BINDINGS(shopscore) {
                              return js_error(no_exports_error(folder));
                          }));
     emscripten::function("defaultProfile", emscripten::optional_override([] { return default_profile_json(); }));
+    // The exports' column names the core matches (header_aliases.json, as the core reads it): the
+    // page names columns in its language with them (web/src/columns.js), so it carries no copy.
+    emscripten::function("headerAliases", emscripten::optional_override([] { return std::string(embedded::header_aliases_json); }));
     emscripten::function("readSlice", &read_slice);
     emscripten::function("score", &score_dataset_json);
     emscripten::function("calibrate", &calibrate_dataset_json);

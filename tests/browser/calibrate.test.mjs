@@ -10,7 +10,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import {
-  ROOT, useSite, newContext, openPage, loadSample, moduleScore, nodeModule, readSample, foreignRequests, tempDir,
+  ROOT, useSite, newContext, openPage, chooseLang, loadSample, moduleScore, nodeModule, readSample, foreignRequests, tempDir,
 } from './helpers.mjs';
 import en from '../../web/src/i18n/en.js';
 import zh from '../../web/src/i18n/zh.js';
@@ -340,7 +340,7 @@ test('zh: the form and its verdict in Chinese, with Seller Center\'s words', asy
   assert.equal(await page.textContent('#result-calibrated'), '与您在卖家中心11月20日的记录一致（在四舍五入范围内）。');
   // The language switch rewords the form and keeps what was typed.
   await page.fill('#cal-1-sps', '3.9');
-  await page.selectOption('#lang-select', 'en');
+  await chooseLang(page, 'en');
   assert.equal(await page.textContent('#cal-title'), EN['cal.title']);
   assert.equal(await page.inputValue('#cal-1-sps'), '3.9');
   noForeign(requests);

@@ -71,6 +71,13 @@ export async function openPage(context, url) {
   return page;
 }
 
+// Chooses a language in the menu and waits until the page has switched: the other language's
+// texts are a script loaded on demand (web/src/on-demand.js), so the switch is not immediate.
+export async function chooseLang(page, l) {
+  await page.selectOption('#lang-select', l);
+  await page.waitForFunction((want) => document.documentElement.lang === want, l === 'zh' ? 'zh-CN' : 'en');
+}
+
 // Waits for a new result render (the result area's sequence number changes and a score shows).
 export async function waitForResult(page, previousSeq) {
   await page.waitForFunction((prev) => {

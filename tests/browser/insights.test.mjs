@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import {
-  SAMPLE, CLI, newContext, openPage, cliAvailable, cliScore, loadSample, useSite,
+  SAMPLE, CLI, newContext, openPage, chooseLang, cliAvailable, cliScore, loadSample, useSite,
 } from './helpers.mjs';
 import en from '../../web/src/i18n/en.js';
 import zh from '../../web/src/i18n/zh.js';
@@ -51,7 +51,7 @@ test('insights: goal seek, why it moved and the chart with its threshold lines',
   const parts = await page.locator('#moved .wf-row').evaluateAll((els) => els.map((e) => [e.dataset.metric, Number(e.dataset.contribution)]));
   for (const [metric, c] of parts) assert.equal(c, cli.insights.moved.metrics.find((m) => m.metric === metric).contribution);
   // Chinese: the panels switch language.
-  await page.selectOption('#lang-select', 'zh');
+  await chooseLang(page, 'zh');
   await page.waitForFunction((title) => document.querySelector('#goal-seek h3')?.textContent === title, insightTables.zh['goal.title']);
   assert.deepEqual(problems, []);
   await context.close();
@@ -121,7 +121,7 @@ test('insights: each metric row has a 90-day sparkline with one point per day th
     assert.ok(label.startsWith(await page.textContent(`#metric-table tr[data-metric="${id}"] .metric-name`)), label);
     assert.equal(await spark.getAttribute('role'), 'img');
   }
-  await page.selectOption('#lang-select', 'zh');
+  await chooseLang(page, 'zh');
   await page.waitForFunction(() => document.querySelector('#metric-table .spark')?.getAttribute('aria-label').includes('至'));
   assert.match(await page.locator('#metric-table .spark').first().getAttribute('aria-label'), /至/);
   assert.deepEqual(problems, []);

@@ -8,7 +8,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFi
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  ROOT, SAMPLE, CLI, newContext, openPage, waitForResult, resultSeq, foreignRequests, loadSample, addFiles, typeQuick,
+  ROOT, SAMPLE, CLI, newContext, openPage, chooseLang, waitForResult, resultSeq, foreignRequests, loadSample, addFiles, typeQuick,
   cliAvailable, cliScore, moduleScore, nodeModule, readSample, fourDecimals, tempDir, useSite,
 } from './helpers.mjs';
 import { writeBigOrders, XSS_NAME } from './fixtures.mjs';
@@ -91,8 +91,10 @@ test('served by a static server: only the page\'s own files are requested, nothi
     assert.ok(!server.requests.some((u) => u.endsWith('sample.js')), 'nor cached ahead by the service worker');
     await loadSample(page);
     // The sample is fetched only when asked for (by the page, and by the service worker that
-    // caches it then).
-    assert.deepEqual([...new Set(requests.slice(afterLoad).filter((u) => !u.startsWith('blob:')))], [server.url + 'sample.js']);
+    // caches it then); its result draws the first chart, whose library the page then asks for
+    // (the service worker answers it from the files it saved at install).
+    assert.deepEqual([...new Set(requests.slice(afterLoad).filter((u) => !u.startsWith('blob:')))], [server.url + 'sample.js', server.url + 'uplot.js']);
+    assert.equal(server.requests.filter((u) => u.endsWith('uplot.js')).length, 1, 'uplot.js from the server once (the service worker\'s install)');
     const afterSample = requests.length;
     await page.click('#tab-quick');
     await page.fill('#quick-nrr-value', '0.5');
@@ -101,13 +103,42 @@ test('served by a static server: only the page\'s own files are requested, nothi
     assert.deepEqual(requests.slice(afterSample).filter((u) => !u.startsWith('blob:')), []);
     const files = new Set(server.requests.map((u) => u.replace(/\?.*/, '')));
     for (const f of files) {
-      assert.ok(['/', '/index.html', '/styles.css', '/app.js', '/worker-src.js', '/sample.js', '/sw.js', '/manifest.webmanifest', '/icon.svg'].includes(f), f);
+      assert.ok(['/', '/index.html', '/styles.css', '/app.js', '/lang-en.js', '/lang-zh.js', '/uplot.js', '/worker-src.js', '/sample.js', '/sw.js', '/manifest.webmanifest', '/icon.svg'].includes(f), f);
     }
+    // Saved for offline use: both languages and the chart library (the page asked for English only).
+    for (const f of ['/lang-en.js', '/lang-zh.js', '/uplot.js']) assert.ok(files.has(f), f);
     assert.deepEqual(problems, []);
     await context.close();
   } finally {
     await server.close();
   }
+});
+
+test('on demand: a visit loads the seller\'s language only, the other when they switch, the chart library with the first chart', async () => {
+  const { context, requests, problems } = await newContext(suite.browser, { locale: 'zh-CN' });
+  const page = await openPage(context, suite.site.indexUrl);
+  const asked = (f) => requests.some((u) => u.endsWith('/' + f));
+  assert.ok(asked('lang-zh.js') && !asked('lang-en.js') && !asked('uplot.js'), requests.join(' '));
+  assert.equal(await page.textContent('#load-sample'), zh['input.sample']);
+  // Quick mode has no trend to draw: still no chart library.
+  await page.click('#tab-quick');
+  await page.fill('#quick-nrr-value', '0.5');
+  await page.waitForSelector('#result-body[data-source="quick"] #sps-display');
+  assert.ok(!asked('uplot.js') && (await page.locator('#insight-chart').count()) === 0);
+  await chooseLang(page, 'en');
+  assert.ok(asked('lang-en.js'));
+  assert.equal(await page.textContent('#load-sample'), en['input.sample']);
+  assert.equal(await page.textContent('#tab-quick'), en['tab.quick']);
+  await loadSample(page);
+  await page.waitForSelector('#insight-chart[data-thresholds] canvas');
+  assert.ok(asked('uplot.js'));
+  // Back to Chinese: already in the page, so the switch loads nothing more.
+  const before = requests.length;
+  await chooseLang(page, 'zh');
+  assert.equal(await page.textContent('#load-sample'), zh['input.sample']);
+  assert.deepEqual(requests.slice(before).filter((u) => /lang-|uplot/.test(u)), []);
+  assert.deepEqual(problems, []);
+  await context.close();
 });
 
 test('exports: each recognised with rows and encoding; score equals the core; names shown as text', async () => {
@@ -391,7 +422,7 @@ test('language: browser default, switch at any time, remembered; locale formats'
   await loadSample(page);
   assert.equal(await page.textContent('[data-benefit="flash_deals"] .benefit-name'), zh['benefit.flash_deals']);
   assert.match(await page.textContent('.status-box'), /2026年11月20日/);
-  await page.selectOption('#lang-select', 'en');
+  await chooseLang(page, 'en');
   assert.equal(await page.getAttribute('html', 'lang'), 'en');
   assert.equal(await page.textContent('#load-sample'), en['input.sample']);
   assert.equal(await page.textContent('[data-benefit="flash_deals"] .benefit-name'), en['benefit.flash_deals']);
@@ -578,7 +609,7 @@ test('what to fix first: labels and gains in Chinese and in English', async () =
   await loadSample(page);
   assert.equal(await page.textContent('#priorities h3'), zh['priority.title']);
   assertPriorities(await pagePriorities(page), expected, zh, 'zh-CN');
-  await page.selectOption('#lang-select', 'en');
+  await chooseLang(page, 'en');
   assert.equal(await page.textContent('#priorities h3'), en['priority.title']);
   assertPriorities(await pagePriorities(page), expected, en, 'en-US');
   assert.deepEqual(problems, []);
@@ -669,6 +700,7 @@ test('screenshots of the sample result in both languages', async () => {
     const { context } = await newContext(suite.browser, { locale: lang === 'zh' ? 'zh-CN' : 'en-US', viewport: { width, height: 900 }, isMobile: width < 400 });
     const page = await openPage(context, suite.site.indexUrl);
     await loadSample(page);
+    await page.waitForSelector('#insight-chart[data-thresholds] canvas'); // the chart library comes on demand
     const file = path.join(outDir, `screenshot-${lang}${width < 400 ? '-375' : ''}.png`);
     await page.screenshot({ path: file, fullPage: true });
     assert.ok(readFileSync(file).length > 10000);

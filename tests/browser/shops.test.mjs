@@ -11,7 +11,7 @@ import { execFile, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { ROOT, CLI, useSite, newContext, openPage, foreignRequests, tempDir, cliAvailable } from './helpers.mjs';
+import { ROOT, CLI, useSite, newContext, openPage, chooseLang, foreignRequests, tempDir, cliAvailable } from './helpers.mjs';
 import { zip } from './fixtures.mjs';
 import { generate } from '../../bench/generate.mjs';
 import en from '../../web/src/i18n/en.js';
@@ -184,7 +184,7 @@ test('Shops view: a folder of 55 shops gives the CSV bytes of shopscore batch; s
   assert.deepEqual(problems, []);
 
   // In Chinese the bad rows are worded from their codes.
-  await page.selectOption('#lang-select', 'zh');
+  await chooseLang(page, 'zh');
   const brokenText = await page.textContent('#shops-table tr[data-shop="broken"] .shop-error');
   assert.ok(brokenText.startsWith('shops/broken/notes.csv') && brokenText.includes(zh['err.unknown_header']), brokenText);
   assert.ok(!brokenText.includes('expected'), 'no English in the Chinese message');

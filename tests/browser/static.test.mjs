@@ -42,6 +42,41 @@ test('one message table per language, with the same keys and placeholders', () =
   }
 });
 
+test('the LZMA decoder that unpacks the module gives back what xz packed, and refuses damaged bytes', async () => {
+  const { lzmaDecode } = await import('../../web/src/worker/lzma.js');
+  const { execFileSync } = await import('node:child_process');
+  const { randomBytes } = await import('node:crypto');
+  const inputs = {
+    empty: Buffer.alloc(0),
+    one: Buffer.from('a'),
+    random: randomBytes(70000), // literals that do not compress
+    repeated: Buffer.from('order,'.repeat(50000)), // long matches and repeats
+    sample: readFileSync(path.join(ROOT, 'web', 'sample', 'sample-dataset.json')),
+  };
+  for (const [name, bytes] of Object.entries(inputs)) {
+    // the site's options, xz's defaults and others (literal context and position bits)
+    for (const options of ['preset=9e,lc=3,pb=0', 'preset=6', 'preset=1,lc=0,lp=2,pb=4', 'preset=9e,lc=4,pb=1']) {
+      const packed = execFileSync('xz', ['--format=lzma', `--lzma1=${options}`, '--stdout'], { input: bytes, maxBuffer: 1 << 26 });
+      assert.ok(Buffer.from(lzmaDecode(packed)).equals(bytes), `${name}, ${options}, size unknown in the header`);
+      if (!bytes.length) continue;
+      // the size written in the header, as the site build does
+      packed.writeBigUInt64LE(BigInt(bytes.length), 5);
+      assert.ok(Buffer.from(lzmaDecode(packed)).equals(bytes), `${name}, ${options}, size known`);
+      // a damaged stream, or one cut short, is refused rather than read wrong
+      const cut = packed.subarray(0, packed.length >> 1);
+      assert.throws(() => lzmaDecode(cut), /lzma: truncated/, `${name}, ${options}, cut`);
+    }
+  }
+  const packed = execFileSync('xz', ['--format=lzma', '--stdout'], { input: inputs.sample });
+  for (const at of [20, 200, 2000]) {
+    const bad = Buffer.from(packed);
+    bad[at] ^= 0x55;
+    let same = false;
+    try { same = Buffer.from(lzmaDecode(bad)).equals(inputs.sample); } catch { /* refused */ }
+    assert.equal(same, false, `a flipped byte at ${at} is not read as the original`);
+  }
+});
+
 test('the file preview keeps a quoted cell with a line break as one cell', async () => {
   const { previewRows } = await import('../../web/src/worker/decode.js');
   assert.deepEqual(previewRows('Order ID,Note\n1,"two\nlines"\n2,plain\n', 6), [['Order ID', 'Note'], ['1', 'two\nlines'], ['2', 'plain']]);

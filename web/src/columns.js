@@ -1,26 +1,30 @@
 // Column names of the Seller Center exports, from the core's own alias table
-// (core/src/ingest/header_aliases.json, bundled at build time): an error names a column in the
-// page's language, and a header row the core did not recognise is compared with each kind's
-// required columns to say which one is missing.
-// Only the column names (`kinds`): esbuild leaves the value tables, which the page never reads,
-// out of the bundle.
-import { kinds } from '../../core/src/ingest/header_aliases.json';
+// (core/src/ingest/header_aliases.json, handed over by the module when the worker starts:
+// setColumns): an error names a column in the page's language, and a header row the core did not
+// recognise is compared with each kind's required columns to say which one is missing.
 import { getLang } from './i18n.js';
 
 const CJK = /[\u3400-\u9fff]/;
 const norm = (s) => String(s).trim().toLowerCase().replace(/[\s_]+/g, ' ');
 
 // {kind, field, en, zh, names:Set} for every field of every export kind.
-const FIELDS = [];
-for (const [kind, fields] of Object.entries(kinds)) {
-  for (const [field, def] of Object.entries(fields)) {
-    const list = def.aliases || [];
-    FIELDS.push({
-      kind, field, required: !!def.required,
-      en: list.find((a) => !CJK.test(a) && /[A-Z]/.test(a)) || list[0],
-      zh: list.find((a) => CJK.test(a)) || list[0],
-      names: new Set(list.map(norm)),
-    });
+let FIELDS = [];
+let KINDS = [];
+
+// The table's `kinds` (kind -> field -> {aliases, required}), from the worker's ready message.
+export function setColumns(kinds) {
+  KINDS = Object.keys(kinds);
+  FIELDS = [];
+  for (const [kind, fields] of Object.entries(kinds)) {
+    for (const [field, def] of Object.entries(fields)) {
+      const list = def.aliases || [];
+      FIELDS.push({
+        kind, field, required: !!def.required,
+        en: list.find((a) => !CJK.test(a) && /[A-Z]/.test(a)) || list[0],
+        zh: list.find((a) => CJK.test(a)) || list[0],
+        names: new Set(list.map(norm)),
+      });
+    }
   }
 }
 
@@ -46,7 +50,7 @@ export function closestKind(header) {
   if (!Array.isArray(header) || !header.length) return null;
   const cells = new Set(header.map(norm));
   let best = null;
-  for (const kind of Object.keys(kinds)) {
+  for (const kind of KINDS) {
     const fields = FIELDS.filter((f) => f.kind === kind);
     const hits = fields.filter((f) => [...f.names].some((a) => cells.has(a))).length;
     if (hits >= 2 && (!best || hits > best.hits)) best = { kind, hits, fields };

@@ -3,13 +3,8 @@
 // The core's English line stays available under "Details for support" (lang="en"); a code the
 // page does not know falls back to it.
 import { h } from './dom.js';
-import { t, tf, getLang, tables } from './i18n.js';
+import { t, tf, getLang, has } from './i18n.js';
 import { columnName, closestKind } from './columns.js';
-
-
-function known(key) {
-  return tables[getLang()][key] != null || tables.en[key] != null;
-}
 
 // English text inside the Chinese page is marked lang="en" (screen readers switch voice).
 export function en(text, tag = 'span') {
@@ -40,7 +35,7 @@ function what(e) {
     if (!close) return base;
     return `${base}${t('punct.space')}${t('err.unknown_header_kind', { kind: tf('kind.' + close.kind, close.kind), list: close.missing.map((c) => (getLang() === 'zh' ? `「${c}」` : `“${c}”`)).join(t('list.sep')) })}`;
   }
-  if (known('err.' + code)) return t('err.' + code, { got: e.got ?? '' });
+  if (has('err.' + code)) return t('err.' + code, { got: e.got ?? '' });
   return null;
 }
 

@@ -1,14 +1,12 @@
 // One message table per language (i18n/en.js, i18n/zh.js); every string the page shows comes
 // from there. The language defaults to the browser's and is remembered in localStorage.
-import en from './i18n/en.js';
-import zh from './i18n/zh.js';
-import calEn from './i18n/calibrate-en.js';
-import calZh from './i18n/calibrate-zh.js';
-import histEn from './i18n/history-en.js';
-import histZh from './i18n/history-zh.js';
+// Each language is a classic script of its own (lang-en.js, lang-zh.js, built from
+// i18n/bundle-*.js) that fills `tables`: a visit downloads only the seller's language, and the
+// other is loaded when they switch (loadLang; docs/web.md "On demand"). Both tables have the
+// same keys (tests/browser/static.test.mjs), so one language needs no other to fall back on.
+import { loadScript } from './on-demand.js';
 
-// "Match my Seller Center" and the history keep their texts in their own files (cal., hist. keys).
-export const tables = { en: { ...en, ...calEn, ...histEn }, zh: { ...zh, ...calZh, ...histZh } };
+export const tables = globalThis.SHOPSCORE_LANG || (globalThis.SHOPSCORE_LANG = {});
 export const LANGS = ['en', 'zh'];
 const KEY = 'shopscore.lang';
 let lang = 'en';
@@ -16,7 +14,7 @@ let lang = 'en';
 export function detectLang() {
   try {
     const stored = localStorage.getItem(KEY);
-    if (stored && tables[stored]) return stored;
+    if (stored && LANGS.includes(stored)) return stored;
   } catch { /* storage may be unavailable */ }
   for (const l of navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language || 'en']) {
     const s = String(l).toLowerCase();
@@ -26,8 +24,14 @@ export function detectLang() {
   return 'en';
 }
 
+// Resolves once language l's table is there (its script loaded, or already in the page).
+export function loadLang(l) {
+  return loadScript(`lang-${l}.js`, () => !!tables[l]);
+}
+
+// Call once loadLang(l) has resolved.
 export function setLang(l, remember) {
-  lang = tables[l] ? l : 'en';
+  lang = tables[l] ? l : lang;
   document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
   if (remember) {
     try { localStorage.setItem(KEY, lang); } catch { /* ignore */ }
@@ -44,14 +48,19 @@ export function locale() {
 
 // t("key", {n: 3}) replaces {n}; a missing key falls back to English, then to the key itself.
 export function t(key, params) {
-  let s = tables[lang][key] ?? tables.en[key] ?? key;
+  let s = (tables[lang] && tables[lang][key]) ?? (tables.en && tables.en[key]) ?? key;
   if (params) s = s.replace(/\{(\w+)\}/g, (m, k) => (params[k] != null ? String(params[k]) : m));
   return s;
 }
 
 // Like t(), but `fallback` (e.g. the core's English message) when neither table has the key.
 export function tf(key, fallback, params) {
-  return tables[lang][key] != null || tables.en[key] != null ? t(key, params) : fallback;
+  return has(key) ? t(key, params) : fallback;
+}
+
+// Whether the page's table (or the English one, if loaded) has the key.
+export function has(key) {
+  return (tables[lang] && tables[lang][key] != null) || (tables.en && tables.en[key] != null);
 }
 
 // Static text in index.html: data-i18n="key" (textContent), data-i18n-attr="attr:key;attr:key".
@@ -74,7 +83,7 @@ export function tn(key, n, params) {
   const loc = locale();
   if (!plurals.has(loc)) plurals.set(loc, new Intl.PluralRules(loc));
   const form = plurals.get(loc).select(Number(n));
-  const full = tables[lang][`${key}.${form}`] != null || tables.en[`${key}.${form}`] != null ? `${key}.${form}` : `${key}.other`;
+  const full = has(`${key}.${form}`) ? `${key}.${form}` : `${key}.other`;
   return t(full, { n: new Intl.NumberFormat(loc).format(n), ...params });
 }
 

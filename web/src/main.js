@@ -4,11 +4,13 @@
 // A part that must trigger another gets it as a callback from here (ctx.scoreWith, rescore),
 // so no module imports one that imports it back (tests/node/import-cycles.mjs checks).
 import { $ } from './dom.js';
-import { t, detectLang, setLang, getLang, translateStatic } from './i18n.js';
+import { t, detectLang, loadLang, setLang, getLang, translateStatic } from './i18n.js';
+import { loadScript } from './on-demand.js';
 import { Engine } from './engine.js';
 import { ProfileEditor } from './profile.js';
 import { state, set, subscribe } from './store.js';
 import { applyMeta } from './model.js';
+import { setColumns } from './columns.js';
 import { setupTabs } from './tabs.js';
 import { setupFiles, ingestAll, renderFiles, declareNone, addFiles } from './files.js';
 import { setupShopForm, buildShopForm, showShopMessages } from './shop-facts.js';
@@ -41,15 +43,22 @@ function scheduleRender() {
   });
 }
 
-function boot() {
-  setLang(detectLang(), false);
+// The seller's language is asked for as soon as this script runs (only that one is downloaded).
+const firstLang = detectLang();
+const firstTable = loadLang(firstLang);
+
+async function boot() {
+  try {
+    await firstTable;
+  } catch (e) {
+    // No table to word it with: index.html's English text stays, with the reason.
+    return bootFailed(e.message);
+  }
+  setLang(firstLang, false);
   translateStatic();
   const langSelect = $('#lang-select');
   langSelect.value = getLang();
-  langSelect.addEventListener('change', () => {
-    setLang(langSelect.value, true);
-    retranslate();
-  });
+  langSelect.addEventListener('change', () => switchLang(langSelect));
   // The Shops view has the whole width: the single shop's result and forms are hidden meanwhile.
   setupTabs((id) => document.body.classList.toggle('shops-mode', id === 'tab-shops'));
   setupFiles(rescore, showResultOnPhone);
@@ -74,8 +83,9 @@ function boot() {
   if (typeof source !== 'string') return bootFailed('worker-src.js is missing');
   const engine = new Engine(source, slicingKnobs(location.search));
   set({ engine });
-  engine.start().then(({ version, defaultProfile, meta }) => {
+  engine.start().then(({ version, defaultProfile, meta, columns }) => {
     applyMeta(meta); // before any score: the gate and tiers come from it (model.js)
+    setColumns(columns);
     $('#core-version').textContent = version;
     setHistoryVersion(version);
     const profile = new ProfileEditor($('#profile-body'), defaultProfile, () => rescore());
@@ -109,7 +119,30 @@ function bootFailed(message) {
   const status = $('#boot-status');
   delete status.dataset.i18n;
   status.classList.add('error');
-  status.textContent = t('app.boot_failed', { message });
+  const text = t('app.boot_failed', { message });
+  status.textContent = text === 'app.boot_failed' ? `The calculator could not start: ${message}` : text;
+}
+
+// The other language's texts are loaded when first chosen (lang-xx.js); the page switches once
+// they are there. If they cannot be loaded (offline before the service worker saved them), the
+// page stays in its language and says so beside the menu.
+async function switchLang(select) {
+  const wanted = select.value;
+  const msg = $('#lang-msg');
+  msg.textContent = '';
+  select.setAttribute('aria-busy', 'true');
+  try {
+    await loadLang(wanted);
+  } catch {
+    select.value = getLang();
+    msg.textContent = t('lang.load_failed');
+    return;
+  } finally {
+    select.removeAttribute('aria-busy');
+  }
+  if (select.value !== wanted) return; // chosen again while loading: that change switches
+  setLang(wanted, true);
+  retranslate();
 }
 
 // A language change redraws everything built by script, keeping what was typed.
@@ -138,21 +171,9 @@ function openShop(files) {
   result.focus({ preventScroll: true });
 }
 
-// The sample dataset (sample.js, ~220 KB) is loaded only when asked for, by a script element
-// (from file:// a fetch() would be refused; CSP script-src 'self' allows it).
-let samplePromise = null;
+// The sample dataset (sample.js, ~220 KB) is loaded only when asked for (on-demand.js).
 function sampleScript() {
-  if (typeof self.SHOPSCORE_SAMPLE_JSON === 'string') return Promise.resolve();
-  if (!samplePromise) {
-    samplePromise = new Promise((resolve, reject) => {
-      const s = document.createElement('script');
-      s.src = 'sample.js';
-      s.onload = () => resolve();
-      s.onerror = () => { samplePromise = null; reject(new Error('sample.js could not be loaded')); };
-      document.head.appendChild(s);
-    });
-  }
-  return samplePromise;
+  return loadScript('sample.js', () => typeof self.SHOPSCORE_SAMPLE_JSON === 'string');
 }
 
 async function loadSample() {

@@ -35,7 +35,9 @@
  *   or a crash instead makes the main worker read on in one pass.
  *
  * Worker -> page
- * @typedef {{type: 'ready', id: 0, version: string, defaultProfile: string, meta: object|null}} ReadyMessage
+ * @typedef {{type: 'ready', id: 0, version: string, defaultProfile: string, meta: object|null,
+ *            columns: object}} ReadyMessage
+ *   `columns`: the `kinds` of the core's header_aliases.json (web/src/columns.js).
  * @typedef {{type: 'progress', id: number, key: number, loaded: number, total: number}} ProgressMessage
  * @typedef {{type: 'file', id: number, key: number, summary: object, timing: object|null}} FileMessage
  * @typedef {{type: 'file-error', id: number, key: number, error: ErrorData}} FileErrorMessage

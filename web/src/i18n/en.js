@@ -9,6 +9,7 @@ export default {
   'app.boot_failed': 'The calculator could not start: {message}',
   'nav.skip': 'Skip to the result',
   'lang.label': 'Language',
+  'lang.load_failed': 'The other language could not be loaded (offline?). Open the page once while online to save it.',
 
   'guide.title': 'Your Shop Performance Score in three steps',
   'guide.step_download': 'Download your exports from Seller Center (the last 90 days). Only Orders is required; each other export adds the metric it feeds, and a metric whose export is missing shows as a range until you add it or type its value:',
@@ -424,6 +425,7 @@ export default {
   'ins.moved.total': "SPS {a} → {b} ({change})",
   'ins.moved.rounded': 'Each change is rounded to 0.01, so the rows may not add up exactly to the total; changes under 0.005 are not listed.',
   'ins.chart.title': "Trend and forecast",
+  'ins.chart.unavailable': 'The chart could not be loaded (offline?); its numbers are in the table below.',
   'ins.chart.trend': "Score (past)",
   'ins.chart.table': 'The numbers as a table',
   'ins.chart.provisional_value': '{v} (provisional)',

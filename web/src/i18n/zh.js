@@ -9,6 +9,7 @@ export default {
   'app.boot_failed': '计算器无法启动：{message}',
   'nav.skip': '跳到结果',
   'lang.label': '语言',
+  'lang.load_failed': '无法加载另一种语言（可能处于离线状态）。请在联网时打开一次本页以便保存。',
 
   'guide.title': '三步算出店铺体验分',
   'guide.step_download': '从卖家中心下载导出文件（过去 90 天）。只有订单是必需的；其他每个导出文件补上它对应的指标，缺少的指标在添加文件或填写数值之前显示为一个范围：',
@@ -424,6 +425,7 @@ export default {
   'ins.moved.total': "店铺体验分 {a} → {b}（{change}）",
   'ins.moved.rounded': '每项变化四舍五入到 0.01，因此各行相加可能与总变化略有出入；小于 0.005 的变化不列出。',
   'ins.chart.title': "趋势与预测",
+  'ins.chart.unavailable': '无法加载图表（可能处于离线状态）；图中的数字见下方表格。',
   'ins.chart.trend': "分数（过去）",
   'ins.chart.table': '以表格查看数值',
   'ins.chart.provisional_value': '{v}（暂估）',

@@ -1,7 +1,9 @@
 // One chart: the shop's stored readings before the trend (history, docs/history.md), the trend
 // (past 90 days) and the forecast (next 60 days, both scenarios) with the
-// benefit tiers' lines (2.5 / 3.5 / 4.0, from the core's meta()), drawn by uPlot (bundled; no CDN). Crossing dates are listed under it.
-import uPlot from 'uplot';
+// benefit tiers' lines (2.5 / 3.5 / 4.0, from the core's meta()), drawn by uPlot (shipped with the
+// site as uplot.js, no CDN; loaded when the first chart is drawn: on-demand.js). Crossing dates
+// are listed under it, and the numbers are in the table below it.
+import { loadScript } from '../on-demand.js';
 import { h } from '../dom.js';
 import { fmtDate, fmtNumber } from '../format.js';
 import { it, t, tn, locale, getLang } from '../i18n.js';
@@ -91,11 +93,15 @@ export function renderChart(insights, ctx) {
   // Points only, no line: readings weeks apart joined by a line would invent the days between.
   // Only when there are any (the legend would otherwise name an empty series).
   if (older.length) opts.series.push({ label: t('hist.chart_readings'), stroke: '#8250df', fill: '#8250df', width: 1, paths: () => null, points: { show: true, size: 9, fill: '#8250df' } });
-  // uPlot measures its container, so it is created once the box is in the document.
-  queueMicrotask(() => {
+  // uPlot measures its container, so it is created once the box is in the document (and the
+  // library loaded). Without the library (offline before the service worker saved it) the box
+  // says so; the table below has the same numbers.
+  loadScript('uplot.js', () => typeof globalThis.uPlot === 'function').then(() => {
     if (!box.isConnected) return;
     opts.width = width();
-    new uPlot(opts, older.length ? [x, past, provisional, clean, steady, stored] : [x, past, provisional, clean, steady], box);
+    new globalThis.uPlot(opts, older.length ? [x, past, provisional, clean, steady, stored] : [x, past, provisional, clean, steady], box);
+  }, () => {
+    box.append(h('p.hint', { text: it('chart.unavailable') }));
   });
   // In date order (ISO dates sort as text), so the list reads as a timeline.
   const events = [];

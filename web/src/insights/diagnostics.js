@@ -3,7 +3,7 @@
 // a UTF-8 BOM so Excel reads Chinese correctly.
 import { h, setChildren } from '../dom.js';
 import { fmtNumber, fmtPercent } from '../format.js';
-import { it, tables, getLang } from '../i18n.js';
+import { it, has, getLang } from '../i18n.js';
 import { saveText } from '../downloads.js';
 
 let current = null; // the open tab's table id, kept across re-renders
@@ -24,7 +24,7 @@ function cellText(v, column) {
   if (column === 'days_late' && typeof v === 'number' && v < 1) return it('value.under_one_day');
   if (typeof v === 'number') return RATES.has(column) ? fmtPercent(v, 2) : fmtNumber(v, 6);
   if (PLACEHOLDER[v]) return it(PLACEHOLDER[v]);
-  if (WORDED[column] && tables.en['ins.' + WORDED[column] + v]) return it(WORDED[column] + v);
+  if (WORDED[column] && has('ins.' + WORDED[column] + v)) return it(WORDED[column] + v);
   // "reason (n); reason (n)": a reason left empty is "(none)".
   if (column === 'top_reasons') return v.split('; ').map((p) => p.replace(/^\(none\)(?= \(\d+\)$)/, () => it('value.none'))).join('; ');
   return v;

@@ -4,8 +4,8 @@
 //
 // Every source is an Ingest session (files, the sample dataset, quick mode's dataset), so every
 // score call goes through Ingest.score and its ScoreCache: one scoring path.
-/* global createShopScore, SHOPSCORE_WASM_XZ */
-import { XzReadableStream } from 'xz-decompress';
+/* global createShopScore, SHOPSCORE_WASM_LZMA */
+import { lzmaDecode } from './lzma.js';
 import { previewRows } from './decode.js';
 import { isZip, readZipDirectory, entryStream, entryText } from './zip.js';
 import { MSG, errorToData } from '../protocol.js';
@@ -31,17 +31,16 @@ function getModule() {
   return modulePromise;
 }
 
-// The site build puts the WASM binary beside the glue xz-compressed and base64-encoded (about
+// The site build puts the WASM binary beside the glue LZMA-compressed and base64-encoded (about
 // half the gzipped size of the module's own base64; scripts/build-site.mjs): decompressed here,
-// once per worker, without any request (the decoder is itself inlined WASM).
+// once per worker, without any request.
 async function moduleOptions() {
   if (!wasmModule) {
-    if (typeof SHOPSCORE_WASM_XZ !== 'string') return {}; // the module's own inlined binary
-    const text = atob(SHOPSCORE_WASM_XZ);
+    if (typeof SHOPSCORE_WASM_LZMA !== 'string') return {}; // the module's own inlined binary
+    const text = atob(SHOPSCORE_WASM_LZMA);
     const bytes = new Uint8Array(text.length);
     for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
-    const stream = new XzReadableStream(new Blob([bytes]).stream());
-    wasmModule = await WebAssembly.compile(await new Response(stream).arrayBuffer());
+    wasmModule = await WebAssembly.compile(lzmaDecode(bytes));
   }
   return {
     instantiateWasm(imports, receive) {
@@ -59,7 +58,8 @@ self.onmessage = async (event) => {
     if (msg.type === MSG.init) {
       const m = await getModule();
       configureSlices(msg, wasmModule);
-      self.postMessage({ type: MSG.ready, id: 0, version: m.version(), defaultProfile: m.defaultProfile(), meta });
+      self.postMessage({ type: MSG.ready, id: 0, version: m.version(), defaultProfile: m.defaultProfile(), meta,
+        columns: JSON.parse(m.headerAliases()).kinds });
     } else if (msg.type === MSG.score) {
       const ing = sessions.get(msg.session);
       if (!ing) throw new Error(`no ${msg.session} session has been read`);
