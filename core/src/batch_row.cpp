@@ -174,8 +174,9 @@ std::string rows_to_csv(const std::vector<ShopRow>& rows, bool insight_columns, 
 void keep_batch_columns_only(Result& result) {
     if (!result.insights) return;
     Insights& ins = *result.insights;
-    // Swapped with empty vectors, so that their memory is freed now (clear() keeps the capacity).
-    std::vector<Table>().swap(ins.diagnostics);
+    // Swapped with empty vectors, so that their memory is freed now (clear() keeps the capacity);
+    // the diagnostics tables are let go (the cache may still hold them for the next score).
+    ins.diagnostics.reset();
     std::vector<ScenarioResult>().swap(ins.scenarios);
     std::vector<DayScore>().swap(ins.trend);
     ins.moved.reset();

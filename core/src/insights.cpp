@@ -77,9 +77,14 @@ Insights compute_insights(const Result& result, const InsightContext& context) {
     const Day to = checked_day(context.options.moved_to, as_of, first, as_of, "moved_to");
     out.moved = why_moved(scorer, from, to);
     out.scenarios = scenarios(result, scorer);
-    out.diagnostics = *context.diagnostics_tables();
+    out.diagnostics = context.diagnostics_tables();
     out.diagnostics_rows = context.options.diagnostics_rows;
     return out;
+}
+
+const std::vector<Table>& Insights::diagnostics_tables() const {
+    static const std::vector<Table> kNone;
+    return diagnostics ? *diagnostics : kNone;
 }
 
 }  // namespace shopscore

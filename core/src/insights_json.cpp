@@ -165,7 +165,7 @@ ordered insights_json(const Insights& in) {
     j["scenarios"] = ordered::array();
     for (const ScenarioResult& s : in.scenarios) j["scenarios"].push_back(scenario_json(s));
     j["diagnostics"] = ordered::array();
-    for (const Table& t : in.diagnostics) j["diagnostics"].push_back(table_json(t, in.diagnostics_rows));
+    for (const Table& t : in.diagnostics_tables()) j["diagnostics"].push_back(table_json(t, in.diagnostics_rows));
     return j;
 }
 
@@ -203,13 +203,13 @@ Table trend_table(const std::vector<DayScore>& trend) {
 std::string insights_csv(const Result& result, const std::string& table, const std::string& lang) {
     if (result.insights) {
         if (table == "trend" && !result.insights->trend.empty()) return table_to_csv(worded_table(trend_table(result.insights->trend), lang));
-        for (const Table& t : result.insights->diagnostics)
+        for (const Table& t : result.insights->diagnostics_tables())
             if (t.id == table) return table_to_csv(worded_table(t, lang));
     }
     std::string known;
     if (result.insights) {
         if (!result.insights->trend.empty()) known = "trend";
-        for (const Table& t : result.insights->diagnostics) known += (known.empty() ? "" : " | ") + t.id;
+        for (const Table& t : result.insights->diagnostics_tables()) known += (known.empty() ? "" : " | ") + t.id;
     }
     const std::string expected =
         "one of " + (known.empty() ? std::string("the diagnostics tables (needs dated data)") : known);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <array>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -161,7 +162,10 @@ struct Insights {
     std::vector<DayScore> trend;
     std::optional<WhyMoved> moved;
     std::vector<ScenarioResult> scenarios;
-    std::vector<Table> diagnostics;
+    // Shared with the score session's cache (ScoreCache), never copied: at a million orders the
+    // tables hold tens of thousands of rows, and a re-score would copy them all. Null = none.
+    std::shared_ptr<const std::vector<Table>> diagnostics;
+    const std::vector<Table>& diagnostics_tables() const;  // empty when none
     int diagnostics_rows = 50;  // rows per table written into the result JSON
 };
 

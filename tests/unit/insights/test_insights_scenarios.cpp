@@ -116,7 +116,7 @@ TEST_CASE("diagnostics: late orders by carrier, and the CSV text", "[insights][d
     // UPS: 20 orders (2 a day 11-01 .. 11-10), 10 late; USPS 180, none late. Most late first.
     CHECK(insights_csv(r, "late_by_carrier") ==
           "carrier,orders,late_orders,late_rate\r\nUPS,20,10,0.5\r\nUSPS,180,0,0\r\n");
-    for (const Table& t : r.insights->diagnostics) {
+    for (const Table& t : r.insights->diagnostics_tables()) {
         if (t.id == "late_orders") {
             REQUIRE(t.rows.size() == 10);
             // deliver_by from the data: no SLA days; 2 days late (created + 5 vs created + 3).
@@ -143,7 +143,8 @@ TEST_CASE("diagnostics: late orders by carrier, and the CSV text", "[insights][d
 TEST_CASE("CSV quotes commas and quotes and defuses formulas", "[insights][diagnostics]") {
     Result r;
     r.insights = Insights{};
-    r.insights->diagnostics.push_back({"t", {"a", "b"}, {{{Cell::text, 0, "x, \"y\""}, {Cell::text, 0, "=1+1"}}}});
+    r.insights->diagnostics = std::make_shared<const std::vector<Table>>(
+        std::vector<Table>{{"t", {"a", "b"}, {{{Cell::text, 0, "x, \"y\""}, {Cell::text, 0, "=1+1"}}}}});
     CHECK(insights_csv(r, "t") == "a,b\r\n\"x, \"\"y\"\"\",'=1+1\r\n");
 }
 
@@ -152,17 +153,19 @@ TEST_CASE("CSV in Chinese: column names and the core's values worded, the seller
     // the placeholders; numbers, dates, products and reasons stay as they are.
     Result r;
     r.insights = Insights{};
+    std::vector<Table> tables;
     const auto t = [](const char* s) { return Cell{Cell::text, 0, s}; };
     const auto n = [](double x) { return Cell{Cell::number, x, ""}; };
-    r.insights->diagnostics.push_back({"returns_by_product",
-                                       {"product", "delivered_orders", "non_buyer_fault_return_orders", "rate", "top_reasons"},
-                                       {{t("(unknown)"), n(4), n(3), n(0.75), t("(none) (2); Damaged (1)")},
-                                        {t("Mug"), n(2), n(1), n(0.5), t("Damaged (1)")}}});
-    r.insights->diagnostics.push_back({"slowest_after_sales", {"order_id", "type", "requested", "total_hours"},
-                                       {{t("A1"), t("return"), t("2026-11-08 10:00"), n(50)},
-                                        {t("A2"), t("replacement"), t("2026-11-09 10:00"), n(2.5)}}});
-    r.insights->diagnostics.push_back({"unmapped_reasons", {"kind", "reason", "count"},
-                                       {{t("cancellation"), t("(none)"), n(3)}, {t("return"), t("Other"), n(1)}}});
+    tables.push_back({"returns_by_product",
+                      {"product", "delivered_orders", "non_buyer_fault_return_orders", "rate", "top_reasons"},
+                      {{t("(unknown)"), n(4), n(3), n(0.75), t("(none) (2); Damaged (1)")},
+                       {t("Mug"), n(2), n(1), n(0.5), t("Damaged (1)")}}});
+    tables.push_back({"slowest_after_sales", {"order_id", "type", "requested", "total_hours"},
+                      {{t("A1"), t("return"), t("2026-11-08 10:00"), n(50)},
+                       {t("A2"), t("replacement"), t("2026-11-09 10:00"), n(2.5)}}});
+    tables.push_back({"unmapped_reasons", {"kind", "reason", "count"},
+                      {{t("cancellation"), t("(none)"), n(3)}, {t("return"), t("Other"), n(1)}}});
+    r.insights->diagnostics = std::make_shared<const std::vector<Table>>(std::move(tables));
     CHECK(insights_csv(r, "returns_by_product", "zh") ==
           "商品,已送达订单,非买家责任退货,比率,主要原因\r\n"
           "未知,4,3,0.75,未填写原因 (2); Damaged (1)\r\n"
