@@ -142,7 +142,11 @@ function renderDimensions(r) {
       const dim = r.dimensions[d] || {};
       return h('div.card.dim.' + scoreClass(dim.no_data ? null : dim.score), { role: 'listitem', 'data-dimension': d },
         h('h3', { text: t('dim.' + d) }),
-        h('p.dim-score', { text: dim.no_data ? t('badge.no_data') : dim.score == null ? t('dim.not_computed') : dim.display }),
+        // A number in the large type; a sentence instead of one ("no data", "a metric is not
+        // given") in body type, so that a 375 px card does not break it over four lines.
+        dim.no_data || dim.score == null
+          ? h('p.dim-score.dim-score-text', { text: dim.no_data ? t('badge.no_data') : t('dim.not_computed') })
+          : h('p.dim-score', { text: dim.display }),
         // The weight the score used (no-data dimensions give theirs to the others), and the
         // profile's when they differ. With a range (a metric not given) no weighting was used:
         // the profile's weight alone, never "used 0 %".
