@@ -14,6 +14,9 @@ export class Engine {
     this.nextId = 1;
     this.pending = new Map(); // id -> {resolve, reject, onEvent}
     this.ready = null;
+    // Sessions scored with insights since they were read: the first such score builds the
+    // insights' tables, the later ones reuse them (scoring.js shows the score before that first).
+    this.insightsBuilt = new Set();
   }
 
   start() {
@@ -61,12 +64,15 @@ export class Engine {
 
   // Reads files into the worker's Ingest named `session` (protocol.js IngestMessage).
   ingest(session, shop, files, onEvent) {
+    this.insightsBuilt.delete(session);
     return this.request({ type: MSG.ingest, session, shop, files }, onEvent);
   }
 
   // Scores a session; resolves with the result JSON text.
   async score(session, options) {
-    return (await this.request({ type: MSG.score, session, options })).result;
+    const { result } = await this.request({ type: MSG.score, session, options });
+    if (options && options.insights) this.insightsBuilt.add(session);
+    return result;
   }
 
   // Fits a profile to Seller Center snapshots on a session's data; resolves with the report
@@ -87,6 +93,7 @@ export class Engine {
     this.worker.terminate();
     for (const p of this.pending.values()) p.reject(new CancelledError());
     this.pending.clear();
+    this.insightsBuilt.clear();
     return this.start();
   }
 }

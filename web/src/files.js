@@ -127,6 +127,7 @@ export async function ingestAll() {
         // How many workers read it, and whether they fell back to one pass (for the tests).
         const slices = msg.timing && msg.timing.slices;
         if (slices) Object.assign(document.body.dataset, { sliceWorkers: String(slices.workers), sliceFellBack: String(!!slices.fellBack) });
+        if (msg.timing) document.body.dataset.readerThread = String(!!msg.timing.readerThread);
         f.status = 'ok';
         f.summary = msg.summary;
         f.error = null;

@@ -15,7 +15,7 @@ import { setupTabs } from './tabs.js';
 import { setupFiles, ingestAll, renderFiles, declareNone, addFiles } from './files.js';
 import { setupShopForm, buildShopForm, showShopMessages } from './shop-facts.js';
 import { setupQuickForm, buildQuickForm, quickWasActive, quickInactive, showQuickMessages } from './quick-mode.js';
-import { rescore, scoreWith, calibrateCurrent } from './scoring.js';
+import { rescore, scoreWith, calibrateCurrent, configureScoreFirst } from './scoring.js';
 import { setupCalibration, renderCalibration } from './calibrate-form.js';
 import { renderResultArea, setupSticky, setResultActions } from './result-area.js';
 import { setupOffline } from './pwa.js';
@@ -24,7 +24,7 @@ import { changeSinceLast } from './history/history-store.js';
 import { setupShops, renderShops, setChangeProvider } from './shops/view.js';
 
 // What a store change redraws.
-const RESULT_KEYS = ['result', 'error', 'stale', 'source', 'fields', 'shownSeq'];
+const RESULT_KEYS = ['result', 'error', 'stale', 'source', 'fields', 'shownSeq', 'insightsPending'];
 function onStore(patch) {
   if ('fields' in patch || 'source' in patch) { showShopMessages(); showQuickMessages(); }
   if ('source' in patch && patch.source !== 'quick') quickInactive();
@@ -81,7 +81,9 @@ async function boot() {
 
   const source = self.SHOPSCORE_WORKER_SOURCE;
   if (typeof source !== 'string') return bootFailed('worker-src.js is missing');
-  const engine = new Engine(source, slicingKnobs(location.search));
+  const knobs = readingKnobs(location.search);
+  configureScoreFirst(knobs.scoreFirstBytes);
+  const engine = new Engine(source, knobs);
   set({ engine });
   engine.start().then(({ version, defaultProfile, meta, columns }) => {
     applyMeta(meta); // before any score: the gate and tiers come from it (model.js)
@@ -216,12 +218,14 @@ function cancelWork() {
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', boot);
 else boot();
 
-// Test and benchmark knobs of reading one large export in several workers, from the page's
-// address (docs/web.md "Every core"): ?slice-min-file=BYTES&slice-min=BYTES&slice-workers=N.
-function slicingKnobs(search) {
+// Test and benchmark knobs of reading large exports, from the page's address (docs/web.md "Every
+// core"): ?slice-min-file=BYTES&slice-min=BYTES&slice-workers=N (several workers),
+// ?reader-min=BYTES (the reader thread), ?score-first=BYTES (the score before the insights).
+function readingKnobs(search) {
   const q = new URLSearchParams(search);
   const knobs = {};
-  for (const [param, key] of [['slice-min-file', 'minFileBytes'], ['slice-min', 'minSliceBytes'], ['slice-workers', 'workers']]) {
+  for (const [param, key] of [['slice-min-file', 'minFileBytes'], ['slice-min', 'minSliceBytes'], ['slice-workers', 'workers'],
+    ['reader-min', 'readerMinBytes'], ['score-first', 'scoreFirstBytes']]) {
     const v = Number(q.get(param));
     if (q.has(param) && Number.isFinite(v) && v >= 0) knobs[key] = v;
   }

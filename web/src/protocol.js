@@ -7,7 +7,8 @@
  * Page -> worker
  * @typedef {{type: 'init', id: 0, source: Blob, slicing: object}} InitMessage
  *   `source`: the worker's own bundle, for the extra workers of a large export (worker/slices.js);
- *   `slicing`: test and benchmark knobs {minFileBytes, minSliceBytes, workers} (docs/web.md "Every core").
+ *   `slicing`: test and benchmark knobs {minFileBytes, minSliceBytes, workers, readerMinBytes}
+ *   (docs/web.md "Every core"; worker/slices.js, worker/byte-feed.js).
  * @typedef {{type: 'ingest', id: number, session: SessionName, shop: string,
  *            files: {key: number, name: string, blob: Blob, dateOrder: string}[]}} IngestMessage
  *   Reads the files into a new Ingest named `session` (the old one is dropped). `shop` is a shop

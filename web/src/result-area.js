@@ -59,6 +59,7 @@ export function renderResultArea() {
       assumedOrders: state.resultSource === 'quick' && state.assumedOrders,
       typeMetric: state.resultSource === 'quick' ? null : actions.typeMetric,
       scoreWith: actions.scoreWith,
+      insightsPending: state.insightsPending,
       declareNone: state.resultSource === 'files' ? actions.declareNone : null,
       typed: state.typedText,
       fields: state.fields,

@@ -45,6 +45,19 @@ export async function calibrateCurrent(snapshotsJson) {
   return JSON.parse(await state.engine.calibrate(req.session, snapshotsJson, JSON.stringify(state.profile.profile())));
 }
 
+// The first score of a large source read anew builds the insights' tables: at 200 k orders about
+// 0.15 s of the worker's time after the score's own 0.04 s (docs/performance.md "The page: the
+// score first"). Then the score is shown first and the insights follow; re-scores reuse the
+// tables (10-20 ms at 1 M orders), and a small source is quick either way, so both come at once.
+let scoreFirstBytes = 4 << 20;
+export function configureScoreFirst(bytes) {
+  if (Number.isFinite(bytes)) scoreFirstBytes = bytes; // the ?score-first= knob (docs/web.md)
+}
+function showScoreFirst(req) {
+  if (!req.options.insights || req.session !== 'files' || state.engine.insightsBuilt.has(req.session)) return false;
+  return state.files.reduce((sum, f) => sum + (f.status === 'ok' ? f.size : 0), 0) >= scoreFirstBytes;
+}
+
 // Scores the current source. Only the newest call's answer is kept (seq), so a slow reply
 // cannot overwrite a later one. A typed value that cannot be read stops here: the last valid
 // result stays, marked stale (not matching the inputs), and the field says why.
@@ -61,14 +74,19 @@ export async function rescore() {
   const source = state.source;
   try {
     await ensureSession(req);
+    if (showScoreFirst(req)) {
+      const score = await state.engine.score(req.session, { ...req.options, insights: false });
+      if (seq !== state.seq) return;
+      set({ result: JSON.parse(score), resultSource: source, error: null, stale: false, insightsPending: true });
+    }
     const text = await state.engine.score(req.session, req.options);
     if (seq !== state.seq) return;
-    set({ result: JSON.parse(text), resultSource: source, error: null, stale: false, shownSeq: seq });
+    set({ result: JSON.parse(text), resultSource: source, error: null, stale: false, insightsPending: false, shownSeq: seq });
   } catch (e) {
     if (seq !== state.seq || e instanceof CancelledError) return;
     // A bad option (profile, shop fact) or a quick-mode value must not wipe a good result: the
     // last valid one stays, marked as such. Other errors (the data itself) clear it.
     const keep = e instanceof InputError && (e.inOptions || source === 'quick') && state.resultSource === source;
-    set({ error: e, result: keep ? state.result : null, stale: keep, shownSeq: seq });
+    set({ error: e, result: keep ? state.result : null, stale: keep, insightsPending: false, shownSeq: seq });
   }
 }

@@ -18,6 +18,7 @@ export const state = {
   result: null,
   resultSource: 'none', // the source the shown result came from
   stale: false, // the shown result is the last valid one, not the current inputs'
+  insightsPending: false, // the shown result is the score alone; its insights are on the way
   assumedOrders: false, // quick mode took the shop as past the gate (no count given)
   error: null,
   seq: 0, // the newest score request

@@ -42,12 +42,12 @@ export function readingsBefore(firstDay) {
 // A result shown fresh (not stale, not an error): record it and show its change.
 function freshResult() {
   const r = state.result;
-  return r && state.source !== 'none' && !state.stale && !state.error && state.resultSource === state.source && recordable(r) ? r : null;
+  return r && state.source !== 'none' && !state.stale && !state.insightsPending && !state.error && state.resultSource === state.source && recordable(r) ? r : null;
 }
 
 let lastRecorded = null;
 export function historyOnStore(patch) {
-  if (!('result' in patch || 'stale' in patch || 'error' in patch || 'source' in patch)) return;
+  if (!('result' in patch || 'stale' in patch || 'error' in patch || 'source' in patch || 'insightsPending' in patch)) return;
   const r = freshResult();
   if (!r) {
     if (ui.changeFor) { ui.change = null; ui.changeFor = null; renderHistory(); }

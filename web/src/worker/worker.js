@@ -11,6 +11,7 @@ import { isZip, readZipDirectory, entryStream, entryText } from './zip.js';
 import { MSG, errorToData } from '../protocol.js';
 import { scoreShops } from './shops.js';
 import { configureSlices, sliceWorkers, readInSlices, readSliceHere } from './slices.js';
+import { openFeed, configureFeed } from './byte-feed.js';
 
 const CHUNK = 1 << 20; // bytes per call into the core (>= 1 MiB, except a file's last chunk)
 
@@ -58,6 +59,7 @@ self.onmessage = async (event) => {
     if (msg.type === MSG.init) {
       const m = await getModule();
       configureSlices(msg, wasmModule);
+      configureFeed(msg.slicing || {});
       self.postMessage({ type: MSG.ready, id: 0, version: m.version(), defaultProfile: m.defaultProfile(), meta,
         columns: JSON.parse(m.headerAliases()).kinds });
     } else if (msg.type === MSG.score) {
@@ -202,18 +204,25 @@ async function readText(m, ing, f, report, shop) {
   const asDataset = /\.json$/i.test(f.name) && !f.auto;
   const workers = shop === undefined || asDataset ? 0 : sliceWorkers(f);
   // One pass: every byte through this worker (the head kept for the preview as it goes).
+  // The bytes come from a reader thread (byte-feed.js), so reading and parsing overlap.
   async function readOnePass() {
-    await pump(m, ing, f.blob.stream().getReader(), {
-      onChunk(value) {
-        if (headLen < head.length) {
-          const n = Math.min(head.length - headLen, value.length);
-          head.set(value.subarray(0, n), headLen);
-          headLen += n;
-        }
-        loaded += value.length;
-      },
-      onCommit() { report(loaded); },
-    }, timing);
+    const feed = openFeed(f.blob);
+    timing.readerThread = feed.thread;
+    try {
+      await pump(m, ing, feed, {
+        onChunk(value) {
+          if (headLen < head.length) {
+            const n = Math.min(head.length - headLen, value.length);
+            head.set(value.subarray(0, n), headLen);
+            headLen += n;
+          }
+          loaded += value.length;
+        },
+        onCommit() { report(loaded); },
+      }, timing);
+    } finally {
+      feed.cancel().catch(() => {}); // a read that failed must not leave its reader running
+    }
   }
   try {
     if (workers) {

@@ -1,0 +1,155 @@
+// The page's reading of a large file (docs/web.md "The reader thread", "The score first"):
+// - a reader worker streams the File and hands the core's worker 1 MiB buffers from a ring of
+//   four (web/src/worker/byte-feed.js): the result is the in-thread stream's, byte for byte, and
+//   the CLI's; a bad cell late in the file is the same error, with its row;
+// - after a large source is read, the score is shown before the insights (web/src/scoring.js):
+//   first the score with a "working out what to fix first" line, then the insights, and the
+//   result the tests wait for (body[data-seq]) is the complete one.
+// Knobs (the page's address): ?reader-min=BYTES (the reader thread from that size; 4 MiB by
+// default), ?score-first=BYTES (the score first from that size of the files read; 4 MiB).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { useSite, newContext, openPage, addFiles, waitForResult, tempDir, cliAvailable, CLI } from './helpers.mjs';
+
+const suite = useSite({ fixtures: true });
+
+const HEADER = 'Order ID,Order Status,Product Name,Created Time,Delivered Time,Cancelled Time,Cancel By,Cancel Reason,' +
+  'Fulfillment Type,Product Category';
+
+// `orders` orders of two SKU rows, CRLF, product names quoted with a line break and Chinese
+// characters (three bytes each, so buffer ends fall inside characters and quoted cells): ~5.6 MB,
+// five full buffers and a part, more than the ring holds, so buffers are reused.
+function ordersExport(orders) {
+  const lines = [HEADER];
+  for (let i = 0; i < orders; i++) {
+    const cancelled = i % 7 === 3;
+    for (let sku = 0; sku < 2; sku++) {
+      lines.push([
+        8880001000 + i, cancelled ? 'Cancelled' : 'Delivered', `"杯子 ""经典"" ${i % 97}\r\n第二行, ${sku}"`,
+        `11/0${1 + (i % 9)}/2026 09:${10 + (i % 50)}:00 AM`, cancelled ? '' : `11/${12 + (i % 9)}/2026 10:00:00 AM`,
+        cancelled ? '11/09/2026 12:00:00 PM' : '', cancelled ? 'Buyer' : '', cancelled ? 'No longer needed' : '',
+        i % 4 === 0 ? 'Fulfilled by TikTok' : 'Fulfilled by seller', sku === 0 ? 'Home' : 'Kitchen',
+      ].join(','));
+    }
+  }
+  return lines.join('\r\n') + '\r\n';
+}
+
+function fixtures() {
+  const dir = tempDir('reader');
+  const write = (name, text) => { const p = path.join(dir, name); writeFileSync(p, text); return p; };
+  const clean = ordersExport(24000);
+  // A created time that is no date near the end: the error names its row.
+  const row = clean.indexOf('\r\n8880024990,');
+  const cell = clean.indexOf('",11/', row) + 2;
+  return {
+    clean: write('orders-big.csv', clean),
+    bad: write('orders-big-bad.csv', clean.slice(0, cell) + 'xx' + clean.slice(cell + 2)),
+  };
+}
+
+// The page's result JSON (its download) or its error for one file, and how it was read.
+async function pageRead(context, query, file) {
+  const page = await openPage(context, suite.site.indexUrl + query);
+  const seq = await addFiles(page, [file]);
+  const thread = await page.evaluate(() => document.body.dataset.readerThread);
+  const row = await page.$('#file-list > li');
+  let json = null;
+  let error = null;
+  if ((await row.getAttribute('data-status')) === 'error') {
+    error = await row.textContent();
+  } else {
+    await waitForResult(page, seq);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-json')]);
+    json = readFileSync(await download.path(), 'utf8');
+  }
+  await page.close();
+  return { json, error, thread };
+}
+
+const THREAD = '?reader-min=1';
+const NO_THREAD = '?reader-min=1000000000000';
+
+test('a large export read through the reader thread gives the in-thread result bytes, the CLI\'s result, and the same error row', { skip: !cliAvailable() && 'no CLI' }, async () => {
+  const fx = fixtures();
+  const { context, problems } = await newContext(suite.browser);
+  const inThread = await pageRead(context, NO_THREAD, fx.clean);
+  const viaReader = await pageRead(context, THREAD, fx.clean);
+  assert.equal(inThread.thread, 'false');
+  assert.equal(viaReader.thread, 'true');
+  assert.ok(inThread.json && viaReader.json, `${inThread.error} ${viaReader.error}`);
+  assert.equal(viaReader.json, inThread.json, 'the same result JSON bytes');
+  const cli = spawnSync(CLI, ['score', '--insights', '--orders', path.basename(fx.clean)], { cwd: path.dirname(fx.clean), encoding: 'utf8' });
+  assert.equal(cli.status, 0, cli.stderr);
+  assert.deepEqual(JSON.parse(viaReader.json), JSON.parse(cli.stdout), 'the page\'s download is the CLI\'s result JSON');
+
+  const cliBad = spawnSync(CLI, ['score', '--orders', path.basename(fx.bad)], { cwd: path.dirname(fx.bad), encoding: 'utf8' });
+  assert.equal(cliBad.status, 2);
+  const where = cliBad.stderr.match(/orders-big-bad\.csv:(\d+):Created Time/);
+  assert.ok(where, cliBad.stderr);
+  for (const query of [THREAD, NO_THREAD]) {
+    const bad = await pageRead(context, query, fx.bad);
+    assert.ok(bad.error && bad.error.includes(`orders-big-bad.csv:${where[1]}:Created Time`), `${query}: ${bad.error} names row ${where[1]}`);
+  }
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+// What the result area showed, in order, while a file set was read and scored: one entry per
+// change of the result body (is the score there, the pending line, the insights; body[data-seq]).
+async function watchResult(page) {
+  await page.evaluate(() => {
+    window.__shown = [];
+    const body = document.querySelector('#result-body');
+    const note = () => {
+      const last = window.__shown.at(-1);
+      const now = {
+        score: !!document.querySelector('#sps-display'),
+        pending: !!document.querySelector('#insights-pending'),
+        insights: !!document.querySelector('#insights'),
+        seq: body.dataset.seq,
+      };
+      if (!last || JSON.stringify(last) !== JSON.stringify(now)) window.__shown.push(now);
+    };
+    new MutationObserver(note).observe(body, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-seq'] });
+  });
+}
+
+test('after a large file set is read the score comes first, then the insights; the result waited for is the complete one', async () => {
+  const { context, problems } = await newContext(suite.browser);
+  const files = Object.values(suite.fx.files).filter((p) => !p.endsWith('bad-orders.csv'));
+  const shown = {};
+  const json = {};
+  for (const [name, query] of [['first', '?score-first=1'], ['together', '?score-first=1000000000000']]) {
+    const page = await openPage(context, suite.site.indexUrl + query);
+    await watchResult(page);
+    const seqBefore = await page.evaluate(() => document.querySelector('#result-body').dataset.seq);
+    const seq = await addFiles(page, files);
+    await waitForResult(page, seq);
+    await page.waitForSelector('#insights');
+    shown[name] = await page.evaluate(() => window.__shown.filter((s) => s.score));
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-json')]);
+    json[name] = readFileSync(await download.path(), 'utf8');
+    // One new result sequence number: the tests' waitForResult sees only the complete result.
+    const seqs = new Set(shown[name].map((s) => s.seq));
+    assert.deepEqual([...seqs].filter((s) => s !== seqBefore).length, 1, `${name}: ${JSON.stringify(shown[name])}`);
+    await page.close();
+  }
+  // Score first: the score with the pending line and no insights, under the old sequence number;
+  // then the insights without the line, under the new one.
+  const first = shown.first;
+  assert.deepEqual(first[0], { score: true, pending: true, insights: false, seq: first[0].seq }, JSON.stringify(first));
+  const done = first.at(-1);
+  assert.deepEqual([done.pending, done.insights], [false, true], JSON.stringify(first));
+  assert.notEqual(done.seq, first[0].seq, 'the complete result is the one the sequence number announces');
+  // Together: never the pending line; the score arrives with its insights.
+  assert.ok(shown.together.every((s) => !s.pending), JSON.stringify(shown.together));
+  assert.ok(shown.together[0].insights, JSON.stringify(shown.together));
+  assert.equal(json.first, json.together, 'the same result either way');
+  assert.ok(JSON.parse(json.first).insights, 'the download has the insights');
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -1,0 +1,130 @@
+// A Blob's bytes read on another thread. File.stream() costs its reader about as much CPU as the
+// core's parsing of the same bytes (3-4 ms a MB in Chromium: copying out of the browser's pipe,
+// a promise and a chunk object per 64 KiB), and in one worker the two took turns. Here a small
+// reader worker does the streaming and hands the bytes on in 1 MiB buffers, so on a second core
+// the browser's reading and the core's parsing run side by side (docs/web.md "The reader thread").
+//
+// openFeed(blob) answers a reader with the stream reader's read() -> {done, value}, so the chunk
+// pump does not know which it got. The buffers go back to the reader worker for reuse once the
+// pump has copied them: a ring of RING buffers, so the reader is at most RING MiB ahead (memory
+// stays flat for a 2 GB file) and allocates nothing per chunk.
+
+const CHUNK = 1 << 20;
+const RING = 4;
+// Below this the one-thread stream is as fast: starting the reader worker costs a few ms.
+// The ?reader-min= knob (docs/web.md) changes it for the tests.
+let minBytes = 4 << 20;
+export function configureFeed(knobs) {
+  if (Number.isFinite(knobs.readerMinBytes)) minBytes = knobs.readerMinBytes;
+}
+
+// The reader worker's whole code, started from a Blob of its source: it must not use anything
+// from outside the function.
+function readerMain() {
+  const free = [];
+  let wake = null;
+  const take = async () => {
+    while (!free.length) await new Promise((resolve) => { wake = resolve; });
+    return free.pop();
+  };
+  self.onmessage = async ({ data }) => {
+    if (data.type === 'free') {
+      free.push(data.buf);
+      if (wake) { const w = wake; wake = null; w(); }
+      return;
+    }
+    try {
+      for (let i = 0; i < data.ring; i++) free.push(new ArrayBuffer(data.chunk));
+      const reader = data.blob.stream().getReader();
+      let buf = await take();
+      let view = new Uint8Array(buf);
+      let filled = 0;
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        let pos = 0;
+        while (pos < value.length) {
+          const n = Math.min(value.length - pos, view.length - filled);
+          view.set(value.subarray(pos, pos + n), filled);
+          filled += n;
+          pos += n;
+          if (filled === view.length) {
+            self.postMessage({ type: 'bytes', buf, length: filled }, [buf]);
+            buf = await take();
+            view = new Uint8Array(buf);
+            filled = 0;
+          }
+        }
+      }
+      if (filled) self.postMessage({ type: 'bytes', buf, length: filled }, [buf]);
+      self.postMessage({ type: 'done' });
+    } catch (e) {
+      // A file that cannot be read (moved, changed on disk): the same DOMException, rebuilt there.
+      self.postMessage({ type: 'error', name: (e && e.name) || 'Error', message: String((e && e.message) || e) });
+    }
+  };
+}
+
+let readerSource = null;
+
+function startReader() {
+  if (typeof Worker === 'undefined' || typeof Blob === 'undefined' || typeof URL === 'undefined') return null;
+  readerSource = readerSource || new Blob([`(${readerMain.toString()})()`], { type: 'text/javascript' });
+  const url = URL.createObjectURL(readerSource);
+  try {
+    return new Worker(url);
+  } catch {
+    return null; // no workers inside workers here: the stream in this thread
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
+
+// A reader of `blob`'s bytes: from the reader worker for a large blob, else the blob's own stream.
+// cancel() stops the reading (the pump failed or finished early); `thread` says which it is.
+export function openFeed(blob) {
+  const worker = blob.size >= minBytes ? startReader() : null;
+  if (!worker) return Object.assign(blob.stream().getReader(), { thread: false });
+  const queue = []; // messages not yet asked for
+  let waiting = null; // the read() waiting for the next message
+  const held = []; // buffers given out; each goes back once the pump has copied it
+  let finished = false;
+  const stop = () => { if (!finished) { finished = true; worker.terminate(); } };
+  const settle = (msg, resolve, reject) => {
+    if (msg.type === 'bytes') {
+      held.push(msg.buf);
+      resolve({ done: false, value: new Uint8Array(msg.buf, 0, msg.length) });
+    } else if (msg.type === 'done') {
+      stop();
+      resolve({ done: true, value: undefined });
+    } else {
+      stop();
+      reject(msg.type === 'error' ? new DOMException(msg.message, msg.name) : new Error('the file reader stopped'));
+    }
+  };
+  worker.onmessage = ({ data }) => {
+    if (waiting) { const w = waiting; waiting = null; settle(data, w.resolve, w.reject); } else queue.push(data);
+  };
+  worker.onerror = (ev) => {
+    ev.preventDefault();
+    worker.onmessage({ data: { type: 'crashed' } });
+  };
+  worker.postMessage({ type: 'read', blob, chunk: CHUNK, ring: RING });
+  return {
+    read() {
+      // The pump asks for the next chunk before copying the one it holds: the one before that is
+      // copied by now and goes back to the reader.
+      while (held.length > 1 && !finished) {
+        const buf = held.shift();
+        worker.postMessage({ type: 'free', buf }, [buf]);
+      }
+      return new Promise((resolve, reject) => {
+        if (queue.length) settle(queue.shift(), resolve, reject);
+        else if (finished) resolve({ done: true, value: undefined });
+        else waiting = { resolve, reject };
+      });
+    },
+    cancel() { stop(); return Promise.resolve(); },
+    thread: true,
+  };
+}
