@@ -134,9 +134,9 @@ void CsvTokenizer::too_long() {
     // A quoted cell may be closed later or never: either way the cap is what was hit, on the
     // row where the cell starts; the hint covers the quote that was never closed.
     if (state_ == State::quoted || state_ == State::quote_in_quoted)
-        fail_input(quote_row_, column(), "cell_too_long", "a cell shorter than 1 MiB",
+        fail_input(quote_row_, column(), "cell_too_long", "a cell of at most 1 MiB",
                    "a quoted cell longer than that (if its closing quote is missing, the quote opens on this row)");
-    fail_input(row(), column(), "cell_too_long", "a cell shorter than 1 MiB");
+    fail_input(row(), column(), "cell_too_long", "a cell of at most 1 MiB");
 }
 
 void CsvTokenizer::start_field() {

@@ -133,9 +133,7 @@ struct Ingest::Impl {
             target.cancel_reason = target.category = target.shipment = 0;  // ids of `part`'s pools
             ds.set_cancel_reason(target, part.cancel_reason(o));
             ds.set_category(target, part.category(o));
-            ds.set_product(target, part.product(o));
-            ds.set_carrier(target, part.carrier(o));
-            ds.set_warehouse(target, part.warehouse(o));
+            ds.set_shipment(target, part.product(o), part.carrier(o), part.warehouse(o));
         }
         for (auto& r : part.reviews) ds.reviews.push_back(std::move(r));
         for (auto& a : part.after_sales) ds.after_sales.push_back(std::move(a));

@@ -113,7 +113,7 @@ void load_orders(ByteReader& in, IngestState& state) {
         }
         Triple& t = triples[number == 0 ? triples.size() - 1 : number - 1];
         if (!t.set) {
-            ds.set_product(o, t.product), ds.set_carrier(o, t.carrier), ds.set_warehouse(o, t.warehouse);
+            ds.set_shipment(o, t.product, t.carrier, t.warehouse);
             t.id = o.shipment, t.set = true;
         }
         o.shipment = t.id;

@@ -205,7 +205,7 @@ void SheetReader::text(std::string_view text) {
     if (!in_cell_ || phonetic_depth_ > 0) return;
     if (!in_value_ && !(in_inline_t_ && type_ == "inlineStr")) return;
     if (value_.size() + text.size() > XlsxLimits::kMaxCellBytes)
-        fail_input(row_, column_, "cell_too_long", "a cell shorter than " + mib(XlsxLimits::kMaxCellBytes));
+        fail_input(row_, column_, "cell_too_long", "a cell of at most " + mib(XlsxLimits::kMaxCellBytes));
     value_.append(text);
 }
 

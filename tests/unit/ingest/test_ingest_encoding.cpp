@@ -203,7 +203,7 @@ TEST_CASE("ingest/csv: a long quoted cell is too long, not unclosed", "[ingest][
             Ingest ingest(Shop{});
             read_text(ingest, ExportKind::orders, "x.csv", text, step ? every(step, text.size()) : std::vector<size_t>{});
         });
-        CHECK_THAT(e, StartsWith("x.csv:2:Product Name: expected a cell shorter than 1 MiB"));
+        CHECK_THAT(e, StartsWith("x.csv:2:Product Name: expected a cell of at most 1 MiB"));
     }
     try {
         Ingest ingest(Shop{});
@@ -230,7 +230,7 @@ TEST_CASE("ingest/csv: an unquoted cell of exactly 1 MiB is read, one byte more 
             } else {
                 const std::string e = error_of(
                     [&] { read_text(ingest, ExportKind::orders, "x.csv", text, step ? every(step, text.size()) : std::vector<size_t>{}); });
-                CHECK_THAT(e, StartsWith("x.csv:2:Product Name: expected a cell shorter than 1 MiB"));
+                CHECK_THAT(e, StartsWith("x.csv:2:Product Name: expected a cell of at most 1 MiB"));
             }
         }
     }

@@ -121,7 +121,7 @@ TEST_CASE("an inline cell over 1 MiB is refused as it arrives", "[hardening][xls
     std::string cell;
     for (int i = 0; i < 11; ++i) cell += piece;  // 1,100,000 bytes of text > 1,048,576
     CHECK(error_of([&] { read_xlsx_parts("<sst/>", sheet(R"(<row r="2"><c t="inlineStr"><is><t>)" + cell + "</t></is></c></row>")); }) ==
-          "w.xlsx:2:Order ID: expected a cell shorter than 1 MiB");
+          "w.xlsx:2:Order ID: expected a cell of at most 1 MiB");
 }
 
 TEST_CASE("references to a long shared string are counted: 512 MiB per sheet", "[hardening][xlsx]") {
