@@ -3,7 +3,6 @@
 #pragma once
 
 #include <array>
-#include <deque>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -11,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "shopscore/block_vector.h"
 #include "shopscore/time.h"
 
 namespace shopscore {
@@ -184,7 +184,7 @@ private:
 
 struct Dataset {
     Shop shop;
-    std::deque<Order> orders;  // one per order id (SKU rows merged); a deque grows without copying
+    BlockVector<Order> orders;  // one per order id (SKU rows merged); grows without copying
     std::vector<Review> reviews;
     std::vector<AfterSale> after_sales;
     std::vector<Chat> chats;
@@ -230,7 +230,7 @@ struct Dataset {
 private:
     StringPool id_texts_;              // IDs that are not kept as numbers
     StringPool shipments_;             // (product, carrier, warehouse) ids as 12 bytes; 0 = all empty
-    std::vector<uint32_t> id_slots_;   // open-addressing index over `orders` by ID: row + 1, 0 = free
+    std::vector<uint32_t> id_slots_;   // open-addressing index over `orders` by ID: row + 1 and a hash tag, 0 = free
     uint64_t id_hash(const Order& o) const;
     void grow_index();
     void rebuild_index(size_t capacity);

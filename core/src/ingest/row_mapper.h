@@ -3,7 +3,6 @@
 #pragma once
 
 #include <cstdint>
-#include <deque>
 #include <map>
 #include <memory>
 #include <string>
@@ -27,7 +26,7 @@ struct IngestState {
     // SKU but is one request.
     std::unordered_map<std::string, uint32_t> return_index;
     // What the SKU rows of each order said, indexed like dataset.orders (orders_mapper.cpp).
-    // One per order while reading (a million at once): kept small, in a deque that grows without copying.
+    // One per order while reading (a million at once): kept small, in blocks that grow without copying.
     struct OrderRows {
         int last_file = -1;         // the last orders export with a row of it
         bool fbt : 1, seller : 1;
@@ -44,7 +43,7 @@ struct IngestState {
             : fbt(false), seller(false), regular(false), pre_order(false), made_to_order(false), cancelled_row(false),
               delivered_row(false), returned(false) {}
     };
-    std::deque<OrderRows> order_rows;
+    BlockVector<OrderRows> order_rows;
     // The order-level columns in the order the conflicting_order_rows warning prefers them.
     enum ConflictColumn : uint8_t { kCreatedCol, kDeliveredCol, kDeliverByCol, kFulfillmentCol, kTypeCol, kCancelTimeCol, kCancelByCol };
     static constexpr const char* kConflictColumns[] = {"Created Time", "Delivered Time", "Deliver By", "Fulfillment Type",

@@ -2,6 +2,7 @@
 // read, the ID index finds every order, timestamps keep their seconds, pools intern texts once.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -102,4 +103,34 @@ TEST_CASE("dataset: texts are interned once per pool, 0 is empty", "[dataset][co
     CHECK(d.warehouse(a) == "W999");
     CHECK(d.product(a) == "Mug");
     CHECK(d.carrier(a) == "Home");
+}
+
+TEST_CASE("dataset: the orders' blocks keep elements in place, across block ends, when resized and copied", "[dataset][compact]") {
+    BlockVector<int> v;
+    const int* first = &v.emplace_back();
+    v[0] = -1;
+    for (int i = 1; i < 2 * 1024 + 1; ++i) v.emplace_back() = i;  // two full blocks and one more
+    REQUIRE(v.size() == 2049u);
+    CHECK(&v[0] == first);  // growing never moves an element
+    CHECK((v[1023] == 1023 && v[1024] == 1024 && v[2047] == 2047 && v[2048] == 2048));
+    CHECK(v.back() == 2048);
+    size_t seen = 0;
+    long sum = 0;
+    for (int x : v) ++seen, sum += x;
+    CHECK(seen == v.size());
+    CHECK(sum == 2048L * 2049 / 2 - 1);
+
+    v.resize(1000);  // the last ones forgotten; grown again, they come back as new elements
+    CHECK(v.size() == 1000u);
+    v.resize(1500);
+    CHECK(v[999] == 999);
+    CHECK((v[1000] == 0 && v[1023] == 0 && v[1024] == 0 && v[1499] == 0));
+    CHECK(v.emplace_back() == 0);
+
+    BlockVector<int> copy = v;  // a copy is its own
+    copy[5] = -7;
+    CHECK(v[5] == 5);
+    CHECK(copy.size() == v.size());
+    const BlockVector<int>& view = copy;
+    CHECK(std::count_if(view.begin(), view.end(), [](int x) { return x == -7; }) == 1);
 }
