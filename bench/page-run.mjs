@@ -91,7 +91,7 @@ async function run(query) {
   await page.close();
   return { bytes: statSync(file).size, read_only_ms: readOnly.ms, end_to_end_ms: endToEnd.ms,
     sps_display: endToEnd.sps, error: endToEnd.error, status: endToEnd.status, page_errors: errors,
-    read_wait_ms: timing.wait_ms, read_core_ms: timing.core_ms, read_copy_ms: timing.copy_ms, read_total_ms: timing.total_ms,
+    read_wait_ms: timing.wait_ms, read_core_ms: timing.core_ms, reader_thread: !!timing.readerThread, read_copy_ms: timing.copy_ms, read_total_ms: timing.total_ms,
     workers: timing.slices ? timing.slices.workers : 1, fell_back: timing.slices ? !!timing.slices.fellBack : false,
     slices_ms: timing.slices ? timing.slices.ms : null,
     score_ms: endToEnd.worker.scores.at(-1) };

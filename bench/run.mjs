@@ -198,9 +198,9 @@ console.log(`ratios (CPU): WASM/native ${(cpuMBs('wasm') / cpuMBs('native')).toF
   (page ? `; page (wall): end to end / read-only pass = ${(page.read_only_ms / page.end_to_end_ms).toFixed(2)}x of the read-only speed (page SPS ${page.sps_display})` : ''));
 if (page && page.read_core_ms !== undefined) {
   console.log(`page (wall, in the worker): ${f1(page.read_total_ms)} ms reading the file = ${f1(page.read_core_ms)} ms in the core + ` +
-    `${f1(page.read_wait_ms)} ms waiting for File.stream() bytes + ${f1(page.read_copy_ms)} ms copying into the heap + the rest ` +
-    `the stream's own work in read() calls; then the first score (with insights) ` +
-    `${f1(page.score_ms)} ms`);
+    `${f1(page.read_wait_ms)} ms waiting for bytes (from the reader thread: ${page.reader_thread ? 'yes' : 'no'}) + ` +
+    `${f1(page.read_copy_ms)} ms copying into the heap + the rest the reads' own work; then the score shown: the worker's ` +
+    `${f1(page.score_ms)} ms (the score alone when its insights follow, docs/web.md "Reading files")`);
 }
 console.log(`site: ${(siteSize.visit.gz / 1024).toFixed(1)} KiB gzipped (${(siteSize.visit.raw / 1024).toFixed(1)} KiB raw) a visit ` +
   `downloads (with ${siteSize.visitLang}), ${(siteSize.all.gz / 1024).toFixed(1)} KiB with the files loaded on demand ` +

@@ -46,8 +46,8 @@ export async function calibrateCurrent(snapshotsJson) {
 }
 
 // The first score of a large source read anew builds the insights' tables: at 200 k orders about
-// 0.15 s of the worker's time after the score's own 0.04 s (docs/performance.md "The page: the
-// score first"). Then the score is shown first and the insights follow; re-scores reuse the
+// 0.15 s of the worker's time after the score's own 0.04 s (docs/web.md "Reading files", the
+// score first). Then the score is shown first and the insights follow; re-scores reuse the
 // tables (10-20 ms at 1 M orders), and a small source is quick either way, so both come at once.
 let scoreFirstBytes = 4 << 20;
 export function configureScoreFirst(bytes) {
@@ -67,7 +67,8 @@ export async function rescore() {
   const req = request();
   set({ seq, fields: req.fields, assumedOrders: req.assumed });
   if (req.invalid) {
-    set({ stale: state.result != null && state.resultSource === state.source, error: null, shownSeq: seq });
+    // (A score shown before its insights stays as it is: they are no longer on the way.)
+    set({ stale: state.result != null && state.resultSource === state.source, error: null, insightsPending: false, shownSeq: seq });
     return;
   }
   if (!req.session) return;
