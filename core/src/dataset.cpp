@@ -156,6 +156,15 @@ uint32_t Dataset::upsert_order_index(std::string_view id) {
     return ids.row(*slot);
 }
 
+void Dataset::prefetch_order([[maybe_unused]] std::string_view id) const {
+#ifndef __wasm__  // WebAssembly has no prefetch: the hash would be worked out twice for nothing
+    if (id_slots_.empty()) return;
+    const std::optional<uint64_t> number = numeric_key(id);
+    const uint64_t hash = number ? mix(*number) : text_hash(id);
+    __builtin_prefetch(&id_slots_[hash & (id_slots_.size() - 1)]);  // GCC, Clang
+#endif
+}
+
 std::optional<uint32_t> Dataset::find_order_index(std::string_view id) const {
     if (id_slots_.empty()) return std::nullopt;
     const size_t mask = id_slots_.size() - 1;

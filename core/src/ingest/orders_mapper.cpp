@@ -61,6 +61,7 @@ public:
 
     void map(const Row& row) override {
         const std::string_view order_id = id(row, f_id_, "an order ID");
+        state_.dataset.prefetch_order(order_id);  // its index slot arrives while the row is parsed
         const Seconds created = time(row, f_created_, true, "the order's creation time");
         const Seconds delivered = time(row, f_delivered_, false, "");
         const Seconds cancelled = time(row, f_cancelled_, false, "");
