@@ -160,6 +160,26 @@ export async function addFiles(page, paths) {
   return seq;
 }
 
+// Opens the page at `url`, gives it one file and answers the result JSON (its download) or the
+// file's error, and <body>'s data attributes once the file was read (how it was read).
+export async function readFileInPage(context, url, file) {
+  const page = await openPage(context, url);
+  const seq = await addFiles(page, [file]);
+  const body = await page.evaluate(() => ({ ...document.body.dataset }));
+  let json = null;
+  let error = null;
+  const row = await page.$('#file-list > li');
+  if ((await row.getAttribute('data-status')) === 'error') {
+    error = await row.textContent();
+  } else {
+    await waitForResult(page, seq);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-json')]);
+    json = readFileSync(await download.path(), 'utf8');
+  }
+  await page.close();
+  return { json, error, body };
+}
+
 // Types values into quick mode (fieldId suffix -> text), waiting for each answer.
 export async function typeQuick(page, values) {
   if (!(await page.locator('#tab-quick[aria-selected="true"]').count())) await page.click('#tab-quick');

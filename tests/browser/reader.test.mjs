@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { useSite, newContext, openPage, addFiles, waitForResult, tempDir, cliAvailable, CLI } from './helpers.mjs';
+import { useSite, newContext, openPage, addFiles, waitForResult, readFileInPage, tempDir, cliAvailable, CLI } from './helpers.mjs';
 
 const suite = useSite({ fixtures: true });
 
@@ -53,21 +53,8 @@ function fixtures() {
 
 // The page's result JSON (its download) or its error for one file, and how it was read.
 async function pageRead(context, query, file) {
-  const page = await openPage(context, suite.site.indexUrl + query);
-  const seq = await addFiles(page, [file]);
-  const thread = await page.evaluate(() => document.body.dataset.readerThread);
-  const row = await page.$('#file-list > li');
-  let json = null;
-  let error = null;
-  if ((await row.getAttribute('data-status')) === 'error') {
-    error = await row.textContent();
-  } else {
-    await waitForResult(page, seq);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-json')]);
-    json = readFileSync(await download.path(), 'utf8');
-  }
-  await page.close();
-  return { json, error, thread };
+  const { json, error, body } = await readFileInPage(context, suite.site.indexUrl + query, file);
+  return { json, error, thread: body.readerThread };
 }
 
 const THREAD = '?reader-min=1';

@@ -5,10 +5,10 @@
 // with quoted line breaks, CRLF, the two SKU rows of one order, a date order decided late.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { useSite, newContext, openPage, addFiles, waitForResult, tempDir, cliAvailable, CLI } from './helpers.mjs';
+import { useSite, newContext, readFileInPage, tempDir, cliAvailable, CLI } from './helpers.mjs';
 
 const suite = useSite();
 
@@ -60,20 +60,7 @@ function fixtures() {
 
 // The page's result JSON (its download) and what the page says of the slicing.
 async function pageResult(context, query, file) {
-  const page = await openPage(context, suite.site.indexUrl + query);
-  const seq = await addFiles(page, [file]);
-  const body = await page.evaluate(() => ({ ...document.body.dataset }));
-  let json = null;
-  let error = null;
-  const row = await page.$('#file-list > li');
-  if ((await row.getAttribute('data-status')) === 'error') {
-    error = await row.textContent();
-  } else {
-    await waitForResult(page, seq);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-json')]);
-    json = readFileSync(await download.path(), 'utf8');
-  }
-  await page.close();
+  const { json, error, body } = await readFileInPage(context, suite.site.indexUrl + query, file);
   return { json, error, workers: body.sliceWorkers, fellBack: body.sliceFellBack };
 }
 
