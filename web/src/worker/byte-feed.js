@@ -88,18 +88,27 @@ export function openFeed(blob) {
   const queue = []; // messages not yet asked for
   let waiting = null; // the read() waiting for the next message
   const held = []; // buffers given out; each goes back once the pump has copied it
+  let delivered = 0; // bytes given out
   let finished = false;
+  // The reader worker stopped without a word (it could not start here, or it crashed): the rest
+  // is read in this thread, from the blob's own stream at the first byte not given out yet.
+  let rest = null;
   const stop = () => { if (!finished) { finished = true; worker.terminate(); } };
   const settle = (msg, resolve, reject) => {
     if (msg.type === 'bytes') {
       held.push(msg.buf);
+      delivered += msg.length;
       resolve({ done: false, value: new Uint8Array(msg.buf, 0, msg.length) });
     } else if (msg.type === 'done') {
       stop();
       resolve({ done: true, value: undefined });
+    } else if (msg.type === 'error') {
+      stop();
+      reject(new DOMException(msg.message, msg.name)); // the file itself: the same in this thread
     } else {
       stop();
-      reject(msg.type === 'error' ? new DOMException(msg.message, msg.name) : new Error('the file reader stopped'));
+      rest = blob.slice(delivered).stream().getReader();
+      rest.read().then(resolve, reject);
     }
   };
   worker.onmessage = ({ data }) => {
@@ -112,6 +121,7 @@ export function openFeed(blob) {
   worker.postMessage({ type: 'read', blob, chunk: CHUNK, ring: RING });
   return {
     read() {
+      if (rest) return rest.read();
       // The pump asks for the next chunk before copying the one it holds: the one before that is
       // copied by now and goes back to the reader.
       while (held.length > 1 && !finished) {
@@ -124,7 +134,10 @@ export function openFeed(blob) {
         else waiting = { resolve, reject };
       });
     },
-    cancel() { stop(); return Promise.resolve(); },
+    cancel() {
+      stop();
+      return rest ? rest.cancel() : Promise.resolve();
+    },
     thread: true,
   };
 }
