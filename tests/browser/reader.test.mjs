@@ -1,10 +1,10 @@
-// The page's reading of a large file (docs/web.md "The reader thread", "The score first"):
+// The page's reading of a large file (docs/web.md "Reading files": the reader thread, the score first):
 // - a reader worker streams the File and hands the core's worker 1 MiB buffers from a ring of
 //   four (web/src/worker/byte-feed.js): the result is the in-thread stream's, byte for byte, and
 //   the CLI's; a bad cell late in the file is the same error, with its row;
 // - after a large source is read, the score is shown before the insights (web/src/scoring.js):
-//   first the score with a "working out what to fix first" line, then the insights, and the
-//   result the tests wait for (body[data-seq]) is the complete one.
+//   first the score, its "what to fix first" block saying it is being worked out, then the
+//   insights, and the result the tests wait for (body[data-seq]) is the complete one.
 // Knobs (the page's address): ?reader-min=BYTES (the reader thread from that size; 4 MiB by
 // default), ?score-first=BYTES (the score first from that size of the files read; 4 MiB).
 import { test } from 'node:test';

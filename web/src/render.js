@@ -16,7 +16,7 @@ const CONDITIONS_NOT_IN_GUIDE = new Set(['violations_30d']);
 export function renderResult(result, ctx) {
   const out = [];
   out.push(renderHeadline(result, ctx));
-  out.push(renderPriorities(result));
+  out.push(renderPriorities(result, ctx));
   out.push(renderDimensions(result));
   out.push(renderMetrics(result, ctx.profile, ctx));
   out.push(renderBenefits(result));
@@ -121,8 +121,14 @@ function gainText(gain) {
   return t('priority.gain', { gain: fmtNumber(gain, 2, 2), target });
 }
 
-// "What to fix first": the labelled metrics in the core's order (largest gain first).
-function renderPriorities(r) {
+// "What to fix first": the labelled metrics in the core's order (largest gain first). After a
+// large file set is read the score is shown first (scoring.js): this block says it is coming.
+function renderPriorities(r, ctx) {
+  if (!r.insights && ctx.insightsPending && r.sps != null) {
+    return h('div.priorities', { id: 'priorities', 'aria-labelledby': 'priorities-title' },
+      h('h3', { id: 'priorities-title', text: t('priority.title') }),
+      h('p.insights-pending', { id: 'insights-pending', role: 'status', text: t('ins.pending') }));
+  }
   if (!r.insights || r.sps == null) return null;
   const labelled = (r.insights.priorities || []).filter((p) => p.label);
   return h('div.priorities', { id: 'priorities', 'aria-labelledby': 'priorities-title' },

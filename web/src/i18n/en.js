@@ -391,7 +391,7 @@ export default {
   'foot.notices': 'Third-party licenses',
   // The insight panels (web/src/insights/).
   'ins.title': "Insights",
-  'ins.pending': "Working out what to fix first…",
+  'ins.pending': "Working it out from your data…",
   'ins.goal.title': "How to reach each score",
   'ins.goal.reached': "Reached today.",
   'ins.goal.target': "To reach {target}",

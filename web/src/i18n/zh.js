@@ -391,7 +391,7 @@ export default {
   'foot.notices': '第三方软件许可',
   // The insight panels (web/src/insights/).
   'ins.title': "洞察",
-  'ins.pending': "正在分析应优先改进的项目……",
+  'ins.pending': "正在根据你的数据计算……",
   'ins.goal.title': "如何达到各档分数",
   'ins.goal.reached': "今天已达到。",
   'ins.goal.target': "要达到 {target}",

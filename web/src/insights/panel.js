@@ -11,8 +11,6 @@ import { renderDiagnostics } from './diagnostics.js';
 // given by main.js through the result area, so no panel imports the scoring.
 export function renderInsights(result, ctx) {
   const ins = result && result.insights;
-  // The score is shown first after a large file is read (scoring.js); the insights follow.
-  if (!ins && ctx.insightsPending && result.sps != null) return h('p.insights-pending', { id: 'insights-pending', role: 'status', text: it('pending') });
   if (!ins || result.sps == null) return null;
   // Quick mode has today's metrics only: no history to explain a move or draw a trend, no
   // per-day counts for the what-if levers, no records for the diagnostics. Those panels would
