@@ -43,7 +43,7 @@ bool full(size_t count, size_t capacity) { return (count + 1) * 4 > capacity * 3
 // The order ID index's slots: row + 1 in the low log2(capacity) bits (rows stay under 3/4 of the
 // capacity, so they fit) and, above them, the top bits of the ID's hash (the slot's position
 // comes from its low bits). A probe passes other IDs' slots on their tag alone: comparing IDs
-// reads the order, a random access into the deque, and a new ID passes a few slots (up to ~8.5
+// reads the order, a random access into the orders, and a new ID passes a few slots (up to ~8.5
 // on average at 3/4 full) before its free one. That read was ~14 % of reading an export.
 struct IdSlots {
     uint32_t row_mask;  // capacity - 1
