@@ -194,21 +194,42 @@ struct Dataset {
     GivenInputs given{{true, true, true, true, true}};
     std::vector<Warning> warnings;  // from reading the data; scoring adds its own
 
+    // An order ID made ready for the index once per row: its key (Order::key when the ID is kept as
+    // a number, else kTextKey) and its hash. The orders reader makes it when it meets the ID,
+    // prefetches its slot and upserts once the row is parsed: the ID is parsed and hashed once.
+    struct OrderKey {
+        std::string_view id;  // the ID as read (used when it is kept as text)
+        uint64_t key;
+        uint64_t hash;
+    };
+    static OrderKey order_key(std::string_view id);
+    // The key of one of this dataset's orders (merging datasets: `from.key_of(o)`).
+    OrderKey key_of(const Order& o) const;
+
     // Adds an order, or returns the one already there with the same id (an export has one row
-    // per SKU; an order counts once).
-    Order& upsert_order(std::string_view id) { return orders[upsert_order_index(id)]; }
-    uint32_t upsert_order_index(std::string_view id);
-    // Asks the CPU to fetch the ID index's slot for `id` now: a reader that calls this when it
-    // meets the ID and upsert_order_index() once the row is parsed has the slot by then (in a
-    // million orders the index is ~8 MB, and each new order's slot was a cache miss).
-    void prefetch_order(std::string_view id) const;
+    // per SKU; an order counts once). A new order from a key has only its key set.
+    Order& upsert_order(std::string_view id) { return orders[upsert_order_index(order_key(id))]; }
+    uint32_t upsert_order_index(std::string_view id) { return upsert_order_index(order_key(id)); }
+    uint32_t upsert_order_index(const OrderKey& k);
+    // Asks the CPU to fetch the ID index's slot for the key now: the slot is there by the time the
+    // key is upserted (in a million orders the index is ~8 MB, and each new order's slot was a
+    // cache miss). Native only: WebAssembly has no prefetch.
+    void prefetch_order([[maybe_unused]] const OrderKey& k) const {
+#ifndef __wasm__
+        if (!id_slots_.empty()) __builtin_prefetch(&id_slots_[k.hash & (id_slots_.size() - 1)]);  // GCC, Clang
+#endif
+    }
+    // The same for the key of `from`'s order `o` (merging datasets; its key is worked out only
+    // where there is a prefetch).
+    void prefetch_order_of([[maybe_unused]] const Dataset& from, [[maybe_unused]] const Order& o) const {
+#ifndef __wasm__
+        prefetch_order(from.key_of(o));
+#endif
+    }
     const Order* find_order(std::string_view id) const;
-    // Merging datasets: the index here of the order with the ID of `from`'s order `o` (added
-    // when new, without its texts); room in the ID index for `more` orders, so adding them
-    // does not rebuild it again and again.
-    uint32_t upsert_order_index_of(const Dataset& from, const Order& o);
-    void reserve_orders(size_t more);
     std::optional<uint32_t> find_order_index(std::string_view id) const;
+    // Room in the ID index for `more` orders, so adding them does not rebuild it again and again.
+    void reserve_orders(size_t more);
 
     // The texts of an order, exactly as read.
     std::string order_id(const Order& o) const;
@@ -235,7 +256,7 @@ private:
     StringPool id_texts_;              // IDs that are not kept as numbers
     StringPool shipments_;             // (product, carrier, warehouse) ids as 12 bytes; 0 = all empty
     std::vector<uint32_t> id_slots_;   // open-addressing index over `orders` by ID: row + 1 and a hash tag, 0 = free
-    uint64_t id_hash(const Order& o) const;
+    bool has_key(uint32_t row, const OrderKey& k) const;
     void grow_index();
     void rebuild_index(size_t capacity);
 };
