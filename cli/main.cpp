@@ -17,6 +17,7 @@
 #include "calibrate_command.h"
 #include "dataset_input.h"
 #include "export_files.h"
+#include "malloc_tunables.h"
 #include "score_output.h"
 #include "insight_flags.h"
 #include "shopscore/error.h"
@@ -147,6 +148,7 @@ int run_score(const std::vector<std::string>& args) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    shopscore::cli::restart_with_malloc_tunables(argv);
     std::vector<std::string> args(argv + 1, argv + argc);
     try {
         if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
