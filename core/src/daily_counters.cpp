@@ -101,7 +101,7 @@ Day deliver_by_day(const Order& order, const Profile& profile) {
 DailyCounters::DailyCounters(Day as_of, int days)
     : as_of_(as_of), days_(days), delivered_(days), reviews_(days), carrier_nbfr_(days) {
     for (auto& series : metrics_) series.resize(days);
-    for (auto& cells : cells_) cells.resize(static_cast<size_t>(days) * static_cast<size_t>(days));
+    for (auto& cells : cells_) cells.resize(static_cast<size_t>(days) * static_cast<size_t>(days + 1) / 2);
 }
 
 DailyCounters::DailyCounters(const Dataset& dataset, const Profile& profile, Day as_of, int days)
@@ -153,7 +153,7 @@ void DailyCounters::add_metric(MetricId m, Day d, Day known, double numerator, d
     const int w = slot(d);
     if (w < 0) return;
     const int k = known == kNoDay || known <= d ? w : slot(known);
-    Counts& c = cells_[m][static_cast<size_t>(w) * static_cast<size_t>(days_) + static_cast<size_t>(k)];
+    Counts& c = cell_row(m, w)[k];
     c.numerator += numerator;
     c.denominator += denominator;
     c.affected += affected;
@@ -163,7 +163,7 @@ void DailyCounters::finish_metrics() {
     for (size_t m = 0; m < kMetricCount; ++m)
         for (int w = 0; w < days_; ++w) {
             Counts sum;
-            const Counts* row = &cells_[m][static_cast<size_t>(w) * static_cast<size_t>(days_)];
+            const Counts* row = cell_row(static_cast<MetricId>(m), w);
             for (int k = w; k < days_; ++k) {
                 sum.numerator += row[k].numerator;
                 sum.denominator += row[k].denominator;
@@ -180,7 +180,7 @@ Counts DailyCounters::metric_known_by(MetricId metric, Day first, Day last, Day 
     const Day end = std::min({last, known_by, as_of_});
     for (Day d = std::max(first, first_counted_day()); d <= end; ++d) {
         const int w = slot(d);
-        const Counts* row = &cells_[metric][static_cast<size_t>(w) * static_cast<size_t>(days_)];
+        const Counts* row = cell_row(metric, w);
         Counts day;
         for (int k = w; k <= slot(std::min(known_by, as_of_)); ++k) {
             day.numerator += row[k].numerator;

@@ -112,9 +112,18 @@ private:
     Day as_of_;
     int days_;
     Day first_data_day_ = kNoDay;
-    // Per metric, days x days cells: [slot(window day) * days + slot(known day)], known day >=
-    // window day. metrics_[m][w] is row w summed over its known days in ascending order.
+    // Per metric, a cell per (window day, known day), known day >= window day: the upper triangle
+    // of a days x days square, row by row (row w holds known slots w..days-1; half the memory
+    // and copying of the square: with insights, 180 days, 2.3 MB a metric set instead of 4.7).
+    // metrics_[m][w] is row w summed over its known days in ascending order.
     std::array<std::vector<Counts>, kMetricCount> cells_;
+    // Row w of metric m, indexed by known slot k >= w (the pointer is to where k = 0 would be).
+    size_t row_offset(int w) const {
+        const size_t r = static_cast<size_t>(w);
+        return r * static_cast<size_t>(days_) - r * (r + 1) / 2;  // the cells of rows 0..w-1, less w
+    }
+    Counts* cell_row(MetricId m, int w) { return cells_[m].data() + row_offset(w); }
+    const Counts* cell_row(MetricId m, int w) const { return cells_[m].data() + row_offset(w); }
     std::array<std::vector<Counts>, kMetricCount> metrics_;
     std::vector<int64_t> delivered_;
     std::vector<Counts> reviews_;

@@ -103,7 +103,7 @@ public:
         Order& o = ds.orders[index];
         if (state_.order_rows.size() < ds.orders.size()) state_.order_rows.resize(ds.orders.size());
         IngestState::OrderRows& rows = state_.order_rows[index];
-        if (rows.last_file != file_) touched_.push_back(index);  // once per order and file
+        if (index < first_new_ && rows.last_file != file_) touched_.push_back(index);  // once per order and file
         rows.last_file = file_;
 
         using S = IngestState;
@@ -186,7 +186,6 @@ public:
         };
         ds.reserve_orders(pd.orders.size());
         state_.order_rows.resize(ds.orders.size() + pd.orders.size());  // shrunk to the orders added below
-        touched_.reserve(touched_.size() + pd.orders.size());
         constexpr size_t kAhead = 8;  // each new order's index slot is a cache miss: asked for ahead
         for (size_t i = 0; i < pd.orders.size(); ++i) {
             if (i + kAhead < pd.orders.size()) ds.prefetch_order_of(pd, pd.orders[i + kAhead]);
@@ -197,7 +196,7 @@ public:
             Order& o = ds.orders[index];
             if (state_.order_rows.size() < ds.orders.size()) state_.order_rows.resize(ds.orders.size());
             S::OrderRows& rows = state_.order_rows[index];
-            if (rows.last_file != file_) touched_.push_back(index);
+            if (index < first_new_ && rows.last_file != file_) touched_.push_back(index);
             if (ds.orders.size() > before) {  // first seen in the part: taken whole
                 const uint64_t key = o.key;
                 o = po;
@@ -265,39 +264,44 @@ public:
 
     void end() override {
         Dataset& ds = state_.dataset;
-        // One file's new orders are touched in index order: sorted already, unless the file
-        // came back to orders of an earlier file.
-        if (!std::is_sorted(touched_.begin(), touched_.end())) std::sort(touched_.begin(), touched_.end());
+        // The orders with rows in this file, in index order: those of earlier files it came back
+        // to, then the ones it added.
+        std::sort(touched_.begin(), touched_.end());
         touched_.erase(std::unique(touched_.begin(), touched_.end()), touched_.end());
-        for (uint32_t index : touched_) {
-            Order& o = ds.orders[index];
-            const IngestState::OrderRows& rows = state_.order_rows[index];
-            o.fulfillment = rows.fbt && !rows.seller ? Fulfillment::fbt : Fulfillment::seller;
-            o.type = rows.regular || (!rows.pre_order && !rows.made_to_order) ? OrderType::regular
-                     : rows.made_to_order                                    ? OrderType::made_to_order
-                                                                             : OrderType::pre_order;
-            const bool cancelled = rows.cancelled_row && !rows.delivered_row;
-            o.cancelled = cancelled ? Seconds{rows.cancel_time} : kNoTime;
-            if (!cancelled) {
-                o.cancel_by = CancelBy::unknown;
-                o.cancel_reason = 0;
-            } else if (o.cancelled == kNoTime) {
-                o.cancelled = o.created;
-                add_warning(warnings_, "cancelled_without_time",
-                            "cancelled orders without a Cancelled Time; dated at their creation time", ds.order_id(o));
-            }
-            if (rows.conflicts)  // named by the first column in kConflictColumns' order that differs
-                add_warning(warnings_, "conflicting_order_rows",
-                            "orders whose rows disagree on an order-level cell; combined by the rules in docs/exports.md "
-                            "(earliest creation, latest delivery, seller fulfilment when in doubt)",
-                            ds.order_id(o) + " (" + IngestState::kConflictColumns[__builtin_ctz(rows.conflicts)] + ")");
-        }
+        for (uint32_t index : touched_) finish_order(index);
+        for (size_t index = first_new_; index < ds.orders.size(); ++index) finish_order(static_cast<uint32_t>(index));
     }
 
     std::vector<int> date_fields() const override { return {f_created_, f_delivered_, f_cancelled_, f_deliver_by_}; }
     int key_field() const override { return f_id_; }
 
 private:
+    // An order's fields that depend on all its rows, once the file is read.
+    void finish_order(uint32_t index) {
+        Dataset& ds = state_.dataset;
+        Order& o = ds.orders[index];
+        const IngestState::OrderRows& rows = state_.order_rows[index];
+        o.fulfillment = rows.fbt && !rows.seller ? Fulfillment::fbt : Fulfillment::seller;
+        o.type = rows.regular || (!rows.pre_order && !rows.made_to_order) ? OrderType::regular
+                 : rows.made_to_order                                    ? OrderType::made_to_order
+                                                                         : OrderType::pre_order;
+        const bool cancelled = rows.cancelled_row && !rows.delivered_row;
+        o.cancelled = cancelled ? Seconds{rows.cancel_time} : kNoTime;
+        if (!cancelled) {
+            o.cancel_by = CancelBy::unknown;
+            o.cancel_reason = 0;
+        } else if (o.cancelled == kNoTime) {
+            o.cancelled = o.created;
+            add_warning(warnings_, "cancelled_without_time",
+                        "cancelled orders without a Cancelled Time; dated at their creation time", ds.order_id(o));
+        }
+        if (rows.conflicts)  // named by the first column in kConflictColumns' order that differs
+            add_warning(warnings_, "conflicting_order_rows",
+                        "orders whose rows disagree on an order-level cell; combined by the rules in docs/exports.md "
+                        "(earliest creation, latest delivery, seller fulfilment when in doubt)",
+                        ds.order_id(o) + " (" + IngestState::kConflictColumns[__builtin_ctz(rows.conflicts)] + ")");
+    }
+
     const int f_id_ = field("order_id");
     const int f_status_ = field("order_status");
     const int f_type_ = field("order_type");
@@ -318,7 +322,10 @@ private:
     const int f_handling_days_ = field("handling_days");
     const int f_flags_ = field("flags");
     const int file_ = state_.orders_files++;
-    std::vector<uint32_t> touched_;  // orders with rows in this file
+    // The orders this file adds are the indices from first_new_ on; touched_ lists the orders of
+    // earlier files it has rows of (a list of every order cost 4-8 bytes an order at the peak).
+    const size_t first_new_ = state_.dataset.orders.size();
+    std::vector<uint32_t> touched_;
 };
 
 }  // namespace

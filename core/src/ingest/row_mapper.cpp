@@ -6,12 +6,6 @@
 
 namespace shopscore::ingest {
 
-std::string_view Row::text(int field) const {
-    const int c = column(field);
-    if (c < 0 || static_cast<size_t>(c) >= cells->size()) return {};
-    return trim_cell((*cells)[static_cast<size_t>(c)]);
-}
-
 Seconds RowMapper::time(const Row& row, int field, bool required, const char* what) {
     const std::string_view text = row.text(field);
     if (text.empty()) {

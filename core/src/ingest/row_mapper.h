@@ -10,6 +10,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "ingest/cell_error.h"
 #include "ingest/date_resolver.h"
 #include "ingest/header_map.h"
 #include "shopscore/dataset.h"
@@ -61,8 +62,13 @@ struct Row {
 
     int column(int field) const { return (*columns)[static_cast<size_t>(field)]; }
     bool has(int field) const { return column(field) >= 0; }
-    // The trimmed cell of `field`; empty when the column is absent or the row is short.
-    std::string_view text(int field) const;
+    // The trimmed cell of `field`; empty when the column is absent or the row is short. Inline:
+    // ~20 calls a row, and in WASM the call was 5 % of reading.
+    std::string_view text(int field) const {
+        const int c = column(field);
+        if (c < 0 || static_cast<size_t>(c) >= cells->size()) return {};
+        return trim_cell((*cells)[static_cast<size_t>(c)]);
+    }
 };
 
 class RowMapper {
