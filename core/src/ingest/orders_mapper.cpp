@@ -103,8 +103,7 @@ public:
         Order& o = ds.orders[index];
         if (state_.order_rows.size() < ds.orders.size()) state_.order_rows.resize(ds.orders.size());
         IngestState::OrderRows& rows = state_.order_rows[index];
-        if (index < first_new_ && rows.last_file != file_) touched_.push_back(index);  // once per order and file
-        rows.last_file = file_;
+        if (index < first_new_) touched_.push_back(index);  // an earlier file's order (duplicates go at the end)
 
         using S = IngestState;
         auto differs = [&](S::ConflictColumn column) { rows.conflicts |= static_cast<uint8_t>(1u << column); };
@@ -196,7 +195,7 @@ public:
             Order& o = ds.orders[index];
             if (state_.order_rows.size() < ds.orders.size()) state_.order_rows.resize(ds.orders.size());
             S::OrderRows& rows = state_.order_rows[index];
-            if (index < first_new_ && rows.last_file != file_) touched_.push_back(index);
+            if (index < first_new_) touched_.push_back(index);
             if (ds.orders.size() > before) {  // first seen in the part: taken whole
                 const uint64_t key = o.key;
                 o = po;
@@ -212,10 +211,8 @@ public:
                 }
                 o.shipment = shipment;
                 rows = pr;
-                rows.last_file = file_;
                 continue;
             }
-            rows.last_file = file_;
             auto differs = [&](S::ConflictColumn column) { rows.conflicts |= static_cast<uint8_t>(1u << column); };
             auto combine = [&](PackedTime& packed, Seconds value, bool earliest, S::ConflictColumn column) {
                 combine_time(rows, packed, value, earliest, column);
@@ -323,7 +320,8 @@ private:
     const int f_flags_ = field("flags");
     const int file_ = state_.orders_files++;
     // The orders this file adds are the indices from first_new_ on; touched_ lists the orders of
-    // earlier files it has rows of (a list of every order cost 4-8 bytes an order at the peak).
+    // earlier files it has rows of, once per row (a list of every order, and the last file of
+    // each order in its reading state, cost 8-12 bytes an order at the peak).
     const size_t first_new_ = state_.dataset.orders.size();
     std::vector<uint32_t> touched_;
 };

@@ -27,9 +27,9 @@ struct IngestState {
     // SKU but is one request.
     std::unordered_map<std::string, uint32_t> return_index;
     // What the SKU rows of each order said, indexed like dataset.orders (orders_mapper.cpp).
-    // One per order while reading (a million at once): kept small, in blocks that grow without copying.
+    // One per order while reading (a million at once): kept small (8 bytes), in blocks that grow
+    // without copying.
     struct OrderRows {
-        int last_file = -1;         // the last orders export with a row of it
         bool fbt : 1, seller : 1;
         bool regular : 1, pre_order : 1, made_to_order : 1;
         bool cancelled_row : 1;  // a row says the order (or its SKU line) was cancelled
@@ -45,6 +45,7 @@ struct IngestState {
               delivered_row(false), returned(false) {}
     };
     BlockVector<OrderRows> order_rows;
+    static_assert(sizeof(OrderRows) == 8, "one per order while reading: docs/performance.md");
     // The order-level columns in the order the conflicting_order_rows warning prefers them.
     enum ConflictColumn : uint8_t { kCreatedCol, kDeliveredCol, kDeliverByCol, kFulfillmentCol, kTypeCol, kCancelTimeCol, kCancelByCol };
     static constexpr const char* kConflictColumns[] = {"Created Time", "Delivered Time", "Deliver By", "Fulfillment Type",

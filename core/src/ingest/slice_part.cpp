@@ -8,7 +8,7 @@
 namespace shopscore::ingest {
 namespace {
 
-constexpr uint64_t kBlobVersion = 1;  // a blob from another build of the module is refused
+constexpr uint64_t kBlobVersion = 2;  // a blob from another build of the module is refused
 
 // OrderRows' one-bit facts, packed into one number and back.
 uint64_t row_bits(const IngestState::OrderRows& r) {
@@ -75,7 +75,7 @@ void save_orders(ByteWriter& out, const IngestState& state) {
         }
         out.u(static_cast<uint64_t>(o.fulfillment)), out.u(static_cast<uint64_t>(o.type)), out.u(o.flags);
         const IngestState::OrderRows& r = state.order_rows[i];
-        out.i(r.last_file), out.u(row_bits(r)), out.u(r.conflicts), out.i(r.cancel_rank), out.i(Seconds{r.cancel_time});
+        out.u(row_bits(r)), out.u(r.conflicts), out.i(r.cancel_rank), out.i(Seconds{r.cancel_time});
     }
 }
 
@@ -120,7 +120,6 @@ void load_orders(ByteReader& in, IngestState& state) {
         o.fulfillment = static_cast<Fulfillment>(in.u()), o.type = static_cast<OrderType>(in.u());
         o.flags = static_cast<uint8_t>(in.u());
         IngestState::OrderRows& r = state.order_rows.emplace_back();
-        r.last_file = static_cast<int>(in.i());
         set_row_bits(r, in.u());
         r.conflicts = static_cast<uint8_t>(in.u());
         r.cancel_rank = static_cast<int8_t>(in.i());

@@ -317,6 +317,38 @@ TEST_CASE("ingest/SKU rows: the latest Delivered Time and the earliest Cancelled
     }
 }
 
+TEST_CASE("ingest/SKU rows over two orders exports: a later file's rows of an order combine as in one file", "[ingest][shapes][boundary]") {
+    // docs/exports.md: the rows of one order combine by the same rules wherever they are. File 1:
+    // A1 cancelled 11-02 12:00 by the seller, A4 cancelled without a Cancelled Time (Cancel By
+    // only). File 2: A1 again, now with a Delivered Time (11-05 09:00): a delivered order with a
+    // cancelled SKU line was delivered, so A1 is not cancelled; A4 twice more, still without a
+    // time: one cancelled_without_time in file 2's warnings (one order), dated at its creation;
+    // A3 new. Three orders, not four.
+    const std::string header = "Order ID,Order Status,Created Time,Delivered Time,Cancelled Time,Cancel By\n";
+    Ingest ingest(Shop{});
+    read_text(ingest, ExportKind::orders, "first.csv",
+              header + "A1,Cancelled,2026-11-01 09:30,,2026-11-02 12:00,Seller\n"
+                       "A4,Completed,2026-11-01 10:00,,,Seller\n");
+    const FileSummary second =
+        read_text(ingest, ExportKind::orders, "second.csv",
+                  header + "A1,Delivered,2026-11-01 09:30,2026-11-05 09:00,,\n"
+                           "A4,Completed,2026-11-01 10:00,,,Seller\n"
+                           "A4,Completed,2026-11-01 10:00,,,Seller\n"
+                           "A3,Delivered,2026-11-01 11:00,2026-11-04 09:00,,\n");
+    const Dataset d = ingest.finish();
+    REQUIRE(d.orders.size() == 3);
+    const Order& a1 = *d.find_order("A1");
+    CHECK(a1.delivered == at("2026-11-05 09:00"));
+    CHECK(a1.cancelled == kNoTime);
+    CHECK(a1.cancel_by == CancelBy::unknown);
+    CHECK(d.find_order("A4")->cancelled == at("2026-11-01 10:00"));
+    CHECK(d.find_order("A3")->delivered == at("2026-11-04 09:00"));
+    const Warning* without_time = find_warning(second.warnings, "cancelled_without_time");
+    REQUIRE(without_time);
+    CHECK(without_time->count == 1);
+    CHECK(without_time->examples == std::vector<std::string>{"A4"});
+}
+
 TEST_CASE("ingest/SKU rows: category, product, carrier and warehouse are each the first in text order, in any row order", "[ingest][shapes][boundary]") {
     // docs/exports.md: each of these texts is the least non-empty one of the order's rows, part by
     // part (an empty cell never wins). Rows x, y, z of A1 in all six orders: category min(Toys,
