@@ -238,6 +238,26 @@ for orders in "$data"/exports/*/orders.csv "$data"/exports/*/orders.tsv; do
 done
 [ "$split" -ge 16 ] || fail "score --jobs: only $split fixture runs were read in slices"
 
+# The restart with glibc's malloc tunables (cli/malloc_tunables.cpp, docs/cli.md "Memory pages")
+# changes nothing but speed: the same bytes, stderr and exit code as without it
+# (SHOPSCORE_RESTARTED=1 turns it off), for a dataset, an export set read on two threads with
+# insights, a bad file and batch.
+orders="$data/exports/us_bom_crlf/orders.csv"
+for args in "score $data/spec-example.json --format text" \
+            "score --orders $orders --shop $data/exports/shop.json --insights --jobs 2" \
+            "score $data/errors/bad-date.json" \
+            "batch $data/exports --format json"; do
+  # shellcheck disable=SC2086  # the arguments are split on purpose
+  env -u SHOPSCORE_RESTARTED "$cli" $args >"$tmp/restarted" 2>"$tmp/restarted.err"
+  a=$?
+  # shellcheck disable=SC2086
+  SHOPSCORE_RESTARTED=1 "$cli" $args >"$tmp/as-is" 2>"$tmp/as-is.err"
+  b=$?
+  [ "$a" -eq "$b" ] || fail "shopscore $args: exit $a with the restart, $b without"
+  cmp -s "$tmp/restarted" "$tmp/as-is" || fail "shopscore $args: stdout differs with and without the restart"
+  cmp -s "$tmp/restarted.err" "$tmp/as-is.err" || fail "shopscore $args: stderr differs with and without the restart"
+done
+
 if [ "$failures" -ne 0 ]; then
   echo "$failures CLI check(s) failed"
   exit 1
