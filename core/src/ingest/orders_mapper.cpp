@@ -42,6 +42,8 @@ void combine_time(IngestState::OrderRows& rows, PackedTime& packed, Seconds valu
     if (field == kNoTime || (earliest ? value < field : value > field)) packed = value;
 }
 
+constexpr int kMaxHandlingDays = 365;  // the dataset JSON's limit (dataset_json.cpp)
+
 int cancel_rank(std::string_view by) {
     return by == "seller" ? 0 : by == "system" ? 1 : by == "buyer" ? 2 : 3;
 }
@@ -72,14 +74,17 @@ public:
         const std::string_view cancel_by = choice(row, f_cancel_by_, "cancel_by");
         const std::string_view return_type = choice(row, f_cancel_return_type_, "cancel_return_type");
         const uint8_t flag_bits = flags(row, f_flags_, false);
+        // Handling Days: 0-365, as the dataset JSON takes them. A typo such as 500 for 5 would push
+        // the order's deliver-by date a year on, and a late order would count as on time.
         int handling_days = -1;
         if (const std::string_view h = row.text(f_handling_days_); !h.empty()) {
             handling_days = 0;
             for (char c : h) {
-                if (c < '0' || c > '9' || handling_days > 3650)
-                    fail_cell(row.number, row.column(f_handling_days_), "invalid_value", "a whole number of days", h);
+                if (c < '0' || c > '9' || handling_days > kMaxHandlingDays) break;  // said below
                 handling_days = handling_days * 10 + (c - '0');
             }
+            if (h.find_first_not_of("0123456789") != std::string_view::npos || handling_days > kMaxHandlingDays)
+                fail_cell(row.number, row.column(f_handling_days_), "invalid_value", "a whole number of days 0-365", h);
         }
         const std::string_view status_text = row.text(f_status_);
         std::string_view status;

@@ -51,6 +51,24 @@ TEST_CASE("ingest/malformed: a bad date names row and column", "[ingest][malform
     CHECK_THAT(error_text("Order ID,Created Time\nA1,\n"), StartsWith("x.csv:2:Created Time: expected the order's creation time, got an empty cell"));
 }
 
+TEST_CASE("ingest/malformed: Handling Days is a whole number of days 0-365, as in the dataset JSON", "[ingest][malformed][boundary]") {
+    // 365 is read; 366, a typo such as 3650 or 36509 (once read: its deliver-by day years later
+    // made a late order on time), a sign, a decimal and text name the cell. Empty: not given.
+    const std::string header = "Order ID,Created Time,Normal or Pre-order,Handling Days\n";
+    Ingest ingest(Shop{});
+    read_text(ingest, ExportKind::orders, "x.csv",
+              header + "A1,2026-11-01 09:30,Made-to-order,365\nA2,2026-11-01 09:30,Made-to-order,0\nA3,2026-11-01 09:30,Made-to-order,\n");
+    const Dataset d = ingest.finish();
+    CHECK(d.find_order("A1")->handling_days == 365);
+    CHECK(d.find_order("A2")->handling_days == 0);
+    CHECK(d.find_order("A3")->handling_days == -1);
+    for (const char* bad : {"366", "3650", "36509", "99999999999", "-1", "5.5", "5 days"}) {
+        INFO(bad);
+        CHECK(error_text(header + "A1,2026-11-01 09:30,Made-to-order,5\nA2,2026-11-01 09:30,Made-to-order," + bad + "\n") ==
+              std::string("x.csv:3:Handling Days: expected a whole number of days 0-365, got \"") + bad + "\"");
+    }
+}
+
 TEST_CASE("ingest/malformed: an unterminated quote names the row where the cell starts", "[ingest][malformed]") {
     CHECK(error_reading("unterminated_quote.csv") ==
           "unterminated_quote.csv:6:Product Name: expected a closing quote (\") for the quoted cell that starts on this row");
