@@ -22,7 +22,7 @@ void sfcr_candidates(const Dataset& dataset, const Profile& profile, ValueFindin
         if (o.excluded() || o.fulfillment == Fulfillment::fbt || cancelled == kNoTime) continue;
         const Day day = day_of(created);
         if (day > f.as_of || day <= f.as_of - kMetricWindowDays[kSfcr] || day_of(cancelled) > f.as_of) continue;
-        const Fault fault = faults.cancellation(o.cancel_by, dataset.texts[Dataset::kReasons].text(o.cancel_reason));
+        const Fault fault = faults.cancellation(o.cancel_by, dataset.cancel_reason(o));
         if ((fault == Fault::seller) == seller_center_counts_more) continue;
         found.emplace_back(fault == Fault::unmapped ? 0 : 1, dataset.order_id(o));
     }

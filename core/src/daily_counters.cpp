@@ -224,7 +224,7 @@ void DailyCounters::count_orders(const Dataset& dataset, Base& base) {
             const int i = slot(delivered_day);
             if (i >= 0) {
                 ++delivered_[i];
-                std::vector<int64_t>& by_day = categories[o.category];
+                std::vector<int64_t>& by_day = categories[dataset.text_id(o, Dataset::kCategories)];
                 if (by_day.empty()) by_day.resize(days_);
                 ++by_day[i];
             }
@@ -258,8 +258,9 @@ void DailyCounters::count_orders(const Dataset& dataset, Base& base) {
             const Day created = day_of(created_at);
             add_metric(kSfcr, created, created, 0, 1, 0);
             if (cancelled) {
-                auto [at, added] = cancel_at.try_emplace({created, cancelled_day, o.cancel_by, o.cancel_reason}, base.cancels.size());
-                if (added) base.cancels.push_back({created, cancelled_day, o.cancel_by, o.cancel_reason, 0});
+                const TextId reason = dataset.text_id(o, Dataset::kReasons);
+                auto [at, added] = cancel_at.try_emplace({created, cancelled_day, o.cancel_by, reason}, base.cancels.size());
+                if (added) base.cancels.push_back({created, cancelled_day, o.cancel_by, reason, 0});
                 ++base.cancels[at->second].orders;
             }
         }

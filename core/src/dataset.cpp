@@ -1,5 +1,6 @@
 #include "shopscore/dataset.h"
 
+#include <algorithm>
 #include <cstring>
 #include <functional>
 
@@ -168,39 +169,37 @@ const Order* Dataset::find_order(std::string_view id) const {
     return row ? &orders[*row] : nullptr;
 }
 
-namespace {
-constexpr int kShipmentParts = 3;  // product, carrier, warehouse: pools kProducts.. in order
+TextId Dataset::text_id(const Order& o, Pool pool) const {
+    if (o.text_set == 0) return 0;
+    TextId id;
+    std::memcpy(&id, text_sets_.text(o.text_set).data() + pool * sizeof id, sizeof id);
+    return id;
 }
 
-std::string_view Dataset::text(const Order& o, Pool pool) const {
-    if (pool == kReasons) return texts[pool].text(o.cancel_reason);
-    if (pool == kCategories) return texts[pool].text(o.category);
-    if (o.shipment == 0) return {};
-    TextId parts[kShipmentParts];
-    std::memcpy(parts, shipments_.text(o.shipment).data(), sizeof parts);
-    return texts[pool].text(parts[pool - kProducts]);
+Dataset::OrderTexts Dataset::order_texts(const Order& o) const {
+    OrderTexts t;
+    for (int pool = 0; pool < kPoolCount; ++pool) t[pool] = text(o, static_cast<Pool>(pool));
+    return t;
+}
+
+void Dataset::set_text_ids(Order& o, const std::array<TextId, kPoolCount>& ids) {
+    const bool empty = std::all_of(ids.begin(), ids.end(), [](TextId id) { return id == 0; });
+    o.text_set = empty ? 0 : text_sets_.intern({reinterpret_cast<const char*>(ids.data()), sizeof ids});
 }
 
 void Dataset::set_text(Order& o, Pool pool, std::string_view text) {
-    const TextId id = texts[pool].intern(text);
-    if (pool == kReasons) o.cancel_reason = id;
-    else if (pool == kCategories) o.category = id;
-    else {
-        TextId parts[kShipmentParts] = {0, 0, 0};
-        if (o.shipment) std::memcpy(parts, shipments_.text(o.shipment).data(), sizeof parts);
-        parts[pool - kProducts] = id;
-        const bool empty = parts[0] == 0 && parts[1] == 0 && parts[2] == 0;
-        o.shipment = empty ? 0 : shipments_.intern({reinterpret_cast<const char*>(parts), sizeof parts});
-    }
+    std::array<TextId, kPoolCount> ids{};
+    for (int p = 0; p < kPoolCount; ++p) ids[p] = text_id(o, static_cast<Pool>(p));
+    ids[pool] = texts[pool].intern(text);
+    set_text_ids(o, ids);
 }
 
-void Dataset::set_shipment(Order& o, std::string_view product, std::string_view carrier, std::string_view warehouse) {
-    // Each part is interned before the next is read: a view into one pool stays valid until that
-    // pool itself grows.
-    const TextId parts[kShipmentParts] = {texts[kProducts].intern(product), texts[kCarriers].intern(carrier),
-                                          texts[kWarehouses].intern(warehouse)};
-    const bool empty = parts[0] == 0 && parts[1] == 0 && parts[2] == 0;
-    o.shipment = empty ? 0 : shipments_.intern({reinterpret_cast<const char*>(parts), sizeof parts});
+void Dataset::set_order_texts(Order& o, const OrderTexts& t) {
+    // Each text goes into its own pool: a view into one pool stays valid until that pool grows,
+    // and interning a text already there does not grow it.
+    std::array<TextId, kPoolCount> ids;
+    for (int pool = 0; pool < kPoolCount; ++pool) ids[pool] = texts[pool].intern(t[pool]);
+    set_text_ids(o, ids);
 }
 
 std::string Dataset::order_id(const Order& o) const {

@@ -132,7 +132,7 @@ void read_order(const Reader& r, const json& o, const std::string& path, Dataset
     }
     if (auto h = r.integer(o, "handling_days", path)) {
         if (*h < 0 || *h > 365) r.fail(Reader::join(path, "handling_days"), "a number of days 0-365", &o.at("handling_days"));
-        order.handling_days = std::max(order.handling_days, static_cast<int>(*h));
+        order.handling_days = static_cast<int16_t>(std::max<int64_t>(order.handling_days, *h));  // 0-365
     }
     static const std::pair<const char*, CancelBy> kCancelBy[] = {
         {"buyer", CancelBy::buyer}, {"seller", CancelBy::seller}, {"system", CancelBy::system}};

@@ -37,8 +37,9 @@ enum class RequestType : uint8_t { refund, return_, cancel, replacement };
 enum class HandledBy : uint8_t { seller, seller_rule, timeout, platform };
 
 // A timestamp in 5 bytes: shop-local seconds fit 40 bits for every date the readers accept
-// (years 1900-2200), and seconds are printed, so they are kept. kNoTime round-trips.
-class PackedTime {
+// (years 1900-2200), and seconds are printed, so they are kept. kNoTime round-trips. Marked
+// packed (its alignment is 1 anyway) because GCC packs a struct only if its class fields are.
+class __attribute__((packed)) PackedTime {
 public:
     PackedTime(Seconds t = kNoTime) { *this = t; }
     PackedTime& operator=(Seconds t) {
@@ -61,19 +62,19 @@ private:
 // Id of a text in one of a dataset's string pools; 0 is the empty text.
 using TextId = uint32_t;
 
-// One order, small (issue 10: the WASM heap per order). Texts live in the dataset's pools and
-// the ID in its key; Dataset's accessors give them back.
-struct Order {
+// One order, small (issue 10 and 21: the WASM heap per order). Texts live in the dataset's pools and
+// the ID in its key; Dataset's accessors give them back. Packed: 37 bytes, not 40 (the key is read
+// unaligned, which x86-64 and WebAssembly do at full speed); no code takes the address of a field
+// wider than a byte (GCC refuses to bind a reference to one, so the compiler checks it).
+struct __attribute__((packed)) Order {
     uint64_t key = 0;  // the ID: its digits as a number, or kTextKey | index of its text
     PackedTime created, delivered, cancelled;
     CancelBy cancel_by = CancelBy::unknown;
-    Day deliver_by = kNoDay;   // from the data; else derived from created + business days
-    int32_t handling_days = -1;  // made-to-order: deliver-by = handling_days + 5 business days
-    TextId cancel_reason = 0;
-    TextId category = 0;
-    // Product name (the first SKU line's), shipping provider and warehouse, for the diagnostics
-    // only: one id of the three (a shop has few combinations), 0 = all empty.
-    TextId shipment = 0;
+    Day deliver_by = kNoDay;     // from the data; else derived from created + business days
+    int16_t handling_days = -1;  // made-to-order: deliver-by = handling_days + 5 business days; 0-365
+    // The five texts (cancel reason, category, product name — the first SKU line's —, shipping
+    // provider, warehouse) as one id of their ids: a shop has few combinations. 0 = all empty.
+    TextId text_set = 0;
     Fulfillment fulfillment = Fulfillment::seller;
     OrderType type = OrderType::regular;
     uint8_t flags = 0;
@@ -161,7 +162,7 @@ constexpr std::array<const char*, kInputKindCount> kInputKindNames = {"orders", 
                                                                       "diagnostics"};
 using GivenInputs = std::array<bool, kInputKindCount>;
 
-static_assert(sizeof(Order) <= 48, "Order is meant to stay small (docs/performance.md)");
+static_assert(sizeof(Order) == 37, "Order is meant to stay small (docs/performance.md \"The compact dataset\")");
 
 // Distinct texts, each stored once, by id (0 = ""). Ids follow first use.
 class StringPool {
@@ -231,30 +232,32 @@ struct Dataset {
     // Room in the ID index for `more` orders, so adding them does not rebuild it again and again.
     void reserve_orders(size_t more);
 
+    // The pools of the orders' texts; a TextId means something only with its pool and dataset.
+    enum Pool { kReasons, kCategories, kProducts, kCarriers, kWarehouses, kPoolCount };
+    std::array<StringPool, kPoolCount> texts;
+    // An order's five texts at once, in Pool order.
+    using OrderTexts = std::array<std::string_view, kPoolCount>;
+
     // The texts of an order, exactly as read.
     std::string order_id(const Order& o) const;
-    std::string_view cancel_reason(const Order& o) const { return texts[kReasons].text(o.cancel_reason); }
-    std::string_view category(const Order& o) const { return texts[kCategories].text(o.category); }
+    std::string_view cancel_reason(const Order& o) const { return text(o, kReasons); }
+    std::string_view category(const Order& o) const { return text(o, kCategories); }
     std::string_view product(const Order& o) const { return text(o, kProducts); }
     std::string_view carrier(const Order& o) const { return text(o, kCarriers); }
     std::string_view warehouse(const Order& o) const { return text(o, kWarehouses); }
+    std::string_view text(const Order& o, Pool pool) const { return texts[pool].text(text_id(o, pool)); }
+    TextId text_id(const Order& o, Pool pool) const;
+    OrderTexts order_texts(const Order& o) const;
     void set_cancel_reason(Order& o, std::string_view t) { set_text(o, kReasons, t); }
     void set_category(Order& o, std::string_view t) { set_text(o, kCategories, t); }
-    void set_product(Order& o, std::string_view t) { set_text(o, kProducts, t); }
-    void set_carrier(Order& o, std::string_view t) { set_text(o, kCarriers, t); }
-    void set_warehouse(Order& o, std::string_view t) { set_text(o, kWarehouses, t); }
-    // Product, carrier and warehouse at once: the triple is interned once, not once per part.
-    void set_shipment(Order& o, std::string_view product, std::string_view carrier, std::string_view warehouse);
-
-    // The pools; a TextId means something only with its pool and dataset.
-    enum Pool { kReasons, kCategories, kProducts, kCarriers, kWarehouses, kPoolCount };
-    std::array<StringPool, kPoolCount> texts;
-    std::string_view text(const Order& o, Pool pool) const;
+    // One text; set_order_texts sets all five with one lookup of their set.
     void set_text(Order& o, Pool pool, std::string_view text);
+    void set_order_texts(Order& o, const OrderTexts& t);
 
 private:
     StringPool id_texts_;              // IDs that are not kept as numbers
-    StringPool shipments_;             // (product, carrier, warehouse) ids as 12 bytes; 0 = all empty
+    StringPool text_sets_;             // an order's five text ids as 20 bytes (Order::text_set); 0 = all empty
+    void set_text_ids(Order& o, const std::array<TextId, kPoolCount>& ids);
     std::vector<uint32_t> id_slots_;   // open-addressing index over `orders` by ID: row + 1 and a hash tag, 0 = free
     bool has_key(uint32_t row, const OrderKey& k) const;
     void grow_index();

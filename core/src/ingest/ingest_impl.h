@@ -130,10 +130,7 @@ struct Ingest::Impl {
             const uint64_t key = target.key;
             target = o;
             target.key = key;
-            target.cancel_reason = target.category = target.shipment = 0;  // ids of `part`'s pools
-            ds.set_cancel_reason(target, part.cancel_reason(o));
-            ds.set_category(target, part.category(o));
-            ds.set_shipment(target, part.product(o), part.carrier(o), part.warehouse(o));
+            ds.set_order_texts(target, part.order_texts(o));  // target.text_set was `part`'s
         }
         for (auto& r : part.reviews) ds.reviews.push_back(std::move(r));
         for (auto& a : part.after_sales) ds.after_sales.push_back(std::move(a));

@@ -122,22 +122,22 @@ public:
             if (o.deliver_by != kNoDay && o.deliver_by != due) differs(S::kDeliverByCol);
             if (o.deliver_by == kNoDay || due < o.deliver_by) o.deliver_by = due;
         }
-        o.handling_days = std::max(o.handling_days, handling_days);
+        o.handling_days = static_cast<int16_t>(std::max<int>(o.handling_days, handling_days));
         // The category, and for diagnostics only (insights) product, carrier and warehouse: the
-        // first in text order, whatever the rows' order.
-        if (const std::string_view text = row.text(f_category_), kept = ds.category(o);
-            !text.empty() && (kept.empty() || text < kept))
-            ds.set_category(o, text);
-        std::string_view shipment[] = {ds.product(o), ds.carrier(o), ds.warehouse(o)};
-        bool shipment_changed = false;
-        for (int part = 0; part < 3; ++part) {
-            const std::string_view text = row.text(part == 0 ? f_product_ : part == 1 ? f_carrier_ : f_warehouse_);
-            if (!text.empty() && (shipment[part].empty() || text < shipment[part])) {
-                shipment[part] = text;
-                shipment_changed = true;
+        // first in text order, whatever the rows' order. The cancel reason: below. The order's
+        // texts are set once, at the end of the row.
+        Dataset::OrderTexts texts = ds.order_texts(o);
+        bool texts_changed = false;
+        const std::pair<Dataset::Pool, int> text_fields[] = {
+            {Dataset::kCategories, f_category_}, {Dataset::kProducts, f_product_},
+            {Dataset::kCarriers, f_carrier_}, {Dataset::kWarehouses, f_warehouse_}};
+        for (const auto& [pool, field] : text_fields) {
+            const std::string_view text = row.text(field);
+            if (!text.empty() && (texts[pool].empty() || text < texts[pool])) {
+                texts[pool] = text;
+                texts_changed = true;
             }
         }
-        if (shipment_changed) ds.set_shipment(o, shipment[0], shipment[1], shipment[2]);
         o.flags |= flag_bits;
 
         if (!row.text(f_fulfillment_).empty()) {  // "seller" or an unknown value: counted
@@ -161,15 +161,17 @@ public:
             const std::string_view reason = row.text(f_cancel_reason_);
             if (rows.cancelled_row && rows.cancel_rank < 3 && rank < 3 && rank != rows.cancel_rank) differs(S::kCancelByCol);
             // The kept row is the least by (Cancel By rank, no reason, reason): the same whatever the row order.
-            const std::string_view kept = ds.cancel_reason(o);
+            const std::string_view kept = texts[Dataset::kReasons];
             if (!rows.cancelled_row || std::make_tuple(rank, reason.empty(), reason) <
                                            std::make_tuple(rows.cancel_rank, kept.empty(), kept)) {
                 rows.cancel_rank = static_cast<int8_t>(rank);
                 o.cancel_by = rank == 0 ? CancelBy::seller : rank == 1 ? CancelBy::system : rank == 2 ? CancelBy::buyer : CancelBy::unknown;
-                ds.set_cancel_reason(o, reason);
+                texts_changed |= reason != kept;
+                texts[Dataset::kReasons] = reason;
             }
             rows.cancelled_row = true;
         }
+        if (texts_changed) ds.set_order_texts(o, texts);
     }
 
     // The orders another reader built from a later part of this file (parallel_read.cpp): each is
@@ -180,14 +182,9 @@ public:
         using S = IngestState;
         Dataset& ds = state_.dataset;
         const Dataset& pd = part.dataset;
-        // The part's text ids -> this dataset's: each distinct text is interned once.
+        // The part's sets of an order's texts -> this dataset's: each distinct set is interned once.
         constexpr TextId kUnmapped = ~TextId{0};
-        std::vector<TextId> reasons, categories, shipments;
-        auto same_text = [&](std::vector<TextId>& ids, const Dataset& from, TextId id, Dataset::Pool pool) {
-            if (id >= ids.size()) ids.resize(id + 1, kUnmapped);
-            if (ids[id] == kUnmapped) ids[id] = ds.texts[pool].intern(from.texts[pool].text(id));
-            return ids[id];
-        };
+        std::vector<TextId> text_sets;
         ds.reserve_orders(pd.orders.size());
         state_.order_rows.resize(ds.orders.size() + pd.orders.size());  // shrunk to the orders added below
         constexpr size_t kAhead = 8;  // each new order's index slot is a cache miss: asked for ahead
@@ -205,16 +202,14 @@ public:
                 const uint64_t key = o.key;
                 o = po;
                 o.key = key;
-                o.cancel_reason = same_text(reasons, pd, po.cancel_reason, Dataset::kReasons);
-                o.category = same_text(categories, pd, po.category, Dataset::kCategories);
-                // The (product, carrier, warehouse) triple: interned once per distinct triple.
-                if (po.shipment >= shipments.size()) shipments.resize(po.shipment + 1, kUnmapped);
-                TextId& shipment = shipments[po.shipment];
-                if (shipment == kUnmapped) {
-                    ds.set_shipment(o, pd.product(po), pd.carrier(po), pd.warehouse(po));
-                    shipment = o.shipment;
+                // The order's texts: interned once per distinct set of them.
+                if (po.text_set >= text_sets.size()) text_sets.resize(po.text_set + 1, kUnmapped);
+                TextId& text_set = text_sets[po.text_set];
+                if (text_set == kUnmapped) {
+                    ds.set_order_texts(o, pd.order_texts(po));
+                    text_set = o.text_set;
                 }
-                o.shipment = shipment;
+                o.text_set = text_set;
                 rows = pr;
                 continue;
             }
@@ -229,10 +224,15 @@ public:
                 if (o.deliver_by != kNoDay && o.deliver_by != po.deliver_by) differs(S::kDeliverByCol);
                 if (o.deliver_by == kNoDay || po.deliver_by < o.deliver_by) o.deliver_by = po.deliver_by;
             }
-            o.handling_days = std::max(o.handling_days, po.handling_days);
+            o.handling_days = std::max<int16_t>(o.handling_days, po.handling_days);
+            Dataset::OrderTexts texts = ds.order_texts(o);
+            const Dataset::OrderTexts part_texts = pd.order_texts(po);
+            bool texts_changed = false;
             for (auto pool : {Dataset::kCategories, Dataset::kProducts, Dataset::kCarriers, Dataset::kWarehouses}) {
-                const std::string_view text = pd.text(po, pool), kept = ds.text(o, pool);
-                if (!text.empty() && (kept.empty() || text < kept)) ds.set_text(o, pool, text);
+                if (!part_texts[pool].empty() && (texts[pool].empty() || part_texts[pool] < texts[pool])) {
+                    texts[pool] = part_texts[pool];
+                    texts_changed = true;
+                }
             }
             o.flags |= po.flags;
             rows.fbt |= pr.fbt;
@@ -250,15 +250,17 @@ public:
                 if (theirs != kNoTime && (mine == kNoTime || theirs < mine)) rows.cancel_time = theirs;
                 if (rows.cancelled_row && rows.cancel_rank < 3 && pr.cancel_rank < 3 && pr.cancel_rank != rows.cancel_rank)
                     differs(S::kCancelByCol);
-                const std::string_view reason = pd.cancel_reason(po), kept = ds.cancel_reason(o);
+                const std::string_view reason = part_texts[Dataset::kReasons], kept = texts[Dataset::kReasons];
                 if (!rows.cancelled_row || std::make_tuple(pr.cancel_rank, reason.empty(), reason) <
                                                std::make_tuple(rows.cancel_rank, kept.empty(), kept)) {
                     rows.cancel_rank = pr.cancel_rank;
                     o.cancel_by = po.cancel_by;
-                    ds.set_cancel_reason(o, reason);
+                    texts_changed |= reason != kept;
+                    texts[Dataset::kReasons] = reason;
                 }
                 rows.cancelled_row = true;
             }
+            if (texts_changed) ds.set_order_texts(o, texts);
         }
         state_.order_rows.resize(ds.orders.size());
         return true;
@@ -291,7 +293,7 @@ private:
         o.cancelled = cancelled ? Seconds{rows.cancel_time} : kNoTime;
         if (!cancelled) {
             o.cancel_by = CancelBy::unknown;
-            o.cancel_reason = 0;
+            if (ds.text_id(o, Dataset::kReasons) != 0) ds.set_cancel_reason(o, {});
         } else if (o.cancelled == kNoTime) {
             o.cancelled = o.created;
             add_warning(warnings_, "cancelled_without_time",

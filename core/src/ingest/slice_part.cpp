@@ -8,7 +8,7 @@
 namespace shopscore::ingest {
 namespace {
 
-constexpr uint64_t kBlobVersion = 2;  // a blob from another build of the module is refused
+constexpr uint64_t kBlobVersion = 3;  // a blob from another build of the module is refused
 
 // OrderRows' one-bit facts, packed into one number and back.
 uint64_t row_bits(const IngestState::OrderRows& r) {
@@ -49,29 +49,23 @@ void load_warnings(ByteReader& in, std::vector<Warning>& warnings) {
     }
 }
 
-// The orders and what their rows said. Reasons and categories: their pools whole (the orders
-// keep their ids). Product, carrier, warehouse: each distinct triple written once, where an
-// order first uses it, then named by its number.
+// The orders and what their rows said. An order's five texts: each distinct set of them written
+// once, where an order first uses it, then named by its number.
 void save_orders(ByteWriter& out, const IngestState& state) {
     const Dataset& ds = state.dataset;
-    for (auto pool : {Dataset::kReasons, Dataset::kCategories}) {
-        out.u(ds.texts[pool].size());
-        for (TextId id = 1; id < ds.texts[pool].size(); ++id) out.text(ds.texts[pool].text(id));
-    }
     out.u(ds.orders.size());
-    std::unordered_map<TextId, uint64_t> triples;  // shipment id -> its number + 1 in the blob
+    std::unordered_map<TextId, uint64_t> sets;  // Order::text_set -> its number + 1 in the blob
     for (size_t i = 0; i < ds.orders.size(); ++i) {
         const Order& o = ds.orders[i];
         out.text(ds.order_id(o));
         out.i(Seconds{o.created}), out.i(Seconds{o.delivered}), out.i(Seconds{o.cancelled});
         out.u(static_cast<uint64_t>(o.cancel_by));
         out.i(o.deliver_by), out.i(o.handling_days);
-        out.u(o.cancel_reason), out.u(o.category);
-        auto& number = triples[o.shipment];
+        auto& number = sets[o.text_set];
         out.u(number);
         if (number == 0) {
-            number = triples.size();
-            for (auto pool : {Dataset::kProducts, Dataset::kCarriers, Dataset::kWarehouses}) out.text(ds.text(o, pool));
+            number = sets.size();
+            for (std::string_view text : ds.order_texts(o)) out.text(text);
         }
         out.u(static_cast<uint64_t>(o.fulfillment)), out.u(static_cast<uint64_t>(o.type)), out.u(o.flags);
         const IngestState::OrderRows& r = state.order_rows[i];
@@ -81,42 +75,33 @@ void save_orders(ByteWriter& out, const IngestState& state) {
 
 void load_orders(ByteReader& in, IngestState& state) {
     Dataset& ds = state.dataset;
-    for (auto pool : {Dataset::kReasons, Dataset::kCategories}) {
-        const uint64_t size = in.u();
-        for (TextId id = 1; id < size; ++id)
-            if (ds.texts[pool].intern(in.text()) != id) throw std::runtime_error("a pool of a slice blob repeats a text");
-    }
     const uint64_t orders = in.u();
-    struct Triple {
-        std::string_view product, carrier, warehouse;
+    struct TextSet {
+        Dataset::OrderTexts texts;
         TextId id = 0;  // in `ds`, once an order has used it
         bool set = false;
     };
-    std::vector<Triple> triples;
+    std::vector<TextSet> sets;
     for (uint64_t i = 0; i < orders; ++i) {
         const size_t before = ds.orders.size();
         Order& o = ds.upsert_order(in.text());
         if (ds.orders.size() == before) throw std::runtime_error("a slice blob names an order twice");
         o.created = in.i(), o.delivered = in.i(), o.cancelled = in.i();
         o.cancel_by = static_cast<CancelBy>(in.u());
-        o.deliver_by = static_cast<Day>(in.i()), o.handling_days = static_cast<int32_t>(in.i());
-        o.cancel_reason = static_cast<TextId>(in.u()), o.category = static_cast<TextId>(in.u());
-        if (o.cancel_reason >= ds.texts[Dataset::kReasons].size() || o.category >= ds.texts[Dataset::kCategories].size())
-            throw std::runtime_error("a slice blob names a text it does not hold");
+        o.deliver_by = static_cast<Day>(in.i()), o.handling_days = static_cast<int16_t>(in.i());
         const uint64_t number = in.u();
         if (number == 0) {
-            Triple t;
-            t.product = in.text(), t.carrier = in.text(), t.warehouse = in.text();
-            triples.push_back(t);
-        } else if (number > triples.size()) {
-            throw std::runtime_error("a slice blob names a shipment it does not hold");
+            TextSet& t = sets.emplace_back();
+            for (std::string_view& text : t.texts) text = in.text();
+        } else if (number > sets.size()) {
+            throw std::runtime_error("a slice blob names a set of texts it does not hold");
         }
-        Triple& t = triples[number == 0 ? triples.size() - 1 : number - 1];
+        TextSet& t = sets[number == 0 ? sets.size() - 1 : number - 1];
         if (!t.set) {
-            ds.set_shipment(o, t.product, t.carrier, t.warehouse);
-            t.id = o.shipment, t.set = true;
+            ds.set_order_texts(o, t.texts);
+            t.id = o.text_set, t.set = true;
         }
-        o.shipment = t.id;
+        o.text_set = t.id;
         o.fulfillment = static_cast<Fulfillment>(in.u()), o.type = static_cast<OrderType>(in.u());
         o.flags = static_cast<uint8_t>(in.u());
         IngestState::OrderRows& r = state.order_rows.emplace_back();

@@ -76,33 +76,64 @@ TEST_CASE("dataset: texts are interned once per pool, 0 is empty", "[dataset][co
     Order& b = d.upsert_order("2");
     d.set_category(a, "Home");
     d.set_category(b, "Home");
-    d.set_carrier(a, "Home");  // another pool: its own ids
-    d.set_product(b, "");
-    CHECK(a.category == b.category);
-    CHECK(a.category != 0);
-    CHECK(b.shipment == 0);
+    d.set_text(a, Dataset::kCarriers, "Home");  // another pool: its own ids
+    d.set_text(b, Dataset::kProducts, "");
+    CHECK(d.text_id(a, Dataset::kCategories) == d.text_id(b, Dataset::kCategories));
+    CHECK(d.text_id(a, Dataset::kCategories) != 0);
+    CHECK(d.text_id(a, Dataset::kCategories) == d.text_id(a, Dataset::kCarriers));  // both id 1 of their pools
     CHECK(d.category(b) == "Home");
     CHECK(d.carrier(a) == "Home");
     CHECK(d.carrier(b).empty());
     CHECK(d.texts[Dataset::kCategories].size() == 2);  // "" and "Home"
-    // Product, carrier and warehouse share one id of the three: setting one keeps the others.
-    d.set_product(a, "Mug");
-    d.set_product(b, "Mug");
-    CHECK(a.shipment != b.shipment);  // a has a carrier, b none
-    d.set_carrier(b, "Home");
-    CHECK(a.shipment == b.shipment);
+    // An order's five texts share one id of their ids: setting one keeps the others.
+    d.set_text(a, Dataset::kProducts, "Mug");
+    d.set_text(b, Dataset::kProducts, "Mug");
+    CHECK(a.text_set != b.text_set);  // a has a carrier, b none
+    d.set_text(b, Dataset::kCarriers, "Home");
+    CHECK(a.text_set == b.text_set);
     CHECK(d.product(a) == "Mug");
     CHECK(d.carrier(a) == "Home");
     CHECK(d.warehouse(a).empty());
-    d.set_product(b, "");
-    d.set_carrier(b, "");
-    CHECK(b.shipment == 0);
+    CHECK(d.cancel_reason(a).empty());
+    d.set_text(b, Dataset::kProducts, "");
+    d.set_text(b, Dataset::kCarriers, "");
+    d.set_category(b, "");
+    CHECK(b.text_set == 0);
     CHECK(d.product(a) == "Mug");
-    for (int i = 0; i < 1000; ++i) d.set_warehouse(a, "W" + std::to_string(i));  // the pool's index grows
+    for (int i = 0; i < 1000; ++i) d.set_text(a, Dataset::kWarehouses, "W" + std::to_string(i));  // the pool's index grows
     CHECK(d.texts[Dataset::kWarehouses].intern("W17") == 18);
     CHECK(d.warehouse(a) == "W999");
     CHECK(d.product(a) == "Mug");
     CHECK(d.carrier(a) == "Home");
+    CHECK(d.category(a) == "Home");
+}
+
+TEST_CASE("dataset: an order's five texts set at once, each back from its own pool", "[dataset][compact]") {
+    Dataset d;
+    Order& a = d.upsert_order("1");
+    Order& b = d.upsert_order("2");
+    d.set_order_texts(a, {"Out of stock", "Home", "Mug", "USPS", "W1"});
+    CHECK(d.order_texts(a) == Dataset::OrderTexts{"Out of stock", "Home", "Mug", "USPS", "W1"});
+    CHECK(d.cancel_reason(a) == "Out of stock");
+    CHECK(d.category(a) == "Home");
+    CHECK(d.product(a) == "Mug");
+    CHECK(d.carrier(a) == "USPS");
+    CHECK(d.warehouse(a) == "W1");
+    // The same texts, one of them a view into the pools themselves: the same set.
+    d.set_order_texts(b, d.order_texts(a));
+    CHECK(b.text_set == a.text_set);
+    d.set_cancel_reason(b, "");
+    CHECK(b.text_set != a.text_set);
+    CHECK(d.order_texts(b) == Dataset::OrderTexts{"", "Home", "Mug", "USPS", "W1"});
+    CHECK(d.text_id(b, Dataset::kReasons) == 0);
+    // Texts equal across pools are not mixed up: the order of the five matters.
+    d.set_order_texts(b, {"", "W1", "", "", "Home"});
+    CHECK(d.category(b) == "W1");
+    CHECK(d.warehouse(b) == "Home");
+    CHECK(d.product(b).empty());
+    d.set_order_texts(b, {});
+    CHECK(b.text_set == 0);
+    CHECK(sizeof(Order) == 37);  // docs/performance.md "The compact dataset"
 }
 
 TEST_CASE("dataset: the orders' blocks keep elements in place, across block ends, when resized and copied", "[dataset][compact]") {
