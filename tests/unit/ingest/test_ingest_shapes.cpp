@@ -323,25 +323,27 @@ TEST_CASE("ingest/SKU rows over two orders exports: a later file's rows of an or
     // only). File 2: A1 again, now with a Delivered Time (11-05 09:00): a delivered order with a
     // cancelled SKU line was delivered, so A1 is not cancelled; A4 twice more, still without a
     // time: one cancelled_without_time in file 2's warnings (one order), dated at its creation;
-    // A3 new. Three orders, not four.
-    const std::string header = "Order ID,Order Status,Created Time,Delivered Time,Cancelled Time,Cancel By\n";
+    // A3 new. Three orders, not four. A1's cancel reason goes with its cancellation; A4 keeps its.
+    const std::string header = "Order ID,Order Status,Created Time,Delivered Time,Cancelled Time,Cancel By,Cancel Reason\n";
     Ingest ingest(Shop{});
     read_text(ingest, ExportKind::orders, "first.csv",
-              header + "A1,Cancelled,2026-11-01 09:30,,2026-11-02 12:00,Seller\n"
-                       "A4,Completed,2026-11-01 10:00,,,Seller\n");
+              header + "A1,Cancelled,2026-11-01 09:30,,2026-11-02 12:00,Seller,Out of stock\n"
+                       "A4,Completed,2026-11-01 10:00,,,Seller,Pricing error\n");
     const FileSummary second =
         read_text(ingest, ExportKind::orders, "second.csv",
-                  header + "A1,Delivered,2026-11-01 09:30,2026-11-05 09:00,,\n"
-                           "A4,Completed,2026-11-01 10:00,,,Seller\n"
-                           "A4,Completed,2026-11-01 10:00,,,Seller\n"
-                           "A3,Delivered,2026-11-01 11:00,2026-11-04 09:00,,\n");
+                  header + "A1,Delivered,2026-11-01 09:30,2026-11-05 09:00,,,\n"
+                           "A4,Completed,2026-11-01 10:00,,,Seller,\n"
+                           "A4,Completed,2026-11-01 10:00,,,Seller,\n"
+                           "A3,Delivered,2026-11-01 11:00,2026-11-04 09:00,,,\n");
     const Dataset d = ingest.finish();
     REQUIRE(d.orders.size() == 3);
     const Order& a1 = *d.find_order("A1");
     CHECK(a1.delivered == at("2026-11-05 09:00"));
     CHECK(a1.cancelled == kNoTime);
     CHECK(a1.cancel_by == CancelBy::unknown);
+    CHECK(d.cancel_reason(a1).empty());
     CHECK(d.find_order("A4")->cancelled == at("2026-11-01 10:00"));
+    CHECK(d.cancel_reason(*d.find_order("A4")) == "Pricing error");
     CHECK(d.find_order("A3")->delivered == at("2026-11-04 09:00"));
     const Warning* without_time = find_warning(second.warnings, "cancelled_without_time");
     REQUIRE(without_time);

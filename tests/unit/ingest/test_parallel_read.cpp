@@ -290,6 +290,37 @@ TEST_CASE("parallel read in blobs: a quoted line break at a split point, CRLF, r
     }
 }
 
+TEST_CASE("parallel read: an order's cancel reason or other text given only by its row in a later slice", "[ingest][parallel]") {
+    // Each order's first row is cancelled without a reason (and without Cancel By), its second
+    // names one; every fourth order's second row alone names the carrier. The merge keeps them as
+    // one pass does, whichever slice the rows fall in.
+    std::string s = "Order ID,Order Status,Product Name,Created Time,Cancelled Time,Cancel By,Cancel Reason,Shipping Provider Name\n";
+    for (int i = 0; i < 40; ++i) {
+        const std::string id = std::to_string(5770002000 + i);
+        const std::string carrier = i % 4 == 0 ? "USPS" : "UPS";
+        s += id + ",Cancelled,Mug,11/02/2026 09:00:00 AM,11/03/2026 09:00:00 AM,,," + (i % 4 == 0 ? "" : carrier) + "\n";
+        s += id + ",Cancelled,Mug,11/02/2026 09:00:00 AM,11/03/2026 09:00:00 AM,Seller,Out of stock," + carrier + "\n";
+    }
+    const std::string want = one_pass(s, ExportKind::orders);
+    REQUIRE(want.find("error") == std::string::npos);
+    auto count = [&](const std::string& text) {
+        size_t n = 0;
+        for (size_t at = want.find(text); at != std::string::npos; at = want.find(text, at + 1)) ++n;
+        return n;
+    };
+    REQUIRE(count("[Out of stock]") == 40);
+    REQUIRE(count("[Mug] [USPS]") == 10);
+    REQUIRE(count("[Mug] [UPS]") == 30);
+    for (unsigned jobs = 2; jobs <= 9; ++jobs) {
+        INFO("jobs " << jobs);
+        ParallelReadReport report;
+        CHECK(in_slices(s, ExportKind::orders, jobs, &report) == want);
+        CHECK(report.slices > 1);
+        CHECK(through_blobs(s, ExportKind::orders, jobs, &report) == want);
+        CHECK(report.slices > 1);
+    }
+}
+
 TEST_CASE("parallel read in blobs: a slice whose worker failed, or whose blob is damaged, falls back to one pass", "[ingest][parallel]") {
     const std::string bytes = orders_export(60, "\n", 40);
     const std::string want = one_pass(bytes, ExportKind::orders);

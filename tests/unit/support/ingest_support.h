@@ -111,7 +111,8 @@ inline std::string fingerprint(const Dataset& d) {
     for (const Order& x : d.orders)
         o << "order " << d.order_id(x) << ' ' << t(x.created) << ' ' << t(x.delivered) << ' ' << t(x.cancelled) << ' ' << x.deliver_by
           << ' ' << x.handling_days << ' ' << int(x.cancel_by) << " [" << d.cancel_reason(x) << "] " << int(x.fulfillment) << ' '
-          << int(x.type) << " [" << d.category(x) << "] " << int(x.flags) << '\n';
+          << int(x.type) << " [" << d.category(x) << "] [" << d.product(x) << "] [" << d.carrier(x) << "] ["
+          << d.warehouse(x) << "] " << int(x.flags) << '\n';
     for (const Review& x : d.reviews)
         o << "review " << x.order_id << ' ' << x.sku << ' ' << x.rating << ' ' << t(x.created) << ' ' << int(x.flags) << '\n';
     for (const AfterSale& x : d.after_sales)
