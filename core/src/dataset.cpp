@@ -4,6 +4,8 @@
 #include <cstring>
 #include <functional>
 
+#include "same_text.h"
+
 namespace shopscore {
 namespace {
 
@@ -90,14 +92,14 @@ TextId StringPool::append(std::string_view text) {
 
 TextId StringPool::intern(std::string_view text) {
     if (text.empty()) return 0;
-    if (last_ != 0 && this->text(last_) == text) return last_;
+    if (last_ != 0 && same_text(this->text(last_), text)) return last_;
     if (full(size(), slots_.size())) {
         std::vector<uint32_t> bigger(slots_.empty() ? 16 : slots_.size() * 2, 0);
         for (TextId id = 1; id < size(); ++id)
             *probe(bigger, text_hash(this->text(id)), [](uint32_t) { return false; }) = id + 1;
         slots_.swap(bigger);
     }
-    uint32_t* slot = probe(slots_, text_hash(text), [&](uint32_t id) { return this->text(id) == text; });
+    uint32_t* slot = probe(slots_, text_hash(text), [&](uint32_t id) { return same_text(this->text(id), text); });
     if (*slot == 0) *slot = append(text) + 1;
     last_ = *slot - 1;
     return last_;
@@ -152,7 +154,7 @@ uint32_t Dataset::upsert_order_index(const OrderKey& k) {
 bool Dataset::has_key(uint32_t row, const OrderKey& k) const {
     const uint64_t key = orders[row].key;
     if (k.key != Order::kTextKey) return key == k.key;
-    return (key & Order::kTextKey) && id_texts_.text(static_cast<TextId>(key & ~Order::kTextKey)) == k.id;
+    return (key & Order::kTextKey) && same_text(id_texts_.text(static_cast<TextId>(key & ~Order::kTextKey)), k.id);
 }
 
 std::optional<uint32_t> Dataset::find_order_index(std::string_view id) const {

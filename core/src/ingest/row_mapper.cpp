@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "ingest/cell_error.h"
+#include "same_text.h"
 
 namespace shopscore::ingest {
 
@@ -48,7 +49,7 @@ std::string_view RowMapper::lookup(const Row& row, int field, const char* table)
     }
     for (size_t way = 0; way < kMemoWays; ++way) {
         const Memo& memo = memo_[f * kMemoWays + way];
-        if (memo.table == table && memo.text == text) return memo.value;
+        if (memo.table == table && same_text(memo.text, text)) return memo.value;
     }
     Memo& memo = memo_[f * kMemoWays + memo_next_[f]];
     memo_next_[f] = static_cast<uint8_t>((memo_next_[f] + 1) % kMemoWays);

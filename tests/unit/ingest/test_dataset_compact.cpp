@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "same_text.h"
 #include "shopscore/dataset.h"
 
 using namespace shopscore;
@@ -164,4 +165,27 @@ TEST_CASE("dataset: the orders' blocks keep elements in place, across block ends
     CHECK(copy.size() == v.size());
     const BlockVector<int>& view = copy;
     CHECK(std::count_if(view.begin(), view.end(), [](int x) { return x == -7; }) == 1);
+}
+
+TEST_CASE("same_text: equal to a byte-by-byte comparison at every length and every differing byte", "[dataset][compact]") {
+    // Lengths 0-40 cover the byte loop (0-3), the two overlapping 4-byte words (4-7), whole 8-byte
+    // words with and without the overlapping last word; texts at odd addresses (unaligned loads).
+    const std::string base = "x0123456789abcdefghijklmnopqrstuvwxyzABCDEFGH";
+    for (size_t n = 0; n <= 40; ++n) {
+        const std::string_view a(base.data() + 1, n);
+        std::string other(base);
+        const std::string_view b(other.data() + 1, n);
+        INFO("length " << n);
+        CHECK(same_text(a, b));
+        for (size_t at = 0; at < n; ++at) {
+            INFO("differs at " << at);
+            for (char c : {'\0', '\x80', 'Z'}) {
+                other[1 + at] = c;
+                CHECK(same_text(a, b) == (a == b));
+                CHECK_FALSE(same_text(a, b));
+            }
+            other[1 + at] = base[1 + at];
+        }
+        if (n > 0) CHECK_FALSE(same_text(a, a.substr(0, n - 1)));  // lengths differ
+    }
 }
