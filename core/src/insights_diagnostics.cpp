@@ -1,6 +1,9 @@
 // Diagnostics tables (docs/rules.md §31): Seller Center's diagnostics, from the records as of as_of and
-// each in its metric's window. One pass over each record list; the tables hold every row (the
-// result JSON shows the first rows, the CSV all of them).
+// each in its metric's window. One pass over each record list. A table keeps the first `row_limit`
+// rows (the result JSON shows the first rows; a CSV download builds its table whole): the long
+// ones, a row per late order, request or chat, are sorted as (key, record) pairs and only the
+// rows kept are made into cells (at a million orders the whole tables took ~10 MB of the WASM
+// heap, which never shrinks; docs/performance.md "The compact dataset").
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -45,6 +48,22 @@ void sort_rows(Table& t, size_t column) {
     });
 }
 
+// A long table's rows from its records, in the order of their keys (descending or ascending; ties
+// keep the records' order, as the stable sort of whole rows did), cells made for the first `limit`.
+struct Keyed {
+    double key;
+    uint32_t record;
+};
+template <class MakeRow>
+void add_rows(Table& t, std::vector<Keyed>& keyed, bool descending, size_t limit, MakeRow make_row) {
+    std::stable_sort(keyed.begin(), keyed.end(),
+                     [&](const Keyed& a, const Keyed& b) { return descending ? a.key > b.key : a.key < b.key; });
+    const size_t kept = std::min(limit, keyed.size());
+    t.rows.reserve(kept);
+    for (size_t i = 0; i < kept; ++i) t.rows.push_back(make_row(keyed[i].record));
+    t.more_rows = keyed.size() - kept;
+}
+
 struct Window {
     Day first, last;
     bool has(Seconds t) const { return t != kNoTime && day_of(t) >= first && day_of(t) <= last; }
@@ -58,8 +77,9 @@ struct ProductTally {
 
 class Builder {
 public:
-    Builder(const Dataset& d, const Profile& p, Day as_of)
-        : d_(d), p_(p), faults_(p.fault_reasons), as_of_(as_of), end_((static_cast<Seconds>(as_of) + 1) * kSecondsPerDay) {}
+    Builder(const Dataset& d, const Profile& p, Day as_of, size_t row_limit)
+        : d_(d), p_(p), faults_(p.fault_reasons), as_of_(as_of), end_((static_cast<Seconds>(as_of) + 1) * kSecondsPerDay),
+          limit_(row_limit) {}
 
     std::vector<Table> build() {
         std::vector<Table> out;
@@ -70,6 +90,11 @@ public:
         out.push_back(slowest_after_sales());
         out.push_back(low_star_chats());
         out.push_back(unmapped());
+        for (Table& t : out)  // the short tables, made whole, cut the same way
+            if (t.rows.size() > limit_) {
+                t.more_rows += t.rows.size() - limit_;
+                t.rows.resize(limit_);
+            }
         return out;
     }
 
@@ -155,7 +180,9 @@ private:
                      {}};
         std::map<std::string, std::pair<double, double>> carriers, warehouses;  // name -> (orders, late)
         const Window w = window(kOtdr);
-        for (const Order& o : d_.orders) {
+        std::vector<Keyed> late;  // days late, order index
+        for (size_t i = 0; i < d_.orders.size(); ++i) {
+            const Order& o = d_.orders[i];
             if (o.excluded() || o.fulfillment == Fulfillment::fbt || known_by_as_of(o.cancelled)) continue;
             const Day due = deliver_by_day(o, p_);
             if (!w.has_day(due)) continue;
@@ -167,16 +194,21 @@ private:
             ++c.first, ++wh.first;
             if (on_time) continue;
             ++c.second, ++wh.second;
+            late.push_back({static_cast<double>((delivered ? day_of(o.delivered) : as_of_) - due), static_cast<uint32_t>(i)});
+        }
+        add_rows(orders, late, true, limit_, [&](uint32_t i) {
+            const Order& o = d_.orders[i];
+            const Day due = deliver_by_day(o, p_);
+            const bool delivered = known_by_as_of(o.delivered);
             Cell sla;
             if (o.deliver_by == kNoDay)
                 sla = num(o.type == OrderType::regular ? p_.delivery_sla_business_days : o.handling_days + 5);
             static const char* const kTypes[] = {"regular", "made_to_order", "pre_order"};
-            orders.rows.push_back({text(d_.order_id(o)), text(kTypes[static_cast<int>(o.type)]), sla, day_cell(due),
-                                   text(delivered ? time_text(o.delivered) : ""),
-                                   num((delivered ? day_of(o.delivered) : as_of_) - due), text(carrier),
-                                   text(warehouse)});
-        }
-        sort_rows(orders, 5);
+            return std::vector<Cell>{text(d_.order_id(o)), text(kTypes[static_cast<int>(o.type)]), sla, day_cell(due),
+                                     text(delivered ? time_text(o.delivered) : ""),
+                                     num((delivered ? day_of(o.delivered) : as_of_) - due), text(std::string(d_.carrier(o))),
+                                     text(std::string(d_.warehouse(o)))};
+        });
         out.push_back(std::move(orders));
         for (auto [id, tallies] : {std::pair{"late_by_carrier", &carriers}, std::pair{"late_by_warehouse", &warehouses}}) {
             Table t{id, {id == std::string("late_by_carrier") ? "carrier" : "warehouse", "orders", "late_orders", "late_rate"}, {}};
@@ -207,31 +239,50 @@ private:
         static const char* const kTypes[] = {"refund", "return", "cancel", "replacement"};
         Table t{"slowest_after_sales", {"order_id", "type", "requested", "review_hours", "inspection_hours", "total_hours"}, {}};
         const Window w = window(kAht);
-        for (const AfterSale& a : d_.after_sales) {
+        struct Hours {
+            double review = 0, inspection = 0;
+            bool inspected = false;
+        };
+        auto hours_of = [&](const AfterSale& a) {
+            Hours h;
+            h.review = static_cast<double>(std::max<Seconds>(0, a.decided - a.requested)) / 3600;
+            h.inspected = a.type == RequestType::return_ && a.item_received != kNoTime && known_by_as_of(a.inspected);
+            if (h.inspected) h.inspection = static_cast<double>(std::max<Seconds>(0, a.inspected - a.item_received)) / 3600;
+            return h;
+        };
+        std::vector<Keyed> slow;  // total hours as shown (rounded), request index
+        for (size_t i = 0; i < d_.after_sales.size(); ++i) {
+            const AfterSale& a = d_.after_sales[i];
             if ((a.flags & (kFlagFbtLogistics | kFlagExcluded)) || a.handled_by == HandledBy::platform) continue;
             if (!w.has(a.requested) || !known_by_as_of(a.decided)) continue;
             if (const Order* o = d_.find_order(a.order_id); o && o->excluded()) continue;
-            const double review = static_cast<double>(std::max<Seconds>(0, a.decided - a.requested)) / 3600;
-            double inspection = 0;
-            const bool inspected = a.type == RequestType::return_ && a.item_received != kNoTime && known_by_as_of(a.inspected);
-            if (inspected) inspection = static_cast<double>(std::max<Seconds>(0, a.inspected - a.item_received)) / 3600;
-            t.rows.push_back({text(a.order_id), text(kTypes[static_cast<int>(a.type)]), text(time_text(a.requested)),
-                              hours(review), inspected ? hours(inspection) : Cell{}, hours(review + inspection)});
+            const Hours h = hours_of(a);
+            slow.push_back({hours(h.review + h.inspection).num, static_cast<uint32_t>(i)});
         }
-        sort_rows(t, 5);
+        add_rows(t, slow, true, limit_, [&](uint32_t i) {
+            const AfterSale& a = d_.after_sales[i];
+            const Hours h = hours_of(a);
+            return std::vector<Cell>{text(a.order_id), text(kTypes[static_cast<int>(a.type)]), text(time_text(a.requested)),
+                                     hours(h.review), h.inspected ? hours(h.inspection) : Cell{}, hours(h.review + h.inspection)};
+        });
         return t;
     }
 
     Table low_star_chats() {
         Table t{"low_star_chats", {"chat_id", "order_id", "ended", "rating"}, {}};
         const Window w = window(kImd);
-        for (const Chat& c : d_.chats) {
+        std::vector<Keyed> low;  // rating, chat index
+        for (size_t i = 0; i < d_.chats.size(); ++i) {
+            const Chat& c = d_.chats[i];
             if (c.rating < 1 || c.rating > 3 || !w.has(c.ended) || !known_by_as_of(c.ended)) continue;
             if (const Order* o = c.order_id.empty() ? nullptr : d_.find_order(c.order_id); o && o->excluded()) continue;
-            t.rows.push_back({text(c.id), text(c.order_id), text(time_text(c.ended)), num(c.rating)});
+            low.push_back({static_cast<double>(c.rating), static_cast<uint32_t>(i)});
         }
         // Lowest rating first, then input order.
-        std::stable_sort(t.rows.begin(), t.rows.end(), [](const auto& a, const auto& b) { return a[3].num < b[3].num; });
+        add_rows(t, low, false, limit_, [&](uint32_t i) {
+            const Chat& c = d_.chats[i];
+            return std::vector<Cell>{text(c.id), text(c.order_id), text(time_text(c.ended)), num(c.rating)};
+        });
         return t;
     }
 
@@ -248,13 +299,14 @@ private:
     const FaultClassifier faults_;  // the profile's rules parsed once, not per record
     Day as_of_;
     Seconds end_;
+    size_t limit_;  // rows kept per table
     std::map<std::string, std::map<std::string, int>> unmapped_;  // kind -> reason -> count
 };
 
 }  // namespace
 
-std::vector<Table> diagnostics(const Dataset& dataset, const Profile& profile, Day as_of) {
-    return Builder(dataset, profile, as_of).build();
+std::vector<Table> diagnostics(const Dataset& dataset, const Profile& profile, Day as_of, size_t row_limit) {
+    return Builder(dataset, profile, as_of, row_limit).build();
 }
 
 }  // namespace shopscore

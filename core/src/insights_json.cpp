@@ -1,5 +1,7 @@
 // Insights -> JSON (the `insights` object of the result) and diagnostics tables -> CSV. Numbers
 // go through the same formatter in both, so the page's CSV equals the CLI's byte for byte.
+#include <stdexcept>
+
 #include "diagnostics_labels.h"
 #include "result_json_internal.h"
 #include "shopscore/error.h"
@@ -103,7 +105,7 @@ ordered table_json(const Table& t, int rows) {
     ordered j;
     j["id"] = t.id;
     j["columns"] = t.columns;
-    j["total_rows"] = t.rows.size();
+    j["total_rows"] = t.rows.size() + t.more_rows;
     j["rows"] = ordered::array();
     for (size_t i = 0; i < t.rows.size() && i < static_cast<size_t>(std::max(rows, 0)); ++i) {
         ordered row = ordered::array();
@@ -172,6 +174,7 @@ ordered insights_json(const Insights& in) {
 std::string table_to_csv(const Table& t) {
     // No BOM here: a JavaScript TextDecoder would drop it on the way out of WASM. The CLI and the
     // page each put it in front when writing the file (kCsvBom).
+    if (t.more_rows) throw std::logic_error("table " + t.id + " was built without all its rows");  // never a cut CSV
     std::string out;
     auto line = [&](const std::vector<Cell>& cells) {
         for (size_t i = 0; i < cells.size(); ++i) out += (i ? "," : "") + csv_field(cells[i]);

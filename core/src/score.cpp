@@ -196,7 +196,8 @@ struct ScoreCache::Impl {
     // The profile-independent counts per (as_of, days), each a few thousand day sums: an SLA or
     // fault-mapping edit starts from them.
     RecentlyMade<std::pair<Day, int>, DailyCounters::Base, 3> bases;
-    // The insights' diagnostics tables per (as_of, counting key): fewer kept, as they list orders.
+    // The insights' diagnostics tables per (as_of, rows shown, counting key): fewer kept, as they
+    // list orders (only the rows a result shows: Table::more_rows).
     RecentlyMade<std::string, std::vector<Table>, 2> tables;
     // default_as_of() of the dataset and its warnings, once known (it scans every record).
     std::optional<std::pair<std::optional<Day>, std::vector<Warning>>> default_day;
@@ -204,10 +205,11 @@ struct ScoreCache::Impl {
     int64_t made = 0;
     int64_t tables_made = 0;
 
-    std::shared_ptr<const std::vector<Table>> diagnostics_tables(const Dataset& dataset, const Profile& profile, Day as_of) {
-        return tables.get(std::to_string(as_of) + '\x1d' + counting_key(profile), [&] {
+    std::shared_ptr<const std::vector<Table>> diagnostics_tables(const Dataset& dataset, const Profile& profile, Day as_of,
+                                                                 size_t row_limit) {
+        return tables.get(std::to_string(as_of) + '\x1d' + std::to_string(row_limit) + '\x1d' + counting_key(profile), [&] {
             ++tables_made;
-            return std::make_shared<const std::vector<Table>>(diagnostics(dataset, profile, as_of));
+            return std::make_shared<const std::vector<Table>>(diagnostics(dataset, profile, as_of, row_limit));
         });
     }
 
@@ -309,13 +311,19 @@ Result score(const Dataset& dataset, const ScoreOptions& options, ScoreCache* ca
     }
     result.benefits = decide_benefits(result, shop, positive_rate);
     result.settlement_days = settlement_days(result);
+    // The diagnostics rows the result shows; a CSV download gets its table whole.
+    const size_t table_rows = options.insight_options.csv.empty()
+                                  ? static_cast<size_t>(std::max(options.insight_options.diagnostics_rows, 0))
+                                  : std::numeric_limits<size_t>::max();
     if (options.insights)
         result.insights = compute_insights(
             result, {dataset, shop, profile, options.profiles, [&](const Profile& p) { return counters_for(p, *as_of, days); },
                      direct, absent, counters, positive_rate, options.insight_options, as_of.has_value(),
                      [&] {
-                         return cache ? cache->diagnostics_tables(dataset, profile, *as_of)
-                                      : std::make_shared<const std::vector<Table>>(diagnostics(dataset, profile, *as_of));
+                         // A CSV download's whole tables are made for it, not kept.
+                         return cache && options.insight_options.csv.empty()
+                                    ? cache->diagnostics_tables(dataset, profile, *as_of, table_rows)
+                                    : std::make_shared<const std::vector<Table>>(diagnostics(dataset, profile, *as_of, table_rows));
                      }});
     return result;
 }

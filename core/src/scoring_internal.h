@@ -4,6 +4,7 @@
 
 #include <array>
 #include <functional>
+#include <limits>
 #include <map>
 #include <memory>
 #include <string>
@@ -253,8 +254,10 @@ struct InsightContext {
     std::function<std::shared_ptr<const std::vector<Table>>()> diagnostics_tables;
 };
 // The diagnostics tables (insights_diagnostics.cpp): a walk over every record. They read the
-// profile's SLA and fault reasons only, as the per-day counts do (counting_key()).
-std::vector<Table> diagnostics(const Dataset& dataset, const Profile& profile, Day as_of);
+// profile's SLA and fault reasons only, as the per-day counts do (counting_key()). Each keeps its
+// first `row_limit` rows (Table::more_rows counts the rest).
+std::vector<Table> diagnostics(const Dataset& dataset, const Profile& profile, Day as_of,
+                               size_t row_limit = std::numeric_limits<size_t>::max());
 // Trend looks back 90 days, each with a 90-day gate window: 179 days of counts.
 constexpr int kInsightDays = 180;
 Insights compute_insights(const Result& result, const InsightContext& context);

@@ -37,9 +37,8 @@ enum class RequestType : uint8_t { refund, return_, cancel, replacement };
 enum class HandledBy : uint8_t { seller, seller_rule, timeout, platform };
 
 // A timestamp in 5 bytes: shop-local seconds fit 40 bits for every date the readers accept
-// (years 1900-2200), and seconds are printed, so they are kept. kNoTime round-trips. Marked
-// packed (its alignment is 1 anyway) because GCC packs a struct only if its class fields are.
-class __attribute__((packed)) PackedTime {
+// (years 1900-2200), and seconds are printed, so they are kept. kNoTime round-trips.
+class PackedTime {
 public:
     PackedTime(Seconds t = kNoTime) { *this = t; }
     PackedTime& operator=(Seconds t) {
@@ -63,18 +62,18 @@ private:
 using TextId = uint32_t;
 
 // One order, small (issue 10 and 21: the WASM heap per order). Texts live in the dataset's pools and
-// the ID in its key; Dataset's accessors give them back. Packed: 37 bytes, not 40 (the key is read
-// unaligned, which x86-64 and WebAssembly do at full speed); no code takes the address of a field
-// wider than a byte (GCC refuses to bind a reference to one, so the compiler checks it).
-struct __attribute__((packed)) Order {
+// the ID in its key; Dataset's accessors give them back. 37 bytes of fields in 40 (the key's
+// alignment). Not packed: code and tests bind const references to fields (std::max, Catch's
+// CHECK), and a reference to a misaligned field is undefined behaviour (UBSan stops on it).
+struct Order {
     uint64_t key = 0;  // the ID: its digits as a number, or kTextKey | index of its text
     PackedTime created, delivered, cancelled;
     CancelBy cancel_by = CancelBy::unknown;
-    Day deliver_by = kNoDay;     // from the data; else derived from created + business days
-    int16_t handling_days = -1;  // made-to-order: deliver-by = handling_days + 5 business days; 0-365
+    Day deliver_by = kNoDay;  // from the data; else derived from created + business days
     // The five texts (cancel reason, category, product name — the first SKU line's —, shipping
     // provider, warehouse) as one id of their ids: a shop has few combinations. 0 = all empty.
     TextId text_set = 0;
+    int16_t handling_days = -1;  // made-to-order: deliver-by = handling_days + 5 business days; 0-365
     Fulfillment fulfillment = Fulfillment::seller;
     OrderType type = OrderType::regular;
     uint8_t flags = 0;
@@ -162,7 +161,7 @@ constexpr std::array<const char*, kInputKindCount> kInputKindNames = {"orders", 
                                                                       "diagnostics"};
 using GivenInputs = std::array<bool, kInputKindCount>;
 
-static_assert(sizeof(Order) == 37, "Order is meant to stay small (docs/performance.md \"The compact dataset\")");
+static_assert(sizeof(Order) == 40, "Order is meant to stay small (docs/performance.md \"The compact dataset\")");
 
 // Distinct texts, each stored once, by id (0 = ""). Ids follow first use.
 class StringPool {

@@ -152,6 +152,9 @@ struct Table {
     std::string id;
     std::vector<std::string> columns;
     std::vector<std::vector<Cell>> rows;
+    // Rows left out after `rows` (a score keeps only the rows its result shows; a CSV download
+    // builds its table whole): the table has rows.size() + more_rows rows.
+    size_t more_rows = 0;
 };
 
 struct Insights {

@@ -7,6 +7,9 @@
 // - 4 cancel requests handled in 10, 20, 30 and 100 hours (AHT 40 h).
 // - 20 rated chats: 10 at 1 star, 10 at 5.
 #include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include "shopscore/json_io.h"
@@ -138,6 +141,64 @@ TEST_CASE("diagnostics: late orders by carrier, and the CSV text", "[insights][d
         }
     }
     CHECK_THROWS_WITH(insights_csv(r, "nope"), Catch::Contains("--csv: expected one of trend | negative_reviews_by_product"));
+}
+
+TEST_CASE("diagnostics: a score keeps the rows its result shows, a CSV download its table whole", "[insights][diagnostics][boundary]") {
+    // The shop above with diagnostics_rows 3: late_orders has 10 rows, all 2 days late, so the
+    // first three by input order (O0, O10, O20: the first order of 11-01, 11-02, 11-03) and 7
+    // more; slowest_after_sales 4 (100, 30, 20 hours kept, 10 left out); low_star_chats 10 at 1
+    // star (C0-C2 kept); late_by_carrier's 2 rows all kept. diagnostics_rows 0: none kept, the
+    // totals the same.
+    auto table = [](const Result& r, const std::string& id) -> const Table& {
+        for (const Table& t : r.insights->diagnostics_tables())
+            if (t.id == id) return t;
+        FAIL("no table " + id);
+        throw;
+    };
+    ScoreOptions three;
+    three.insight_options.diagnostics_rows = 3;
+    const Result r = run(three);
+    const Table& late = table(r, "late_orders");
+    REQUIRE(late.rows.size() == 3);
+    CHECK(late.more_rows == 7);
+    CHECK(late.rows[0][0].str == "O0");
+    CHECK(late.rows[1][0].str == "O10");
+    CHECK(late.rows[2][0].str == "O20");
+    CHECK(late.rows[2][5].num == 2);
+    const Table& slow = table(r, "slowest_after_sales");
+    REQUIRE(slow.rows.size() == 3);
+    CHECK(slow.more_rows == 1);
+    CHECK(slow.rows[0][5].num == 100);
+    CHECK(slow.rows[2][5].num == 20);
+    const Table& chats = table(r, "low_star_chats");
+    REQUIRE(chats.rows.size() == 3);
+    CHECK(chats.more_rows == 7);
+    CHECK(chats.rows[2][0].str == "C2");
+    CHECK(table(r, "late_by_carrier").rows.size() == 2);
+    CHECK(table(r, "late_by_carrier").more_rows == 0);
+    // The result JSON counts every row and lists the kept ones.
+    const auto json = nlohmann::json::parse(result_to_json(r));
+    for (const auto& t : json["insights"]["diagnostics"])
+        if (t["id"] == "late_orders") {
+            CHECK(t["total_rows"] == 10);
+            REQUIRE(t["rows"].size() == 3);
+            CHECK(t["rows"][2][0] == "O20");
+        }
+    // A cut table never becomes a CSV; the CSV download (the csv option) makes the whole table.
+    CHECK_THROWS(insights_csv(r, "late_orders"));
+    ScoreOptions csv = three;
+    csv.insight_options.csv = "late_orders";
+    const std::string text = insights_csv(run(csv), "late_orders");
+    CHECK(std::count(text.begin(), text.end(), '\n') == 11);  // the header and 10 rows
+    CHECK(text.find("\r\nO0,") != std::string::npos);
+    CHECK(text.find("\r\nO90,") != std::string::npos);  // the tenth, left out of the result
+    ScoreOptions none;
+    none.insight_options.diagnostics_rows = 0;
+    const Result empty = run(none);
+    CHECK(table(empty, "late_orders").rows.empty());
+    CHECK(table(empty, "late_orders").more_rows == 10);
+    CHECK(table(empty, "late_by_carrier").rows.empty());
+    CHECK(table(empty, "late_by_carrier").more_rows == 2);
 }
 
 TEST_CASE("CSV quotes commas and quotes and defuses formulas", "[insights][diagnostics]") {
