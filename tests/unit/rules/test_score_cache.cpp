@@ -3,6 +3,7 @@
 // fault reasons. Weights, benchmarks, protection, volume prior and shop facts are arithmetic only.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -81,6 +82,28 @@ TEST_CASE("score cache: the insights' diagnostics are made again only when as_of
         if (remake) ++expected_made;
         CHECK(cache.diagnostics_made() == expected_made);
     }
+}
+
+TEST_CASE("score cache: a CSV download's whole tables are made for it, not kept", "[score][cache]") {
+    // The session keeps the tables cut to the rows a result shows (diagnostics_rows 1 here, so
+    // busy-shop's 40 low-star chats are cut); a CSV asks for a whole table: made, given, not kept, and
+    // the same bytes as without a cache. The cut tables stay kept for the next score.
+    const Dataset d = dataset_from_json(read_dataset("busy-shop.json"), "busy-shop.json");
+    ScoreCache cache;
+    const ScoreOptions shown = score_options_from_json(R"({"insights": true, "diagnostics_rows": 1})");
+    const Result first = score(d, shown, &cache);
+    CHECK(cache.diagnostics_made() == 1);
+    size_t chats = 0;
+    for (const Table& t : first.insights->diagnostics_tables())
+        if (t.id == "low_star_chats") chats = t.rows.size() + t.more_rows;
+    REQUIRE(chats == 40);
+    const ScoreOptions csv = score_options_from_json(R"({"insights": true, "diagnostics_rows": 1, "csv": "low_star_chats"})");
+    const std::string text = insights_csv(score(d, csv, &cache), "low_star_chats");
+    CHECK(cache.diagnostics_made() == 1);
+    CHECK(text == insights_csv(score(d, csv), "low_star_chats"));
+    CHECK(std::count(text.begin(), text.end(), '\n') == 41);  // the header and 40 chats
+    CHECK(result_to_json(score(d, shown, &cache)) == result_to_json(first));
+    CHECK(cache.diagnostics_made() == 1);
 }
 
 #include "ingest_support.h"
