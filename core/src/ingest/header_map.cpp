@@ -21,12 +21,17 @@ constexpr ExportKind kTableKinds[] = {ExportKind::orders, ExportKind::returns, E
 
 namespace {
 
-// normalize_label into any output with push_back(char): a std::string, or a fixed buffer for the
-// per-cell value lookups (no allocation per cell).
+// normalize_label into any output with += (char): a cursor into a string, or a fixed buffer for
+// the per-cell value lookups (no allocation per cell).
 template <class Out>
 void normalize_into(std::string_view text, Out& out) {
-    for (size_t i = 0; i < text.size(); ++i) {
-        const unsigned char c = static_cast<unsigned char>(text[i]);
+    // Bytes read directly, not through substr/compare: every header cell and every looked-up value
+    // cell of a file comes here, and in the WASM build this file is compiled for size (-Oz), where
+    // those calls stayed out of line (a Chinese header was ~10 calls a byte).
+    const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+    const size_t n = text.size();
+    for (size_t i = 0; i < n; ++i) {
+        const unsigned char c = p[i];
         if (c < 0x80) {
             if (c >= 'A' && c <= 'Z') out += static_cast<char>(c | 0x20);
             else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) out += static_cast<char>(c);
@@ -34,14 +39,14 @@ void normalize_into(std::string_view text, Out& out) {
         }
         // Full-width space U+3000 (E3 80 80), brackets U+FF08/U+FF09 (EF BC 88/89), colon U+FF1A
         // (EF BC 9A), BOM U+FEFF (EF BB BF), NBSP U+00A0 (C2 A0) carry no meaning in a header.
-        const std::string_view rest = text.substr(i);
-        auto starts = [&](const char* s, size_t n) { return rest.size() >= n && rest.compare(0, n, s, n) == 0; };
-        if (starts("\xE3\x80\x80", 3) || starts("\xEF\xBC\x88", 3) || starts("\xEF\xBC\x89", 3) ||
-            starts("\xEF\xBC\x9A", 3) || starts("\xEF\xBB\xBF", 3)) {
+        // A byte past the end reads as 0, which none of these sequences holds.
+        const unsigned char b1 = i + 1 < n ? p[i + 1] : 0, b2 = i + 2 < n ? p[i + 2] : 0;
+        if ((c == 0xE3 && b1 == 0x80 && b2 == 0x80) || (c == 0xEF && b1 == 0xBC && (b2 == 0x88 || b2 == 0x89 || b2 == 0x9A)) ||
+            (c == 0xEF && b1 == 0xBB && b2 == 0xBF)) {
             i += 2;
             continue;
         }
-        if (starts("\xC2\xA0", 2)) {
+        if (c == 0xC2 && b1 == 0xA0) {
             i += 1;
             continue;
         }
@@ -65,9 +70,15 @@ struct LabelBuffer {
 }  // namespace
 
 std::string normalize_label(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    normalize_into(text, out);
+    // Written into the string's own bytes (a label never grows: bytes are dropped or kept), not
+    // appended: in the size-compiled WASM build each std::string append was a chain of calls.
+    std::string out(text.size(), '\0');
+    struct {
+        char* at;
+        void operator+=(char c) { *at++ = c; }
+    } cursor{out.data()};
+    normalize_into(text, cursor);
+    out.resize(static_cast<size_t>(cursor.at - out.data()));
     return out;
 }
 

@@ -46,6 +46,16 @@ TEST_CASE("ingest/aliases: every field the readers use is in header_aliases.json
     }
     CHECK(ingest::normalize_label(" Order_ID ") == "orderid");
     CHECK(ingest::normalize_label("订单号：") == "订单号");
+    // Each sequence that carries no meaning, alone, between letters and cut short at the end
+    // (a cut sequence is kept byte for byte: it is not the character).
+    CHECK(ingest::normalize_label("a\xE3\x80\x80" "b\xEF\xBC\x88" "c\xEF\xBC\x89" "d\xEF\xBC\x9A" "e\xEF\xBB\xBF" "f\xC2\xA0" "g") == "abcdefg");
+    CHECK(ingest::normalize_label("\xEF\xBB\xBF" "Order ID") == "orderid");
+    CHECK(ingest::normalize_label("a\xE3\x80") == "a\xE3\x80");
+    CHECK(ingest::normalize_label("a\xEF\xBC") == "a\xEF\xBC");
+    CHECK(ingest::normalize_label("a\xC2") == "a\xC2");
+    CHECK(ingest::normalize_label("\xE3\x80\x81") == "\xE3\x80\x81");  // U+3001 (、) is kept
+    CHECK(ingest::normalize_label("\xEF\xBC\x8A") == "\xEF\xBC\x8A");  // U+FF0A (＊) is kept
+    CHECK(ingest::normalize_label("\xC2\xA1") == "\xC2\xA1");            // U+00A1 (¡) is kept
     const auto& t = ingest::AliasTable::get();
     CHECK(t.value("fulfillment", "Fulfillment by TikTok Shop") == "fbt");
     CHECK(t.value("cancel_by", "商家") == "seller");
