@@ -112,6 +112,7 @@ std::shared_ptr<const DailyCounters::Base> DailyCounters::count_base(const Datas
     base->counted.count_orders(dataset, *base);
     base->counted.count_reviews(dataset, *base);
     base->counted.count_chats(dataset);
+    base->counted.compact();
     return base;
 }
 
@@ -120,6 +121,7 @@ std::shared_ptr<const DailyCounters::Base> DailyCounters::count_base(const Datas
 // The warnings keep the order of one pass: cancellations, orders, reviews, requests.
 DailyCounters::DailyCounters(const Base& base, const Dataset& dataset, const Profile& profile)
     : DailyCounters(base.counted) {
+    expand();
     for (const Base::SlaOrders& s : base.sla_orders) {
         const Day due = add_us_business_days(s.created, profile.delivery_sla_business_days);
         const bool on_time = s.delivered != kNoDay && s.delivered <= due;
@@ -144,6 +146,7 @@ DailyCounters::DailyCounters(const Base& base, const Dataset& dataset, const Pro
         warnings_.insert(warnings_.end(), list->begin(), list->end());
     count_after_sales(dataset, profile);
     finish_metrics();
+    compact();
 }
 
 void DailyCounters::add_metric(MetricId m, Day d, Day known, double numerator, double denominator, double affected) {
@@ -173,19 +176,50 @@ void DailyCounters::finish_metrics() {
         }
 }
 
+void DailyCounters::compact() {
+    for (size_t m = 0; m < kMetricCount; ++m) {
+        std::vector<KnownCell>& kept = kept_[m];
+        std::vector<uint32_t>& rows = kept_rows_[m];
+        kept.clear();
+        rows.assign(static_cast<size_t>(days_) + 1, 0);
+        for (int w = 0; w < days_; ++w) {
+            const Counts* row = cell_row(static_cast<MetricId>(m), w);
+            for (int k = w; k < days_; ++k)
+                if (row[k].numerator != 0 || row[k].denominator != 0 || row[k].affected != 0) kept.push_back({k, row[k]});
+            rows[static_cast<size_t>(w) + 1] = static_cast<uint32_t>(kept.size());
+        }
+        kept.shrink_to_fit();
+        std::vector<Counts>().swap(cells_[m]);
+    }
+}
+
+void DailyCounters::expand() {
+    for (size_t m = 0; m < kMetricCount; ++m) {
+        cells_[m].assign(static_cast<size_t>(days_) * static_cast<size_t>(days_ + 1) / 2, Counts{});
+        for (int w = 0; w < days_; ++w) {
+            Counts* row = cell_row(static_cast<MetricId>(m), w);
+            for (uint32_t i = kept_rows_[m][static_cast<size_t>(w)]; i < kept_rows_[m][static_cast<size_t>(w) + 1]; ++i)
+                row[kept_[m][i].known] = kept_[m][i].counts;
+        }
+    }
+}
+
 Counts DailyCounters::metric_known_by(MetricId metric, Day first, Day last, Day known_by) const {
     // The same sums as finish_metrics() and metric_between() of counters made as of known_by:
-    // each window day's cells over its known days in ascending order, then the days in order.
+    // each window day's cells over its known days in ascending order, then the days in order
+    // (the kept cells, in the same order: the zero ones change no sum).
     Counts sum;
     const Day end = std::min({last, known_by, as_of_});
+    const int last_known = slot(std::min(known_by, as_of_));
+    const std::vector<KnownCell>& kept = kept_[metric];
+    const std::vector<uint32_t>& rows = kept_rows_[metric];
     for (Day d = std::max(first, first_counted_day()); d <= end; ++d) {
-        const int w = slot(d);
-        const Counts* row = cell_row(metric, w);
+        const size_t w = static_cast<size_t>(slot(d));
         Counts day;
-        for (int k = w; k <= slot(std::min(known_by, as_of_)); ++k) {
-            day.numerator += row[k].numerator;
-            day.denominator += row[k].denominator;
-            day.affected += row[k].affected;
+        for (uint32_t i = rows[w]; i < rows[w + 1] && kept[i].known <= last_known; ++i) {
+            day.numerator += kept[i].counts.numerator;
+            day.denominator += kept[i].counts.denominator;
+            day.affected += kept[i].counts.affected;
         }
         sum.numerator += day.numerator;
         sum.denominator += day.denominator;

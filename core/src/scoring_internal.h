@@ -93,6 +93,8 @@ public:
     const std::vector<Warning>& warnings() const { return warnings_; }
     Day as_of() const { return as_of_; }
     Day first_counted_day() const { return as_of_ - days_ + 1; }
+    // Cells of metric m kept once counted: its (window day, known day) cells that are not zero.
+    size_t kept_cells(MetricId m) const { return kept_[m].size(); }
     // The earliest day any counted record is keyed on (kNoDay when none).
     Day first_data_day() const { return first_data_day_; }
 
@@ -113,18 +115,28 @@ private:
     Day as_of_;
     int days_;
     Day first_data_day_ = kNoDay;
-    // Per metric, a cell per (window day, known day), known day >= window day: the upper triangle
-    // of a days x days square, row by row (row w holds known slots w..days-1; half the memory
-    // and copying of the square: with insights, 180 days, 2.3 MB a metric set instead of 4.7).
-    // metrics_[m][w] is row w summed over its known days in ascending order.
-    std::array<std::vector<Counts>, kMetricCount> cells_;
+    // Per metric, a cell per (window day, known day), known day >= window day. While counting: the
+    // upper triangle of a days x days square, row by row (row w holds known slots w..days-1).
+    // Once counted (compact()), only the cells that are not zero, row by row in known-day order:
+    // most records are known within days of their window day, so most of the triangle is zero
+    // (with insights, 180 days, the triangle is 2.3 MB a metric set, and ScoreCache keeps a base
+    // and a counters set per profile key). Skipping a zero cell leaves every sum bit for bit the
+    // same: no cell or sum is ever -0.0, and x + 0.0 == x otherwise.
+    std::array<std::vector<Counts>, kMetricCount> cells_;  // the triangle; empty once compacted
     // Row w of metric m, indexed by known slot k >= w (the pointer is to where k = 0 would be).
     size_t row_offset(int w) const {
         const size_t r = static_cast<size_t>(w);
         return r * static_cast<size_t>(days_) - r * (r + 1) / 2;  // the cells of rows 0..w-1, less w
     }
     Counts* cell_row(MetricId m, int w) { return cells_[m].data() + row_offset(w); }
-    const Counts* cell_row(MetricId m, int w) const { return cells_[m].data() + row_offset(w); }
+    struct KnownCell {
+        int32_t known;  // known slot
+        Counts counts;
+    };
+    std::array<std::vector<KnownCell>, kMetricCount> kept_;       // the cells that are not zero
+    std::array<std::vector<uint32_t>, kMetricCount> kept_rows_;  // row w is kept_[m][rows[w], rows[w + 1])
+    void compact();  // the triangle -> the kept cells (after finish_metrics)
+    void expand();   // the kept cells -> the triangle (to count more into a copy)
     std::array<std::vector<Counts>, kMetricCount> metrics_;
     std::vector<int64_t> delivered_;
     std::vector<Counts> reviews_;

@@ -9,6 +9,9 @@
 
 #include "shopscore/json_io.h"
 #include "shopscore/score.h"
+#include "shopscore/profile.h"
+#include "shopscore/time.h"
+#include "scoring_internal.h"
 
 using namespace shopscore;
 
@@ -123,4 +126,34 @@ TEST_CASE("Ingest::take gives the dataset finish gives, without the copy", "[sco
     const std::string finished = ingest_test::fingerprint(a.finish());
     CHECK(finished.find("order ") != std::string::npos);
     CHECK(ingest_test::fingerprint(b.take()) == finished);
+}
+
+TEST_CASE("daily counters keep only the (window day, known day) cells that are not zero", "[score][cache]") {
+    // SFCR counts an order in its creation day's denominator from its creation, and a cancellation
+    // that is not the seller's takes it out from the cancel day (docs/rules.md). Hand-worked:
+    //   A created 11-01, delivered: cell (11-01, 11-01) denominator +1
+    //   B created 11-01, buyer cancelled 11-03: (11-01, 11-01) +1, (11-01, 11-03) -1
+    //   C created 11-02, buyer cancelled 11-02: (11-02, 11-02) +1 -1 = 0, not kept
+    const Dataset d = dataset_from_json(R"({"schema": "shopscore.dataset/1", "shop": {"as_of": "2026-11-20"}, "orders": [
+        {"id": "A", "created": "2026-11-01T10:00:00", "delivered": "2026-11-04T10:00:00"},
+        {"id": "B", "created": "2026-11-01T11:00:00", "cancelled": "2026-11-03T09:00:00", "cancel_by": "buyer", "cancel_reason": "No longer needed"},
+        {"id": "C", "created": "2026-11-02T11:00:00", "cancelled": "2026-11-02T12:00:00", "cancel_by": "buyer", "cancel_reason": "No longer needed"}]})",
+                                        "d.json");
+    const Day as_of = days_from_civil(2026, 11, 20), nov = days_from_civil(2026, 11, 1) - 1;
+    for (int days : {90, 180}) {
+        INFO(days);
+        const DailyCounters c(d, default_profile(), as_of, days);
+        CHECK(c.kept_cells(kSfcr) == 2);
+        // Known by 11-02: A and B (B's cancellation not known yet), C in and out: 2.
+        CHECK(c.metric_known_by(kSfcr, nov + 1, as_of, nov + 2).denominator == 2);
+        CHECK(c.metric_known_by(kSfcr, nov + 1, as_of, nov + 3).denominator == 1);
+        CHECK(c.metric_known_by(kSfcr, nov + 2, as_of, as_of).denominator == 0);
+        CHECK(c.metric(kSfcr, 30).denominator == 1);
+        // Counters made from a kept base (a profile edit) count the same.
+        const auto base = DailyCounters::count_base(d, as_of, days);
+        const DailyCounters again(*base, d, default_profile());
+        CHECK(again.kept_cells(kSfcr) == 2);
+        CHECK(again.metric_known_by(kSfcr, nov + 1, as_of, nov + 2).denominator == 2);
+        CHECK(again.metric(kSfcr, 30).denominator == 1);
+    }
 }
