@@ -1,4 +1,4 @@
-// A sequence that grows by fixed blocks of 1024 elements: it never moves what it holds (as a
+// A sequence that grows by fixed blocks (1024 elements unless said): it never moves what it holds (as a
 // std::deque), and finding an element is a shift and a mask. libstdc++'s deque holds 512 bytes a
 // block (10 orders: an allocation every 10 orders, and a division by 10 on every access); reading
 // a large export spent ~5 % of its time allocating those blocks (docs/performance.md).
@@ -11,10 +11,10 @@
 
 namespace shopscore {
 
-template <class T>
+template <class T, size_t Shift = 10>
 class BlockVector {
 public:
-    static constexpr size_t kShift = 10;
+    static constexpr size_t kShift = Shift;
     static constexpr size_t kBlock = size_t{1} << kShift;
 
     BlockVector() = default;

@@ -44,7 +44,11 @@ struct IngestState {
             : fbt(false), seller(false), regular(false), pre_order(false), made_to_order(false), cancelled_row(false),
               delivered_row(false), returned(false) {}
     };
-    BlockVector<OrderRows> order_rows;
+    // Blocks of 64 Ki (512 KB): freed after reading, they leave holes the first score's arrays
+    // (the per-day counters' cells, a few hundred KB each) fit in; 8 KB holes between the
+    // orders' blocks did not, and the WASM heap, which never shrinks, grew past its size at the
+    // end of reading (docs/performance.md "The compact dataset").
+    BlockVector<OrderRows, 16> order_rows;
     static_assert(sizeof(OrderRows) == 8, "one per order while reading: docs/performance.md");
     // The order-level columns in the order the conflicting_order_rows warning prefers them.
     enum ConflictColumn : uint8_t { kCreatedCol, kDeliveredCol, kDeliverByCol, kFulfillmentCol, kTypeCol, kCancelTimeCol, kCancelByCol };

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <numeric>
 #include <string>
 #include <vector>
 
@@ -165,6 +166,19 @@ TEST_CASE("dataset: the orders' blocks keep elements in place, across block ends
     CHECK(copy.size() == v.size());
     const BlockVector<int>& view = copy;
     CHECK(std::count_if(view.begin(), view.end(), [](int x) { return x == -7; }) == 1);
+}
+
+TEST_CASE("dataset: blocks of another size (the reading state's) keep elements in place across their ends", "[dataset][compact]") {
+    BlockVector<int, 2> v;  // blocks of 4
+    const int* first = &v.emplace_back();
+    for (int i = 1; i < 9; ++i) v.emplace_back() = i;  // two full blocks and one more
+    CHECK(&v[0] == first);
+    CHECK((v[3] == 3 && v[4] == 4 && v[7] == 7 && v[8] == 8));
+    v.resize(5);
+    v.resize(9);
+    CHECK((v[4] == 4 && v[5] == 0 && v[8] == 0));
+    CHECK(std::accumulate(v.begin(), v.end(), 0) == 0 + 1 + 2 + 3 + 4);
+    CHECK(BlockVector<int, 16>::kBlock == 65536u);
 }
 
 TEST_CASE("same_text: equal to a byte-by-byte comparison at every length and every differing byte", "[dataset][compact]") {
