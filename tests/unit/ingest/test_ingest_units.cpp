@@ -53,6 +53,10 @@ TEST_CASE("ingest/aliases: every field the readers use is in header_aliases.json
     CHECK(ingest::normalize_label("a\xE3\x80") == "a\xE3\x80");
     CHECK(ingest::normalize_label("a\xEF\xBC") == "a\xEF\xBC");
     CHECK(ingest::normalize_label("a\xC2") == "a\xC2");
+    // A label is a view into the file's text: the bytes after its end are another cell's, never
+    // part of a sequence (here the full-width space's last byte lies just past the view).
+    CHECK(ingest::normalize_label(std::string_view("a\xE3\x80\x80", 3)) == "a\xE3\x80");
+    CHECK(ingest::normalize_label(std::string_view("a\xC2\xA0", 2)) == "a\xC2");
     CHECK(ingest::normalize_label("\xE3\x80\x81") == "\xE3\x80\x81");  // U+3001 (、) is kept
     CHECK(ingest::normalize_label("\xEF\xBC\x8A") == "\xEF\xBC\x8A");  // U+FF0A (＊) is kept
     CHECK(ingest::normalize_label("\xC2\xA1") == "\xC2\xA1");            // U+00A1 (¡) is kept
