@@ -18,6 +18,7 @@
 #include "json_read.h"
 #include "result_json_internal.h"
 #include "ingest/csv_tokenizer.h"
+#include "ingest/order_rows.h"
 #include "ingest/row_mapper.h"
 #include "ingest/table_reader.h"
 #include "ingest/text_decoder.h"
@@ -199,13 +200,19 @@ Dataset Ingest::finish() {
 }
 
 Dataset Ingest::take() {
-    Dataset taken = finish_with(std::move(impl_->state.dataset));
-    impl_->state.order_rows = {};  // spent: what the SKU rows said is in the orders now
-    return taken;
+    return finish_with(std::move(impl_->state.dataset));
 }
 
 Dataset Ingest::finish_with(Dataset&& records) {
     Dataset ds = std::move(records);
+    // The orders' fields from what their rows said (order_rows.h); the orders the orders export
+    // marks returned or refunded, for the warning below.
+    int64_t returned = 0;
+    std::vector<std::string> returned_examples;
+    for (Order& o : ds.orders) {
+        if (!order_rows::settle(ds, o)) continue;
+        if (returned++ < 5) returned_examples.push_back(ds.order_id(o));
+    }
     Warning unknown{"exclusion_unknown_order", "excluded order IDs that are in no orders export", {}, 0};
     for (const std::string& id : impl_->state.exclusion_order) {
         const std::optional<uint32_t> row = ds.find_order_index(id);
@@ -223,13 +230,7 @@ Dataset Ingest::finish_with(Dataset&& records) {
         Warning marked{"returns_export_missing",
                        "orders are marked returned or refunded in the orders export, but no returns export was given: "
                        "NBFR needs the returns export (its requests and reasons)",
-                       {}, 0};
-        const auto& rows = impl_->state.order_rows;
-        for (size_t i = 0; i < rows.size() && i < ds.orders.size(); ++i) {
-            if (!rows[i].returned) continue;
-            ++marked.count;
-            if (marked.examples.size() < 5) marked.examples.push_back(ds.order_id(ds.orders[i]));
-        }
+                       std::move(returned_examples), returned};
         if (marked.count) {
             marked.params.emplace("orders", std::to_string(marked.count));
             ds.warnings.push_back(std::move(marked));

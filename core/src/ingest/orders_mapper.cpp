@@ -26,26 +26,48 @@
 #include <tuple>
 
 #include "ingest/cell_error.h"
+#include "ingest/order_rows.h"
 #include "ingest/row_mapper.h"
 
 namespace shopscore::ingest {
+
+using namespace order_rows;
+
 namespace {
 
 // One time of an order from one more SKU row (or from another slice's rows of it): the earliest
 // or the latest is kept, and a different non-empty value marks its column as conflicting. The
 // one rule for both paths, so that a sliced read combines exactly as one pass does.
-void combine_time(IngestState::OrderRows& rows, PackedTime& packed, Seconds value, bool earliest,
-                  IngestState::ConflictColumn column) {
+void combine_time(Order& o, PackedTime& packed, Seconds value, bool earliest, ConflictColumn column) {
     if (value == kNoTime) return;
     const Seconds field = packed;
-    if (field != kNoTime && field != value) rows.conflicts |= static_cast<uint8_t>(1u << column);
+    if (field != kNoTime && field != value) o.reading |= conflict_bit(column);
     if (field == kNoTime || (earliest ? value < field : value > field)) packed = value;
 }
 
 constexpr int kMaxHandlingDays = 365;  // the dataset JSON's limit (dataset_json.cpp)
 
+// The kept cancelled row is the one of least rank (seller, system, buyer, no Cancel By).
 int cancel_rank(std::string_view by) {
     return by == "seller" ? 0 : by == "system" ? 1 : by == "buyer" ? 2 : 3;
+}
+CancelBy cancel_by_of_rank(int rank) {
+    return rank == 0 ? CancelBy::seller : rank == 1 ? CancelBy::system : rank == 2 ? CancelBy::buyer : CancelBy::unknown;
+}
+// The rank of the order's kept cancelled row (its cancel_by while reading); 4 before one.
+int kept_rank(const Order& o) {
+    if (!(o.reading & kCancelledRow)) return 4;
+    return o.cancel_by == CancelBy::seller ? 0 : o.cancel_by == CancelBy::system ? 1 : o.cancel_by == CancelBy::buyer ? 2 : 3;
+}
+
+// Before an order's first rows: an order a dataset JSON gave (read earlier in the same Ingest)
+// has settled fields; its cancellation is made from the rows alone, as fulfilment and type are.
+// Its Cancelled Time would combine with theirs; Cancel By and the reason need nothing: without a
+// cancelled row (kCancelledRow) they are not read, and the first such row replaces them.
+void begin_rows(Order& o) {
+    if (o.reading & kRead) return;
+    o.reading = kRead;
+    o.cancelled = kNoTime;
 }
 
 // Any digit 1-9 before a decimal separator or anywhere: "$19.99", "THB 120", "BRL 35,91",
@@ -106,20 +128,15 @@ public:
         Dataset& ds = state_.dataset;
         const uint32_t index = ds.upsert_order_index(order_key);  // takes the view: no copy of the ID
         Order& o = ds.orders[index];
-        if (state_.order_rows.size() < ds.orders.size()) state_.order_rows.resize(ds.orders.size());
-        IngestState::OrderRows& rows = state_.order_rows[index];
+        begin_rows(o);
         if (index < first_new_) touched_.push_back(index);  // an earlier file's order (duplicates go at the end)
 
-        using S = IngestState;
-        auto differs = [&](S::ConflictColumn column) { rows.conflicts |= static_cast<uint8_t>(1u << column); };
-        auto combine = [&](PackedTime& packed, Seconds value, bool earliest, S::ConflictColumn column) {
-            combine_time(rows, packed, value, earliest, column);
-        };
-        combine(o.created, created, true, S::kCreatedCol);
-        combine(o.delivered, delivered, false, S::kDeliveredCol);
+        auto differs = [&](ConflictColumn column) { o.reading |= conflict_bit(column); };
+        combine_time(o, o.created, created, true, kCreatedCol);
+        combine_time(o, o.delivered, delivered, false, kDeliveredCol);
         if (deliver_by_time != kNoTime) {
             const Day due = day_of(deliver_by_time);
-            if (o.deliver_by != kNoDay && o.deliver_by != due) differs(S::kDeliverByCol);
+            if (o.deliver_by != kNoDay && o.deliver_by != due) differs(kDeliverByCol);
             if (o.deliver_by == kNoDay || due < o.deliver_by) o.deliver_by = due;
         }
         o.handling_days = static_cast<int16_t>(std::max<int>(o.handling_days, handling_days));
@@ -141,35 +158,29 @@ public:
         o.flags |= flag_bits;
 
         if (!row.text(f_fulfillment_).empty()) {  // "seller" or an unknown value: counted
-            if (fulfillment == "fbt") rows.fbt = true;
-            else rows.seller = true;
-            if (rows.fbt && rows.seller) differs(S::kFulfillmentCol);
+            o.reading |= fulfillment == "fbt" ? kFbt : kSeller;
+            if ((o.reading & (kFbt | kSeller)) == (kFbt | kSeller)) differs(kFulfillmentCol);
         }
         if (!row.text(f_type_).empty()) {  // an unknown value reads as regular
-            if (type == "pre_order") rows.pre_order = true;
-            else if (type == "made_to_order") rows.made_to_order = true;
-            else rows.regular = true;
-            if (int(rows.regular) + int(rows.pre_order) + int(rows.made_to_order) > 1) differs(S::kTypeCol);
+            o.reading |= type == "pre_order" ? kPreOrder : type == "made_to_order" ? kMadeToOrder : kRegular;
+            if (__builtin_popcount(o.reading & (kRegular | kPreOrder | kMadeToOrder)) > 1) differs(kTypeCol);
         }
-        rows.delivered_row |= delivered != kNoTime;
-        rows.returned |= row_returned;
+        if (delivered != kNoTime) o.reading |= kDeliveredRow;
+        if (row_returned) o.reading |= kReturned;
 
         if (row_cancelled) {
-            if (rows.cancel_time != kNoTime && cancelled != kNoTime && cancelled != rows.cancel_time) differs(S::kCancelTimeCol);
-            if (cancelled != kNoTime && (rows.cancel_time == kNoTime || cancelled < rows.cancel_time)) rows.cancel_time = cancelled;
-            const int rank = cancel_rank(cancel_by);
+            combine_time(o, o.cancelled, cancelled, true, kCancelTimeCol);
+            const int rank = cancel_rank(cancel_by), kept_rank_ = kept_rank(o);
             const std::string_view reason = row.text(f_cancel_reason_);
-            if (rows.cancelled_row && rows.cancel_rank < 3 && rank < 3 && rank != rows.cancel_rank) differs(S::kCancelByCol);
+            if (kept_rank_ < 3 && rank < 3 && rank != kept_rank_) differs(kCancelByCol);
             // The kept row is the least by (Cancel By rank, no reason, reason): the same whatever the row order.
             const std::string_view kept = texts[Dataset::kReasons];
-            if (!rows.cancelled_row || std::make_tuple(rank, reason.empty(), reason) <
-                                           std::make_tuple(rows.cancel_rank, kept.empty(), kept)) {
-                rows.cancel_rank = static_cast<int8_t>(rank);
-                o.cancel_by = rank == 0 ? CancelBy::seller : rank == 1 ? CancelBy::system : rank == 2 ? CancelBy::buyer : CancelBy::unknown;
+            if (std::make_tuple(rank, reason.empty(), reason) < std::make_tuple(kept_rank_, kept.empty(), kept)) {
+                o.cancel_by = cancel_by_of_rank(rank);
                 texts_changed |= reason != kept;
                 texts[Dataset::kReasons] = reason;
             }
-            rows.cancelled_row = true;
+            o.reading |= kCancelledRow;
         }
         if (texts_changed) ds.set_order_texts(o, texts);
     }
@@ -179,26 +190,21 @@ public:
     // minimum, a maximum, a union or "two different values seen", so combining two parts gives what
     // reading their rows one after the other gives, and the orders keep their first-seen order.
     bool absorb(IngestState& part) override {
-        using S = IngestState;
         Dataset& ds = state_.dataset;
         const Dataset& pd = part.dataset;
         // The part's sets of an order's texts -> this dataset's: each distinct set is interned once.
         constexpr TextId kUnmapped = ~TextId{0};
         std::vector<TextId> text_sets;
         ds.reserve_orders(pd.orders.size());
-        state_.order_rows.resize(ds.orders.size() + pd.orders.size());  // shrunk to the orders added below
         constexpr size_t kAhead = 8;  // each new order's index slot is a cache miss: asked for ahead
         for (size_t i = 0; i < pd.orders.size(); ++i) {
             if (i + kAhead < pd.orders.size()) ds.prefetch_order_of(pd, pd.orders[i + kAhead]);
             const Order& po = pd.orders[i];
-            const S::OrderRows& pr = part.order_rows[i];
             const size_t before = ds.orders.size();
             const uint32_t index = ds.upsert_order_index(pd.key_of(po));
             Order& o = ds.orders[index];
-            if (state_.order_rows.size() < ds.orders.size()) state_.order_rows.resize(ds.orders.size());
-            S::OrderRows& rows = state_.order_rows[index];
             if (index < first_new_) touched_.push_back(index);
-            if (ds.orders.size() > before) {  // first seen in the part: taken whole
+            if (ds.orders.size() > before) {  // first seen in the part: taken whole, with what its rows said
                 const uint64_t key = o.key;
                 o = po;
                 o.key = key;
@@ -210,18 +216,17 @@ public:
                     text_set = o.text_set;
                 }
                 o.text_set = text_set;
-                rows = pr;
                 continue;
             }
-            auto differs = [&](S::ConflictColumn column) { rows.conflicts |= static_cast<uint8_t>(1u << column); };
-            auto combine = [&](PackedTime& packed, Seconds value, bool earliest, S::ConflictColumn column) {
-                combine_time(rows, packed, value, earliest, column);
-            };
-            rows.conflicts |= pr.conflicts;
-            combine(o.created, po.created, true, S::kCreatedCol);
-            combine(o.delivered, po.delivered, false, S::kDeliveredCol);
+            begin_rows(o);
+            auto differs = [&](ConflictColumn column) { o.reading |= conflict_bit(column); };
+            const int kept_rank_ = kept_rank(o), part_rank = kept_rank(po);
+            // The one-bit facts and the conflicts: a union (kRead is set in both).
+            o.reading |= po.reading;
+            combine_time(o, o.created, po.created, true, kCreatedCol);
+            combine_time(o, o.delivered, po.delivered, false, kDeliveredCol);
             if (po.deliver_by != kNoDay) {
-                if (o.deliver_by != kNoDay && o.deliver_by != po.deliver_by) differs(S::kDeliverByCol);
+                if (o.deliver_by != kNoDay && o.deliver_by != po.deliver_by) differs(kDeliverByCol);
                 if (o.deliver_by == kNoDay || po.deliver_by < o.deliver_by) o.deliver_by = po.deliver_by;
             }
             o.handling_days = std::max<int16_t>(o.handling_days, po.handling_days);
@@ -235,34 +240,20 @@ public:
                 }
             }
             o.flags |= po.flags;
-            rows.fbt |= pr.fbt;
-            rows.seller |= pr.seller;
-            if (rows.fbt && rows.seller) differs(S::kFulfillmentCol);
-            rows.regular |= pr.regular;
-            rows.pre_order |= pr.pre_order;
-            rows.made_to_order |= pr.made_to_order;
-            if (int(rows.regular) + int(rows.pre_order) + int(rows.made_to_order) > 1) differs(S::kTypeCol);
-            rows.delivered_row |= pr.delivered_row;
-            rows.returned |= pr.returned;
-            if (pr.cancelled_row) {
-                const Seconds mine = rows.cancel_time, theirs = pr.cancel_time;
-                if (mine != kNoTime && theirs != kNoTime && mine != theirs) differs(S::kCancelTimeCol);
-                if (theirs != kNoTime && (mine == kNoTime || theirs < mine)) rows.cancel_time = theirs;
-                if (rows.cancelled_row && rows.cancel_rank < 3 && pr.cancel_rank < 3 && pr.cancel_rank != rows.cancel_rank)
-                    differs(S::kCancelByCol);
+            if ((o.reading & (kFbt | kSeller)) == (kFbt | kSeller)) differs(kFulfillmentCol);
+            if (__builtin_popcount(o.reading & (kRegular | kPreOrder | kMadeToOrder)) > 1) differs(kTypeCol);
+            if (po.reading & kCancelledRow) {
+                combine_time(o, o.cancelled, po.cancelled, true, kCancelTimeCol);
+                if (kept_rank_ < 3 && part_rank < 3 && part_rank != kept_rank_) differs(kCancelByCol);
                 const std::string_view reason = part_texts[Dataset::kReasons], kept = texts[Dataset::kReasons];
-                if (!rows.cancelled_row || std::make_tuple(pr.cancel_rank, reason.empty(), reason) <
-                                               std::make_tuple(rows.cancel_rank, kept.empty(), kept)) {
-                    rows.cancel_rank = pr.cancel_rank;
+                if (std::make_tuple(part_rank, reason.empty(), reason) < std::make_tuple(kept_rank_, kept.empty(), kept)) {
                     o.cancel_by = po.cancel_by;
                     texts_changed |= reason != kept;
                     texts[Dataset::kReasons] = reason;
                 }
-                rows.cancelled_row = true;
             }
             if (texts_changed) ds.set_order_texts(o, texts);
         }
-        state_.order_rows.resize(ds.orders.size());
         return true;
     }
 
@@ -280,30 +271,19 @@ public:
     int key_field() const override { return f_id_; }
 
 private:
-    // An order's fields that depend on all its rows, once the file is read.
+    // What the file's rows of an order leave to say, once it is read; its fields are settled
+    // when the Ingest hands out a dataset (settle() below).
     void finish_order(uint32_t index) {
-        Dataset& ds = state_.dataset;
-        Order& o = ds.orders[index];
-        const IngestState::OrderRows& rows = state_.order_rows[index];
-        o.fulfillment = rows.fbt && !rows.seller ? Fulfillment::fbt : Fulfillment::seller;
-        o.type = rows.regular || (!rows.pre_order && !rows.made_to_order) ? OrderType::regular
-                 : rows.made_to_order                                    ? OrderType::made_to_order
-                                                                         : OrderType::pre_order;
-        const bool cancelled = rows.cancelled_row && !rows.delivered_row;
-        o.cancelled = cancelled ? Seconds{rows.cancel_time} : kNoTime;
-        if (!cancelled) {
-            o.cancel_by = CancelBy::unknown;
-            if (ds.text_id(o, Dataset::kReasons) != 0) ds.set_cancel_reason(o, {});
-        } else if (o.cancelled == kNoTime) {
-            o.cancelled = o.created;
+        const Order& o = state_.dataset.orders[index];
+        if ((o.reading & (kCancelledRow | kDeliveredRow)) == kCancelledRow && o.cancelled == kNoTime)
             add_warning(warnings_, "cancelled_without_time",
-                        "cancelled orders without a Cancelled Time; dated at their creation time", ds.order_id(o));
-        }
-        if (rows.conflicts)  // named by the first column in kConflictColumns' order that differs
+                        "cancelled orders without a Cancelled Time; dated at their creation time",
+                        state_.dataset.order_id(o));
+        if (const unsigned differ = conflicts(o.reading))  // named by the first column in kConflictColumns' order
             add_warning(warnings_, "conflicting_order_rows",
                         "orders whose rows disagree on an order-level cell; combined by the rules in docs/exports.md "
                         "(earliest creation, latest delivery, seller fulfilment when in doubt)",
-                        ds.order_id(o) + " (" + IngestState::kConflictColumns[__builtin_ctz(rows.conflicts)] + ")");
+                        state_.dataset.order_id(o) + " (" + kConflictColumns[__builtin_ctz(differ)] + ")");
     }
 
     const int f_id_ = field("order_id");
@@ -334,6 +314,24 @@ private:
 };
 
 }  // namespace
+
+bool order_rows::settle(Dataset& ds, Order& o) {
+    const uint16_t said = o.reading;
+    if (!(said & kRead)) return false;
+    o.reading = 0;
+    o.fulfillment = (said & (kFbt | kSeller)) == kFbt ? Fulfillment::fbt : Fulfillment::seller;
+    o.type = (said & kRegular) || !(said & (kPreOrder | kMadeToOrder)) ? OrderType::regular
+             : (said & kMadeToOrder)                                  ? OrderType::made_to_order
+                                                                      : OrderType::pre_order;
+    if ((said & (kCancelledRow | kDeliveredRow)) == kCancelledRow) {
+        if (o.cancelled == kNoTime) o.cancelled = o.created;  // counted in cancelled_without_time
+    } else {  // never cancelled, or delivered (a delivered order with a cancelled SKU line was delivered)
+        o.cancelled = kNoTime;
+        o.cancel_by = CancelBy::unknown;
+        if (ds.text_id(o, Dataset::kReasons) != 0) ds.set_cancel_reason(o, {});
+    }
+    return (said & kReturned) != 0;
+}
 
 std::unique_ptr<RowMapper> make_orders_mapper(IngestState& state, DateResolver& dates, std::vector<Warning>& warnings) {
     return std::make_unique<OrdersMapper>(ExportKind::orders, state, dates, warnings);

@@ -26,34 +26,7 @@ struct IngestState {
     // Return Order ID -> index in dataset.after_sales: a return of several SKUs has one row per
     // SKU but is one request.
     std::unordered_map<std::string, uint32_t> return_index;
-    // What the SKU rows of each order said, indexed like dataset.orders (orders_mapper.cpp).
-    // One per order while reading (a million at once): kept small (8 bytes), in blocks that grow
-    // without copying.
-    struct OrderRows {
-        bool fbt : 1, seller : 1;
-        bool regular : 1, pre_order : 1, made_to_order : 1;
-        bool cancelled_row : 1;  // a row says the order (or its SKU line) was cancelled
-        bool delivered_row : 1;  // a row has a Delivered Time
-        bool returned : 1;       // Cancelation/Return Type, Sku Quantity of return, Order Refund Amount
-        // The order-level columns its rows disagree on, one bit each (kConflictColumns' order):
-        // a set, so the column the warning names does not depend on the rows' order.
-        uint8_t conflicts = 0;
-        int8_t cancel_rank = 4;  // of the cancelled row whose Cancel By / Cancel Reason are kept
-        PackedTime cancel_time = kNoTime;
-        OrderRows()
-            : fbt(false), seller(false), regular(false), pre_order(false), made_to_order(false), cancelled_row(false),
-              delivered_row(false), returned(false) {}
-    };
-    // Blocks of 64 Ki (512 KB): freed after reading, they leave holes the first score's arrays
-    // (the per-day counters' cells, a few hundred KB each) fit in; 8 KB holes between the
-    // orders' blocks did not, and the WASM heap, which never shrinks, grew past its size at the
-    // end of reading (docs/performance.md "The compact dataset").
-    BlockVector<OrderRows, 16> order_rows;
-    static_assert(sizeof(OrderRows) == 8, "one per order while reading: docs/performance.md");
-    // The order-level columns in the order the conflicting_order_rows warning prefers them.
-    enum ConflictColumn : uint8_t { kCreatedCol, kDeliveredCol, kDeliverByCol, kFulfillmentCol, kTypeCol, kCancelTimeCol, kCancelByCol };
-    static constexpr const char* kConflictColumns[] = {"Created Time", "Delivered Time", "Deliver By", "Fulfillment Type",
-                                                       "Normal or Pre-order", "Cancelled Time", "Cancel By"};
+    // What each order's SKU rows said is in its Order::reading (order_rows.h).
     int orders_files = 0;
     int returns_files = 0;  // returns exports read (NBFR's requests come from them)
     int reviews_files = 0;  // reviews exports read (NRR's reviews come only from them)

@@ -8,18 +8,7 @@
 namespace shopscore::ingest {
 namespace {
 
-constexpr uint64_t kBlobVersion = 3;  // a blob from another build of the module is refused
-
-// OrderRows' one-bit facts, packed into one number and back.
-uint64_t row_bits(const IngestState::OrderRows& r) {
-    return uint64_t{r.fbt} | uint64_t{r.seller} << 1 | uint64_t{r.regular} << 2 | uint64_t{r.pre_order} << 3 |
-           uint64_t{r.made_to_order} << 4 | uint64_t{r.cancelled_row} << 5 | uint64_t{r.delivered_row} << 6 |
-           uint64_t{r.returned} << 7;
-}
-void set_row_bits(IngestState::OrderRows& r, uint64_t b) {
-    r.fbt = b & 1, r.seller = b >> 1 & 1, r.regular = b >> 2 & 1, r.pre_order = b >> 3 & 1;
-    r.made_to_order = b >> 4 & 1, r.cancelled_row = b >> 5 & 1, r.delivered_row = b >> 6 & 1, r.returned = b >> 7 & 1;
-}
+constexpr uint64_t kBlobVersion = 4;  // a blob from another build of the module is refused
 
 void save_warnings(ByteWriter& out, const std::vector<Warning>& warnings) {
     out.u(warnings.size());
@@ -49,8 +38,9 @@ void load_warnings(ByteReader& in, std::vector<Warning>& warnings) {
     }
 }
 
-// The orders and what their rows said. An order's five texts: each distinct set of them written
-// once, where an order first uses it, then named by its number.
+// The orders, with what their rows said (Order::reading; `cancelled` and `cancel_by` as read,
+// order_rows.h). An order's five texts: each distinct set of them written once, where an order
+// first uses it, then named by its number.
 void save_orders(ByteWriter& out, const IngestState& state) {
     const Dataset& ds = state.dataset;
     out.u(ds.orders.size());
@@ -67,9 +57,7 @@ void save_orders(ByteWriter& out, const IngestState& state) {
             number = sets.size();
             for (std::string_view text : ds.order_texts(o)) out.text(text);
         }
-        out.u(static_cast<uint64_t>(o.fulfillment)), out.u(static_cast<uint64_t>(o.type)), out.u(o.flags);
-        const IngestState::OrderRows& r = state.order_rows[i];
-        out.u(row_bits(r)), out.u(r.conflicts), out.i(r.cancel_rank), out.i(Seconds{r.cancel_time});
+        out.u(o.flags), out.u(o.reading);  // fulfillment and type are settled from `reading`
     }
 }
 
@@ -102,13 +90,8 @@ void load_orders(ByteReader& in, IngestState& state) {
             t.id = o.text_set, t.set = true;
         }
         o.text_set = t.id;
-        o.fulfillment = static_cast<Fulfillment>(in.u()), o.type = static_cast<OrderType>(in.u());
         o.flags = static_cast<uint8_t>(in.u());
-        IngestState::OrderRows& r = state.order_rows.emplace_back();
-        set_row_bits(r, in.u());
-        r.conflicts = static_cast<uint8_t>(in.u());
-        r.cancel_rank = static_cast<int8_t>(in.i());
-        r.cancel_time = in.i();
+        o.reading = static_cast<uint16_t>(in.u());
     }
 }
 

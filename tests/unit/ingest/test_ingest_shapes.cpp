@@ -351,6 +351,73 @@ TEST_CASE("ingest/SKU rows over two orders exports: a later file's rows of an or
     CHECK(without_time->examples == std::vector<std::string>{"A4"});
 }
 
+TEST_CASE("ingest/SKU rows over two orders exports: later rows combine with what earlier rows said, not with a settled field", "[ingest][shapes][boundary]") {
+    // What the rows of an order said lives in the order while an Ingest reads (Order::reading,
+    // docs/performance.md "The compact dataset"); its fields are settled when a dataset is handed
+    // out, and a dataset handed out between two files must not change what the next file's rows
+    // combine with. File 1: A1 cancelled 11-02 12:00 by the buyer and delivered 11-05 in another
+    // row (delivered, not cancelled); A2 Cancelled without a time (dated at its creation, 11-01
+    // 09:30). File 2: A1 cancelled again, 11-03 12:00 by the seller: its rows now disagree on
+    // Cancelled Time (11-02 12:00 was read, though the settled field is empty) and Cancel By, and
+    // the warning names the first of the two; A1 stays delivered. A2 gets a Cancelled Time, 11-02
+    // 08:00: that is its time, and no conflict (the creation time was a stand-in, not a value read).
+    const std::string header = "Order ID,Order Status,Created Time,Delivered Time,Cancelled Time,Cancel By\n";
+    Ingest ingest(Shop{});
+    const FileSummary first = read_text(ingest, ExportKind::orders, "first.csv",
+                                        header + "A1,Cancelled,2026-11-01 09:30,,2026-11-02 12:00,Buyer\n"
+                                                 "A1,Delivered,2026-11-01 09:30,2026-11-05 09:00,,\n"
+                                                 "A2,Cancelled,2026-11-01 09:30,,,\n");
+    CHECK_FALSE(find_warning(first.warnings, "conflicting_order_rows"));
+    const Dataset between = ingest.finish();
+    CHECK(between.find_order("A1")->cancelled == kNoTime);
+    CHECK(between.find_order("A1")->cancel_by == CancelBy::unknown);
+    CHECK(between.find_order("A2")->cancelled == at("2026-11-01 09:30"));
+    for (const Order& o : between.orders) CHECK(o.reading == 0);
+
+    const FileSummary second = read_text(ingest, ExportKind::orders, "second.csv",
+                                         header + "A1,Cancelled,2026-11-01 09:30,,2026-11-03 12:00,Seller\n"
+                                                  "A2,Cancelled,2026-11-01 09:30,,2026-11-02 08:00,\n");
+    const Warning* differ = find_warning(second.warnings, "conflicting_order_rows");
+    REQUIRE(differ);
+    CHECK(differ->count == 1);
+    CHECK(differ->examples == std::vector<std::string>{"A1 (Cancelled Time)"});
+    CHECK_FALSE(find_warning(second.warnings, "cancelled_without_time"));
+    const Dataset d = ingest.finish();
+    const Order& a1 = *d.find_order("A1");
+    CHECK(a1.delivered == at("2026-11-05 09:00"));
+    CHECK(a1.cancelled == kNoTime);
+    CHECK(a1.cancel_by == CancelBy::unknown);
+    const Order& a2 = *d.find_order("A2");
+    CHECK(a2.cancelled == at("2026-11-02 08:00"));
+    for (const Order& o : d.orders) CHECK(o.reading == 0);
+}
+
+TEST_CASE("ingest/SKU rows after a dataset JSON: an order's cancellation comes from its rows alone", "[ingest][shapes][boundary]") {
+    // A dataset JSON read first gives A1 cancelled 11-02 08:00 by the buyer ("Changed mind") and
+    // FBT; an orders export then has A1's row, cancelled 11-03 12:00 by the seller with no reason.
+    // As fulfilment and type, the cancellation is the rows' (11-03 12:00, seller, no reason), not
+    // the earlier of the two times, and no conflict; the fulfilment is the rows' too (none said:
+    // seller).
+    const std::string json = R"({"schema":"shopscore.dataset/1","orders":[{"id":"A1","created":"2026-11-01 09:30",)"
+                             R"("cancelled":"2026-11-02 08:00","cancel_by":"buyer","cancel_reason":"Changed mind",)"
+                             R"("fulfillment":"fbt"}]})";
+    Ingest ingest(Shop{});
+    read_text(ingest, ExportKind::auto_detect, "d.json", json);
+    const FileSummary rows = read_text(ingest, ExportKind::orders, "o.csv",
+                                       "Order ID,Order Status,Created Time,Cancelled Time,Cancel By\n"
+                                       "A1,Cancelled,2026-11-01 09:30,2026-11-03 12:00,Seller\n");
+    CHECK_FALSE(find_warning(rows.warnings, "conflicting_order_rows"));
+    const Dataset d = ingest.finish();
+    REQUIRE(d.orders.size() == 1);
+    const Order& a1 = d.orders[0];
+    CHECK(a1.created == at("2026-11-01 09:30"));
+    CHECK(a1.cancelled == at("2026-11-03 12:00"));
+    CHECK(a1.cancel_by == CancelBy::seller);
+    CHECK(d.cancel_reason(a1).empty());
+    CHECK(a1.fulfillment == Fulfillment::seller);
+    CHECK(a1.reading == 0);
+}
+
 TEST_CASE("ingest/SKU rows: category, product, carrier and warehouse are each the first in text order, in any row order", "[ingest][shapes][boundary]") {
     // docs/exports.md: each of these texts is the least non-empty one of the order's rows, part by
     // part (an empty cell never wins). Rows x, y, z of A1 in all six orders: category min(Toys,
