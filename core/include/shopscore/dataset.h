@@ -61,26 +61,46 @@ private:
 // Id of a text in one of a dataset's string pools; 0 is the empty text.
 using TextId = uint32_t;
 
+// A 64-bit number in two 32-bit halves: a struct holding one is 4-byte aligned (Order: 36
+// bytes, not 40). Reads and writes as a uint64_t.
+class PackedKey {
+public:
+    PackedKey(uint64_t v = 0) { *this = v; }
+    PackedKey& operator=(uint64_t v) {
+        low_ = static_cast<uint32_t>(v);
+        high_ = static_cast<uint32_t>(v >> 32);
+        return *this;
+    }
+    operator uint64_t() const { return uint64_t{high_} << 32 | low_; }
+
+private:
+    uint32_t low_, high_;
+};
+
 // One order, small (issue 10 and 21: the WASM heap per order). Texts live in the dataset's pools and
-// the ID in its key; Dataset's accessors give them back. 39 bytes of fields in 40 (the key's
-// alignment), the last two Ingest's while it reads. Not packed: code and tests bind const references to fields (std::max, Catch's
-// CHECK), and a reference to a misaligned field is undefined behaviour (UBSan stops on it).
+// the ID in its key; Dataset's accessors give them back. 36 bytes, 4-byte aligned: the enums and
+// handling days are bit fields, the key two halves. Not packed: code and tests bind const
+// references to fields (std::max, Catch's CHECK), and a reference to a misaligned field is
+// undefined behaviour (UBSan stops on it); a const reference to a bit field binds to a copy.
 struct Order {
-    uint64_t key = 0;  // the ID: its digits as a number, or kTextKey | index of its text
+    PackedKey key;  // the ID: its digits as a number, or kTextKey | index of its text
     PackedTime created, delivered, cancelled;
-    CancelBy cancel_by = CancelBy::unknown;
+    uint8_t flags = 0;
     Day deliver_by = kNoDay;  // from the data; else derived from created + business days
     // The five texts (cancel reason, category, product name — the first SKU line's —, shipping
     // provider, warehouse) as one id of their ids: a shop has few combinations. 0 = all empty.
     TextId text_set = 0;
-    int16_t handling_days = -1;  // made-to-order: deliver-by = handling_days + 5 business days; 0-365
-    Fulfillment fulfillment = Fulfillment::seller;
-    OrderType type = OrderType::regular;
-    uint8_t flags = 0;
-    // Ingest's state while it reads an orders export (ingest/order_rows.h), in what was the
-    // order's padding: a million orders' separate reading state was 8 bytes each at the peak
-    // (issue 21). Zero in every dataset an Ingest hands out.
+    CancelBy cancel_by : 2;
+    Fulfillment fulfillment : 1;
+    OrderType type : 2;
+    int16_t handling_days : 10;  // made-to-order: deliver-by = handling_days + 5 business days; 0-365, -1 = none
+    // Ingest's state while it reads an orders export (ingest/order_rows.h): a million orders'
+    // separate reading state was 8 bytes each at the peak (issue 21). Zero in every dataset an
+    // Ingest hands out.
     uint16_t reading = 0;
+
+    // Bit fields take no default member initialisers before C++20.
+    Order() : cancel_by(CancelBy::unknown), fulfillment(Fulfillment::seller), type(OrderType::regular), handling_days(-1) {}
 
     static constexpr uint64_t kTextKey = uint64_t{1} << 63;
     bool excluded() const { return (flags & kExclusionFlags) != 0; }
@@ -165,7 +185,7 @@ constexpr std::array<const char*, kInputKindCount> kInputKindNames = {"orders", 
                                                                       "diagnostics"};
 using GivenInputs = std::array<bool, kInputKindCount>;
 
-static_assert(sizeof(Order) == 40, "Order is meant to stay small (docs/performance.md \"The compact dataset\")");
+static_assert(sizeof(Order) == 36, "Order is meant to stay small (docs/performance.md \"The compact dataset\")");
 
 // Distinct texts, each stored once, by id (0 = ""). Ids follow first use.
 class StringPool {

@@ -135,7 +135,39 @@ TEST_CASE("dataset: an order's five texts set at once, each back from its own po
     CHECK(d.product(b).empty());
     d.set_order_texts(b, {});
     CHECK(b.text_set == 0);
-    CHECK(sizeof(Order) == 40);  // docs/performance.md "The compact dataset"
+    CHECK(sizeof(Order) == 36);  // docs/performance.md "The compact dataset"
+}
+
+TEST_CASE("dataset: an order's bit fields and key halves hold every value they are given", "[dataset][compact][boundary]") {
+    // Handling days 0-365 and -1 (none) in 10 bits; every value of the three enums in their bits,
+    // each field beside the others unchanged; keys at the edges of both halves.
+    Order o;
+    CHECK(o.handling_days == -1);
+    CHECK(o.cancel_by == CancelBy::unknown);
+    CHECK(o.fulfillment == Fulfillment::seller);
+    CHECK(o.type == OrderType::regular);
+    CHECK(o.reading == 0);
+    for (int days : {-1, 0, 1, 255, 256, 364, 365}) {
+        o.handling_days = static_cast<int16_t>(days);
+        CHECK(o.handling_days == days);
+    }
+    for (CancelBy by : {CancelBy::unknown, CancelBy::buyer, CancelBy::seller, CancelBy::system}) {
+        for (OrderType type : {OrderType::regular, OrderType::made_to_order, OrderType::pre_order}) {
+            for (Fulfillment f : {Fulfillment::seller, Fulfillment::fbt}) {
+                o.cancel_by = by, o.type = type, o.fulfillment = f, o.handling_days = 365, o.reading = 0xFFFF;
+                CHECK(o.cancel_by == by);
+                CHECK(o.type == type);
+                CHECK(o.fulfillment == f);
+                CHECK(o.handling_days == 365);
+                CHECK(o.reading == 0xFFFF);
+            }
+        }
+    }
+    for (uint64_t key : {uint64_t{0}, uint64_t{0xFFFFFFFF}, uint64_t{1} << 32, uint64_t{576461413867917695},
+                         Order::kTextKey | 7, ~uint64_t{0}}) {
+        o.key = key;
+        CHECK(uint64_t{o.key} == key);
+    }
 }
 
 TEST_CASE("dataset: the orders' blocks keep elements in place, across block ends, when resized and copied", "[dataset][compact]") {

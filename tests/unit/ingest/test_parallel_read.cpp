@@ -111,15 +111,20 @@ std::string orders_export(int orders, const std::string& eol, int decide_at = 1 
         const std::string created = "11/0" + std::to_string(1 + i % 9) + "/2026 09:" + std::to_string(10 + i % 50) + ":00 AM";
         const std::string delivered = "11/" + std::to_string(day < 10 ? 10 : day) + "/2026 10:00:00 AM";
         const std::string id = std::to_string(5770001000 + i);
-        const bool cancelled = i % 7 == 3;
         for (int sku = 0; sku < 2; ++sku) {
+            // Order 3 of every 7 is cancelled; of the others, every third has a cancelled first
+            // SKU line and a delivered second one (delivered: what both rows said, wherever the
+            // file is split between them).
+            const bool cancelled = i % 7 == 3 || (i % 3 == 1 && sku == 0);
             s += id + (cancelled ? ",Cancelled," : ",Delivered,");
             s += "\"Mug \"\"classic\"\" " + std::to_string(sku) + eol + "second line, with a comma\",";
             // Every fifth order's rows disagree on Created Time (conflicting_order_rows).
             s += (sku == 1 && i % 5 == 0 ? "11/09/2026 11:11:00 AM" : created) + ",";
             s += (cancelled ? std::string(",11/09/2026 12:00:00 PM,Buyer,No longer needed") : delivered + ",,,") + ",";
             // Unknown values spread over the file: the unknown_value warning keeps the first 5.
-            s += (i % 11 == 0 ? "Ship by drone " + std::to_string(i) : i % 4 == 0 ? "Fulfilled by TikTok" : "Fulfilled by seller") + ",";
+            // Every fourth order's second row says FBT where its first says seller (seller).
+            const bool fbt = i % 4 == 0 || (i % 4 == 1 && sku == 1);
+            s += (i % 11 == 0 ? "Ship by drone " + std::to_string(i) : fbt ? "Fulfilled by TikTok" : "Fulfilled by seller") + ",";
             s += (sku == 0 ? "Home" : "Kitchen") + std::string(i % 3 == 0 ? "" : " & Dining") + eol;
         }
     }
