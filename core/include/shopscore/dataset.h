@@ -240,7 +240,7 @@ struct Dataset {
     // cache miss). Native only: WebAssembly has no prefetch.
     void prefetch_order([[maybe_unused]] const OrderKey& k) const {
 #ifndef __wasm__
-        if (!id_slots_.empty()) __builtin_prefetch(&id_slots_[k.hash & (id_slots_.size() - 1)]);  // GCC, Clang
+        if (!id_slots_.empty()) __builtin_prefetch(&id_slots_[id_slot_of(k.hash, id_slots_.size())]);  // GCC, Clang
 #endif
     }
     // The same for the key of `from`'s order `o` (merging datasets; its key is worked out only
@@ -254,6 +254,11 @@ struct Dataset {
     std::optional<uint32_t> find_order_index(std::string_view id) const;
     // Room in the ID index for `more` orders, so adding them does not rebuild it again and again.
     void reserve_orders(size_t more);
+    // The ID index's first slot for an ID's hash: its low 32 bits scaled to the index's size,
+    // which is a power of two or 1.5 times one (dataset.cpp).
+    static size_t id_slot_of(uint64_t hash, size_t slots) { return static_cast<size_t>((hash & 0xFFFFFFFFu) * slots >> 32); }
+    // The ID index's slots, 4 bytes each (tests; docs/performance.md "The compact dataset").
+    size_t id_index_slots() const { return id_slots_.size(); }
 
     // The pools of the orders' texts; a TextId means something only with its pool and dataset.
     enum Pool { kReasons, kCategories, kProducts, kCarriers, kWarehouses, kPoolCount };

@@ -57,6 +57,33 @@ TEST_CASE("dataset: the ID index keeps finding orders as it grows, and copies wi
     CHECK(copy.find_order(std::to_string(577000000000000000LL + n)) == nullptr);
 }
 
+TEST_CASE("dataset: the ID index grows to a power of two or 1.5 times one, at 3/4 full", "[dataset][compact][boundary]") {
+    // Sizes 64, 96, 128, 192, ...; the order that would make the index more than 3/4 full grows
+    // it first: 48 orders fit 64 slots (48/64 = 3/4), the 49th needs 96; 72 fit 96, the 73rd 128;
+    // 96 fit 128, the 97th 192. Every order stays found across each growth.
+    const std::pair<int, size_t> expected[] = {{1, 64}, {48, 64}, {49, 96}, {72, 96}, {73, 128}, {96, 128}, {97, 192}};
+    Dataset d;
+    int added = 0;
+    for (const auto& [orders, slots] : expected) {
+        while (added < orders) d.upsert_order("B" + std::to_string(added++));
+        INFO(orders << " orders");
+        CHECK(d.id_index_slots() == slots);
+        for (int i = 0; i < added; ++i) CHECK(d.find_order("B" + std::to_string(i)) == &d.orders[static_cast<size_t>(i)]);
+        CHECK(d.find_order("B" + std::to_string(added)) == nullptr);
+    }
+    // Room for the bench's 908,923 orders: 1.5 x 2^20 slots (2^20 holds 786,432; 2^21 would be
+    // 2.1 M slots, 8.4 MB).
+    Dataset big;
+    big.reserve_orders(908923);
+    CHECK(big.id_index_slots() == 1572864u);
+    Dataset edge;
+    edge.reserve_orders(786431);  // (786,431 + 1) x 4 = 3/4 of 2^20 x 4: just fits
+    CHECK(edge.id_index_slots() == 1048576u);
+    Dataset past;
+    past.reserve_orders(786432);
+    CHECK(past.id_index_slots() == 1572864u);
+}
+
 TEST_CASE("dataset: packed timestamps keep every second the readers accept", "[dataset][compact]") {
     // 1900-01-01 00:00 at -14:00 moved to +14:00 is the least (-2208988800 - 100800 s); 2200-12-31
     // 23:59:59 moved the other way the greatest; 40 bits hold +-5.4e11 s.
@@ -200,7 +227,7 @@ TEST_CASE("dataset: the orders' blocks keep elements in place, across block ends
     CHECK(std::count_if(view.begin(), view.end(), [](int x) { return x == -7; }) == 1);
 }
 
-TEST_CASE("dataset: blocks of another size (the reading state's) keep elements in place across their ends", "[dataset][compact]") {
+TEST_CASE("dataset: blocks of another size keep elements in place across their ends", "[dataset][compact]") {
     BlockVector<int, 2> v;  // blocks of 4
     const int* first = &v.emplace_back();
     for (int i = 1; i < 9; ++i) v.emplace_back() = i;  // two full blocks and one more
