@@ -101,18 +101,23 @@ Day deliver_by_day(const Order& order, const Profile& profile) {
 DailyCounters::DailyCounters(Day as_of, int days)
     : as_of_(as_of), days_(days), delivered_(days), reviews_(days), carrier_nbfr_(days) {
     for (auto& series : metrics_) series.resize(days);
-    for (auto& cells : cells_) cells.resize(static_cast<size_t>(days) * static_cast<size_t>(days + 1) / 2);
+    for (auto& rows : kept_rows_) rows.assign(static_cast<size_t>(days) + 1, 0);
 }
 
 DailyCounters::DailyCounters(const Dataset& dataset, const Profile& profile, Day as_of, int days)
     : DailyCounters(*count_base(dataset, as_of, days), dataset, profile) {}
 
 std::shared_ptr<const DailyCounters::Base> DailyCounters::count_base(const Dataset& dataset, Day as_of, int days) {
+    // Each step counts into its own metrics' triangles, kept compact before the next step's:
+    // at most three triangles at once (count_orders'), not six (docs/performance.md).
     auto base = std::make_shared<Base>(as_of, days);
-    base->counted.count_orders(dataset, *base);
-    base->counted.count_reviews(dataset, *base);
-    base->counted.count_chats(dataset);
-    base->counted.compact();
+    DailyCounters& counted = base->counted;
+    counted.count_orders(dataset, *base);
+    counted.compact();
+    counted.count_reviews(dataset, *base);
+    counted.compact();
+    counted.count_chats(dataset);
+    counted.compact();
     return base;
 }
 
@@ -121,7 +126,8 @@ std::shared_ptr<const DailyCounters::Base> DailyCounters::count_base(const Datas
 // The warnings keep the order of one pass: cancellations, orders, reviews, requests.
 DailyCounters::DailyCounters(const Base& base, const Dataset& dataset, const Profile& profile)
     : DailyCounters(base.counted) {
-    expand();
+    // The base's cells, then each profile-dependent step counts into its metrics' triangles
+    // (made from the kept cells when first counted into), kept compact before the next step.
     for (const Base::SlaOrders& s : base.sla_orders) {
         const Day due = add_us_business_days(s.created, profile.delivery_sla_business_days);
         const bool on_time = s.delivered != kNoDay && s.delivered <= due;
@@ -129,6 +135,7 @@ DailyCounters::DailyCounters(const Base& base, const Dataset& dataset, const Pro
         add_metric(kOtdr, due, kNoDay, on_time ? n : 0, n, on_time ? 0 : n);
         if (s.cancelled != kNoDay) add_metric(kOtdr, due, s.cancelled, on_time ? -n : 0, -n, on_time ? 0 : -n);
     }
+    compact();
     CachedFaults faults(profile);
     Tally unmapped_cancels;
     for (const Base::Cancels& c : base.cancels) {
@@ -140,13 +147,14 @@ DailyCounters::DailyCounters(const Base& base, const Dataset& dataset, const Pro
         if (fault == Fault::seller) add_metric(kSfcr, c.created, c.cancelled, n, 0, n);
         else add_metric(kSfcr, c.created, c.cancelled, 0, -n, 0);
     }
+    compact();
     unmapped_cancels.report(warnings_, "unmapped_cancel_reasons",
                             "cancellation reasons not in the fault mapping were counted as not seller fault");
     for (const auto* list : {&base.order_warnings, &base.review_warnings})
         warnings_.insert(warnings_.end(), list->begin(), list->end());
     count_after_sales(dataset, profile);
-    finish_metrics();
     compact();
+    finish_metrics();
 }
 
 void DailyCounters::add_metric(MetricId m, Day d, Day known, double numerator, double denominator, double affected) {
@@ -156,6 +164,7 @@ void DailyCounters::add_metric(MetricId m, Day d, Day known, double numerator, d
     const int w = slot(d);
     if (w < 0) return;
     const int k = known == kNoDay || known <= d ? w : slot(known);
+    if (cells_[m].empty()) expand(m);  // the first count into m since it was kept compact
     Counts& c = cell_row(m, w)[k];
     c.numerator += numerator;
     c.denominator += denominator;
@@ -163,21 +172,24 @@ void DailyCounters::add_metric(MetricId m, Day d, Day known, double numerator, d
 }
 
 void DailyCounters::finish_metrics() {
+    // Each window day's cells in known order, as a triangle's row summed whole: the zero cells
+    // left out change no sum.
     for (size_t m = 0; m < kMetricCount; ++m)
-        for (int w = 0; w < days_; ++w) {
+        for (size_t w = 0; w < static_cast<size_t>(days_); ++w) {
             Counts sum;
-            const Counts* row = cell_row(static_cast<MetricId>(m), w);
-            for (int k = w; k < days_; ++k) {
-                sum.numerator += row[k].numerator;
-                sum.denominator += row[k].denominator;
-                sum.affected += row[k].affected;
+            for (uint32_t i = kept_rows_[m][w]; i < kept_rows_[m][w + 1]; ++i) {
+                const Counts& c = kept_[m][i].counts;
+                sum.numerator += c.numerator;
+                sum.denominator += c.denominator;
+                sum.affected += c.affected;
             }
-            metrics_[m][static_cast<size_t>(w)] = sum;
+            metrics_[m][w] = sum;
         }
 }
 
 void DailyCounters::compact() {
     for (size_t m = 0; m < kMetricCount; ++m) {
+        if (cells_[m].empty()) continue;  // nothing counted into it since it was kept
         std::vector<KnownCell>& kept = kept_[m];
         std::vector<uint32_t>& rows = kept_rows_[m];
         kept.clear();
@@ -193,14 +205,12 @@ void DailyCounters::compact() {
     }
 }
 
-void DailyCounters::expand() {
-    for (size_t m = 0; m < kMetricCount; ++m) {
-        cells_[m].assign(static_cast<size_t>(days_) * static_cast<size_t>(days_ + 1) / 2, Counts{});
-        for (int w = 0; w < days_; ++w) {
-            Counts* row = cell_row(static_cast<MetricId>(m), w);
-            for (uint32_t i = kept_rows_[m][static_cast<size_t>(w)]; i < kept_rows_[m][static_cast<size_t>(w) + 1]; ++i)
-                row[kept_[m][i].known] = kept_[m][i].counts;
-        }
+void DailyCounters::expand(MetricId m) {
+    cells_[m].assign(static_cast<size_t>(days_) * static_cast<size_t>(days_ + 1) / 2, Counts{});
+    for (int w = 0; w < days_; ++w) {
+        Counts* row = cell_row(m, w);
+        for (uint32_t i = kept_rows_[m][static_cast<size_t>(w)]; i < kept_rows_[m][static_cast<size_t>(w) + 1]; ++i)
+            row[kept_[m][i].known] = kept_[m][i].counts;
     }
 }
 

@@ -106,7 +106,7 @@ private:
     // its creation, a cancellation from its cancel time, ...; kNoDay or a day before `d`: known
     // as soon as counted). Not added when known only after as_of.
     void add_metric(MetricId m, Day d, Day known, double numerator, double denominator, double affected);
-    void finish_metrics();  // metrics_ from the cells (after the last add_metric)
+    void finish_metrics();  // metrics_ from the kept cells (after the last add_metric and compact())
     void count_orders(const Dataset& dataset, Base& base);
     void count_reviews(const Dataset& dataset, Base& base);
     void count_after_sales(const Dataset& dataset, const Profile& profile);
@@ -115,14 +115,16 @@ private:
     Day as_of_;
     int days_;
     Day first_data_day_ = kNoDay;
-    // Per metric, a cell per (window day, known day), known day >= window day. While counting: the
-    // upper triangle of a days x days square, row by row (row w holds known slots w..days-1).
-    // Once counted (compact()), only the cells that are not zero, row by row in known-day order:
-    // most records are known within days of their window day, so most of the triangle is zero
-    // (with insights, 180 days, the triangle is 2.3 MB a metric set, and ScoreCache keeps a base
-    // and a counters set per profile key). Skipping a zero cell leaves every sum bit for bit the
-    // same: no cell or sum is ever -0.0, and x + 0.0 == x otherwise.
-    std::array<std::vector<Counts>, kMetricCount> cells_;  // the triangle; empty once compacted
+    // Per metric, a cell per (window day, known day), known day >= window day. While counting into
+    // it: the upper triangle of a days x days square, row by row (row w holds known slots
+    // w..days-1), made when first counted into. Once counted (compact(), after each counting
+    // step), only the cells that are not zero, row by row in known-day order: most records are
+    // known within days of their window day, so most of the triangle is zero (with insights, 180
+    // days, a triangle is 391 KB, and ScoreCache keeps a base and a counters set per profile key;
+    // a step counts into at most three metrics, so at most three triangles exist at once).
+    // Skipping a zero cell leaves every sum bit for bit the same: no cell or sum is ever -0.0,
+    // and x + 0.0 == x otherwise.
+    std::array<std::vector<Counts>, kMetricCount> cells_;  // the triangles; empty when compact
     // Row w of metric m, indexed by known slot k >= w (the pointer is to where k = 0 would be).
     size_t row_offset(int w) const {
         const size_t r = static_cast<size_t>(w);
@@ -135,8 +137,8 @@ private:
     };
     std::array<std::vector<KnownCell>, kMetricCount> kept_;       // the cells that are not zero
     std::array<std::vector<uint32_t>, kMetricCount> kept_rows_;  // row w is kept_[m][rows[w], rows[w + 1])
-    void compact();  // the triangle -> the kept cells (after finish_metrics)
-    void expand();   // the kept cells -> the triangle (to count more into a copy)
+    void compact();            // each metric's triangle, if it has one, -> its kept cells
+    void expand(MetricId m);  // metric m's kept cells -> its triangle (to count more into it)
     std::array<std::vector<Counts>, kMetricCount> metrics_;
     std::vector<int64_t> delivered_;
     std::vector<Counts> reviews_;
