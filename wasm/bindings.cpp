@@ -217,6 +217,7 @@ public:
         js_errors([&] { ingest_.feed(buffer_.data(), std::min(size, buffer_.size())); });
     }
     std::string end() {
+        std::vector<uint8_t>().swap(buffer_);  // free for the score's working arrays (Ingest::end too)
         return js_errors([&] { return file_summary_to_json(ingest_.end()); });
     }
     // Scores everything read so far; call again with other options (profile, as_of) without

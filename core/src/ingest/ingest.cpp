@@ -191,6 +191,7 @@ FileSummary Ingest::end() {
         copy.params.emplace("file", m.file_name);
         m.state.dataset.warnings.push_back(std::move(copy));
     }
+    m.release_reader();
     return m.summary;
 }
 

@@ -102,6 +102,19 @@ struct Ingest::Impl {
         }
     }
 
+    // After a file's end: its readers and their buffers (the decoded text, the tokenizer's and
+    // the table's scratch) go back to the heap, where the first score's working arrays then fit:
+    // the WASM heap never shrinks, so what is free inside it is what a score can use without
+    // growing it (docs/performance.md "The compact dataset").
+    void release_reader() {
+        decoder.reset();
+        csv.reset();
+        table.reset();
+        sheet.reset();
+        std::string().swap(decoded);
+        std::string().swap(json_text);
+    }
+
     // A canonical dataset JSON read among exports: its records are added to those read so far.
     // Shop facts the Ingest was not given (by --shop or the page) are taken from the JSON; an order
     // already read keeps its fields and gains the JSON's flags.

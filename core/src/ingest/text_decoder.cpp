@@ -76,6 +76,10 @@ bool TextDecoder::decode(const uint8_t* data, size_t size, std::string& scratch,
         if (!bad) {
             text = std::string_view(reinterpret_cast<const char*>(data), valid);
             carry_.assign(reinterpret_cast<const char*>(data) + valid, size - valid);
+            // The text is the chunk itself: the copy of a first chunk (decoded while its start was
+            // looked at for a BOM), a chunk's worth of memory, goes back to the heap for the
+            // orders read from here on (docs/performance.md "The compact dataset").
+            if (scratch.capacity() != 0) std::string().swap(scratch);
             return true;
         }
         // A damaged cell: this chunk is copied, with the bad bytes marked.
