@@ -202,8 +202,8 @@ void Dataset::set_text_ids(Order& o, const std::array<TextId, kPoolCount>& ids) 
 }
 
 void Dataset::set_text(Order& o, Pool pool, std::string_view text) {
-    std::array<TextId, kPoolCount> ids{};
-    for (int p = 0; p < kPoolCount; ++p) ids[p] = text_id(o, static_cast<Pool>(p));
+    std::array<TextId, kPoolCount> ids{};  // the order's set of ids, one text replaced
+    if (o.text_set != 0) std::memcpy(ids.data(), text_sets_.text(o.text_set).data(), sizeof ids);
     ids[pool] = texts[pool].intern(text);
     set_text_ids(o, ids);
 }

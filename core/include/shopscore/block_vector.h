@@ -1,7 +1,7 @@
-// A sequence that grows by fixed blocks (1024 elements unless said): it never moves what it holds (as a
-// std::deque), and finding an element is a shift and a mask. libstdc++'s deque holds 512 bytes a
-// block (10 orders: an allocation every 10 orders, and a division by 10 on every access); reading
-// a large export spent ~5 % of its time allocating those blocks (docs/performance.md).
+// A sequence that grows by fixed blocks (1024 elements unless said): it never moves what it holds
+// (as a std::deque), and finding an element is a shift and a mask. libstdc++'s deque holds 512
+// bytes a block (10 orders: an allocation every 10 orders, and a division by 10 on every access);
+// reading a large export spent ~5 % of its time allocating those blocks (docs/performance.md).
 #pragma once
 
 #include <cstddef>

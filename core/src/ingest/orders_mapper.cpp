@@ -170,12 +170,12 @@ public:
 
         if (row_cancelled) {
             combine_time(o, o.cancelled, cancelled, true, kCancelTimeCol);
-            const int rank = cancel_rank(cancel_by), kept_rank_ = kept_rank(o);
+            const int rank = cancel_rank(cancel_by), rank_kept = kept_rank(o);
             const std::string_view reason = row.text(f_cancel_reason_);
-            if (kept_rank_ < 3 && rank < 3 && rank != kept_rank_) differs(kCancelByCol);
+            if (rank_kept < 3 && rank < 3 && rank != rank_kept) differs(kCancelByCol);
             // The kept row is the least by (Cancel By rank, no reason, reason): the same whatever the row order.
             const std::string_view kept = texts[Dataset::kReasons];
-            if (std::make_tuple(rank, reason.empty(), reason) < std::make_tuple(kept_rank_, kept.empty(), kept)) {
+            if (std::make_tuple(rank, reason.empty(), reason) < std::make_tuple(rank_kept, kept.empty(), kept)) {
                 o.cancel_by = cancel_by_of_rank(rank);
                 texts_changed |= reason != kept;
                 texts[Dataset::kReasons] = reason;
@@ -220,7 +220,7 @@ public:
             }
             begin_rows(o);
             auto differs = [&](ConflictColumn column) { o.reading |= conflict_bit(column); };
-            const int kept_rank_ = kept_rank(o), part_rank = kept_rank(po);
+            const int rank_kept = kept_rank(o), part_rank = kept_rank(po);
             // The one-bit facts and the conflicts: a union (kRead is set in both).
             o.reading |= po.reading;
             combine_time(o, o.created, po.created, true, kCreatedCol);
@@ -244,9 +244,9 @@ public:
             if (__builtin_popcount(o.reading & (kRegular | kPreOrder | kMadeToOrder)) > 1) differs(kTypeCol);
             if (po.reading & kCancelledRow) {
                 combine_time(o, o.cancelled, po.cancelled, true, kCancelTimeCol);
-                if (kept_rank_ < 3 && part_rank < 3 && part_rank != kept_rank_) differs(kCancelByCol);
+                if (rank_kept < 3 && part_rank < 3 && part_rank != rank_kept) differs(kCancelByCol);
                 const std::string_view reason = part_texts[Dataset::kReasons], kept = texts[Dataset::kReasons];
-                if (std::make_tuple(part_rank, reason.empty(), reason) < std::make_tuple(kept_rank_, kept.empty(), kept)) {
+                if (std::make_tuple(part_rank, reason.empty(), reason) < std::make_tuple(rank_kept, kept.empty(), kept)) {
                     o.cancel_by = po.cancel_by;
                     texts_changed |= reason != kept;
                     texts[Dataset::kReasons] = reason;
