@@ -9,10 +9,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { resolveObjectURL } from 'node:buffer';
-import { openFeed, configureFeed } from '../../web/src/worker/byte-feed.js';
+import { openFeed, configureFeed, prepareReader } from '../../web/src/worker/byte-feed.js';
 
 let crashAfter = Infinity; // 'bytes' messages a reader sends before it dies
 let started = 0;
+let failNextStart = false; // the next reader fails as it starts (an error event, no messages)
 
 class StandInWorker {
   constructor(url) {
@@ -25,6 +26,11 @@ class StandInWorker {
     this.scope = scope;
     // The reader's source (a Blob URL, revoked right after this constructor returns).
     this.ready = resolveObjectURL(url).text().then((text) => new Function('self', text)(scope));
+    if (failNextStart) {
+      failNextStart = false;
+      this.dead = true;
+      setTimeout(() => this.onerror && this.onerror({ preventDefault() {} }));
+    }
   }
   fromReader(data) {
     if (this.dead) return;
@@ -136,4 +142,26 @@ test('a file that cannot be read fails with the browser\'s error, by name', asyn
   const first = await feed.read();
   assert.equal(first.value.length, 1 << 20);
   await assert.rejects(feed.read(), (e) => e instanceof DOMException && e.name === 'NotReadableError' && /changed on disk/.test(e.message));
+});
+
+test('a reader started ahead is the one a file gets; one that failed to start is replaced', async () => {
+  configureFeed({ readerMinBytes: 1 });
+  crashAfter = Infinity;
+  let before = started;
+  prepareReader();
+  prepareReader(); // one ready is enough
+  assert.equal(started, before + 1);
+  let feed = openFeed(browserBlob(BYTES));
+  assert.equal(started, before + 1, 'no second reader started for the file');
+  assert.ok((await readAll(feed)).equals(BYTES));
+  await feed.cancel();
+
+  failNextStart = true;
+  before = started;
+  prepareReader();
+  await new Promise((resolve) => setTimeout(resolve, 10)); // its error event arrives
+  feed = openFeed(browserBlob(BYTES));
+  assert.equal(started, before + 2, 'a fresh reader for the file');
+  assert.ok((await readAll(feed)).equals(BYTES));
+  await feed.cancel();
 });

@@ -66,6 +66,27 @@ function readerMain() {
 }
 
 let readerSource = null;
+// A reader worker started before a file needs it (prepareReader): a worker takes ~30 ms to start
+// in Chromium here, and a file's first bytes would wait for it.
+let spare = null;
+let spareFailed = false;
+
+// Starts a reader worker to keep ready for the next large file (worker.js: when the module is
+// ready, and after each ingest), unless one is ready already.
+export function prepareReader() {
+  if (spare) return;
+  spare = startReader();
+  spareFailed = false;
+  // One that could not start is not given a file: takeReader starts another.
+  if (spare) spare.onerror = (ev) => { ev.preventDefault(); spareFailed = true; };
+}
+
+function takeReader() {
+  let worker = spare;
+  if (worker && spareFailed) { worker.terminate(); worker = null; }
+  spare = null;
+  return worker || startReader();
+}
 
 function startReader() {
   if (typeof Worker === 'undefined' || typeof Blob === 'undefined' || typeof URL === 'undefined') return null;
@@ -83,7 +104,7 @@ function startReader() {
 // A reader of `blob`'s bytes: from the reader worker for a large blob, else the blob's own stream.
 // cancel() stops the reading (the pump failed or finished early); `thread` says which it is.
 export function openFeed(blob) {
-  const worker = blob.size >= minBytes ? startReader() : null;
+  const worker = blob.size >= minBytes ? takeReader() : null;
   if (!worker) return Object.assign(blob.stream().getReader(), { thread: false });
   const queue = []; // messages not yet asked for
   let waiting = null; // the read() waiting for the next message

@@ -11,7 +11,7 @@ import { isZip, readZipDirectory, entryStream, entryText } from './zip.js';
 import { MSG, errorToData } from '../protocol.js';
 import { scoreShops } from './shops.js';
 import { configureSlices, sliceWorkers, readInSlices, readSliceHere } from './slices.js';
-import { openFeed, configureFeed } from './byte-feed.js';
+import { openFeed, configureFeed, prepareReader } from './byte-feed.js';
 
 const CHUNK = 1 << 20; // bytes per call into the core (>= 1 MiB, except a file's last chunk)
 
@@ -60,6 +60,7 @@ self.onmessage = async (event) => {
       const m = await getModule();
       configureSlices(msg, wasmModule);
       configureFeed(msg.slicing || {});
+      prepareReader();
       self.postMessage({ type: MSG.ready, id: 0, version: m.version(), defaultProfile: m.defaultProfile(), meta,
         columns: JSON.parse(m.headerAliases()).kinds });
     } else if (msg.type === MSG.score) {
@@ -120,6 +121,7 @@ async function ingest(msg) {
     ing.delete();
   }
   self.postMessage({ type: MSG.ingested, id: msg.id, failed: [...failed] });
+  prepareReader(); // for the next files the seller adds
 }
 
 // The page keeps every order it reads in the WASM heap: about 90 bytes per order since the compact
