@@ -5,7 +5,7 @@
 // the report alone; order ids and other data are put in as text.
 import { h } from './dom.js';
 import { t, locale } from './i18n.js';
-import { fmtNumber, fmtMetricValue, fmtPercent } from './format.js';
+import { fmtNumber, fmtMetricValue, fmtPercent, dateFormat } from './format.js';
 import { METRICS, DIMENSIONS } from './model.js';
 import { shownScore } from './calibrate-request.js';
 
@@ -13,7 +13,7 @@ import { shownScore } from './calibrate-request.js';
 function shortDate(iso) {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || '');
   if (!m) return iso || '—';
-  return new Intl.DateTimeFormat(locale(), { month: 'short', day: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(+m[1], +m[2] - 1, +m[3])));
+  return dateFormat({ month: 'short', day: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(+m[1], +m[2] - 1, +m[3])));
 }
 
 function dateList(report) {

@@ -5,15 +5,15 @@
 // are listed under it, and the numbers are in the table below it.
 import { loadScript } from '../on-demand.js';
 import { h } from '../dom.js';
-import { fmtDate, fmtNumber } from '../format.js';
-import { it, t, tn, locale, getLang } from '../i18n.js';
+import { fmtDate, fmtNumber, dateFormat } from '../format.js';
+import { it, t, tn, getLang } from '../i18n.js';
 import { gate, model } from '../model.js';
 import { saveText } from '../downloads.js';
 
 const seconds = (iso) => Date.parse(iso + 'T00:00:00Z') / 1000;
 const isoDay = (s) => new Date(s * 1000).toISOString().slice(0, 10);
 // uPlot's own date texts are English (and in the browser's time zone): the page's instead.
-const tick = (s) => new Intl.DateTimeFormat(locale(), { month: 'short', day: 'numeric', timeZone: 'UTC' }).format(new Date(s * 1000));
+const tick = (s) => dateFormat({ month: 'short', day: 'numeric', timeZone: 'UTC' }).format(new Date(s * 1000));
 
 // The trend as the core's CSV (`--csv trend`): each day scored or provisional, in the page's language.
 async function downloadTrend(button, ctx) {
