@@ -58,6 +58,13 @@ function showScoreFirst(req) {
   return state.files.reduce((sum, f) => sum + (f.status === 'ok' ? f.size : 0), 0) >= scoreFirstBytes;
 }
 
+// Resolves once the browser has painted what was rendered (a frame, then a task), or after
+// 100 ms in a hidden tab, where frames do not come.
+const painted = () => new Promise((resolve) => {
+  const timer = setTimeout(resolve, 100);
+  requestAnimationFrame(() => setTimeout(() => { clearTimeout(timer); resolve(); }));
+});
+
 // Scores the current source. Only the newest call's answer is kept (seq), so a slow reply
 // cannot overwrite a later one. A typed value that cannot be read stops here: the last valid
 // result stays, marked stale (not matching the inputs), and the field says why.
@@ -79,6 +86,10 @@ export async function rescore() {
       const score = await state.engine.score(req.session, { ...req.options, insights: false });
       if (seq !== state.seq) return;
       set({ result: JSON.parse(score), resultSource: source, error: null, stale: false, insightsPending: true });
+      // The insights take the worker ~0.1-0.3 s of a core: asked once the score is on screen, so
+      // on a 2-core machine its layout and paint do not wait behind them.
+      await painted();
+      if (seq !== state.seq) return;
     }
     const text = await state.engine.score(req.session, req.options);
     if (seq !== state.seq) return;

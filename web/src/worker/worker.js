@@ -69,6 +69,9 @@ self.onmessage = async (event) => {
       const t = performance.now();
       const result = ing.score(JSON.stringify(msg.options || {}));
       self.postMessage({ type: MSG.result, id: msg.id, result, ms: performance.now() - t });
+      // A score with insights is the last step after files are read: a reader worker for the next
+      // files starts now, not while the page lays the score out and the insights are worked out.
+      if (msg.options && msg.options.insights) prepareReader();
     } else if (msg.type === MSG.calibrate) {
       const ing = sessions.get(msg.session);
       if (!ing) throw new Error(`no ${msg.session} session has been read`);
@@ -121,7 +124,6 @@ async function ingest(msg) {
     ing.delete();
   }
   self.postMessage({ type: MSG.ingested, id: msg.id, failed: [...failed] });
-  prepareReader(); // for the next files the seller adds
 }
 
 // The page keeps every order it reads in the WASM heap: about 90 bytes per order since the compact
