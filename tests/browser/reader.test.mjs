@@ -105,19 +105,42 @@ async function watchResult(page) {
   });
 }
 
+// When the page asks the worker for a score with insights: the animation frame it was in, and
+// whether the score was shown then; and the frame in which the score was first shown.
+async function watchInsightsAsked(page) {
+  await page.evaluate(() => {
+    window.__frame = 0;
+    const tick = () => { window.__frame++; requestAnimationFrame(tick); };
+    requestAnimationFrame(tick);
+    window.__insightsAsked = [];
+    new MutationObserver(() => {
+      if (window.__scoreFrame === undefined && document.querySelector('#sps-display')) window.__scoreFrame = window.__frame;
+    }).observe(document.querySelector('#result-body'), { childList: true, subtree: true });
+    const post = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function (msg, ...rest) {
+      if (msg && msg.type === 'score' && msg.options && msg.options.insights)
+        window.__insightsAsked.push({ frame: window.__frame, shown: !!document.querySelector('#sps-display') });
+      return post.call(this, msg, ...rest);
+    };
+  });
+}
+
 test('after a large file set is read the score comes first, then the insights; the result waited for is the complete one', async () => {
   const { context, problems } = await newContext(suite.browser);
   const files = Object.values(suite.fx.files).filter((p) => !p.endsWith('bad-orders.csv'));
   const shown = {};
+  const asked = {};
   const json = {};
   for (const [name, query] of [['first', '?score-first=1'], ['together', '?score-first=1000000000000']]) {
     const page = await openPage(context, suite.site.indexUrl + query);
     await watchResult(page);
+    await watchInsightsAsked(page);
     const seqBefore = await page.evaluate(() => document.querySelector('#result-body').dataset.seq);
     const seq = await addFiles(page, files);
     await waitForResult(page, seq);
     await page.waitForSelector('#insights');
     shown[name] = await page.evaluate(() => window.__shown.filter((s) => s.score));
+    asked[name] = await page.evaluate(() => ({ asks: window.__insightsAsked, scoreFrame: window.__scoreFrame }));
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-json')]);
     json[name] = readFileSync(await download.path(), 'utf8');
     // One new result sequence number: the tests' waitForResult sees only the complete result.
@@ -132,6 +155,11 @@ test('after a large file set is read the score comes first, then the insights; t
   const done = first.at(-1);
   assert.deepEqual([done.pending, done.insights], [false, true], JSON.stringify(first));
   assert.notEqual(done.seq, first[0].seq, 'the complete result is the one the sequence number announces');
+  // The insights were asked for once, after the score was shown and a frame had been painted
+  // (so its layout did not share the machine with them).
+  const { asks, scoreFrame } = asked.first;
+  assert.equal(asks.length, 1, JSON.stringify(asked.first));
+  assert.ok(asks[0].shown && asks[0].frame > scoreFrame, JSON.stringify(asked.first));
   // Together: never the pending line; the score arrives with its insights.
   assert.ok(shown.together.every((s) => !s.pending), JSON.stringify(shown.together));
   assert.ok(shown.together[0].insights, JSON.stringify(shown.together));
