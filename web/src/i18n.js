@@ -78,19 +78,16 @@ export function translateStatic(root = document) {
 // Plural forms: tn("days", 1) uses "days.one" or "days.other" by the language's plural rules
 // (Chinese has one form; both keys exist so the tables stay alike). {n} is the formatted count
 // unless params give it.
-// Per locale, made once: an Intl object costs ~0.1-1 ms to make (a result's render counts in
-// every metric and benefit row).
-const plurals = new Map();
-const counts = new Map();
+// The plural rules and the count's number format, made once per locale: an Intl object costs
+// ~0.1-1 ms to make, and a result's render counts in every metric and benefit row.
+const counting = new Map();
 export function tn(key, n, params) {
   const loc = locale();
-  if (!plurals.has(loc)) {
-    plurals.set(loc, new Intl.PluralRules(loc));
-    counts.set(loc, new Intl.NumberFormat(loc));
-  }
-  const form = plurals.get(loc).select(Number(n));
+  if (!counting.has(loc)) counting.set(loc, { plural: new Intl.PluralRules(loc), number: new Intl.NumberFormat(loc) });
+  const { plural, number } = counting.get(loc);
+  const form = plural.select(Number(n));
   const full = has(`${key}.${form}`) ? `${key}.${form}` : `${key}.other`;
-  return t(full, { n: counts.get(loc).format(n), ...params });
+  return t(full, { n: number.format(n), ...params });
 }
 
 // Text from data (a profile's Chinese name) shown in the Chinese page gets full-width

@@ -72,7 +72,7 @@ let spare = null;
 let spareFailed = false;
 
 // Starts a reader worker to keep ready for the next large file (worker.js: when the module is
-// ready, and after each ingest), unless one is ready already.
+// ready, and after each score with insights), unless one is ready already.
 export function prepareReader() {
   if (spare) return;
   spare = startReader();
