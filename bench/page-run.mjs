@@ -10,6 +10,7 @@
 //     -> the same in a fresh page per worker count (the page's ?slice-workers=N knob, docs/web.md
 //        "Every core"; 1 = the one-worker path), a table with each run's ratio to its read-only
 //        pass, then one JSON line with every run.
+//   ... --query '?warm-up=0'  -> with more of the page's knobs (here: no warm-up of the core)
 import path from 'node:path';
 import { statSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
@@ -17,6 +18,8 @@ import { chromium } from 'playwright-core';
 
 const [siteDir, file, ...rest] = process.argv.slice(2);
 const workersArg = rest.indexOf('--workers') >= 0 ? rest[rest.indexOf('--workers') + 1] : null;
+// --query '?warm-up=0': the page's knobs (docs/web.md), e.g. a page without its warm-up.
+const extraQuery = rest.indexOf('--query') >= 0 ? rest[rest.indexOf('--query') + 1].replace(/^\?/, '') : '';
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
   headless: true,
@@ -40,8 +43,12 @@ async function run(query) {
   });
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(pathToFileURL(path.join(siteDir, 'index.html')).href + query);
+  const search = [query.replace(/^\?/, ''), extraQuery].filter(Boolean).join('&');
+  await page.goto(pathToFileURL(path.join(siteDir, 'index.html')).href + (search ? `?${search}` : ''));
   await page.waitForSelector('body[data-ready="true"]', { timeout: 60000 });
+  // The worker's warm-up (web/src/worker/warm-up.js) runs right after: over before the passes,
+  // as in a seller's page open a few seconds before a file is picked, and not beside the read-only pass.
+  await page.waitForSelector('body[data-warmed-up]', { timeout: 60000 });
 
   // 1. Read-only pass over the same File, through an input of our own (not the page's).
   await page.evaluate(() => {

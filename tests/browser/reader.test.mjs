@@ -168,3 +168,24 @@ test('after a large file set is read the score comes first, then the insights; t
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+// The worker's warm-up (web/src/worker/warm-up.js): left alone it reads and scores its made-up
+// export four times; asked for a thousand passes (a minute of work), a file given once the page
+// is ready still ends it at the next step, and the file's result is the one a page without the
+// warm-up gives, byte for byte.
+test('the worker warms the core up while the page waits, gives way to a file, and changes no result', async () => {
+  const { context, problems } = await newContext(suite.browser);
+  const idle = await openPage(context, suite.site.indexUrl);
+  await idle.waitForSelector('body[data-warmed-up]', { timeout: 30000 });
+  assert.equal(await idle.evaluate(() => document.body.dataset.warmedUp), '4');
+  await idle.close();
+  const orders = suite.fx.files['orders.csv'];
+  const long = await readFileInPage(context, suite.site.indexUrl + '?warm-up=1000', orders);
+  const cold = await readFileInPage(context, suite.site.indexUrl + '?warm-up=0', orders);
+  assert.ok(Number(long.body.warmedUp) < 1000, `the warm-up gave way (${long.body.warmedUp} passes)`);
+  assert.equal(cold.body.warmedUp, '0');
+  assert.ok(long.json && cold.json, `${long.error} ${cold.error}`);
+  assert.equal(long.json, cold.json, 'the same result JSON bytes');
+  assert.deepEqual(problems, []);
+  await context.close();
+});

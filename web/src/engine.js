@@ -27,6 +27,7 @@ export class Engine {
     this.ready = new Promise((resolve, reject) => {
       this.pending.set(0, { resolve, reject, onEvent: null });
     });
+    this.warmedUp = new Promise((resolve) => { this.onWarmedUp = resolve; });
     this.worker.onmessage = (ev) => this.onMessage(ev.data);
     this.worker.onerror = (ev) => {
       ev.preventDefault();
@@ -40,6 +41,7 @@ export class Engine {
   }
 
   onMessage(msg) {
+    if (msg.type === MSG.warmedUp) return this.onWarmedUp(msg);
     const p = this.pending.get(msg.id ?? 0);
     if (!p) return;
     if (msg.type === MSG.ready || msg.type === MSG.result || msg.type === MSG.ingested) {

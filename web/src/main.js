@@ -97,6 +97,9 @@ async function boot() {
     status.dataset.i18n = 'app.ready';
     status.textContent = t('app.ready');
     document.body.dataset.ready = 'true';
+    // The worker's warm-up (worker/warm-up.js) is over, with the passes it did: the benchmark waits
+    // for it, as a seller's page has been open a few seconds before a file is picked.
+    engine.warmedUp.then(({ passes }) => { document.body.dataset.warmedUp = String(passes); });
     // The last visit ended in quick mode: show it again with the remembered values.
     if (state.source === 'none' && quickWasActive()) {
       $('#tab-quick').click();
@@ -225,7 +228,7 @@ function readingKnobs(search) {
   const q = new URLSearchParams(search);
   const knobs = {};
   for (const [param, key] of [['slice-min-file', 'minFileBytes'], ['slice-min', 'minSliceBytes'], ['slice-workers', 'workers'],
-    ['reader-min', 'readerMinBytes'], ['score-first', 'scoreFirstBytes']]) {
+    ['reader-min', 'readerMinBytes'], ['score-first', 'scoreFirstBytes'], ['warm-up', 'warmUpPasses']]) {
     const v = Number(q.get(param));
     if (q.has(param) && Number.isFinite(v) && v >= 0) knobs[key] = v;
   }

@@ -7,7 +7,8 @@
  * Page -> worker
  * @typedef {{type: 'init', id: 0, source: Blob, slicing: object}} InitMessage
  *   `source`: the worker's own bundle, for the extra workers of a large export (worker/slices.js);
- *   `slicing`: test and benchmark knobs {minFileBytes, minSliceBytes, workers, readerMinBytes}
+ *   `slicing`: test and benchmark knobs {minFileBytes, minSliceBytes, workers, readerMinBytes,
+ *   warmUpPasses}
  *   (docs/web.md "Every core"; worker/slices.js, worker/byte-feed.js).
  * @typedef {{type: 'ingest', id: number, session: SessionName, shop: string,
  *            files: {key: number, name: string, blob: Blob, dateOrder: string}[]}} IngestMessage
@@ -39,6 +40,9 @@
  * @typedef {{type: 'ready', id: 0, version: string, defaultProfile: string, meta: object|null,
  *            columns: object}} ReadyMessage
  *   `columns`: the `kinds` of the core's header_aliases.json (web/src/columns.js).
+ * @typedef {{type: 'warmed-up', id: 0, passes: number, ms: number}} WarmedUpMessage
+ *   After ready: the worker's warm-up (worker/warm-up.js) is over: `passes` read and scored, fewer
+ *   than asked when a request came meanwhile.
  * @typedef {{type: 'progress', id: number, key: number, loaded: number, total: number}} ProgressMessage
  * @typedef {{type: 'file', id: number, key: number, summary: object, timing: object|null}} FileMessage
  * @typedef {{type: 'file-error', id: number, key: number, error: ErrorData}} FileErrorMessage
@@ -56,7 +60,7 @@ export const MSG = Object.freeze({
   init: 'init', ingest: 'ingest', score: 'score', calibrate: 'calibrate', shops: 'shops',
   slice: 'slice', sliceProgress: 'slice-progress', sliceDone: 'slice-done',
   ready: 'ready', progress: 'progress', file: 'file', fileError: 'file-error', ingested: 'ingested', shopRow: 'shop-row',
-  result: 'result', error: 'error',
+  result: 'result', error: 'error', warmedUp: 'warmed-up',
 });
 
 // The fields of an error that the page words (docs/errors.md).

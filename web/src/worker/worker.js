@@ -12,6 +12,7 @@ import { MSG, errorToData } from '../protocol.js';
 import { scoreShops } from './shops.js';
 import { configureSlices, sliceWorkers, readInSlices, readSliceHere } from './slices.js';
 import { openFeed, configureFeed, prepareReader } from './byte-feed.js';
+import { warmUp } from './warm-up.js';
 
 const CHUNK = 1 << 20; // bytes per call into the core (>= 1 MiB, except a file's last chunk)
 
@@ -53,8 +54,10 @@ async function moduleOptions() {
   };
 }
 
+let seen = 0; // messages after init: the warm-up gives way to the first
 self.onmessage = async (event) => {
   const msg = event.data;
+  if (msg.type !== MSG.init) seen++;
   try {
     if (msg.type === MSG.init) {
       const m = await getModule();
@@ -63,6 +66,10 @@ self.onmessage = async (event) => {
       prepareReader();
       self.postMessage({ type: MSG.ready, id: 0, version: m.version(), defaultProfile: m.defaultProfile(), meta,
         columns: JSON.parse(m.headerAliases()).kinds });
+      // The core's code made hot before the seller's first file (worker/warm-up.js).
+      const t = performance.now();
+      const passes = await warmUp(m, () => seen > 0, msg.slicing && msg.slicing.warmUpPasses);
+      self.postMessage({ type: MSG.warmedUp, id: 0, passes, ms: performance.now() - t });
     } else if (msg.type === MSG.score) {
       const ing = sessions.get(msg.session);
       if (!ing) throw new Error(`no ${msg.session} session has been read`);
