@@ -23,6 +23,13 @@ test('the made-up export is an orders export the core reads whole', async () => 
   const m = await nodeModule();
   const bytes = warmUpCsv(3000);
   assert.deepEqual(bytes, warmUpCsv(3000), 'the same bytes every time');
+  // The shapes whose code it warms: orders of two SKU rows (one in ten: orders 0, 10, 20, ...,
+  // so 2727 orders make the 3000 rows), cancellations with a canceller, quoted names.
+  const lines = new TextDecoder().decode(bytes).split('\r\n').slice(1, -1);
+  assert.equal(lines.length, 3000);
+  assert.equal(new Set(lines.map((l) => l.split(',')[0])).size, 2727);
+  assert.equal(lines.filter((l) => /,Cancelled,.*,(Seller|Buyer),/.test(l)).length, 119 + 12, 'orders 0, 23, 46, ... cancelled, 12 of them with two rows');
+  assert.ok(lines.every((l) => /,"Product \d+, (red|blue)",/.test(l)));
   const { summary, result } = read(m, bytes);
   assert.equal(summary.kind, 'orders');
   assert.equal(summary.rows, 3000);
