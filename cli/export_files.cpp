@@ -245,6 +245,7 @@ FileSummary read_export_file(Ingest& ingest, ExportKind kind, const std::string&
     if (jobs > 1) return read_text_in_slices(ingest, kind, path, size, jobs);
 
     ingest.begin(kind, path, ExportFormat::text);
+    ingest.expect_bytes(size);
     std::vector<char> buffer(kChunk);
     while (in) {
         in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));

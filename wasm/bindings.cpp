@@ -209,6 +209,8 @@ public:
             return ingest_.merge_slices(plan_from_json(plan_json), parts, &report) ? std::string() : report.why;
         });
     }
+    // The size of the file begun (Ingest::expect_bytes): its orders' index is sized ahead.
+    void expect_bytes(double size) { ingest_.expect_bytes(size > 0 ? static_cast<uint64_t>(size) : 0); }
     uintptr_t reserve(size_t size) {
         buffer_.resize(size);
         return reinterpret_cast<uintptr_t>(buffer_.data());
@@ -316,6 +318,7 @@ EMSCRIPTEN_BINDINGS(shopscore) {
         .function("setDateOrder", &IngestSession::set_date_order)
         .function("planSlices", &IngestSession::plan_slices)
         .function("mergeSlices", &IngestSession::merge_slices)
+        .function("expectBytes", &IngestSession::expect_bytes)
         .function("reserve", &IngestSession::reserve)
         .function("commit", &IngestSession::commit)
         .function("end", &IngestSession::end)

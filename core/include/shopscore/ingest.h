@@ -91,6 +91,11 @@ public:
     // --date-order, the page's question); nullopt (the default): decided from each file's data,
     // see core/src/ingest/date_resolver.h.
     void set_date_order(std::optional<DateOrder> order);
+    // The size of the file begun, when the reader knows it (0: not known). An orders export's ID
+    // index is then made its final size once its first MiB has told how many bytes an order
+    // takes, instead of growing step by step through the file (docs/performance.md "The ID index
+    // sized ahead").
+    void expect_bytes(uint64_t size);
     void feed(const uint8_t* data, size_t size);  // throws InputError "FILE:ROW:COLUMN: ..."
     FileSummary end();
 

@@ -104,6 +104,9 @@ void Ingest::begin(ExportKind kind, const std::string& file_name, ExportFormat f
     m.shared_reader.reset();
     m.route = Impl::Route::undecided;
     m.json_text.clear();
+    m.expected_bytes = m.fed_bytes = 0;
+    m.orders_before = m.state.dataset.orders.size();
+    m.sized_ahead = false;
     switch (format) {
         case ExportFormat::text: m.decoder.emplace(text_is_utf8); break;
         case ExportFormat::xlsx_shared_strings:
@@ -122,6 +125,8 @@ void Ingest::begin(ExportKind kind, const std::string& file_name, ExportFormat f
 
 void Ingest::set_date_order(std::optional<DateOrder> order) { impl_->date_order = order; }
 
+void Ingest::expect_bytes(uint64_t size) { impl_->expected_bytes = size; }
+
 void Ingest::feed(const uint8_t* data, size_t size) {
     Impl& m = *impl_;
     if (!m.open) throw std::logic_error("Ingest::feed() without begin()");
@@ -131,6 +136,8 @@ void Ingest::feed(const uint8_t* data, size_t size) {
             const bool ok = m.decoder->decode(data, size, m.decoded, text);
             m.text(text);
             if (!ok) m.bad_encoding();
+            m.fed_bytes += size;
+            if (m.expected_bytes) m.size_index_ahead();
         } else {
             // XLSX parts are UTF-8 XML; a chunk may end inside a character, which the scanner keeps.
             const std::string_view xml(reinterpret_cast<const char*>(data), size);

@@ -33,6 +33,11 @@ struct Ingest::Impl {
     std::optional<DateOrder> date_order;
     std::string file_name;
     FileSummary summary;
+    // Sizing the ID index ahead (expect_bytes): the file's size, the bytes fed so far, the orders
+    // there were before this file, and whether it was done.
+    uint64_t expected_bytes = 0, fed_bytes = 0;
+    size_t orders_before = 0;
+    bool sized_ahead = false;
     std::optional<TextDecoder> decoder;
     std::optional<CsvTokenizer> csv;
     std::optional<TableReader> table;
@@ -100,6 +105,22 @@ struct Ingest::Impl {
         } else {
             csv->feed(t);
         }
+    }
+
+    // Once the first MiB of a file is read: its orders per byte so far times the bytes
+    // still to come is about the orders the file holds; the ID index is made the size it would
+    // reach for them, so it is not rebuilt at every growth step on the way (each rebuild
+    // re-inserts every order). Once per file. An estimate off either way costs nothing worse than
+    // the steps it would have taken: the index still grows when it fills.
+    void size_index_ahead() {
+        constexpr uint64_t kSample = uint64_t{1} << 20;
+        if (sized_ahead || fed_bytes < kSample) return;
+        sized_ahead = true;
+        // This file's orders so far: none in an export of other rows (or a JSON, read at its end).
+        const size_t orders = state.dataset.orders.size() - orders_before;
+        if (orders == 0 || fed_bytes >= expected_bytes) return;
+        const double per_byte = static_cast<double>(orders) / static_cast<double>(fed_bytes);
+        state.dataset.reserve_orders(static_cast<size_t>(per_byte * static_cast<double>(expected_bytes - fed_bytes)));
     }
 
     // After a file's end: its readers and their buffers (the decoded text, the tokenizer's and

@@ -83,6 +83,7 @@ FileSummary Ingest::read_file(ExportKind kind, const std::string& file_name, uin
     rep.slices = static_cast<int>(plan.slices());
     if (plan.slices() < 2) {
         rep.why = plan.why;
+        expect_bytes(size);
         feed_to(size);
         return end();
     }

@@ -251,6 +251,7 @@ async function readText(m, ing, f, report, shop) {
       loaded = f.blob.size;
     } else {
       ing.begin(asDataset ? 'dataset' : 'auto', f.name, 'text', false);
+      ing.expectBytes(f.blob.size); // its orders' ID index sized once, not grown step by step
       await readOnePass();
     }
   } catch (e) {
