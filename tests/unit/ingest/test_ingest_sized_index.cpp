@@ -13,23 +13,27 @@ using namespace ingest_test;
 namespace {
 
 // "Order ID,Created Time\r\n" (23 bytes), then `rows` rows of 27 bytes, one order each:
-// "10000000,2026-11-01 10:00\r\n" with the ID counting up.
-std::string orders_export(int rows) {
+// "10000000,2026-11-01 10:00\r\n" with the ID counting up from `first`.
+std::string orders_export(int rows, int first = 10000000) {
     std::string text = "Order ID,Created Time\r\n";
-    for (int i = 0; i < rows; ++i) text += std::to_string(10000000 + i) + ",2026-11-01 10:00\r\n";
+    for (int i = 0; i < rows; ++i) text += std::to_string(first + i) + ",2026-11-01 10:00\r\n";
     return text;
 }
 
 constexpr size_t kMiB = size_t{1} << 20;
 
 // The file fed in 1 MiB pieces, as the CLI and the page feed it, told its size as `expected`.
-Dataset read(const std::string& bytes, uint64_t expected, ExportKind kind = ExportKind::orders) {
-    Ingest ingest(Shop{});
+void feed_file(Ingest& ingest, const std::string& bytes, uint64_t expected, ExportKind kind) {
     ingest.begin(kind, "orders.csv");
     if (expected) ingest.expect_bytes(expected);
     for (size_t at = 0; at < bytes.size(); at += kMiB)
         ingest.feed(reinterpret_cast<const uint8_t*>(bytes.data()) + at, std::min(kMiB, bytes.size() - at));
     ingest.end();
+}
+
+Dataset read(const std::string& bytes, uint64_t expected, ExportKind kind = ExportKind::orders) {
+    Ingest ingest(Shop{});
+    feed_file(ingest, bytes, expected, kind);
     return ingest.take();
 }
 
@@ -79,10 +83,34 @@ TEST_CASE("ingest: the ID index is sized ahead only after a first MiB of orders"
     REQUIRE(just_over.size() > kMiB);
     CHECK(read(just_over, 4000000).id_index_slots() == 262144u);
     CHECK(read(just_over, 0).id_index_slots() == 65536u);
+    // Said to be 5,000,000 bytes: 38,835 / 1,048,576 x 3,951,424 = 146,344 more orders,
+    // (38,835 + 146,344 + 1) x 4 = 740,720 <= 3 x 262,144: still 262,144. (Counting the MiB read
+    // again, 185,179 more, would need 393,216.)
+    CHECK(read(just_over, 5000000).id_index_slots() == 262144u);
     // An export of other rows makes no orders: nothing is sized, however large it says it is.
     std::string exclusions = "Order ID,Reason\r\n";
     for (int i = 0; exclusions.size() < 2 * kMiB; ++i) exclusions += std::to_string(10000000 + i) + ",fraud\r\n";
     const Dataset excluded = read(exclusions, 8 * exclusions.size(), ExportKind::exclusions);
     CHECK(excluded.orders.size() == 0u);
     CHECK(excluded.id_index_slots() == 0u);
+}
+
+TEST_CASE("ingest: each file of a set is sized ahead by its own orders", "[ingest][sized_index]") {
+    // First 100,000 orders told their true size (196,608 slots, as above); then 38,836 other
+    // orders said to be 5,000,000 bytes: at its first MiB 38,835 of its own orders are read
+    // (138,835 in all), 146,344 more promised as above: (138,835 + 146,344 + 1) x 4 / 3 = 380,240
+    // slots wanted, so 393,216 (1.5 x 2^18). Grown alone, 138,836 orders fit 196,608 slots.
+    const std::string first = orders_export(100000), second = orders_export(38836, 20000000);
+    Ingest ingest(Shop{});
+    feed_file(ingest, first, first.size(), ExportKind::orders);
+    feed_file(ingest, second, 5000000, ExportKind::orders);
+    const Dataset both = ingest.take();
+    CHECK(both.orders.size() == 138836u);
+    CHECK(both.id_index_slots() == 393216u);
+    Ingest grown_ingest(Shop{});
+    feed_file(grown_ingest, first, 0, ExportKind::orders);
+    feed_file(grown_ingest, second, 0, ExportKind::orders);
+    const Dataset grown = grown_ingest.take();
+    CHECK(grown.id_index_slots() == 196608u);
+    CHECK(fingerprint(both) == fingerprint(grown));
 }
