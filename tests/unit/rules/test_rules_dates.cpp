@@ -67,6 +67,49 @@ TEST_CASE("rules/dates: accepted timestamp forms (docs/rules.md §2)", "[rules][
     CHECK_FALSE(parse_timestamp("13/02/2026 09:30:00 AM", 0));  // month 13 in the US form
 }
 
+TEST_CASE("rules/dates: Seller Center's fixed forms read by the shortcut as by the scanner", "[rules][dates][boundary]") {
+    const Day nov2 = kNov20_2026 - 18;  // 2026-11-02
+    // The three forms at their edges, worked by hand.
+    CHECK(parse_timestamp("11/02/2026 12:00:00 AM", 0) == at(nov2, 0, 0));
+    CHECK(parse_timestamp("11/02/2026 11:59:59 PM", 0) == at(nov2, 23, 59, 59));
+    CHECK(parse_timestamp("11/02/2026 01:00:00 pm", 0) == at(nov2, 13, 0));
+    CHECK(parse_timestamp("02/11/2026 23:59:60", 0, DateOrder::day_first) == at(nov2, 23, 59, 59));  // a leap second
+    CHECK(parse_timestamp("2026-11-02 00:00:00", 0) == at(nov2, 0, 0));
+    CHECK(parse_timestamp("02/29/2028 10:00:00 AM", 0) == at(days_from_civil(2028, 2, 29), 10, 0));
+    CHECK_FALSE(parse_timestamp("02/29/2026 10:00:00 AM", 0));  // not a leap year
+    CHECK_FALSE(parse_timestamp("11/02/2026 00:30:00 AM", 0));  // no hour 0 on a 12-hour clock
+    CHECK_FALSE(parse_timestamp("11/02/2026 13:30:00 PM", 0));
+    CHECK_FALSE(parse_timestamp("11/02/2026 09:60:00 AM", 0));
+    CHECK_FALSE(parse_timestamp("11/02/2026 09:30:61", 0));
+    CHECK_FALSE(parse_timestamp("2026-11-02 24:00:00", 0));
+    CHECK_FALSE(parse_timestamp("2026-11-02 09:30:00 AM", 0));  // AM/PM only in the slash form
+    CHECK_FALSE(parse_timestamp("11/02/1899 09:30:00 AM", 0));
+    // Then any text of those lengths and shapes, digits and separators at random (a fixed seed),
+    // both slash orders: the shortcut and the scanner give the same answer every time.
+    const std::string templates[] = {"11/02/2026 09:30:00 AM", "02/11/2026 21:30:00", "2026-11-02 21:30:00"};
+    const std::string alphabet = "0123456789012345678901234567890123456789/- :APapMmT.+Z\t";
+    uint64_t seed = 0x2545F4914F6CDD1DULL;
+    auto next = [&seed] { seed ^= seed << 13, seed ^= seed >> 7, seed ^= seed << 17; return seed; };
+    int agreed = 0, read = 0;
+    for (int k = 0; k < 200000; ++k) {
+        std::string text = templates[next() % 3];
+        const int changes = 1 + static_cast<int>(next() % 3);
+        for (int c = 0; c < changes; ++c) text[next() % text.size()] = alphabet[next() % alphabet.size()];
+        for (DateOrder order : {DateOrder::month_first, DateOrder::day_first}) {
+            const auto fast = parse_timestamp(text, -8 * 3600, order), scanned = parse_timestamp_scanned(text, -8 * 3600, order);
+            INFO(text);
+            REQUIRE(fast == scanned);
+            ++agreed;
+            read += fast.has_value();
+        }
+    }
+    CHECK(agreed == 400000);
+    // The comparison covers both answers: many changed texts are still dates (a digit for a
+    // digit, an "am" for an "AM"; ~15 % here), the rest are not.
+    CHECK(read > agreed / 10);
+    CHECK(read < agreed / 2);
+}
+
 TEST_CASE("rules/dates: observed US federal holidays", "[rules][dates]") {
     CHECK(is_us_federal_holiday(D(2026, 11, 26)));   // Thanksgiving: 4th Thursday of Nov 2026
     CHECK(is_us_federal_holiday(D(2026, 11, 11)));   // Veterans Day (a Wednesday)
