@@ -93,8 +93,8 @@ public:
     void set_date_order(std::optional<DateOrder> order);
     // The size of the file begun, when the reader knows it (0: not known). An orders export's ID
     // index is then made its final size once its first MiB has told how many bytes an order
-    // takes, instead of growing step by step through the file (docs/performance.md "The ID index
-    // sized ahead").
+    // takes, instead of growing step by step through the file (docs/performance.md, "Issue 21
+    // against its targets (session 15)").
     void expect_bytes(uint64_t size);
     void feed(const uint8_t* data, size_t size);  // throws InputError "FILE:ROW:COLUMN: ..."
     FileSummary end();

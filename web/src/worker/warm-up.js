@@ -5,7 +5,7 @@
 // function only after that function has run hot, between calls. In a fresh page a seller's first
 // export was read and, above all, scored mostly in baseline code: at 200 k rows the first score
 // took 70-95 ms in the worker against 33-44 ms once the same code had run hot, and the core's
-// reading ~15 % longer (docs/performance.md "The warm-up"). The made-up export is small
+// reading ~15 % longer (docs/web.md "Reading files"). The made-up export is small
 // (WARM_ROWS rows, 0.8 MB), read and scored WARM_PASSES times (the optimised code is used from
 // the call after the one that made a function hot); the seller's first message ends it.
 //
@@ -52,12 +52,12 @@ export function warmUpCsv(rows = WARM_ROWS) {
   return new TextEncoder().encode(lines.join(''));
 }
 
+const nextTask = () => new Promise((resolve) => setTimeout(resolve));
+
 // Reads and scores the made-up export `passes` times, each pass in a session of its own deleted
 // at once, the worker's messages let through between the steps (a read, a score); stops once
 // stopped() says the seller's work has come. Answers the passes done (0-passes); never throws: a
 // warm-up that fails only leaves the code cold.
-const nextTask = () => new Promise((resolve) => setTimeout(resolve));
-
 export async function warmUp(m, stopped, passes = WARM_PASSES) {
   const bytes = passes > 0 ? warmUpCsv() : null;
   let done = 0;
