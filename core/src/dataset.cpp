@@ -137,30 +137,115 @@ void Dataset::reserve_orders(size_t more) {
 }
 
 void Dataset::rebuild_index(size_t capacity) {
-    std::vector<uint32_t> bigger(capacity, 0);
-    // Each order's slot in the new table is a cache miss: it is asked for a few orders ahead.
-    constexpr uint32_t kAhead = 8;
-    for (uint32_t row = 0; row < orders.size(); ++row) {
-#ifndef __wasm__
-        if (row + kAhead < orders.size()) __builtin_prefetch(&bigger[id_slot_of(key_of(orders[row + kAhead]).hash, capacity)]);
-#endif
-        const uint64_t hash = key_of(orders[row]).hash;
-        const IdSlots ids(capacity, hash);
-        *probe_ids(bigger, hash, ids, [](uint32_t) { return false; }) = ids.code(row);
+    id_slots_.assign(capacity, 0);
+    insert_rows(0, run_first_);  // the run stays out until index_run()
+}
+
+// Puts orders[first, end) into id_slots_ (which has room) a block of orders at a time, in the
+// order of their slots: one after another in file order each slot was a cache miss (and a TLB
+// miss in a large index); sorted by the top bits of their slot, neighbours follow each other.
+void Dataset::insert_rows(size_t first, size_t end) {
+    constexpr size_t kBlock = size_t{1} << 14, kBuckets = 256;
+    const size_t capacity = id_slots_.size();
+    if (end - first <= 64) {  // a short run (a file out of order has many): no sorting
+        for (size_t row = first; row < end; ++row) {
+            const uint64_t hash = key_of(orders[row]).hash;
+            const IdSlots ids(capacity, hash);
+            *probe_ids(id_slots_, hash, ids, [](uint32_t) { return false; }) = ids.code(static_cast<uint32_t>(row));
+        }
+        return;
     }
-    id_slots_.swap(bigger);
+    std::vector<uint64_t> hashes;
+    std::vector<uint32_t> by_slot;
+    for (size_t start = first; start < end; start += kBlock) {
+        const size_t n = std::min(kBlock, end - start);
+        hashes.resize(n);
+        by_slot.resize(n);
+        // The slot's position grows with the hash's low 32 bits (id_slot_of): their top 8 bits
+        // order the buckets.
+        auto bucket = [](uint64_t hash) { return static_cast<size_t>((hash & 0xFFFFFFFFu) >> 24); };
+        size_t at[kBuckets + 1] = {};
+        for (size_t i = 0; i < n; ++i) {
+            hashes[i] = key_of(orders[start + i]).hash;
+            ++at[bucket(hashes[i]) + 1];
+        }
+        for (size_t b = 1; b <= kBuckets; ++b) at[b] += at[b - 1];
+        for (size_t i = 0; i < n; ++i) by_slot[at[bucket(hashes[i])]++] = static_cast<uint32_t>(i);
+        for (const uint32_t i : by_slot) {
+            const IdSlots ids(capacity, hashes[i]);
+            *probe_ids(id_slots_, hashes[i], ids, [](uint32_t) { return false; }) = ids.code(static_cast<uint32_t>(start + i));
+        }
+    }
+}
+
+void Dataset::index_run() {
+    const size_t first = run_first_;
+    run_first_ = orders.size();
+    run_direction_ = 0;
+    if (first == orders.size()) return;
+    // upsert_order_index() grows the index before each new order, so it has room for the run.
+    insert_rows(first, orders.size());
+}
+
+uint32_t Dataset::add_order(uint64_t key) {
+    orders.emplace_back();
+    orders.back().key = key;
+    if (!(key & Order::kTextKey)) {
+        min_key_ = any_key_ ? std::min(min_key_, key) : key;
+        max_key_ = any_key_ ? std::max(max_key_, key) : key;
+        any_key_ = true;
+    }
+    return static_cast<uint32_t>(orders.size() - 1);
+}
+
+std::optional<uint32_t> Dataset::find_in_run(uint64_t key) const {
+    const size_t first = run_first_, end = orders.size();
+    if (first == end) return std::nullopt;
+    if (orders[end - 1].key == key) return static_cast<uint32_t>(end - 1);  // the next SKU row of the same order
+    if (end - first == 1) return std::nullopt;
+    const bool rising = run_direction_ > 0;
+    auto before = [rising](uint64_t a, uint64_t b) { return rising ? a < b : a > b; };
+    if (!before(key, orders[end - 1].key) || before(key, orders[first].key)) return std::nullopt;
+    // Back from the end in growing steps (an order out of place is usually near its neighbours),
+    // then halving: key(lo) <= key < key(hi) in the run's direction.
+    size_t hi = end - 1, lo = first;
+    for (size_t step = 1;; step *= 2) {
+        lo = hi - first > step ? hi - step : first;
+        if (!before(key, orders[lo].key)) break;
+        hi = lo;
+    }
+    while (hi - lo > 1) {
+        const size_t mid = lo + (hi - lo) / 2;
+        (before(key, orders[mid].key) ? hi : lo) = mid;
+    }
+    return orders[lo].key == key ? std::optional<uint32_t>(static_cast<uint32_t>(lo)) : std::nullopt;
 }
 
 uint32_t Dataset::upsert_order_index(const OrderKey& k) {
     if (full(orders.size(), id_slots_.size())) grow_index();
+    const bool numeric = k.key != Order::kTextKey;
+    if (numeric) {
+        if (const int side = beyond_keys(k.key)) {  // new for certain: it joins the run
+            const size_t length = orders.size() - run_first_;
+            if (length >= 2 && side != run_direction_) index_run();
+            else if (length == 1) run_direction_ = side;
+            return add_order(k.key);
+        }
+        if (const std::optional<uint32_t> row = find_in_run(k.key)) return *row;
+    }
     const IdSlots ids(id_slots_.size(), k.hash);
     uint32_t* slot = probe_ids(id_slots_, k.hash, ids, [&](uint32_t row) { return has_key(row, k); });
-    if (*slot == 0) {
-        orders.emplace_back();
-        orders.back().key = k.key != Order::kTextKey ? k.key : Order::kTextKey | id_texts_.append(k.id);
-        *slot = ids.code(static_cast<uint32_t>(orders.size() - 1));
+    if (*slot != 0) return ids.row(*slot);
+    // A new order out of the run's order, or with a text ID: the run goes into the index first,
+    // so that it stays the tail of the orders; the new ID then takes the first free slot.
+    if (run_first_ != orders.size()) {
+        index_run();
+        slot = probe_ids(id_slots_, k.hash, ids, [](uint32_t) { return false; });
     }
-    return ids.row(*slot);
+    const uint32_t row = add_order(numeric ? k.key : Order::kTextKey | id_texts_.append(k.id));
+    run_first_ = orders.size();
+    *slot = ids.code(row);
+    return row;
 }
 
 bool Dataset::has_key(uint32_t row, const OrderKey& k) const {
@@ -170,8 +255,10 @@ bool Dataset::has_key(uint32_t row, const OrderKey& k) const {
 }
 
 std::optional<uint32_t> Dataset::find_order_index(std::string_view id) const {
-    if (id_slots_.empty()) return std::nullopt;
     const OrderKey k = order_key(id);
+    if (k.key != Order::kTextKey)
+        if (const std::optional<uint32_t> row = find_in_run(k.key)) return row;
+    if (id_slots_.empty()) return std::nullopt;
     const IdSlots ids(id_slots_.size(), k.hash);
     const uint32_t slot = *probe_ids(id_slots_, k.hash, ids, [&](uint32_t row) { return has_key(row, k); });
     if (slot == 0) return std::nullopt;

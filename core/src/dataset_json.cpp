@@ -319,6 +319,7 @@ Dataset dataset_from_json(std::string_view text, const std::string& file_name) {
     // has no separate diagnostics list: after_sales gives the requests AHT is computed from.
     auto has = [&](const char* key) { return root.contains(key) && !root.at(key).is_null(); };
     d.given = {has("orders"), has("after_sales"), has("reviews"), has("chats"), false};
+    d.index_run();
     return d;
 }
 

@@ -259,6 +259,7 @@ public:
 
     void end() override {
         Dataset& ds = state_.dataset;
+        ds.index_run();  // the next file's rows find this one's orders with one probe
         // The orders with rows in this file, in index order: those of earlier files it came back
         // to, then the ones it added.
         std::sort(touched_.begin(), touched_.end());
