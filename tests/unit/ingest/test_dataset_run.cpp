@@ -12,6 +12,7 @@
 
 #include "shopscore/dataset.h"
 #include "shopscore/ingest.h"
+#include "shopscore/json_io.h"
 
 using namespace shopscore;
 
@@ -170,4 +171,21 @@ TEST_CASE("dataset run: an orders export read leaves no run behind", "[dataset][
     CHECK(d.orders.size() == 3);
     CHECK(d.orders_in_run() == 0);
     require_found(d, {"577000000000000003", "577000000000000002", "577000000000000001"});
+}
+
+TEST_CASE("dataset run: orders from a dataset JSON merged into an Ingest leave no run behind", "[dataset][run][ingest]") {
+    // The JSON's own dataset and the Ingest's, into which its orders are merged one by one.
+    const std::string json =
+        R"({"orders": [{"id": "577000000000000001", "created": "2026-11-01 09:37"},)"
+        R"( {"id": "577000000000000002", "created": "2026-11-01 09:38"},)"
+        R"( {"id": "577000000000000003", "created": "2026-11-01 09:39"}]})";
+    Ingest ing(Shop{});
+    ing.begin(ExportKind::dataset_json, "dataset.json");
+    ing.feed(reinterpret_cast<const uint8_t*>(json.data()), json.size());
+    CHECK(ing.end().kind == ExportKind::dataset_json);
+    const Dataset d = ing.take();
+    CHECK(d.orders.size() == 3);
+    CHECK(d.orders_in_run() == 0);
+    require_found(d, {"577000000000000001", "577000000000000002", "577000000000000003"});
+    CHECK(dataset_from_json(json, "dataset.json").orders_in_run() == 0);
 }
