@@ -6,6 +6,15 @@
 
 #include "same_text.h"
 
+// In the WASM build, code whose size the site pays for while its speed is bound by memory (the
+// whole module is compressed into the page's download): compiled as -Oz would (docs/performance.md
+// "The run of new IDs").
+#if defined(__wasm__)
+#define SHOPSCORE_WASM_SMALL __attribute__((minsize))
+#else
+#define SHOPSCORE_WASM_SMALL
+#endif
+
 namespace shopscore {
 namespace {
 
@@ -137,41 +146,35 @@ void Dataset::reserve_orders(size_t more) {
 }
 
 void Dataset::rebuild_index(size_t capacity) {
-    id_slots_.assign(capacity, 0);
+    std::vector<uint32_t> slots(capacity, 0);
+    id_slots_.swap(slots);
     insert_rows(0, run_first_);  // the run stays out until index_run()
 }
 
 // Puts orders[first, end) into id_slots_ (which has room) a block of orders at a time, in the
 // order of their slots: one after another in file order each slot was a cache miss (and a TLB
 // miss in a large index); sorted by the top bits of their slot, neighbours follow each other.
-void Dataset::insert_rows(size_t first, size_t end) {
+SHOPSCORE_WASM_SMALL void Dataset::insert_rows(size_t first, size_t end) {
     constexpr size_t kBlock = size_t{1} << 14, kBuckets = 256;
     const size_t capacity = id_slots_.size();
-    if (end - first <= 64) {  // a short run (a file out of order has many): no sorting
-        for (size_t row = first; row < end; ++row) {
-            const uint64_t hash = key_of(orders[row]).hash;
-            const IdSlots ids(capacity, hash);
-            *probe_ids(id_slots_, hash, ids, [](uint32_t) { return false; }) = ids.code(static_cast<uint32_t>(row));
-        }
-        return;
-    }
-    std::vector<uint64_t> hashes;
-    std::vector<uint32_t> by_slot;
+    // A short run (a file out of order has many) goes in as it is: one bucket, no sorting.
+    const size_t buckets = end - first <= 64 ? 1 : kBuckets;
+    std::vector<uint64_t> hashes(std::min(kBlock, end - first));
+    std::vector<uint32_t> by_slot(hashes.size());
     for (size_t start = first; start < end; start += kBlock) {
         const size_t n = std::min(kBlock, end - start);
-        hashes.resize(n);
-        by_slot.resize(n);
-        // The slot's position grows with the hash's low 32 bits (id_slot_of): their top 8 bits
+        // The slot's position grows with the hash's low 32 bits (id_slot_of): their top bits
         // order the buckets.
-        auto bucket = [](uint64_t hash) { return static_cast<size_t>((hash & 0xFFFFFFFFu) >> 24); };
+        auto bucket = [buckets](uint64_t hash) { return static_cast<size_t>((hash & 0xFFFFFFFFu) * buckets >> 32); };
         size_t at[kBuckets + 1] = {};
         for (size_t i = 0; i < n; ++i) {
             hashes[i] = key_of(orders[start + i]).hash;
             ++at[bucket(hashes[i]) + 1];
         }
-        for (size_t b = 1; b <= kBuckets; ++b) at[b] += at[b - 1];
+        for (size_t b = 1; b <= buckets; ++b) at[b] += at[b - 1];
         for (size_t i = 0; i < n; ++i) by_slot[at[bucket(hashes[i])]++] = static_cast<uint32_t>(i);
-        for (const uint32_t i : by_slot) {
+        for (size_t k = 0; k < n; ++k) {
+            const uint32_t i = by_slot[k];
             const IdSlots ids(capacity, hashes[i]);
             *probe_ids(id_slots_, hashes[i], ids, [](uint32_t) { return false; }) = ids.code(static_cast<uint32_t>(start + i));
         }
