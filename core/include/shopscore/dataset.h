@@ -245,7 +245,7 @@ struct Dataset {
         const uint32_t* slot = id_slots_.data() + id_slot_of(k.hash, id_slots_.size());
 #if defined(__x86_64__)
         // GCC 12 drops __builtin_prefetch behind this condition (at -O1 to -O3): the instruction
-        // itself, which no compiler removes (`objdump -d build/native/cli/shopscore | grep prefetch`).
+        // itself, which no compiler removes (ctest cli_prefetch checks it is in the CLI).
         asm volatile("prefetcht0 %0" : : "m"(*slot));
 #else
         __builtin_prefetch(slot);  // GCC, Clang
