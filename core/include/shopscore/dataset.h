@@ -301,8 +301,8 @@ private:
     StringPool text_sets_;             // an order's five text ids as 20 bytes (Order::text_set); 0 = all empty
     void set_text_ids(Order& o, const std::array<TextId, kPoolCount>& ids);
     std::vector<uint32_t> id_slots_;   // open-addressing index over `orders` by ID: row + 1 and a hash tag, 0 = free
-    // The run: an export lists orders by time and order IDs grow with time, so most new orders
-    // come with a numeric ID beyond every ID before (rising or falling). Such an order is new for
+    // The run: an export lists orders by time and (we assume) IDs handed out later are larger, so
+    // most new orders come with a numeric ID beyond every ID before (rising or falling). Such an order is new for
     // certain and is added without a probe: its slot in a large index was a cache miss each
     // (~20 % of reading a million-order export in WASM, which has no prefetch). The run is the
     // tail orders[run_first_, size): keys in one direction, searched by halving. It goes into

@@ -213,7 +213,7 @@ Dataset Ingest::take() {
 
 Dataset Ingest::finish_with(Dataset&& records) {
     Dataset ds = std::move(records);
-    ds.index_run();  // an orders export that failed part way may have left a run
+    ds.index_run();  // orders merged from a dataset JSON (or an export that failed part way) leave a run
     // The orders' fields from what their rows said (order_rows.h); the orders the orders export
     // marks returned or refunded, for the warning below.
     int64_t returned = 0;
