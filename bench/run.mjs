@@ -6,7 +6,9 @@
 //   native      the CLI, orders export -> result JSON (process start included), peak RSS, with
 //               --jobs 1 and --jobs 2 (one file read on N threads: docs/performance.md), speed-up
 //   wasm        the module in node, 1 MiB chunks copied into HEAPU8 -> result, WASM heap,
-//               bytes of heap per order, first score and re-score after a weight edit
+//               bytes of heap per order, first score and re-score after a weight edit; cold (a
+//               fresh module: V8's optimising compiles run inside the measurement) and warmed as
+//               the page warms its worker before a file arrives (bench/wasm-run.mjs --warm)
 //   page        headless Chromium: the file picked -> the score shown, beside a read-only
 //               File.stream() pass over the same File in the same page (--page-rows, default
 //               min(N, 200000): the page's file is its own)
@@ -85,7 +87,9 @@ const sameJobs = native2.stdout === native.stdout;
 const w = timed(process.execPath, [path.join(ROOT, 'bench', 'wasm-run.mjs'), wasm, dir]);
 const wasmRun = JSON.parse(w.stdout.trim().split('\n').pop());
 const wasmResult = JSON.parse(wasmRun.result);
-const same = JSON.stringify(wasmResult) === JSON.stringify(nativeResult);
+const ww = timed(process.execPath, [path.join(ROOT, 'bench', 'wasm-run.mjs'), wasm, dir, '--warm']);
+const wasmWarm = JSON.parse(ww.stdout.trim().split('\n').pop());
+const same = JSON.stringify(wasmResult) === JSON.stringify(nativeResult) && wasmWarm.result === wasmRun.result;
 
 // papaparse
 const p = timed(process.execPath, [path.join(ROOT, 'bench', 'papa-run.mjs'), orders]);
@@ -130,6 +134,8 @@ const runs = {
   native2: { wall: native2.seconds, cpu: native2.cpu, mem: `RSS ${mib(native2.rss)}` },
   wasm: { wall: (wasmRun.ingest_ms + wasmRun.first_score_ms) / 1000, cpu: wasmRun.cpu_ms / 1000,
     mem: `heap ${mib(wasmRun.heap_bytes)}, RSS ${mib(w.rss)}` },
+  wasmw: { wall: (wasmWarm.ingest_ms + wasmWarm.first_score_ms) / 1000, cpu: wasmWarm.cpu_ms / 1000,
+    mem: `heap ${mib(wasmWarm.heap_bytes)}, RSS ${mib(ww.rss)}` },
   papa: { wall: papa.ms / 1000, cpu: papa.cpu_ms / 1000, mem: `RSS ${mib(p.rss)}` },
 };
 if (duck) runs.duck = { wall: duck.ms / 1000, cpu: duck.cpu_ms / 1000, mem: `RSS ${mib(duck.rss)}` };
@@ -138,11 +144,12 @@ const cpuMBs = (k) => mbs(bytes, runs[k].cpu);
 const table = [['path', 'wall s', 'MB/s wall', 'CPU s', 'MB/s CPU', 'rows/s CPU', 'peak memory', 'vs memchr', 'vs PapaParse']];
 const wallMBs = (k) => mbs(bytes, runs[k].wall);
 const names = { memchr: 'memchr, line ends (C)', native: 'native CLI --jobs 1, orders -> result',
-  native2: 'native CLI --jobs 2, orders -> result', wasm: 'WASM in node, 1 MiB chunks -> result',
+  native2: 'native CLI --jobs 2, orders -> result', wasm: 'WASM in node, 1 MiB chunks -> result (cold module)',
+  wasmw: 'WASM in node, the same, warmed as the page warms its worker',
   duck: duck ? `DuckDB ${duck.version} native (${duck.threads} threads), same facts` : '',
   duckw: duckw ? `DuckDB-wasm ${duckw.version} in node (1 thread), same facts` : '',
   papa: 'PapaParse 5 + Date.parse (node)' };
-for (const k of ['memchr', 'native', 'native2', 'wasm', 'duck', 'duckw', 'papa'].filter((k) => runs[k])) {
+for (const k of ['memchr', 'native', 'native2', 'wasm', 'wasmw', 'duck', 'duckw', 'papa'].filter((k) => runs[k])) {
   const r = runs[k];
   table.push([names[k], r.wall.toFixed(2), f1(mbs(bytes, r.wall)), r.cpu.toFixed(2), f1(cpuMBs(k)),
     Math.round(rows / r.cpu).toLocaleString('en-US'), r.mem, `${(cpuMBs(k) / cpuMBs('memchr')).toFixed(3)}x`,
@@ -180,6 +187,9 @@ console.log(`WASM: ingest ${f1(wasmRun.ingest_ms)} ms + first score ${f1(wasmRun
   `with insights, as the page asks, after a weight edit CPU ${f1(wasmRun.rescore_insights_cpu_ms)} ms (median of 5); heap ${mib(wasmRun.heap_bytes)} = ` +
   `${Math.round(wasmRun.heap_bytes / ordersKept)} bytes per order kept (${ordersKept.toLocaleString('en-US')} orders; ` +
   'the heap also holds the module, the chunk buffer and the scratch of reading)');
+console.log(`WASM warmed as the page (bench/wasm-run.mjs --warm): ingest ${f1(wasmWarm.ingest_ms)} ms + first score ` +
+  `${f1(wasmWarm.first_score_ms)} ms (wall); ${f1(cpuMBs('wasmw'))} MB/s of CPU against ${f1(cpuMBs('wasm'))} cold ` +
+  `(the cold run's CPU includes V8's optimising compiles on background threads)`);
 console.log(`native --jobs 2 over --jobs 1: ${(runs.native.wall / runs.native2.wall).toFixed(2)}x by wall ` +
   `(${f1(wallMBs('native'))} -> ${f1(wallMBs('native2'))} MB/s), CPU ${runs.native.cpu.toFixed(2)} -> ${runs.native2.cpu.toFixed(2)} s ` +
   `(${f1(cpuMBs('native'))} -> ${f1(cpuMBs('native2'))} MB/s of CPU); result bytes identical: ${sameJobs ? 'yes' : 'NO'}`);
