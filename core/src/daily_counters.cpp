@@ -27,12 +27,46 @@ struct Tally {
 
 bool known(Seconds t) { return t != kNoTime; }
 
-struct DayTripleHash {
-    size_t operator()(const std::tuple<Day, Day, Day>& t) const {
-        const uint64_t a = static_cast<uint32_t>(std::get<0>(t)), b = static_cast<uint32_t>(std::get<1>(t)),
-                       c = static_cast<uint32_t>(std::get<2>(t));
-        return std::hash<uint64_t>{}((a << 32 | b) * 0x9E3779B97F4A7C15ull ^ c);
+// The SLA orders' groups by (created, delivered, cancelled) day: one look-up per order of the
+// export, so an open-addressing table of indexes into the groups themselves (a power-of-two size,
+// at most half full) instead of std::unordered_map's node per key and division by a prime.
+class SlaGroups {
+public:
+    using Group = DailyCounters::Base::SlaOrders;
+    explicit SlaGroups(std::vector<Group>& groups) : groups_(groups), slots_(64, 0) {}
+
+    Group& at(Day created, Day delivered, Day cancelled) {
+        const size_t mask = slots_.size() - 1;
+        size_t i = hash(created, delivered, cancelled) & mask;
+        for (; slots_[i] != 0; i = (i + 1) & mask) {
+            Group& g = groups_[slots_[i] - 1];
+            if (g.created == created && g.delivered == delivered && g.cancelled == cancelled) return g;
+        }
+        groups_.push_back({created, delivered, cancelled, 0});
+        slots_[i] = static_cast<uint32_t>(groups_.size());
+        if (2 * groups_.size() > slots_.size()) grow();
+        return groups_.back();
     }
+
+private:
+    static size_t hash(Day a, Day b, Day c) {
+        const uint64_t x = (uint64_t{static_cast<uint32_t>(a)} << 32 | static_cast<uint32_t>(b)) * 0x9E3779B97F4A7C15ull ^
+                           static_cast<uint32_t>(c) * 0xC2B2AE3D27D4EB4Full;
+        return static_cast<size_t>(x ^ x >> 29);
+    }
+    void grow() {
+        std::vector<uint32_t> slots(slots_.size() * 2, 0);
+        const size_t mask = slots.size() - 1;
+        for (size_t g = 0; g < groups_.size(); ++g) {
+            size_t i = hash(groups_[g].created, groups_[g].delivered, groups_[g].cancelled) & mask;
+            while (slots[i] != 0) i = (i + 1) & mask;
+            slots[i] = static_cast<uint32_t>(g + 1);
+        }
+        slots_.swap(slots);
+    }
+
+    std::vector<Group>& groups_;
+    std::vector<uint32_t> slots_;  // index + 1 into groups_, 0 = free
 };
 
 // Classifies each distinct (canceller, reason) once: exports repeat a handful of reason texts.
@@ -254,8 +288,7 @@ void DailyCounters::count_orders(const Dataset& dataset, Base& base) {
     Tally no_deliver_by;
     // Delivered orders by category id and day: the main category of any day's 90 days (trend).
     std::vector<std::vector<int64_t>> categories(dataset.texts[Dataset::kCategories].size());
-    // (created, delivered, cancelled) days -> index in base.sla_orders; hashed: one look-up per order.
-    std::unordered_map<std::tuple<Day, Day, Day>, size_t, DayTripleHash> sla_at;
+    SlaGroups sla_groups(base.sla_orders);
     std::map<std::tuple<Day, Day, CancelBy, TextId>, size_t> cancel_at;  // -> index in base.cancels
     for (const Order& o : dataset.orders) {
         if (o.excluded()) continue;
@@ -282,10 +315,7 @@ void DailyCounters::count_orders(const Dataset& dataset, Base& base) {
         // otdr: counted on its due day while not cancelled, so a cancelled order counts on the
         // days before its cancellation (scores as of those days did not know of it).
         if (due_by_sla(o)) {
-            const Day created = day_of(created_at);
-            auto [at, added] = sla_at.try_emplace({created, delivered_day, cancelled_day}, base.sla_orders.size());
-            if (added) base.sla_orders.push_back({created, delivered_day, cancelled_day, 0});
-            ++base.sla_orders[at->second].orders;
+            ++sla_groups.at(day_of(created_at), delivered_day, cancelled_day).orders;
         } else {
             const Day due = deliver_by_day(o, default_profile());  // not by the SLA: the profile is not read
             if (due == kNoDay) {
