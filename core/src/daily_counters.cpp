@@ -27,47 +27,6 @@ struct Tally {
 
 bool known(Seconds t) { return t != kNoTime; }
 
-// The SLA orders' groups by (created, delivered, cancelled) day: one look-up per order of the
-// export, so an open-addressing table of indexes into the groups themselves (a power-of-two size,
-// at most half full) instead of std::unordered_map's node per key and division by a prime.
-class SlaGroups {
-public:
-    using Group = DailyCounters::Base::SlaOrders;
-    explicit SlaGroups(std::vector<Group>& groups) : groups_(groups), slots_(64, 0) {}
-
-    Group& at(Day created, Day delivered, Day cancelled) {
-        const size_t mask = slots_.size() - 1;
-        size_t i = hash(created, delivered, cancelled) & mask;
-        for (; slots_[i] != 0; i = (i + 1) & mask) {
-            Group& g = groups_[slots_[i] - 1];
-            if (g.created == created && g.delivered == delivered && g.cancelled == cancelled) return g;
-        }
-        groups_.push_back({created, delivered, cancelled, 0});
-        slots_[i] = static_cast<uint32_t>(groups_.size());
-        if (2 * groups_.size() > slots_.size()) grow();
-        return groups_.back();
-    }
-
-private:
-    static size_t hash(Day a, Day b, Day c) {
-        const uint64_t x = (uint64_t{static_cast<uint32_t>(a)} << 32 | static_cast<uint32_t>(b)) * 0x9E3779B97F4A7C15ull ^
-                           static_cast<uint32_t>(c) * 0xC2B2AE3D27D4EB4Full;
-        return static_cast<size_t>(x ^ x >> 29);
-    }
-    void grow() {
-        std::vector<uint32_t> slots(slots_.size() * 2, 0);
-        const size_t mask = slots.size() - 1;
-        for (size_t g = 0; g < groups_.size(); ++g) {
-            size_t i = hash(groups_[g].created, groups_[g].delivered, groups_[g].cancelled) & mask;
-            while (slots[i] != 0) i = (i + 1) & mask;
-            slots[i] = static_cast<uint32_t>(g + 1);
-        }
-        slots_.swap(slots);
-    }
-
-    std::vector<Group>& groups_;
-    std::vector<uint32_t> slots_;  // index + 1 into groups_, 0 = free
-};
 
 // Classifies each distinct (canceller, reason) once: exports repeat a handful of reason texts.
 class CachedFaults {
@@ -101,6 +60,36 @@ private:
 };
 
 }  // namespace
+
+SlaGroups::Group& SlaGroups::at(Day created, Day delivered, Day cancelled) {
+    const size_t mask = slots_.size() - 1;
+    size_t i = hash(created, delivered, cancelled) & mask;
+    for (; slots_[i] != 0; i = (i + 1) & mask) {
+        Group& g = groups_[slots_[i] - 1];
+        if (g.created == created && g.delivered == delivered && g.cancelled == cancelled) return g;
+    }
+    groups_.push_back({created, delivered, cancelled, 0});
+    slots_[i] = static_cast<uint32_t>(groups_.size());
+    if (2 * groups_.size() > slots_.size()) grow();
+    return groups_.back();
+}
+
+size_t SlaGroups::hash(Day a, Day b, Day c) {
+    const uint64_t x = (uint64_t{static_cast<uint32_t>(a)} << 32 | static_cast<uint32_t>(b)) * 0x9E3779B97F4A7C15ull ^
+                       static_cast<uint32_t>(c) * 0xC2B2AE3D27D4EB4Full;
+    return static_cast<size_t>(x ^ x >> 29);
+}
+
+void SlaGroups::grow() {
+    std::vector<uint32_t> slots(slots_.size() * 2, 0);
+    const size_t mask = slots.size() - 1;
+    for (size_t g = 0; g < groups_.size(); ++g) {
+        size_t i = hash(groups_[g].created, groups_[g].delivered, groups_[g].cancelled) & mask;
+        while (slots[i] != 0) i = (i + 1) & mask;
+        slots[i] = static_cast<uint32_t>(g + 1);
+    }
+    slots_.swap(slots);
+}
 
 std::string counting_key(const Profile& profile) {
     std::string key = std::to_string(profile.delivery_sla_business_days);

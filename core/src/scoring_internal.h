@@ -172,6 +172,23 @@ struct DailyCounters::Base {
     std::vector<Warning> order_warnings, review_warnings;  // their place among the counters' warnings
 };
 
+// The SLA orders' groups by (created, delivered, cancelled) day (count_orders): one look-up per
+// order of the export, so an open-addressing table of indexes into the groups themselves (a
+// power-of-two size, at most half full) instead of std::unordered_map's node per key and division
+// by a prime. New groups are appended to `groups` in the order of their first order.
+class SlaGroups {
+public:
+    using Group = DailyCounters::Base::SlaOrders;
+    explicit SlaGroups(std::vector<Group>& groups) : groups_(groups), slots_(64, 0) {}
+    Group& at(Day created, Day delivered, Day cancelled);  // found, or appended with 0 orders
+
+private:
+    static size_t hash(Day created, Day delivered, Day cancelled);
+    void grow();
+    std::vector<Group>& groups_;
+    std::vector<uint32_t> slots_;  // index + 1 into groups_, 0 = free
+};
+
 // What of a profile the counters depend on, as a string key for ScoreCache: every profile field
 // DailyCounters reads. Keep it in step with count_orders/count_after_sales: a field read there
 // and missing here would let a re-score reuse counts made with the old value.

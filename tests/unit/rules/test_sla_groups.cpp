@@ -1,13 +1,18 @@
 // OTDR of the orders due by the profile's SLA (regular orders without a deliver-by date of their
 // own): count_orders groups them by (created, delivered, cancelled) day in an open-addressing
-// table (daily_counters.cpp, SlaGroups), and the profile's SLA is applied per group. These tests
+// table (SlaGroups, scoring_internal.h), and the profile's SLA is applied per group. These tests
 // pin the grouping: orders that differ in one of the three days stay apart, equal ones count
-// together, and the table's growth keeps every group. The profile's SLA is 6 US business days
+// together, and the table's growth keeps every group. A table that put two keys in one group
+// would do so only when one key's probe passes the other's slot, so the table itself is also
+// tested with keys that differ in one day only, enough of them that such probes are certain. The profile's SLA is 6 US business days
 // (docs/rules.md); as_of 2026-11-20, so OTDR's 30-day window is due dates 2026-10-22..11-20.
 #include <catch2/catch.hpp>
 
+#include <array>
 #include <string>
+#include <vector>
 
+#include "scoring_internal.h"
 #include "shopscore/score.h"
 #include "shopscore/time.h"
 
@@ -86,4 +91,33 @@ TEST_CASE("rules/sla groups: 84 groups through the table's growth, each counted 
     CHECK(*otdr.numerator == 84);
     CHECK(*otdr.denominator == 112);
     CHECK(*otdr.affected == 28);
+}
+
+TEST_CASE("rules/sla groups: the table keeps 3 x 2,000 keys one day apart in one field apart", "[rules][metrics][otdr]") {
+    // Three blocks of 2 x 2 x 500 keys, each block dense in one of the three days (the other two
+    // take two values), inserted twice: each key makes one group (2,000 per block), found again
+    // with its own days, whatever the hash. The table grows from 64 to 8,192 slots on the way.
+    for (int dense = 0; dense < 3; ++dense) {
+        std::vector<DailyCounters::Base::SlaOrders> groups;
+        SlaGroups table(groups);
+        auto key = [&](int i, int j, int k) {
+            const Day many = 20000 + i, few1 = 20000 + j, few2 = k ? kNoDay : 20010;  // kNoDay among them
+            if (dense == 0) return std::array<Day, 3>{many, few1, few2};
+            if (dense == 1) return std::array<Day, 3>{few1, many, few2};
+            return std::array<Day, 3>{few1, few2, many};
+        };
+        for (int pass = 0; pass < 2; ++pass)
+            for (int i = 0; i < 500; ++i)
+                for (int j = 0; j < 2; ++j)
+                    for (int k = 0; k < 2; ++k) {
+                        const std::array<Day, 3> d = key(i, j, k);
+                        SlaGroups::Group& g = table.at(d[0], d[1], d[2]);
+                        ++g.orders;
+                        if (g.created != d[0] || g.delivered != d[1] || g.cancelled != d[2]) FAIL("key " << i << "," << j << "," << k << " found another group");
+                    }
+        CHECK(groups.size() == 2000);
+        size_t twice = 0;
+        for (const SlaGroups::Group& g : groups) twice += g.orders == 2;
+        CHECK(twice == 2000);
+    }
 }
