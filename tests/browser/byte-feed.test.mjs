@@ -3,13 +3,14 @@
 // threads. Read as worker.js's chunk pump reads (the next read() asked for before the chunk in
 // hand is copied), every byte of the file arrives once and in order, through the ring of four
 // buffers; a reader that dies midway (or at once) leaves this thread reading on from the first
-// byte it did not hand on; a file that cannot be read fails with the browser's own error.
-// Needs no browser.
+// byte it did not hand on; a file that cannot be read fails with the browser's own error. Each
+// both ways a browser may stream a File: a byte stream (read "bring your own buffer", as Chromium
+// allows) and a stream of its own chunks (the fallback). Needs no browser.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { resolveObjectURL } from 'node:buffer';
-import { openFeed, configureFeed, prepareReader } from '../../web/src/worker/byte-feed.js';
+import { openFeed, configureFeed, prepareReader, streamReader } from '../../web/src/worker/byte-feed.js';
 
 let crashAfter = Infinity; // 'bytes' messages a reader sends before it dies
 let started = 0;
@@ -67,15 +68,43 @@ async function readAll(feed) {
 
 const BYTES = randomBytes((5 << 20) + 12345); // five full 1 MiB buffers and a part: the ring turns
 
-// A File as the browser streams it: 64 KiB chunks (node's own Blob gives larger ones).
+// A File as the browser streams it: 64 KiB chunks (node's own Blob gives larger ones); as a byte
+// stream (`byteStream`), a read into a buffer is filled in pieces of odd sizes, as Chromium fills
+// them (a 1 MiB buffer gets 64-130 KiB a read), so pieces straddle every boundary.
 // `cancelled` counts the streams of it (and of its slices) that were cancelled.
-function browserBlob(bytes, cancelled = { count: 0 }) {
+function browserBlob(bytes, cancelled = { count: 0 }, byteStream = false) {
   return {
     size: bytes.length,
     cancelled,
-    slice: (from) => browserBlob(bytes.subarray(from), cancelled),
+    slice: (from) => browserBlob(bytes.subarray(from), cancelled, byteStream),
     stream() {
       let at = 0;
+      let turn = 0;
+      if (byteStream) {
+        return new ReadableStream({
+          type: 'bytes',
+          pull(c) {
+            const request = c.byobRequest;
+            if (at >= bytes.length) {
+              c.close();
+              if (request) request.respond(0);
+              return;
+            }
+            const n = Math.min(bytes.length - at, [65536 + 77, 131072 - 5, 1000][turn++ % 3]);
+            if (!request) {
+              c.enqueue(new Uint8Array(bytes.subarray(at, at + n)));
+              at += n;
+              return;
+            }
+            const view = request.view;
+            const k = Math.min(n, view.byteLength);
+            new Uint8Array(view.buffer, view.byteOffset, k).set(bytes.subarray(at, at + k));
+            at += k;
+            request.respond(k);
+          },
+          cancel() { cancelled.count++; },
+        });
+      }
       return new ReadableStream({
         pull(c) {
           if (at >= bytes.length) return c.close();
@@ -87,16 +116,50 @@ function browserBlob(bytes, cancelled = { count: 0 }) {
     },
   };
 }
+const KINDS = [['a byte stream', true], ['a stream of its own chunks', false]];
 
-test('a file read through the reader thread arrives whole and in order, the ring of buffers reused', async () => {
-  configureFeed({ readerMinBytes: 1 });
-  crashAfter = Infinity;
-  const before = started;
-  const feed = openFeed(browserBlob(BYTES));
-  assert.equal(feed.thread, true);
-  assert.ok((await readAll(feed)).equals(BYTES));
-  assert.equal(started, before + 1);
-  await feed.cancel();
+for (const [kind, byteStream] of KINDS) {
+  test(`a file read through the reader thread arrives whole and in order, the ring of buffers reused (${kind})`, async () => {
+    configureFeed({ readerMinBytes: 1 });
+    crashAfter = Infinity;
+    const before = started;
+    const feed = openFeed(browserBlob(BYTES, undefined, byteStream));
+    assert.equal(feed.thread, true);
+    assert.ok((await readAll(feed)).equals(BYTES));
+    assert.equal(started, before + 1);
+    await feed.cancel();
+  });
+
+  test(`a file read in this thread arrives whole and in order (${kind})`, async () => {
+    for (const bytes of [BYTES, BYTES.subarray(0, 1), BYTES.subarray(0, 0), BYTES.subarray(0, 1 << 20)]) {
+      const reader = streamReader(browserBlob(bytes, undefined, byteStream));
+      const got = await readAll(reader);
+      assert.equal(got.length, bytes.length);
+      assert.ok(got.equals(bytes), `${bytes.length} bytes`);
+    }
+  });
+}
+
+test('read in this thread "bring your own buffer": two buffers, each chunk intact until the read after next', async () => {
+  const reader = streamReader(browserBlob(BYTES, undefined, true));
+  const buffers = new Set();
+  const out = [];
+  let before = await reader.read();
+  let copy = Buffer.from(before.value);
+  for (;;) {
+    const next = await reader.read(); // the chunk before is not written into by this read
+    assert.ok(Buffer.from(before.value).equals(copy), 'a chunk overwritten before the read after next');
+    out.push(copy);
+    if (next.done) break;
+    buffers.add(next.value.buffer.byteLength);
+    before = next;
+    copy = Buffer.from(next.value);
+  }
+  assert.ok(Buffer.concat(out).equals(BYTES));
+  assert.deepEqual([...buffers], [1 << 20], 'reads go into 1 MiB buffers');
+  // A stream that is not a byte stream: its own reader, as before.
+  const plain = streamReader(browserBlob(BYTES.subarray(0, 100)));
+  assert.equal((await plain.read()).value.length, 100);
 });
 
 test('below the size the reader thread is not started: the blob\'s own stream', async () => {
@@ -112,7 +175,7 @@ test('a reader that dies midway or at once: this thread reads on from the first 
   configureFeed({ readerMinBytes: 1 });
   for (const after of [0, 1, 2, 5]) {
     crashAfter = after;
-    const feed = openFeed(browserBlob(BYTES));
+    const feed = openFeed(browserBlob(BYTES, undefined, after % 2 === 1));
     const got = await readAll(feed);
     assert.equal(got.length, BYTES.length, `dies after ${after} buffers`);
     assert.ok(got.equals(BYTES), `dies after ${after} buffers`);
@@ -138,10 +201,20 @@ test('a file that cannot be read fails with the browser\'s error, by name', asyn
       pull(c) { c.error(new DOMException('the file changed on disk', 'NotReadableError')); },
     }),
   };
-  const feed = openFeed(unreadable);
-  const first = await feed.read();
-  assert.equal(first.value.length, 1 << 20);
-  await assert.rejects(feed.read(), (e) => e instanceof DOMException && e.name === 'NotReadableError' && /changed on disk/.test(e.message));
+  const unreadableBytes = {
+    size: 3 << 20,
+    stream: () => new ReadableStream({
+      type: 'bytes',
+      start(c) { c.enqueue(new Uint8Array(1 << 20).fill(7)); },
+      pull(c) { c.error(new DOMException('the file changed on disk', 'NotReadableError')); },
+    }),
+  };
+  for (const blob of [unreadable, unreadableBytes]) {
+    const feed = openFeed(blob);
+    const first = await feed.read();
+    assert.equal(first.value.length, 1 << 20);
+    await assert.rejects(feed.read(), (e) => e instanceof DOMException && e.name === 'NotReadableError' && /changed on disk/.test(e.message));
+  }
 });
 
 test('a reader started ahead is the one a file gets; one that failed to start is replaced', async () => {

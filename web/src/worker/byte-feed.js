@@ -35,24 +35,36 @@ function readerMain() {
     }
     try {
       for (let i = 0; i < data.ring; i++) free.push(new ArrayBuffer(data.chunk));
-      const reader = data.blob.stream().getReader();
+      const stream = data.blob.stream();
+      let byob = null;
+      try { byob = stream.getReader({ mode: 'byob' }); } catch { /* not a byte stream here */ }
       let buf = await take();
-      let view = new Uint8Array(buf);
       let filled = 0;
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        let pos = 0;
-        while (pos < value.length) {
-          const n = Math.min(value.length - pos, view.length - filled);
-          view.set(value.subarray(pos, pos + n), filled);
-          filled += n;
-          pos += n;
-          if (filled === view.length) {
-            self.postMessage({ type: 'bytes', buf, length: filled }, [buf]);
-            buf = await take();
-            view = new Uint8Array(buf);
-            filled = 0;
+      const ship = async () => {
+        self.postMessage({ type: 'bytes', buf, length: filled }, [buf]);
+        buf = await take();
+        filled = 0;
+      };
+      if (byob) {
+        for (;;) {
+          // Straight into the buffer's free space (it comes back as a new ArrayBuffer object over
+          // the same memory): no chunk allocated, nothing copied here.
+          const { done, value } = await byob.read(new Uint8Array(buf, filled, data.chunk - filled));
+          if (value) { buf = value.buffer; filled += value.length; }
+          if (done) break;
+          if (filled === data.chunk) await ship();
+        }
+      } else {
+        const reader = stream.getReader();
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) break;
+          for (let pos = 0; pos < value.length;) {
+            const n = Math.min(value.length - pos, data.chunk - filled);
+            new Uint8Array(buf, filled, n).set(value.subarray(pos, pos + n));
+            filled += n;
+            pos += n;
+            if (filled === data.chunk) await ship();
           }
         }
       }
@@ -62,6 +74,38 @@ function readerMain() {
       // A file that cannot be read (moved, changed on disk): the same DOMException, rebuilt there.
       self.postMessage({ type: 'error', name: (e && e.name) || 'Error', message: String((e && e.message) || e) });
     }
+  };
+}
+
+// A reader of `blob`'s own stream in this thread, with the stream reader's read() -> {done, value}
+// and cancel(). Where the stream is a byte stream it is read "bring your own buffer" into two
+// CHUNK buffers taken in turn: a value stays valid until the read after next is asked for (the
+// chunk pump copies each before that). Otherwise the stream's default reader.
+export function streamReader(blob) {
+  const stream = blob.stream();
+  let byob;
+  try {
+    byob = stream.getReader({ mode: 'byob' });
+  } catch {
+    return stream.getReader();
+  }
+  const free = [new ArrayBuffer(CHUNK), new ArrayBuffer(CHUNK)];
+  const lent = [];
+  return {
+    async read() {
+      if (lent.length === 2) free.push(lent.shift());
+      let buf = free.shift();
+      for (;;) {
+        const { done, value } = await byob.read(new Uint8Array(buf));
+        if (done) return { done: true, value: undefined };
+        if (value.length) {
+          lent.push(value.buffer);
+          return { done: false, value };
+        }
+        buf = value.buffer; // (an empty read: the same buffer again)
+      }
+    },
+    cancel: () => byob.cancel(),
   };
 }
 
@@ -105,7 +149,7 @@ function startReader() {
 // cancel() stops the reading (the pump failed or finished early); `thread` says which it is.
 export function openFeed(blob) {
   const worker = blob.size >= minBytes ? takeReader() : null;
-  if (!worker) return Object.assign(blob.stream().getReader(), { thread: false });
+  if (!worker) return Object.assign(streamReader(blob), { thread: false });
   const queue = []; // messages not yet asked for
   let waiting = null; // the read() waiting for the next message
   const held = []; // buffers given out; each goes back once the pump has copied it
@@ -128,7 +172,7 @@ export function openFeed(blob) {
       reject(new DOMException(msg.message, msg.name)); // the file itself: the same in this thread
     } else {
       stop();
-      rest = blob.slice(delivered).stream().getReader();
+      rest = streamReader(blob.slice(delivered));
       rest.read().then(resolve, reject);
     }
   };

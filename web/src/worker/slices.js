@@ -8,6 +8,7 @@
 // did not end between records) leaves the main worker reading on in one pass from its slice's
 // end: the result is always the one-pass result (the core's merge guarantees it).
 import { MSG } from '../protocol.js';
+import { streamReader } from './byte-feed.js';
 
 const MIN_FILE_BYTES = 8 << 20; // smaller files: one worker (starting more costs more than it saves)
 const MAX_WORKERS = 4;
@@ -56,7 +57,7 @@ export async function readInSlices(m, ing, f, n, shop, pump, report) {
   const size = f.blob.size;
   const t0 = performance.now();
   const plan = JSON.parse(ing.planSlices('auto', f.name, size, n, config.minSliceBytes, heapReader(m, f.blob)));
-  const stream = (from, to) => f.blob.slice(from, to).stream().getReader();
+  const stream = (from, to) => streamReader(f.blob.slice(from, to));
   const extra = plan.starts.length - 2; // slices read elsewhere
   if (extra < 1) {
     let loaded = plan.head;
