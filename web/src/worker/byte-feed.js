@@ -89,20 +89,19 @@ export function streamReader(blob) {
   } catch {
     return stream.getReader();
   }
-  const free = [new ArrayBuffer(CHUNK), new ArrayBuffer(CHUNK)];
-  const lent = [];
+  // Read k goes into buffer k % 2, so the value of read k - 1 is not touched by it.
+  const buffers = [new ArrayBuffer(CHUNK), new ArrayBuffer(CHUNK)];
+  let turn = 0;
   return {
     async read() {
-      if (lent.length === 2) free.push(lent.shift());
-      let buf = free.shift();
+      const k = turn;
+      turn ^= 1;
       for (;;) {
-        const { done, value } = await byob.read(new Uint8Array(buf));
+        // The buffer comes back as a new ArrayBuffer object over the same memory.
+        const { done, value } = await byob.read(new Uint8Array(buffers[k]));
         if (done) return { done: true, value: undefined };
-        if (value.length) {
-          lent.push(value.buffer);
-          return { done: false, value };
-        }
-        buf = value.buffer; // (an empty read: the same buffer again)
+        buffers[k] = value.buffer;
+        if (value.length) return { done: false, value };
       }
     },
     cancel: () => byob.cancel(),
