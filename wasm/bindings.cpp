@@ -142,20 +142,6 @@ std::string bytes_of(const val& array) {
     return out;
 }
 
-// In an extra worker: slice k of `plan_json` read by a fresh Ingest with the page's shop and
-// date order; its partial read as a Uint8Array (a failure travels inside it).
-val read_slice(const std::string& shop_json, const std::string& date_order, const std::string& kind,
-               const std::string& file_name, const std::string& plan_json, int k, val read_at) {
-    return js_errors([&] {
-        Ingest ingest(shop_json.empty() ? Shop{} : shop_from_json(shop_json, "shop.json"));
-        if (!date_order.empty()) ingest.set_date_order(date_order_from_name(date_order));
-        // 4 MiB per read: each is a synchronous FileReaderSync round trip to the browser.
-        const std::string blob = ingest.read_slice(export_kind_from_name(kind), file_name, plan_from_json(plan_json),
-                                                   static_cast<size_t>(k), js_read_at(read_at), size_t{4} << 20);
-        return val::global("Uint8Array").new_(emscripten::typed_memory_view(blob.size(), blob.data())).call<val>("slice");
-    });
-}
-
 // Reads exports in chunks. JavaScript copies each chunk (>= 1 MiB) straight into the heap at
 // the address reserve() returns and calls commit(): one call per chunk, no per-byte copying.
 class IngestSession {
@@ -208,6 +194,18 @@ public:
             ParallelReadReport report;
             return ingest_.merge_slices(plan_from_json(plan_json), parts, &report) ? std::string() : report.why;
         });
+    }
+    // In an extra worker that streams its slice (Ingest::start_slice ..): after begin() and the
+    // head's commits, startSlice; the slice's bytes through reserve() and commitSlice(); then
+    // endSlice() gives what readSlice gives (a failure travels inside it).
+    void start_slice(const std::string& plan_json, int k) {
+        js_errors([&] { ingest_.start_slice(plan_from_json(plan_json), static_cast<size_t>(std::max(k, 0))); });
+    }
+    void commit_slice(size_t size) { ingest_.feed_slice(buffer_.data(), std::min(size, buffer_.size())); }
+    val end_slice() {
+        std::vector<uint8_t>().swap(buffer_);
+        const std::string blob = ingest_.end_slice();
+        return val::global("Uint8Array").new_(emscripten::typed_memory_view(blob.size(), blob.data())).call<val>("slice");
     }
     // The size of the file begun (Ingest::expect_bytes): its orders' index is sized ahead.
     void expect_bytes(double size) { ingest_.expect_bytes(size > 0 ? static_cast<uint64_t>(size) : 0); }
@@ -307,7 +305,6 @@ EMSCRIPTEN_BINDINGS(shopscore) {
     // The exports' column names the core matches (header_aliases.json, as the core reads it): the
     // page names columns in its language with them (web/src/columns.js), so it carries no copy.
     emscripten::function("headerAliases", emscripten::optional_override([] { return std::string(embedded::header_aliases_json); }));
-    emscripten::function("readSlice", &read_slice);
     emscripten::function("score", &score_dataset_json);
     emscripten::function("calibrate", &calibrate_dataset_json);
     emscripten::function("parseMetricValue", &parse_metric_value);
@@ -318,6 +315,9 @@ EMSCRIPTEN_BINDINGS(shopscore) {
         .function("setDateOrder", &IngestSession::set_date_order)
         .function("planSlices", &IngestSession::plan_slices)
         .function("mergeSlices", &IngestSession::merge_slices)
+        .function("startSlice", &IngestSession::start_slice)
+        .function("commitSlice", &IngestSession::commit_slice)
+        .function("endSlice", &IngestSession::end_slice)
         .function("expectBytes", &IngestSession::expect_bytes)
         .function("reserve", &IngestSession::reserve)
         .function("commit", &IngestSession::commit)

@@ -116,6 +116,14 @@ public:
     //    bytes for merge_slices (never throws for the file's content: a failure travels in them).
     std::string read_slice(ExportKind kind, const std::string& file_name, const SlicePlan& plan, size_t k,
                            const ReadAt& read_at, size_t chunk_bytes = size_t{1} << 20);
+    //    The same in steps, for a reader handed the bytes as they come (the page's workers stream
+    //    the File): begin(kind, file_name) and feed() the file's first plan.head bytes (an error
+    //    there throws as in one pass: the slice is then not read), start_slice(), feed_slice() the
+    //    slice's bytes in order, end_slice() -> what read_slice gives. Neither of the last three
+    //    throws for the file's content.
+    void start_slice(const SlicePlan& plan, size_t k);
+    void feed_slice(const uint8_t* data, size_t size);
+    std::string end_slice();
     // 3. The planning Ingest, fed up to plan.starts[1] (slice 0), takes in the slices' bytes
     //    (blobs[k - 1] for slice k; "" = could not be read) in file order. false: nothing was
     //    merged (a slice failed): feed on from plan.starts[1] in one pass. true: call end().

@@ -10,6 +10,7 @@
 #include "ingest/cell_error.h"
 #include "ingest/csv_tokenizer.h"
 #include "ingest/row_mapper.h"
+#include "ingest/slice_part.h"
 #include "ingest/table_reader.h"
 #include "ingest/text_decoder.h"
 #include "ingest/xlsx_reader.h"
@@ -49,6 +50,14 @@ struct Ingest::Impl {
     std::string decoded;  // scratch: decoder output of one feed()
     std::vector<std::string_view> sheet_row;  // scratch: views of an XLSX row's cells
     std::vector<std::string_view> scrubbed;   // scratch: a row with its bad cells emptied
+    // A slice of a plan being read in steps (start_slice .. end_slice; parallel_read.cpp).
+    struct Slice {
+        std::unique_ptr<SliceReader> reader;  // null when the slice failed at its start
+        std::string failure;
+        uint64_t start = 0, end = 0;
+        bool last = false;
+    };
+    std::optional<Slice> slice;
     static constexpr size_t kMaxBadCellExamples = 50;
 
     [[noreturn]] void raise(const CellError& e) const {

@@ -138,22 +138,58 @@ std::string Ingest::read_slice(ExportKind kind, const std::string& file_name, co
         if (k == 0 || k >= plan.slices()) throw std::invalid_argument("no such slice in the plan");
         // The head, read as the planning Ingest read it: the same header, delimiter and dates.
         begin(kind, file_name, ExportFormat::text);
-        Impl& m = *impl_;
         std::string head(static_cast<size_t>(plan.head), '\0');
         read_at(0, reinterpret_cast<uint8_t*>(head.data()), head.size());
         feed(reinterpret_cast<const uint8_t*>(head.data()), head.size());
-        if (m.route != Impl::Route::csv || !m.table || !m.table->past_first_data_row() || !m.csv->at_record_start() ||
-            m.decoder->decision() != plan.encoding)
-            return failed_slice_blob("the head did not read as the plan's");
-        SliceReader reader(m.state.dataset.shop, *m.decoder, *m.table, m.csv->delimiter());
-        read_range(reader, read_at, plan.starts[k], plan.starts[k + 1], chunk_bytes);
-        const std::unique_ptr<SlicePart> part = reader.finish(k + 1 == plan.slices());
-        part->start = plan.starts[k], part->end = plan.starts[k + 1];
-        return save_slice_part(*part);
+        start_slice(plan, k);
+        std::vector<uint8_t> buffer(std::max<size_t>(chunk_bytes, 1));
+        for (uint64_t at = plan.starts[k]; at < plan.starts[k + 1];) {
+            const size_t n = static_cast<size_t>(std::min<uint64_t>(buffer.size(), plan.starts[k + 1] - at));
+            read_at(at, buffer.data(), n);
+            feed_slice(buffer.data(), n);
+            at += n;
+        }
+        return end_slice();
     } catch (const std::exception& e) {
         return failed_slice_blob(e.what());
     } catch (...) {
         return failed_slice_blob("an error in the head");
+    }
+}
+
+void Ingest::start_slice(const SlicePlan& plan, size_t k) {
+    Impl& m = *impl_;
+    Impl::Slice& s = m.slice.emplace();
+    if (k == 0 || k >= plan.slices()) {
+        s.failure = "no such slice in the plan";
+        return;
+    }
+    s.start = plan.starts[k], s.end = plan.starts[k + 1], s.last = k + 1 == plan.slices();
+    if (!m.open || m.route != Impl::Route::csv || !m.table || !m.table->past_first_data_row() || !m.csv->at_record_start() ||
+        m.decoder->decision() != plan.encoding || m.fed_bytes != plan.head) {
+        s.failure = "the head did not read as the plan's";
+        return;
+    }
+    s.reader = std::make_unique<SliceReader>(m.state.dataset.shop, *m.decoder, *m.table, m.csv->delimiter());
+}
+
+void Ingest::feed_slice(const uint8_t* data, size_t size) {
+    Impl& m = *impl_;
+    if (m.slice && m.slice->reader) m.slice->reader->feed(data, size);
+}
+
+std::string Ingest::end_slice() {
+    Impl& m = *impl_;
+    if (!m.slice) return failed_slice_blob("no slice started");
+    Impl::Slice s = std::move(*m.slice);
+    m.slice.reset();
+    if (!s.reader) return failed_slice_blob(s.failure);
+    try {
+        const std::unique_ptr<SlicePart> part = s.reader->finish(s.last);
+        part->start = s.start, part->end = s.end;
+        return save_slice_part(*part);
+    } catch (const std::exception& e) {
+        return failed_slice_blob(e.what());
     }
 }
 

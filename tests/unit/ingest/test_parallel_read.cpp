@@ -62,12 +62,32 @@ std::string in_slices(const std::string& bytes, ExportKind kind, unsigned jobs, 
     return outcome([&](Ingest& in) { return in.read_file(kind, "t.csv", bytes.size(), read_at, options, report); }, shop);
 }
 
+// Slice k read as the page's extra workers read it, handed the bytes as they come (in pieces of
+// `piece` bytes): begin, the head fed, start_slice, the slice fed, end_slice.
+std::string slice_in_steps(Ingest& in, const std::string& bytes, ExportKind kind, const SlicePlan& plan, size_t k,
+                           size_t piece = 61) {
+    auto feed = [&](uint64_t from, uint64_t to, bool slice) {
+        for (uint64_t at = from; at < to; at += piece) {
+            const auto* p = reinterpret_cast<const uint8_t*>(bytes.data() + at);
+            const size_t n = static_cast<size_t>(std::min<uint64_t>(piece, to - at));
+            if (slice) in.feed_slice(p, n);
+            else in.feed(p, n);
+        }
+    };
+    in.begin(kind, "t.csv", ExportFormat::text);
+    feed(0, plan.head, false);
+    in.start_slice(plan, k);
+    feed(plan.starts[k], plan.starts[k + 1], true);
+    return in.end_slice();
+}
+
 // The page's way (docs/web.md "Every core"): the plan, each later slice read by an Ingest of its
 // own (another module instance in the page) into bytes, slice 0 fed here, the bytes merged.
-// `damage` may change the blobs on their way, as a failing worker would.
+// `damage` may change the blobs on their way, as a failing worker would. `in_steps`: each slice
+// handed its bytes (slice_in_steps), as the page's workers read it, not read by read_slice.
 std::string through_blobs(const std::string& bytes, ExportKind kind, unsigned jobs, ParallelReadReport* report = nullptr,
                           const Shop& shop = test_shop(),
-                          const std::function<void(std::vector<std::string>&)>& damage = {}) {
+                          const std::function<void(std::vector<std::string>&)>& damage = {}, bool in_steps = false) {
     const ReadAt read_at = [&](uint64_t at, uint8_t* out, size_t n) { std::copy_n(bytes.data() + at, n, out); };
     return outcome(
         [&](Ingest& in) {
@@ -85,7 +105,7 @@ std::string through_blobs(const std::string& bytes, ExportKind kind, unsigned jo
             std::vector<std::string> blobs;
             for (size_t k = 1; k < plan.slices(); ++k) {
                 Ingest other(shop);
-                blobs.push_back(other.read_slice(kind, "t.csv", plan, k, read_at, 61));
+                blobs.push_back(in_steps ? slice_in_steps(other, bytes, kind, plan, k) : other.read_slice(kind, "t.csv", plan, k, read_at, 61));
             }
             if (damage) damage(blobs);
             feed_to(plan.starts[1]);
@@ -135,7 +155,7 @@ std::string orders_export(int orders, const std::string& eol, int decide_at = 1 
 
 TEST_CASE("parallel read: every fixture in slices equals one pass (N = 1, 2, 3, 7)", "[ingest][parallel]") {
     namespace fs = std::filesystem;
-    int files = 0, split = 0, blobs = 0;
+    int files = 0, split = 0, blobs = 0, steps = 0;
     for (const auto& entry : fs::recursive_directory_iterator(SHOPSCORE_TEST_DATA_DIR)) {
         const std::string ext = entry.path().extension().string();
         if (!entry.is_regular_file() || (ext != ".csv" && ext != ".tsv" && ext != ".txt")) continue;
@@ -151,6 +171,8 @@ TEST_CASE("parallel read: every fixture in slices equals one pass (N = 1, 2, 3, 
                 split += report.slices > 1 && !report.fell_back;
                 CHECK(through_blobs(bytes, kind, jobs, &report, shop) == want);
                 blobs += report.slices > 1 && !report.fell_back;
+                CHECK(through_blobs(bytes, kind, jobs, &report, shop, {}, true) == want);
+                steps += report.slices > 1 && !report.fell_back;
             }
         }
         ++files;
@@ -158,6 +180,7 @@ TEST_CASE("parallel read: every fixture in slices equals one pass (N = 1, 2, 3, 
     CHECK(files >= 40);
     CHECK(split >= 40);  // the slices were really read and merged, not only one pass
     CHECK(blobs == split);
+    CHECK(steps == split);
 }
 
 TEST_CASE("parallel read: split in quoted cells with line breaks, on CRLF, between SKU rows", "[ingest][parallel]") {
@@ -402,4 +425,65 @@ TEST_CASE("parallel read: the file's first byte outside ASCII just before a spli
             CHECK(report.fell_back);
         }
     }
+}
+
+TEST_CASE("parallel read in steps: the blob of read_slice, whatever the pieces; a wrong start fails the slice, not the reading", "[ingest][parallel]") {
+    const std::string bytes = orders_export(60, "\r\n", 40);
+    const ReadAt read_at = [&](uint64_t at, uint8_t* out, size_t n) { std::copy_n(bytes.data() + at, n, out); };
+    Ingest planner(test_shop());
+    const SlicePlan plan = planner.plan_slices(ExportKind::orders, "t.csv", bytes.size(), read_at, 3, 1);
+    REQUIRE(plan.slices() == 3);
+    for (size_t k : {size_t{1}, size_t{2}}) {
+        Ingest whole(test_shop());
+        const std::string want = whole.read_slice(ExportKind::orders, "t.csv", plan, k, read_at, 1 << 20);
+        for (size_t piece : {size_t{1}, size_t{61}, size_t{1} << 20}) {
+            INFO("slice " << k << ", pieces of " << piece);
+            Ingest in(test_shop());
+            CHECK(slice_in_steps(in, bytes, ExportKind::orders, plan, k, piece) == want);
+        }
+    }
+    // What fails: the merge then reads on in one pass (the result is one pass's, as every failed
+    // slice's). A failed blob is a blob of its own kind, never that of a slice read.
+    Ingest whole(test_shop());
+    const std::string good = whole.read_slice(ExportKind::orders, "t.csv", plan, 1, read_at);
+    auto merged = [&](const std::string& blob) {
+        Ingest in(test_shop());
+        const SlicePlan p = in.plan_slices(ExportKind::orders, "t.csv", bytes.size(), read_at, 3, 1);
+        in.feed(reinterpret_cast<const uint8_t*>(bytes.data() + p.head), p.starts[1] - p.head);
+        Ingest other(test_shop());
+        return in.merge_slices(p, {blob, other.read_slice(ExportKind::orders, "t.csv", p, 2, read_at)});
+    };
+    CHECK(merged(good));
+    {
+        Ingest in(test_shop());  // the head one byte short
+        in.begin(ExportKind::orders, "t.csv", ExportFormat::text);
+        in.feed(reinterpret_cast<const uint8_t*>(bytes.data()), plan.head - 1);
+        in.start_slice(plan, 1);
+        in.feed_slice(reinterpret_cast<const uint8_t*>(bytes.data() + plan.starts[1]), plan.starts[2] - plan.starts[1]);
+        const std::string blob = in.end_slice();
+        CHECK(blob != good);
+        CHECK_FALSE(merged(blob));
+    }
+    {
+        Ingest in(test_shop());  // no head at all (never begun)
+        in.start_slice(plan, 1);
+        in.feed_slice(reinterpret_cast<const uint8_t*>(bytes.data() + plan.starts[1]), plan.starts[2] - plan.starts[1]);
+        CHECK_FALSE(merged(in.end_slice()));
+    }
+    for (size_t k : {size_t{0}, size_t{3}}) {
+        Ingest in(test_shop());  // no such slice
+        in.begin(ExportKind::orders, "t.csv", ExportFormat::text);
+        in.feed(reinterpret_cast<const uint8_t*>(bytes.data()), plan.head);
+        in.start_slice(plan, k);
+        CHECK_FALSE(merged(in.end_slice()));
+    }
+    Ingest none(test_shop());  // end_slice without start_slice
+    CHECK_FALSE(merged(none.end_slice()));
+    // A slice fed one byte short is read, and fails the merge's proof (it does not end between records).
+    Ingest in(test_shop());
+    in.begin(ExportKind::orders, "t.csv", ExportFormat::text);
+    in.feed(reinterpret_cast<const uint8_t*>(bytes.data()), plan.head);
+    in.start_slice(plan, 1);
+    in.feed_slice(reinterpret_cast<const uint8_t*>(bytes.data() + plan.starts[1]), plan.starts[2] - plan.starts[1] - 1);
+    CHECK_FALSE(merged(in.end_slice()));
 }

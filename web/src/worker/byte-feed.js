@@ -3,8 +3,8 @@
 // object for every read, then collected), and in one worker the two took turns. Here a small
 // reader worker does the streaming and hands the bytes on in 1 MiB buffers, so on a second core
 // the browser's reading and the core's parsing run side by side (docs/web.md "Reading files").
-// Where the stream is a byte stream, every reader here reads "bring your own buffer" into buffers
-// it keeps (about a third of that cost: no chunk allocated per read).
+// Where the stream is a byte stream, the reader worker reads "bring your own buffer" into the
+// buffers it keeps (about a third of that cost: no chunk allocated per read).
 //
 // openFeed(blob) answers a reader with the stream reader's read() -> {done, value}, so the chunk
 // pump does not know which it got. The buffers go back to the reader worker for reuse once the
@@ -81,8 +81,13 @@ function readerMain() {
 
 // A reader of `blob`'s own stream in this thread, with the stream reader's read() -> {done, value}
 // and cancel(). Where the stream is a byte stream it is read "bring your own buffer" into two
-// CHUNK buffers taken in turn: a value stays valid until the read after next is asked for (the
-// chunk pump copies each before that). Otherwise the stream's default reader.
+// buffers taken in turn: a value stays valid until the read after next is asked for (the chunk
+// pump copies each before that). Otherwise the stream's default reader.
+// Only for a worker that ends with its file (the reader worker, an extra worker of slices.js):
+// Chromium keeps each finished own-buffer stream's last buffer until the worker ends, and once
+// ~60 MB of them are held every later read stalls (measured: the 60th stream of 2 MB read in
+// 1 MiB buffers in one worker never ended; docs/web.md "Reading files"). The main worker reads
+// hundreds of files in its life (the Shops view, every re-read), so it never reads this way.
 export function streamReader(blob) {
   const stream = blob.stream();
   let byob;
@@ -91,8 +96,10 @@ export function streamReader(blob) {
   } catch {
     return stream.getReader();
   }
-  // Read k goes into buffer k % 2, so the value of read k - 1 is not touched by it.
-  const buffers = [new ArrayBuffer(CHUNK), new ArrayBuffer(CHUNK)];
+  // Read k goes into buffer k % 2, so the value of read k - 1 is not touched by it. A small file
+  // (the Shops view reads hundreds) gets buffers of its own size.
+  const size = Math.max(1, Math.min(CHUNK, blob.size));
+  const buffers = [new ArrayBuffer(size), new ArrayBuffer(size)];
   let turn = 0;
   return {
     async read() {
@@ -150,7 +157,8 @@ function startReader() {
 // cancel() stops the reading (the pump failed or finished early); `thread` says which it is.
 export function openFeed(blob) {
   const worker = blob.size >= minBytes ? takeReader() : null;
-  if (!worker) return Object.assign(streamReader(blob), { thread: false });
+  // (In this long-lived thread, the stream's own chunks: see streamReader.)
+  if (!worker) return Object.assign(blob.stream().getReader(), { thread: false });
   const queue = []; // messages not yet asked for
   let waiting = null; // the read() waiting for the next message
   const held = []; // buffers given out; each goes back once the pump has copied it
@@ -173,7 +181,7 @@ export function openFeed(blob) {
       reject(new DOMException(msg.message, msg.name)); // the file itself: the same in this thread
     } else {
       stop();
-      rest = streamReader(blob.slice(delivered));
+      rest = blob.slice(delivered).stream().getReader();
       rest.read().then(resolve, reject);
     }
   };

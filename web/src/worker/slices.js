@@ -8,7 +8,7 @@
 // did not end between records) leaves the main worker reading on in one pass from its slice's
 // end: the result is always the one-pass result (the core's merge guarantees it).
 import { MSG } from '../protocol.js';
-import { streamReader } from './byte-feed.js';
+import { openFeed, streamReader } from './byte-feed.js';
 
 const MIN_FILE_BYTES = 8 << 20; // smaller files: one worker (starting more costs more than it saves)
 const MAX_WORKERS = 4;
@@ -17,7 +17,6 @@ const MAX_WORKERS = 4;
 // seller's page must not get slower where it cannot get faster. The knob still forces N.
 const MIN_CORES = 4;
 const MIN_SLICE_BYTES = 4 << 20; // the core's least slice (fewer slices for a file not much larger)
-const PROGRESS_MS = 100;
 
 // The worker bundle (a Blob, from the page: its Blob URL is revoked once the main worker started),
 // the compiled module for the extra workers, and the test/benchmark knobs (docs/web.md).
@@ -41,13 +40,13 @@ export function sliceWorkers(f) {
   return n >= 2 ? n : 0;
 }
 
-// Copies bytes of `blob` into the module's heap, synchronously (the core asks for them).
-function heapReader(m, blob, onRead) {
+// Copies bytes of `blob` into the module's heap, synchronously (the core asks for them: the
+// head, to plan the slices).
+function heapReader(m, blob) {
   const reader = new FileReaderSync();
   return (offset, ptr, size) => {
     // HEAPU8 afresh each time: the heap may have grown.
     m.HEAPU8.set(new Uint8Array(reader.readAsArrayBuffer(blob.slice(offset, offset + size))), ptr);
-    if (onRead) onRead(offset, size);
   };
 }
 
@@ -57,7 +56,8 @@ export async function readInSlices(m, ing, f, n, shop, pump, report) {
   const size = f.blob.size;
   const t0 = performance.now();
   const plan = JSON.parse(ing.planSlices('auto', f.name, size, n, config.minSliceBytes, heapReader(m, f.blob)));
-  const stream = (from, to) => streamReader(f.blob.slice(from, to));
+  // This worker's own slice and any reading on: through a reader worker, as one pass reads (byte-feed.js).
+  const stream = (from, to) => openFeed(f.blob.slice(from, to));
   const extra = plan.starts.length - 2; // slices read elsewhere
   if (extra < 1) {
     let loaded = plan.head;
@@ -69,6 +69,7 @@ export async function readInSlices(m, ing, f, n, shop, pump, report) {
   const progress = () => report(plan.head + loaded.reduce((a, b) => a + b, 0));
   const workers = [];
   const parts = [];
+  const extraMs = []; // each extra worker's own split (ms), for the benchmark
   for (let k = 1; k <= extra; k++) {
     parts.push(new Promise((resolve) => {
       const url = URL.createObjectURL(config.source);
@@ -77,13 +78,13 @@ export async function readInSlices(m, ing, f, n, shop, pump, report) {
       workers.push(w);
       w.onmessage = ({ data }) => {
         if (data.type === MSG.sliceProgress) { loaded[k] = data.loaded; progress(); }
-        else if (data.type === MSG.sliceDone) resolve(data.part);
+        else if (data.type === MSG.sliceDone) { extraMs[k - 1] = data.ms; resolve(data.part); }
         else if (data.type === MSG.error) resolve(null);
       };
       w.onerror = (ev) => { ev.preventDefault(); resolve(null); };
       try {
         w.postMessage({ type: MSG.slice, id: k, wasmModule: config.wasmModule, shop, dateOrder: f.dateOrder || '',
-          name: f.name, blob: f.blob, plan: planText, k });
+          name: f.name, blob: f.blob, plan: planText, k, sent: performance.now() + performance.timeOrigin });
       } catch {
         resolve(null); // (a browser that cannot send a compiled module): one pass
       }
@@ -100,7 +101,7 @@ export async function readInSlices(m, ing, f, n, shop, pump, report) {
     lap('wait');
     const why = ing.mergeSlices(planText, blobs);
     lap('merge');
-    if (why === '') return { workers: extra + 1, fellBack: false, ms };
+    if (why === '') return { workers: extra + 1, fellBack: false, ms, extraMs };
     // A slice failed: nothing was merged; read on as one pass would.
     loaded.fill(0, 1);
     await pump(stream(plan.starts[1], size), (bytes) => { loaded[0] += bytes; progress(); });
@@ -110,18 +111,34 @@ export async function readInSlices(m, ing, f, n, shop, pump, report) {
   }
 }
 
-// In an extra worker: one slice, answered with its partial read (the bytes transferred).
-export function readSliceHere(m, msg) {
+// In an extra worker: one slice streamed into an Ingest of its own (the file's head, then the
+// slice: Ingest.startSlice, docs/web.md "Every core"), answered with its partial read (the bytes
+// transferred). pump(ing, reader, options) is worker.js's chunk pump.
+export async function readSliceHere(m, msg, pump) {
+  let t = performance.now();
+  const ms = { start: performance.timeOrigin + t - msg.sent }; // the worker started, the module ready
+  const lap = (name) => { const now = performance.now(); ms[name] = now - t; t = now; };
   const plan = JSON.parse(msg.plan);
-  const start = plan.starts[msg.k];
-  let done = 0;
-  let last = -Infinity;
-  const onRead = (offset, size) => {
-    if (offset < start) return; // the head, read again here for the header and dates
-    done += size;
-    const t = performance.now();
-    if (t - last >= PROGRESS_MS) { last = t; self.postMessage({ type: MSG.sliceProgress, id: msg.id, loaded: done }); }
-  };
-  const part = m.readSlice(msg.shop || '', msg.dateOrder || '', 'auto', msg.name, msg.plan, msg.k, heapReader(m, msg.blob, onRead));
-  self.postMessage({ type: MSG.sliceDone, id: msg.id, part }, [part.buffer]);
+  const k = msg.k;
+  const ing = new m.Ingest(msg.shop || '');
+  let part;
+  try {
+    if (msg.dateOrder) ing.setDateOrder(msg.dateOrder);
+    ing.begin('auto', msg.name, 'text', false);
+    await pump(ing, streamReader(msg.blob.slice(0, plan.head)), {});
+    lap('head');
+    ing.startSlice(msg.plan, k);
+    let done = 0;
+    await pump(ing, streamReader(msg.blob.slice(plan.starts[k], plan.starts[k + 1])), {
+      slice: true,
+      onChunk(value) { done += value.length; },
+      onCommit() { self.postMessage({ type: MSG.sliceProgress, id: msg.id, loaded: done }); },
+    });
+    lap('slice');
+    part = ing.endSlice();
+    lap('end');
+  } finally {
+    ing.delete();
+  }
+  self.postMessage({ type: MSG.sliceDone, id: msg.id, part, ms }, [part.buffer]);
 }

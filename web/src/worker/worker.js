@@ -90,7 +90,8 @@ self.onmessage = async (event) => {
     } else if (msg.type === MSG.slice) {
       // An extra worker, started by the main one (slices.js): one slice of one file.
       if (msg.wasmModule) wasmModule = msg.wasmModule;
-      readSliceHere(await getModule(), msg);
+      const m = await getModule();
+      await readSliceHere(m, msg, (ing, reader, options) => pump(m, ing, reader, options, newTiming()));
     } else if (msg.type === MSG.shops) {
       await scoreShops(await getModule(), meta, readFile, msg);
     }
@@ -156,14 +157,16 @@ const PROGRESS_MS = 100;
 // holds CHUNK bytes; then one commit() parses them. The next read() is asked for before that
 // commit, so the browser reads (or inflates) on its own threads while the core parses.
 // onChunk(value) sees each chunk first (the preview's head); onCommit(bytes) after each commit.
-async function pump(m, ing, reader, { onChunk, onCommit }, timing) {
+// `slice`: the bytes are an extra worker's slice (ing.commitSlice), not a file (ing.commit).
+async function pump(m, ing, reader, { onChunk, onCommit = () => {}, slice = false }, timing) {
   let ptr = ing.reserve(CHUNK);
   let filled = 0;
   let lastReport = -Infinity;
   const commit = () => {
     if (filled === 0) return;
     const t = performance.now();
-    ing.commit(filled);
+    if (slice) ing.commitSlice(filled);
+    else ing.commit(filled);
     const n = filled;
     filled = 0;
     ptr = ing.reserve(CHUNK);
@@ -245,7 +248,7 @@ async function readText(m, ing, f, report, shop) {
         return pump(m, ing, reader, {
           onChunk(value) { fed += value.length; },
           onCommit() { onBytes(fed); fed = 0; },
-        }, timing).then(() => onBytes(fed));
+        }, timing).then(() => onBytes(fed)).finally(() => reader.cancel().catch(() => {})); // (a failed read stops its reader)
       };
       timing.slices = await readInSlices(m, ing, f, workers, shop, feed, report);
       loaded = f.blob.size;
