@@ -470,6 +470,15 @@ TEST_CASE("parallel read in steps: the blob of read_slice, whatever the pieces; 
         in.feed_slice(reinterpret_cast<const uint8_t*>(bytes.data() + plan.starts[1]), plan.starts[2] - plan.starts[1]);
         CHECK_FALSE(merged(in.end_slice()));
     }
+    {
+        Ingest in(test_shop());  // the head's file ended before the slice started
+        in.begin(ExportKind::orders, "t.csv", ExportFormat::text);
+        in.feed(reinterpret_cast<const uint8_t*>(bytes.data()), plan.head);
+        in.end();
+        in.start_slice(plan, 1);
+        in.feed_slice(reinterpret_cast<const uint8_t*>(bytes.data() + plan.starts[1]), plan.starts[2] - plan.starts[1]);
+        CHECK_FALSE(merged(in.end_slice()));
+    }
     for (size_t k : {size_t{0}, size_t{3}}) {
         Ingest in(test_shop());  // no such slice
         in.begin(ExportKind::orders, "t.csv", ExportFormat::text);
