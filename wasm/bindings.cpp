@@ -197,7 +197,7 @@ public:
     }
     // In an extra worker that streams its slice (Ingest::start_slice ..): after begin() and the
     // head's commits, startSlice; the slice's bytes through reserve() and commitSlice(); then
-    // endSlice() gives what readSlice gives (a failure travels inside it).
+    // endSlice() gives the slice's part as bytes (Ingest::read_slice's; a failure travels inside it).
     void start_slice(const std::string& plan_json, int k) {
         js_errors([&] { ingest_.start_slice(plan_from_json(plan_json), static_cast<size_t>(std::max(k, 0))); });
     }

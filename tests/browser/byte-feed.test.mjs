@@ -162,6 +162,18 @@ test('read in this thread "bring your own buffer": two buffers, each chunk intac
   assert.equal((await plain.read()).value.length, 100);
 });
 
+test('this thread never reads in its own buffers, even a byte stream: the stream\'s own chunks', async () => {
+  // (Chromium holds each finished own-buffer stream's last buffer until the worker ends, and the
+  // main worker reads hundreds of files: byte-feed.js streamReader.)
+  configureFeed({ readerMinBytes: BYTES.length + 1 });
+  const feed = openFeed(browserBlob(BYTES, undefined, true));
+  assert.equal(feed.thread, false);
+  const first = await feed.read();
+  assert.equal(first.value.byteLength, 65536 + 77, 'the source\'s first chunk as it gave it');
+  assert.equal(first.value.buffer.byteLength, first.value.byteLength, 'a chunk of its own, not a 1 MiB buffer of ours');
+  await feed.cancel();
+});
+
 test('below the size the reader thread is not started: the blob\'s own stream', async () => {
   configureFeed({ readerMinBytes: BYTES.length + 1 });
   const before = started;
