@@ -465,6 +465,16 @@ TEST_CASE("parallel read in steps: the blob of read_slice, whatever the pieces; 
         CHECK_FALSE(merged(blob));
     }
     {
+        Ingest in(test_shop());  // more than the head: slice 0 too (it ends between records, as a head does)
+        in.begin(ExportKind::orders, "t.csv", ExportFormat::text);
+        in.feed(reinterpret_cast<const uint8_t*>(bytes.data()), plan.starts[1]);
+        in.start_slice(plan, 1);
+        in.feed_slice(reinterpret_cast<const uint8_t*>(bytes.data() + plan.starts[1]), plan.starts[2] - plan.starts[1]);
+        const std::string blob = in.end_slice();
+        CHECK(blob != good);
+        CHECK_FALSE(merged(blob));
+    }
+    {
         Ingest in(test_shop());  // no head at all (never begun)
         in.start_slice(plan, 1);
         in.feed_slice(reinterpret_cast<const uint8_t*>(bytes.data() + plan.starts[1]), plan.starts[2] - plan.starts[1]);
