@@ -24,6 +24,16 @@ namespace shopscore {
 
 using namespace ingest;
 
+// A slice of a plan being read in steps (Ingest::start_slice .. end_slice, parallel_read.cpp).
+// (Outside Ingest::Impl: clang cannot default-construct a nested struct with member initialisers
+// inside std::optional::emplace while the enclosing class is incomplete.)
+struct SliceInSteps {
+    std::unique_ptr<SliceReader> reader;  // null when the slice failed at its start
+    std::string failure;
+    uint64_t start = 0, end = 0;
+    bool last = false;
+};
+
 struct Ingest::Impl {
     IngestState state;
 
@@ -50,14 +60,7 @@ struct Ingest::Impl {
     std::string decoded;  // scratch: decoder output of one feed()
     std::vector<std::string_view> sheet_row;  // scratch: views of an XLSX row's cells
     std::vector<std::string_view> scrubbed;   // scratch: a row with its bad cells emptied
-    // A slice of a plan being read in steps (start_slice .. end_slice; parallel_read.cpp).
-    struct Slice {
-        std::unique_ptr<SliceReader> reader;  // null when the slice failed at its start
-        std::string failure;
-        uint64_t start = 0, end = 0;
-        bool last = false;
-    };
-    std::optional<Slice> slice;
+    std::optional<SliceInSteps> slice;  // a slice of a plan being read in steps
     static constexpr size_t kMaxBadCellExamples = 50;
 
     [[noreturn]] void raise(const CellError& e) const {

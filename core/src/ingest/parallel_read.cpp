@@ -159,7 +159,7 @@ std::string Ingest::read_slice(ExportKind kind, const std::string& file_name, co
 
 void Ingest::start_slice(const SlicePlan& plan, size_t k) {
     Impl& m = *impl_;
-    Impl::Slice& s = m.slice.emplace();
+    SliceInSteps& s = m.slice.emplace();
     if (k == 0 || k >= plan.slices()) {
         s.failure = "no such slice in the plan";
         return;
@@ -181,7 +181,7 @@ void Ingest::feed_slice(const uint8_t* data, size_t size) {
 std::string Ingest::end_slice() {
     Impl& m = *impl_;
     if (!m.slice) return failed_slice_blob("no slice started");
-    Impl::Slice s = std::move(*m.slice);
+    SliceInSteps s = std::move(*m.slice);
     m.slice.reset();
     if (!s.reader) return failed_slice_blob(s.failure);
     try {
