@@ -15,12 +15,16 @@ namespace shopscore::ingest {
 class ByteWriter {
 public:
     void u(uint64_t v) {
-        while (v >= 0x80) {
-            out_.push_back(static_cast<char>(v | 0x80));
-            v >>= 7;
-        }
-        out_.push_back(static_cast<char>(v));
+        // One append per number: a push_back per byte checked the capacity each time (a slice's
+        // blob is a few numbers for each of ~100 k orders).
+        char bytes[10];
+        size_t n = 0;
+        for (; v >= 0x80; v >>= 7) bytes[n++] = static_cast<char>(v | 0x80);
+        bytes[n++] = static_cast<char>(v);
+        out_.append(bytes, n);
     }
+    // Room for `bytes` more, so a large blob is not copied each time it outgrows its buffer.
+    void reserve_more(size_t bytes) { out_.reserve(out_.size() + bytes); }
     void i(int64_t v) { u((static_cast<uint64_t>(v) << 1) ^ static_cast<uint64_t>(v >> 63)); }
     void text(std::string_view t) {
         u(t.size());
