@@ -50,13 +50,14 @@ void merge_warnings(std::vector<Warning>& into, std::vector<Warning>& later) {
     }
 }
 
-// Feeds [from, to) of the file to `reader` in pieces of `chunk` bytes.
-void read_range(SliceReader& reader, const ReadAt& read_at, uint64_t from, uint64_t to, size_t chunk) {
+// Feeds [from, to) of the file to `feed` in pieces of `chunk` bytes.
+template <class Feed>
+void read_range(const Feed& feed, const ReadAt& read_at, uint64_t from, uint64_t to, size_t chunk) {
     std::vector<uint8_t> buffer(std::max<size_t>(chunk, 1));
     for (uint64_t at = from; at < to;) {
         const size_t n = static_cast<size_t>(std::min<uint64_t>(buffer.size(), to - at));
         read_at(at, buffer.data(), n);
-        reader.feed(buffer.data(), n);
+        feed(buffer.data(), n);
         at += n;
     }
 }
@@ -108,7 +109,8 @@ FileSummary Ingest::read_file(ExportKind kind, const std::string& file_name, uin
         tasks.emplace_back([&, k] {
             bool read = true;
             try {
-                read_range(*readers[k], read_at, plan.starts[k], plan.starts[k + 1], options.chunk_bytes);
+                read_range([&](const uint8_t* data, size_t n) { readers[k]->feed(data, n); }, read_at, plan.starts[k],
+                           plan.starts[k + 1], options.chunk_bytes);
             } catch (...) {  // the file could not be read there: the slice failed
                 read = false;
             }
@@ -142,13 +144,8 @@ std::string Ingest::read_slice(ExportKind kind, const std::string& file_name, co
         read_at(0, reinterpret_cast<uint8_t*>(head.data()), head.size());
         feed(reinterpret_cast<const uint8_t*>(head.data()), head.size());
         start_slice(plan, k);
-        std::vector<uint8_t> buffer(std::max<size_t>(chunk_bytes, 1));
-        for (uint64_t at = plan.starts[k]; at < plan.starts[k + 1];) {
-            const size_t n = static_cast<size_t>(std::min<uint64_t>(buffer.size(), plan.starts[k + 1] - at));
-            read_at(at, buffer.data(), n);
-            feed_slice(buffer.data(), n);
-            at += n;
-        }
+        read_range([&](const uint8_t* data, size_t n) { feed_slice(data, n); }, read_at, plan.starts[k], plan.starts[k + 1],
+                   chunk_bytes);
         return end_slice();
     } catch (const std::exception& e) {
         return failed_slice_blob(e.what());
