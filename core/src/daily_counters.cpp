@@ -27,7 +27,6 @@ struct Tally {
 
 bool known(Seconds t) { return t != kNoTime; }
 
-
 // Classifies each distinct (canceller, reason) once: exports repeat a handful of reason texts.
 class CachedFaults {
 public:
