@@ -225,16 +225,21 @@ void CsvTokenizer::run(std::string_view text) {
                         bool record_ended = false;          // by s: a line break (or a byte that is not text)
                         State after = State::field_start;   // else: a quoted cell next, or the piece ended after a delimiter
                         while (i < n && t[i] != '"') {
-                            while (b == 0 && at + 64 < n) {
-                                at += 64;
-                                b = stops.unquoted_bits(at);
+                            if (b != 0) {  // the cell ends in this block: shorter than 64 bytes
+                                j = at + static_cast<size_t>(__builtin_ctzll(b));
+                            } else {
+                                // It runs on past this block: only such a cell can pass the cap,
+                                // so its length is checked here and not for every cell.
+                                do {
+                                    at += 64;
+                                } while (at < n && (b = stops.unquoted_bits(at)) == 0);
+                                j = b ? at + static_cast<size_t>(__builtin_ctzll(b)) : n;
+                                if (j - i > kMaxField) {
+                                    count_ = count;
+                                    too_long();
+                                }
                             }
-                            j = b ? at + static_cast<size_t>(__builtin_ctzll(b)) : n;
                             b &= b - 1;
-                            if (j - i > kMaxField) {
-                                count_ = count;
-                                too_long();
-                            }
                             cells[count - 1] = std::string_view(t + i, j - i);
                             if (j == n) {  // the piece ends inside this cell: it goes on in the next one
                                 i = n;
