@@ -218,8 +218,9 @@ void CsvTokenizer::run(std::string_view text) {
                         // tight loop of a whole file, kept in locals (a cell's store could alias
                         // count_ for the compiler). The slot of a new cell is set empty at once,
                         // as start_field() does, so a piece ending after a delimiter leaves it so.
-                        std::string_view* cells = cells_.data();
-                        size_t count = count_, slots = cells_.size();
+                        // `cell` is the slot of the cell being read; `last` the last slot there is.
+                        std::string_view* cell = cells_.data() + count_ - 1;
+                        std::string_view* last = cells_.data() + cells_.size() - 1;
                         uint64_t b = bits;  // a plain local the compiler keeps in a register
                         size_t at = block;
                         bool record_ended = false;          // by s: a line break (or a byte that is not text)
@@ -235,12 +236,12 @@ void CsvTokenizer::run(std::string_view text) {
                                 } while (at < n && (b = stops.unquoted_bits(at)) == 0);
                                 j = b ? at + static_cast<size_t>(__builtin_ctzll(b)) : n;
                                 if (j - i > kMaxField) {
-                                    count_ = count;
+                                    count_ = static_cast<size_t>(cell - cells_.data()) + 1;
                                     too_long();
                                 }
                             }
                             b &= b - 1;
-                            cells[count - 1] = std::string_view(t + i, j - i);
+                            *cell = std::string_view(t + i, j - i);
                             if (j == n) {  // the piece ends inside this cell: it goes on in the next one
                                 i = n;
                                 after = State::unquoted;
@@ -252,19 +253,18 @@ void CsvTokenizer::run(std::string_view text) {
                                 record_ended = true;
                                 break;
                             }
-                            if (count == slots) {  // a wider record than any before: start_field() grows the slots
-                                count_ = count;
+                            if (cell == last) {  // a wider record than any before: start_field() grows the slots
+                                count_ = static_cast<size_t>(cell - cells_.data()) + 1;
                                 start_field();
-                                cells = cells_.data();
-                                count = count_;
-                                slots = cells_.size();
+                                cell = cells_.data() + count_ - 1;
+                                last = cells_.data() + cells_.size() - 1;
                             } else {
-                                ++count;
+                                ++cell;
                             }
                         }
                         // A cell started after the last delimiter and not read here is empty so far.
-                        if (after == State::field_start && !record_ended) cells[count - 1] = std::string_view();
-                        count_ = count;
+                        if (after == State::field_start && !record_ended) *cell = std::string_view();
+                        count_ = static_cast<size_t>(cell - cells_.data()) + 1;
                         if (!record_ended) {
                             state_ = after;
                             break;
