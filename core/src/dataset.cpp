@@ -29,12 +29,37 @@ uint64_t mix(uint64_t x) {
 
 uint64_t text_hash(std::string_view text) { return mix(std::hash<std::string_view>{}(text)); }
 
+// Eight ASCII digits at p -> their value, or false. Every row of an orders export has its order's
+// ID (18 digits in Seller Center's): read eight digits at a time, as fast_float's
+// parse_eight_digits_unrolled does, instead of one by one.
+bool eight_digits(const char* p, uint64_t& value) {
+    static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__, "the first digit is the lowest byte");
+    uint64_t v;
+    std::memcpy(&v, p, 8);
+    // Each byte 0x30-0x39: its high nibble 3, and adding 6 leaves it 3 (0x3A + 6 = 0x40). A byte
+    // of 0xFA or more carries into the next one, but its own high nibble already fails.
+    constexpr uint64_t kHighNibbles = 0xF0F0F0F0F0F0F0F0ULL;
+    if (((v & kHighNibbles) | (((v + 0x0606060606060606ULL) & kHighNibbles) >> 4)) != 0x3333333333333333ULL)
+        return false;
+    v -= 0x3030303030303030ULL;
+    v = v * 10 + (v >> 8);  // each even byte: the two-digit number of it and the next
+    constexpr uint64_t kMask = 0x000000FF000000FFULL, kMul1 = 100 + (1000000ULL << 32), kMul2 = 1 + (10000ULL << 32);
+    value = (((v & kMask) * kMul1) + (((v >> 16) & kMask) * kMul2)) >> 32;
+    return true;
+}
+
 // An ID kept as a number must print back as the same text: digits only, no leading zero (but
 // "0"), and below 2^63 (the top bit tags a text key). Anything else is kept as text.
 std::optional<uint64_t> numeric_key(std::string_view id) {
     if (id.empty() || id.size() > 19 || (id[0] == '0' && id.size() > 1)) return std::nullopt;
     uint64_t v = 0;
-    for (char c : id) {
+    size_t k = 0;
+    for (uint64_t eight; k + 8 <= id.size(); k += 8) {
+        if (!eight_digits(id.data() + k, eight)) return std::nullopt;
+        v = v * 100000000 + eight;
+    }
+    for (; k < id.size(); ++k) {
+        const char c = id[k];
         if (c < '0' || c > '9') return std::nullopt;
         v = v * 10 + static_cast<uint64_t>(c - '0');  // 19 digits cannot wrap a uint64
     }

@@ -39,6 +39,42 @@ TEST_CASE("dataset: every order ID gives back its own text and its own order", "
     CHECK(d.find_order("a&1") == nullptr);
 }
 
+TEST_CASE("dataset: an ID is a number only when every byte is a digit, at every position of 1-19", "[dataset][compact][boundary]") {
+    // The digits are read eight at a time (dataset.cpp): each length from 1 to 19 (the eight-digit
+    // groups and their tail), each position holding each digit (its value must come back; from
+    // 2^63 on, 19 digits are a text), then each position holding a byte just outside 0-9 ('/' and ':'),
+    // a letter, a space, a byte of a multi-byte character, and one whose +6 carries (0xFA): those
+    // IDs are texts and must come back as written.
+    const std::string digits = "1234567890123456789";
+    for (size_t length = 1; length <= 19; ++length) {
+        const std::string base = digits.substr(0, length);
+        for (size_t at = 0; at < length; ++at) {
+            Dataset d;
+            for (char c = at == 0 && length > 1 ? '1' : '0'; c <= '9'; ++c) {
+                std::string id = base;
+                id[at] = c;
+                INFO(id);
+                const Order& o = d.upsert_order(id);
+                const unsigned long long value = std::stoull(id);
+                if (value >> 63) {  // 19 digits from 2^63 on: a text
+                    CHECK((o.key & Order::kTextKey) != 0);
+                } else {
+                    CHECK(o.key == value);
+                }
+                CHECK(d.order_id(o) == id);
+            }
+            for (char c : {'/', ':', 'a', ' ', '\xd9', '\xfa', '\0'}) {
+                std::string id = base;
+                id[at] = c;
+                INFO("length " << length << ", byte " << static_cast<int>(static_cast<unsigned char>(c)) << " at " << at);
+                const Order& o = d.upsert_order(id);
+                CHECK((o.key & Order::kTextKey) != 0);
+                CHECK(d.order_id(o) == id);
+            }
+        }
+    }
+}
+
 TEST_CASE("dataset: the ID index keeps finding orders as it grows, and copies with the dataset", "[dataset][compact]") {
     Dataset d;
     const int n = 20000;  // several doublings of the index, numbers and texts mixed
