@@ -8,7 +8,8 @@
 //   wasm        the module in node, 1 MiB chunks copied into HEAPU8 -> result, WASM heap,
 //               bytes of heap per order, first score and re-score after a weight edit; cold (a
 //               fresh module: V8's optimising compiles run inside the measurement) and warmed as
-//               the page warms its worker before a file arrives (bench/wasm-run.mjs --warm)
+//               the page warms its worker before a file arrives (bench/wasm-run.mjs --warm); its
+//               page faults, and what one costs on this machine (bench/page-fault.c, compiled now)
 //   page        headless Chromium: the file picked -> the score shown, beside read-only
 //               File.stream() passes over the same File in the same page, with the stream's own
 //               chunks and "bring your own buffer"; the faster is the floor (--page-rows, default
@@ -77,6 +78,11 @@ readFileSync(orders); // into the page cache
 const memchrBin = path.join(work, 'memchr');
 execFileSync('cc', ['-O2', '-o', memchrBin, path.join(ROOT, 'bench', 'memchr.c')]);
 const [, lines, memchrSeconds, memchrCpu] = execFileSync(memchrBin, [orders], { encoding: 'utf8' }).trim().split(' ').map(Number);
+// What a page fault costs here: the WASM heap's fresh pages are one each (bench/page-fault.c).
+const pageFaultBin = path.join(work, 'page-fault');
+execFileSync('cc', ['-O2', '-o', pageFaultBin, path.join(ROOT, 'bench', 'page-fault.c')]);
+const [faultPages, faultCpu] = execFileSync(pageFaultBin, { encoding: 'utf8' }).trim().split(' ').map(Number);
+const faultUs = (faultCpu / faultPages) * 1e6;
 
 // native, one thread and two (the same result bytes: the CLI's contract)
 const native = timed(cli, ['score', '--orders', orders, '--shop', shop, '--jobs', '1']);
@@ -195,6 +201,10 @@ console.log(`WASM: ingest ${f1(wasmRun.ingest_ms)} ms + first score ${f1(wasmRun
 console.log(`WASM warmed as the page (bench/wasm-run.mjs --warm): ingest ${f1(wasmWarm.ingest_ms)} ms + first score ` +
   `${f1(wasmWarm.first_score_ms)} ms (wall); ${f1(cpuMBs('wasmw'))} MB/s of CPU against ${f1(cpuMBs('wasm'))} cold ` +
   `(the cold run's CPU includes V8's optimising compiles on background threads)`);
+console.log(`WASM warmed: ${wasmWarm.page_faults.toLocaleString('en-US')} page faults while reading (the heap's fresh 4 KiB ` +
+  `pages; WebAssembly cannot ask for huge pages), at ${faultUs.toFixed(2)} µs each on this machine (bench/page-fault.c) = ` +
+  `${f1((wasmWarm.page_faults * faultUs) / 1000)} ms of its CPU (system ${f1(wasmWarm.sys_ms)} ms); ` +
+  `${f1(mbs(bytes, wasmWarm.cpu_ms / 1000 - (wasmWarm.page_faults * faultUs) / 1e6))} MB/s of CPU without them`);
 console.log(`native --jobs 2 over --jobs 1: ${(runs.native.wall / runs.native2.wall).toFixed(2)}x by wall ` +
   `(${f1(wallMBs('native'))} -> ${f1(wallMBs('native2'))} MB/s), CPU ${runs.native.cpu.toFixed(2)} -> ${runs.native2.cpu.toFixed(2)} s ` +
   `(${f1(cpuMBs('native'))} -> ${f1(cpuMBs('native2'))} MB/s of CPU); result bytes identical: ${sameJobs ? 'yes' : 'NO'}`);
