@@ -50,6 +50,8 @@ side_by_side 'node tests/parity/parity.mjs $NATIVE $WASM && node tests/parity/ex
               node tests/oracle/datasets.mjs $NATIVE && node tests/insights/trend_as_of.mjs $NATIVE --count 3' \
              'node tests/random/missing_range.mjs $WASM --count 40'
 if [ -d tests/browser ]; then
-  SHOPSCORE_REQUIRE_CLI=1 npm run --silent test:browser  # the page-vs-CLI checks may not skip here
+  # The page-vs-CLI checks may not skip here; every test file opens the site scripts/build.sh
+  # built from the same module (build/site) instead of building its own.
+  SHOPSCORE_REQUIRE_CLI=1 SHOPSCORE_TEST_SITE="$PWD/build/site" npm run --silent test:browser
 fi
 echo "test.sh: all tests passed"

@@ -27,6 +27,7 @@ const env = {
   SHOPSCORE_CLI: process.env.SHOPSCORE_CLI || path.join(repo, 'build/native/cli/shopscore'),
   SHOPSCORE_REQUIRE_CLI: '1', // a test that would skip without the CLI must not pass a mutant
 };
+delete env.SHOPSCORE_TEST_SITE; // each test file builds the site from the mutated sources
 for (const f of [env.SHOPSCORE_WASM_JS, env.SHOPSCORE_CLI]) {
   if (!existsSync(f)) {
     console.error(`mutate-web: ${f} is missing; build first (scripts/build.sh)`);
