@@ -140,6 +140,7 @@ async function run(query) {
     read_wait_ms: timing.wait_ms, read_core_ms: timing.core_ms, reader_thread: !!timing.readerThread, read_copy_ms: timing.copy_ms, read_total_ms: timing.total_ms,
     workers: timing.slices ? timing.slices.workers : 1, fell_back: timing.slices ? !!timing.slices.fellBack : false,
     slices_ms: timing.slices ? timing.slices.ms : null,
+    slices_extra_ms: timing.slices ? timing.slices.extraMs || null : null,
     score_ms: endToEnd.worker.scores.at(-1) };
 }
 

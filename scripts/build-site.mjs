@@ -92,9 +92,20 @@ const glueWithoutWasm = glue.slice(0, inlined.index) + 'data:application/octet-s
 // The glue runs inside a function where `fetch` is undefined: with SINGLE_FILE it would
 // otherwise fetch() its own data: URL first (blocked by connect-src 'none'). It gets the binary
 // as `wasmBinary` (worker.js), so the worker makes no request.
+// The page's glue never runs in node (the tests under node load the module itself): its test
+// for node goes, and esbuild, told it is false, drops the node-only code (0.4 kB gzipped).
+const NODE_TEST = 'var ENVIRONMENT_IS_NODE=typeof process=="object"&&typeof process.versions=="object"&&typeof process.versions.node=="string";';
+if (!glueWithoutWasm.includes(NODE_TEST)) {
+  console.error(`build-site: ${modulePath} has no "${NODE_TEST}" (another Emscripten?): see scripts/build-site.mjs`);
+  process.exit(1);
+}
 const glueWrapped = (await transform(
-  'var createShopScore = (function () {\n  var fetch = undefined;\n' + glueWithoutWasm + '\n  return createShopScore;\n})();\n',
-  { minify: true, target, legalComments: 'none', charset: 'utf8' })).code;
+  'var createShopScore = (function () {\n  var fetch = undefined;\n' + glueWithoutWasm.replace(NODE_TEST, '') + '\n  return createShopScore;\n})();\n',
+  { minify: true, target, legalComments: 'none', charset: 'utf8', define: { ENVIRONMENT_IS_NODE: 'false' } })).code;
+if (/\brequire\(|ENVIRONMENT_IS_NODE/.test(glueWrapped)) {
+  console.error('build-site: the node-only code is still in the page\'s glue');
+  process.exit(1);
+}
 const workerSource = glueWrapped + `var SHOPSCORE_WASM_LZMA = "${wasmLzma.toString('base64')}";\n` +
   (await bundle('web/src/worker/worker.js'));
 

@@ -61,7 +61,7 @@ function fixtures() {
 // The page's result JSON (its download) and what the page says of the slicing.
 async function pageResult(context, query, file) {
   const { json, error, body } = await readFileInPage(context, suite.site.indexUrl + query, file);
-  return { json, error, workers: body.sliceWorkers, fellBack: body.sliceFellBack };
+  return { json, error, workers: body.sliceWorkers, ahead: body.sliceAhead, fellBack: body.sliceFellBack };
 }
 
 const ONE = '?slice-workers=1';
@@ -83,6 +83,7 @@ test('an orders export read by 2 and 4 workers gives the one-worker result bytes
   for (const n of [2, 4]) {
     const many = await pageResult(context, MANY(n), fx.clean);
     assert.equal(many.workers, String(n), `${n} workers read it`);
+    assert.equal(many.ahead, String(n - 1), 'the extra workers had been started ahead (with the page)');
     assert.equal(many.fellBack, 'false');
     assert.equal(many.json, one.json, `${n} workers: the same result JSON bytes`);
   }
@@ -100,6 +101,33 @@ test('an orders export read by 2 and 4 workers gives the one-worker result bytes
   const where = cli.stderr.match(/orders-bad-cell\.csv:(\d+):Created Time/);
   assert.ok(where, cli.stderr);
   assert.ok(bad.error && bad.error.includes(`orders-bad-cell.csv:${where[1]}:Created Time`), `${bad.error} names row ${where[1]}`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the warm-up reads its export in slices too where large files are read so (the slices\' code hot for the first file)', async () => {
+  const { context, problems } = await newContext(suite.browser);
+  // The worker's warmed-up message, heard by the page's side of the worker.
+  await context.addInitScript(() => {
+    const Base = window.Worker;
+    window.Worker = class extends Base {
+      constructor(...args) {
+        super(...args);
+        this.addEventListener('message', (e) => { if (e.data.type === 'warmed-up') window.__warmedUp = e.data; });
+      }
+    };
+  });
+  for (const [query, knob] of [[ONE, false], [MANY(2), true], ['', null]]) {
+    const page = await context.newPage();
+    await page.goto(suite.site.indexUrl + query);
+    await page.waitForSelector('body[data-warmed-up]', { timeout: 60000 });
+    const warmed = await page.evaluate(() => window.__warmedUp);
+    // Without a knob: as the cores say (4 or more: slices).
+    const slices = knob ?? (await page.evaluate(() => navigator.hardwareConcurrency >= 4));
+    assert.equal(warmed.slices, slices, `${query || 'no knob'}: slices ${slices}`);
+    assert.equal(warmed.passes, 4);
+    await page.close();
+  }
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -71,3 +71,35 @@ test('warmUp reads and scores every pass asked, stops when told, and frees its s
   assert.equal(live, 0);
   assert.equal(await warmUp(counted, () => false, 0), 0, '?warm-up=0: none');
 });
+
+test('with slices, each pass also reads the export in two slices, merged as one pass reads it, and frees those sessions', async () => {
+  const m = await nodeModule();
+  let live = 0;
+  const merges = [];
+  const summaries = [];
+  const counted = {
+    get HEAPU8() { return m.HEAPU8; },
+    Ingest: class {
+      constructor(shop) { this.ing = new m.Ingest(shop); live++; }
+      begin(...a) { return this.ing.begin(...a); }
+      reserve(n) { return this.ing.reserve(n); }
+      commit(n) { return this.ing.commit(n); }
+      commitSlice(n) { return this.ing.commitSlice(n); }
+      planSlices(...a) { return this.ing.planSlices(...a); }
+      startSlice(...a) { return this.ing.startSlice(...a); }
+      endSlice() { return this.ing.endSlice(); }
+      mergeSlices(plan, parts) { const why = this.ing.mergeSlices(plan, parts); merges.push({ why, slices: JSON.parse(plan).starts.length - 1 }); return why; }
+      end() { const s = this.ing.end(); summaries.push(s); return s; }
+      score(o) { return this.ing.score(o); }
+      delete() { this.ing.delete(); live--; }
+    },
+  };
+  assert.equal(await warmUp(counted, () => false, 2, true), 2);
+  assert.deepEqual(merges, [{ why: '', slices: 2 }, { why: '', slices: 2 }], 'two slices each pass, merged (not read on in one pass)');
+  assert.equal(summaries.length, 4);
+  assert.equal(JSON.parse(summaries[0]).rows, 3000);
+  assert.equal(summaries[1], summaries[0], 'the merged read sums up as the one-pass read: rows, orders, warnings');
+  assert.equal(live, 0);
+  assert.equal(await warmUp(counted, () => false, 2, false), 2);
+  assert.equal(merges.length, 2, 'without slices: one-pass reads only');
+});

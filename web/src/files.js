@@ -124,9 +124,10 @@ export async function ingestAll() {
         showProgress(msg.loaded, msg.total);
         updateFileRow(f);
       } else if (msg.type === 'file') {
-        // How many workers read it, and whether they fell back to one pass (for the tests).
+        // How many workers read it, how many of the extra ones were ready ahead, and whether they
+        // fell back to one pass (for the tests).
         const slices = msg.timing && msg.timing.slices;
-        if (slices) Object.assign(document.body.dataset, { sliceWorkers: String(slices.workers), sliceFellBack: String(!!slices.fellBack) });
+        if (slices) Object.assign(document.body.dataset, { sliceWorkers: String(slices.workers), sliceAhead: String(slices.ahead ?? 0), sliceFellBack: String(!!slices.fellBack) });
         if (msg.timing) document.body.dataset.readerThread = String(!!msg.timing.readerThread);
         f.status = 'ok';
         f.summary = msg.summary;

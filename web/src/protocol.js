@@ -28,9 +28,10 @@
  * @typedef {'files' | 'sample' | 'quick'} SessionName
  *
  * Main worker <-> its extra workers (worker/slices.js: one large orders export read in slices)
- * @typedef {{type: 'slice', id: number, wasmModule: WebAssembly.Module|null, shop: string, dateOrder: string,
- *            name: string, blob: Blob, plan: string, k: number}} SliceMessage
- *   Reads slice k of the plan (the core's JSON {head, starts, encoding, why}) from `blob`.
+ * @typedef {{type: 'slice', id: number, wasmModule?: WebAssembly.Module|null, shop?: string, dateOrder?: string,
+ *            name?: string, blob?: Blob, plan?: string, k?: number}} SliceMessage
+ *   The first, {type, id: 0, wasmModule}, instantiates the module (a worker started ahead); a
+ *   later one reads slice k of the plan (the core's JSON {head, starts, encoding, why}) from `blob`.
  * @typedef {{type: 'slice-progress', id: number, loaded: number}} SliceProgressMessage
  * @typedef {{type: 'slice-done', id: number, part: Uint8Array}} SliceDoneMessage
  *   The slice's partial read (the core's bytes; a failure travels inside them); an ErrorMessage
@@ -40,7 +41,8 @@
  * @typedef {{type: 'ready', id: 0, version: string, defaultProfile: string, meta: object|null,
  *            columns: object}} ReadyMessage
  *   `columns`: the `kinds` of the core's header_aliases.json (web/src/columns.js).
- * @typedef {{type: 'warmed-up', id: 0, passes: number, ms: number}} WarmedUpMessage
+ * @typedef {{type: 'warmed-up', id: 0, passes: number, slices: boolean, ms: number}} WarmedUpMessage
+ *   `slices`: each pass read the made-up export in two slices too (large files are read so here).
  *   After ready: the worker's warm-up (worker/warm-up.js) is over: `passes` read and scored, fewer
  *   than asked when a request came meanwhile.
  * @typedef {{type: 'progress', id: number, key: number, loaded: number, total: number}} ProgressMessage

@@ -31,13 +31,64 @@ export function configureSlices(init, wasmModule) {
   if (Number.isFinite(knobs.workers)) config.workers = knobs.workers;
 }
 
-// How many workers read `f` (the main one included); 0: read it in one pass, as before.
-export function sliceWorkers(f) {
+// How many workers read a large orders export (the main one included); 0: one pass.
+function workerCount() {
   if (!config.source || typeof Worker === 'undefined' || typeof FileReaderSync === 'undefined') return 0;
-  if (f.blob.size < config.minFileBytes) return 0;
   const cores = self.navigator?.hardwareConcurrency || 1;
   const n = config.workers || (cores >= MIN_CORES ? Math.min(cores, MAX_WORKERS) : 0);
   return n >= 2 ? n : 0;
+}
+
+// Whether large files are read in slices here (the warm-up then reads its export so too).
+export const readsInSlices = () => workerCount() >= 2;
+
+// How many workers read `f` (the main one included); 0: read it in one pass, as before.
+export function sliceWorkers(f) {
+  return f.blob.size < config.minFileBytes ? 0 : workerCount();
+}
+
+// Extra workers started ahead (prepareSliceWorkers), their module instantiated: starting one took
+// ~0.1 s here, and a sliced read waited for it (docs/performance.md "Warm slices, spare workers").
+const spares = [];
+
+function startExtra() {
+  const url = URL.createObjectURL(config.source);
+  let w = null;
+  try {
+    w = new Worker(url);
+    w.postMessage({ type: MSG.slice, id: 0, wasmModule: config.wasmModule }); // no plan: the module only
+    return w;
+  } catch {
+    if (w) w.terminate();
+    return null; // (a browser that cannot send a compiled module): one pass
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
+
+// Keeps an extra worker ready for each slice but the main worker's (worker.js: when the module is
+// ready, and after each score with insights); none where files are read in one pass.
+export function prepareSliceWorkers() {
+  while (spares.length < workerCount() - 1) {
+    const w = startExtra();
+    if (!w) return;
+    const spare = { w, failed: false };
+    // One that could not start is not given a slice: takeExtra starts another.
+    w.onerror = (ev) => { ev.preventDefault(); spare.failed = true; };
+    w.onmessage = ({ data }) => { if (data.type === MSG.error) spare.failed = true; };
+    spares.push(spare);
+  }
+}
+
+// A ready extra worker, else a new one (null: none can start). `ahead` says which, for the tests.
+export function takeExtra() {
+  while (spares.length) {
+    const { w, failed } = spares.shift();
+    if (!failed) return { w, ahead: true };
+    w.terminate();
+  }
+  const w = startExtra();
+  return w && { w, ahead: false };
 }
 
 // Copies bytes of `blob` into the module's heap, synchronously (the core asks for them: the
@@ -70,11 +121,13 @@ export async function readInSlices(m, ing, f, n, shop, pump, report) {
   const workers = [];
   const parts = [];
   const extraMs = []; // each extra worker's own split (ms), for the benchmark
+  let ahead = 0; // extra workers that were ready before the file came
   for (let k = 1; k <= extra; k++) {
     parts.push(new Promise((resolve) => {
-      const url = URL.createObjectURL(config.source);
-      const w = new Worker(url);
-      URL.revokeObjectURL(url);
+      const taken = takeExtra();
+      if (!taken) return resolve(null);
+      const { w } = taken;
+      ahead += taken.ahead;
       workers.push(w);
       w.onmessage = ({ data }) => {
         if (data.type === MSG.sliceProgress) { loaded[k] = data.loaded; progress(); }
@@ -83,10 +136,10 @@ export async function readInSlices(m, ing, f, n, shop, pump, report) {
       };
       w.onerror = (ev) => { ev.preventDefault(); resolve(null); };
       try {
-        w.postMessage({ type: MSG.slice, id: k, wasmModule: config.wasmModule, shop, dateOrder: f.dateOrder || '',
+        w.postMessage({ type: MSG.slice, id: k, shop, dateOrder: f.dateOrder || '',
           name: f.name, blob: f.blob, plan: planText, k, sent: performance.now() + performance.timeOrigin });
       } catch {
-        resolve(null); // (a browser that cannot send a compiled module): one pass
+        resolve(null);
       }
     }));
   }
@@ -101,11 +154,11 @@ export async function readInSlices(m, ing, f, n, shop, pump, report) {
     lap('wait');
     const why = ing.mergeSlices(planText, blobs);
     lap('merge');
-    if (why === '') return { workers: extra + 1, fellBack: false, ms, extraMs };
+    if (why === '') return { workers: extra + 1, fellBack: false, ahead, ms, extraMs };
     // A slice failed: nothing was merged; read on as one pass would.
     loaded.fill(0, 1);
     await pump(stream(plan.starts[1], size), (bytes) => { loaded[0] += bytes; progress(); });
-    return { workers: extra + 1, fellBack: true, why };
+    return { workers: extra + 1, fellBack: true, ahead, why };
   } finally {
     for (const w of workers) w.terminate();
   }

@@ -10,7 +10,7 @@ import { previewRows } from './decode.js';
 import { isZip, readZipDirectory, entryStream, entryText } from './zip.js';
 import { MSG, errorToData } from '../protocol.js';
 import { scoreShops } from './shops.js';
-import { configureSlices, sliceWorkers, readInSlices, readSliceHere } from './slices.js';
+import { configureSlices, sliceWorkers, readInSlices, readSliceHere, prepareSliceWorkers, readsInSlices } from './slices.js';
 import { openFeed, configureFeed, prepareReader } from './byte-feed.js';
 import { warmUp } from './warm-up.js';
 
@@ -64,12 +64,14 @@ self.onmessage = async (event) => {
       configureSlices(msg, wasmModule);
       configureFeed(msg.slicing || {});
       prepareReader();
+      prepareSliceWorkers();
       self.postMessage({ type: MSG.ready, id: 0, version: m.version(), defaultProfile: m.defaultProfile(), meta,
         columns: JSON.parse(m.headerAliases()).kinds });
       // The core's code made hot before the seller's first file (worker/warm-up.js).
       const t = performance.now();
-      const passes = await warmUp(m, () => seen > 0, msg.slicing && msg.slicing.warmUpPasses);
-      self.postMessage({ type: MSG.warmedUp, id: 0, passes, ms: performance.now() - t });
+      const slices = readsInSlices();
+      const passes = await warmUp(m, () => seen > 0, msg.slicing && msg.slicing.warmUpPasses, slices);
+      self.postMessage({ type: MSG.warmedUp, id: 0, passes, slices, ms: performance.now() - t });
     } else if (msg.type === MSG.score) {
       const ing = sessions.get(msg.session);
       if (!ing) throw new Error(`no ${msg.session} session has been read`);
@@ -78,7 +80,10 @@ self.onmessage = async (event) => {
       self.postMessage({ type: MSG.result, id: msg.id, result, ms: performance.now() - t });
       // A score with insights is the last step after files are read: a reader worker for the next
       // files starts now, not while the page lays the score out and the insights are worked out.
-      if (msg.options && msg.options.insights) prepareReader();
+      if (msg.options && msg.options.insights) {
+        prepareReader();
+        prepareSliceWorkers();
+      }
     } else if (msg.type === MSG.calibrate) {
       const ing = sessions.get(msg.session);
       if (!ing) throw new Error(`no ${msg.session} session has been read`);
@@ -88,10 +93,11 @@ self.onmessage = async (event) => {
     } else if (msg.type === MSG.ingest) {
       await ingest(msg);
     } else if (msg.type === MSG.slice) {
-      // An extra worker, started by the main one (slices.js): one slice of one file.
+      // An extra worker, started by the main one (slices.js): its module first (started ahead, the
+      // first message has no plan), then one slice of one file.
       if (msg.wasmModule) wasmModule = msg.wasmModule;
       const m = await getModule();
-      await readSliceHere(m, msg, (ing, reader, options) => pump(m, ing, reader, options, newTiming()));
+      if (msg.plan) await readSliceHere(m, msg, (ing, reader, options) => pump(m, ing, reader, options, newTiming()));
     } else if (msg.type === MSG.shops) {
       await scoreShops(await getModule(), meta, readFile, msg);
     }
