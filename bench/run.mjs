@@ -1,5 +1,5 @@
 // ShopScore benchmark: one command, one table, every figure from the same run.
-//   node bench/run.mjs [--rows N] [--page-rows N] [--no-page] [--native CLI] [--wasm MODULE.js]
+//   node bench/run.mjs [--rows N] [--page-rows N] [--no-page] [--no-scaling] [--native CLI] [--wasm MODULE.js]
 // Generates (once, deterministically) a Seller Center orders export in the real 54-column shape
 // with returns, reviews and chats into build/bench/N/, then times over the same bytes:
 //   memchr      a tiny C program (compiled now) finding every line end: the floor
@@ -13,7 +13,8 @@
 //   page        headless Chromium: the file picked -> the score shown, beside read-only
 //               File.stream() passes over the same File in the same page, with the stream's own
 //               chunks and "bring your own buffer"; the faster is the floor (--page-rows, default
-//               min(N, 200000): the page's file is its own)
+//               min(N, 200000): the page's file is its own); then the same file read by 1, 2 and 4
+//               workers (the scaling, ?slice-workers=N; --no-scaling leaves it out)
 //   papaparse   PapaParse 5 streaming, header: true, Date.parse: the JavaScript way
 //   duckdb      the anchors: DuckDB native (@duckdb/node-api, every core) and DuckDB-wasm (node
 //               blocking bundle, one thread) computing the same per-order facts by SQL over the
@@ -126,6 +127,14 @@ if (!args.includes('--no-page')) {
     { encoding: 'utf8', maxBuffer: 1 << 24 });
   page = JSON.parse(out.trim().split('\n').pop());
 }
+// The page's scaling (issue 21): the same file read by 1, 2 and 4 workers (the page's
+// ?slice-workers=N knob; by itself it slices only on 4 cores or more), a fresh page each.
+let scaling = null;
+if (page && !args.includes('--no-scaling')) {
+  const out = execFileSync(process.execPath, [path.join(ROOT, 'bench', 'page-run.mjs'), site, path.join(data(pageRows), 'orders.csv'),
+    '--workers', '1,2,4'], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  scaling = JSON.parse(out.trim().split('\n').pop());
+}
 
 // ---- the table ----
 // Two clocks: wall time, and CPU time (user + system), which is what the code costs and is far
@@ -227,6 +236,13 @@ if (page && page.read_core_ms !== undefined) {
     `${f1(page.read_wait_ms)} ms waiting for bytes (from the reader thread: ${page.reader_thread ? 'yes' : 'no'}) + ` +
     `${f1(page.read_copy_ms)} ms copying into the heap + the rest the reads' own work; then the score shown: the worker's ` +
     `${f1(page.score_ms)} ms (the score alone when its insights follow, docs/web.md "Reading files")`);
+}
+if (scaling) {
+  const ms = (x) => Math.round(x);
+  console.log(`page by workers (?slice-workers=N, ${pageRows} rows, a fresh page each): ` + scaling.map((r) =>
+    `${r.workers} ${r.end_to_end_ms < 0 ? '?' : (r.end_to_end_ms / 1000).toFixed(2)} s (${(r.read_only_ms / r.end_to_end_ms).toFixed(2)}x its read-only pass` +
+    (r.slices_ms ? `; main worker: plan ${ms(r.slices_ms.plan)}, slice 0 ${ms(r.slices_ms.slice0)}, waiting ${ms(r.slices_ms.wait)}, merge ${ms(r.slices_ms.merge)} ms` : '') +
+    (r.fell_back ? '; FELL BACK to one pass' : '') + ')').join('; '));
 }
 console.log(`site: ${(siteSize.visit.gz / 1024).toFixed(1)} KiB gzipped (${(siteSize.visit.raw / 1024).toFixed(1)} KiB raw) a visit ` +
   `downloads (with ${siteSize.visitLang}), ${(siteSize.all.gz / 1024).toFixed(1)} KiB with the files loaded on demand ` +
