@@ -58,7 +58,7 @@ const nextTask = () => new Promise((resolve) => setTimeout(resolve));
 // worker's steps (docs/web.md "Every core") and the merge. The extra workers share this worker's
 // compiled module, so its optimised code too: cold, a slice's part took about twice as long to
 // make and the merge 2.5 times (docs/performance.md "Warm slices, spare workers").
-function readInSlices(m, bytes, shop) {
+function readInTwoSlices(m, bytes, shop) {
   const main = new m.Ingest(shop);
   const extra = new m.Ingest(shop);
   const feed = (ing, from, to, commit) => {
@@ -108,7 +108,7 @@ export async function warmUp(m, stopped, passes = WARM_PASSES, slices = false) {
       if (slices) {
         await nextTask();
         if (stopped()) break;
-        readInSlices(m, bytes, shop);
+        readInTwoSlices(m, bytes, shop);
       }
     } catch {
       break;
