@@ -240,7 +240,7 @@ if (page && page.read_core_ms !== undefined) {
 if (scaling) {
   const ms = (x) => Math.round(x);
   console.log(`page by workers (?slice-workers=N, ${pageRows} rows, a fresh page each): ` + scaling.map((r) =>
-    `${r.workers} ${r.end_to_end_ms < 0 ? '?' : (r.end_to_end_ms / 1000).toFixed(2)} s (${(r.read_only_ms / r.end_to_end_ms).toFixed(2)}x its read-only pass` +
+    `${r.workers} ${(r.end_to_end_ms / 1000).toFixed(2)} s (${(r.read_only_ms / r.end_to_end_ms).toFixed(2)}x its read-only pass` +
     (r.slices_ms ? `; main worker: plan ${ms(r.slices_ms.plan)}, slice 0 ${ms(r.slices_ms.slice0)}, waiting ${ms(r.slices_ms.wait)}, merge ${ms(r.slices_ms.merge)} ms` : '') +
     (r.fell_back ? '; FELL BACK to one pass' : '') + ')').join('; '));
 }

@@ -54,6 +54,14 @@ export function warmUpCsv(rows = WARM_ROWS) {
 
 const nextTask = () => new Promise((resolve) => setTimeout(resolve));
 
+// Bytes from..to of the made-up export into `ing`: copied into the heap where reserve() says (after
+// it: it may have grown the memory), then ing[commit] ('commit', or 'commitSlice' for a slice).
+function feed(m, ing, bytes, from, to, commit = 'commit') {
+  const ptr = ing.reserve(to - from);
+  m.HEAPU8.set(bytes.subarray(from, to), ptr);
+  ing[commit](to - from);
+}
+
 // The made-up export read once more in two slices, both in this worker: the plan, an extra
 // worker's steps (docs/web.md "Every core") and the merge. The extra workers share this worker's
 // compiled module, so its optimised code too: cold, a slice's part took about twice as long to
@@ -61,22 +69,17 @@ const nextTask = () => new Promise((resolve) => setTimeout(resolve));
 function readInTwoSlices(m, bytes, shop) {
   const main = new m.Ingest(shop);
   const extra = new m.Ingest(shop);
-  const feed = (ing, from, to, commit) => {
-    const ptr = ing.reserve(to - from);
-    m.HEAPU8.set(bytes.subarray(from, to), ptr);
-    ing[commit](to - from);
-  };
   try {
     const planText = main.planSlices('orders', 'warm-up.csv', bytes.length, 2, 1 << 16,
       (offset, ptr, size) => m.HEAPU8.set(bytes.subarray(offset, offset + size), ptr));
     const { head, starts } = JSON.parse(planText);
     if (starts.length !== 3) return;
     extra.begin('orders', 'warm-up.csv', 'text', false);
-    feed(extra, 0, head, 'commit');
+    feed(m, extra, bytes, 0, head);
     extra.startSlice(planText, 1);
-    feed(extra, starts[1], starts[2], 'commitSlice');
+    feed(m, extra, bytes, starts[1], starts[2], 'commitSlice');
     const part = extra.endSlice();
-    feed(main, starts[0], starts[1], 'commit');
+    feed(m, main, bytes, starts[0], starts[1]);
     main.mergeSlices(planText, [part]);
     main.end();
   } finally {
@@ -98,9 +101,7 @@ export async function warmUp(m, stopped, passes = WARM_PASSES, slices = false) {
     const ing = new m.Ingest(shop);
     try {
       ing.begin('orders', 'warm-up.csv', 'text', false);
-      const ptr = ing.reserve(bytes.length);
-      m.HEAPU8.set(bytes, ptr); // after reserve(): it may have grown the memory
-      ing.commit(bytes.length);
+      feed(m, ing, bytes, 0, bytes.length);
       ing.end();
       await nextTask();
       if (stopped()) break;
