@@ -100,7 +100,11 @@ inline uint64_t quoted_stops(const unsigned char* p) {
 
 inline StopMasks stop_masks(const unsigned char* p, unsigned char delim) { return {unquoted_stops(p, delim), quoted_stops(p)}; }
 
-// Finds stops in one piece of text, block by block, remembering the current block's masks.
+// Finds stops in one piece of text. The unquoted masks, which every block needs, are made ahead
+// for a batch of blocks at a time by a function of their own, so that the tokenizer's loop over
+// cells loads a block's mask instead of holding the vector code (in WebAssembly, V8 spilled the
+// loop's values around that code; docs/performance.md "Stop masks made ahead"). The quoted mask,
+// needed only inside quoted cells, is made for the block asked and remembered.
 class StopScanner {
 public:
     StopScanner(const char* text, size_t size, unsigned char delim)
@@ -110,7 +114,7 @@ public:
     size_t next_quoted(size_t i) {
         size_t block = i & ~size_t{63};
         while (i < n_) {
-            const uint64_t m = mask(block, quoted_block_, quoted_, true) >> (i & 63);
+            const uint64_t m = quoted_bits(block) >> (i & 63);
             if (m) return i + static_cast<size_t>(__builtin_ctzll(m));
             block += 64;
             i = block;
@@ -119,26 +123,42 @@ public:
     }
     // The unquoted stops of the 64-byte block starting at `block` (a multiple of 64, < size): the
     // tokenizer walks their bits itself.
-    uint64_t unquoted_bits(size_t block) { return mask(block, unquoted_block_, unquoted_, false); }
+    uint64_t unquoted_bits(size_t block) {
+        const size_t k = (block >> 6) - first_;  // a block before the batch wraps round to a refill
+        return k < filled_ ? masks_[k] : fill(block);
+    }
 
 private:
-    // One mask of a block, remembered for the block last asked.
-    uint64_t mask(size_t block, size_t& cached_block, uint64_t& cached, bool quoted) {
-        if (block == cached_block) return cached;
-        cached_block = block;
-        if (block + 64 <= n_) return cached = quoted ? quoted_stops(p_ + block) : unquoted_stops(p_ + block, delim_);
-        // The last, partial block: padded with a byte that is never a stop.
-        unsigned char tail[64];
-        std::memset(tail, 'a', sizeof tail);
-        std::memcpy(tail, p_ + block, n_ - block);
-        return cached = quoted ? quoted_stops(tail) : unquoted_stops(tail, delim_);
+    static constexpr size_t kBatch = 128;  // blocks: 8 KiB of text, 1 KiB of masks
+
+    [[gnu::noinline]] uint64_t fill(size_t block) {
+        first_ = block >> 6;
+        filled_ = 0;
+        for (size_t at = block; at < n_ && filled_ < kBatch; at += 64) masks_[filled_++] = unquoted_stops(at_least_64(at), delim_);
+        return masks_[0];
+    }
+    uint64_t quoted_bits(size_t block) {
+        if (block == quoted_block_) return quoted_;
+        quoted_block_ = block;
+        return quoted_ = quoted_stops(at_least_64(block));
+    }
+    // 64 readable bytes from `block` on: the text itself, or the last, partial block padded with
+    // a byte that is never a stop.
+    const unsigned char* at_least_64(size_t block) {
+        if (block + 64 <= n_) return p_ + block;
+        std::memset(tail_, 'a', sizeof tail_);
+        std::memcpy(tail_, p_ + block, n_ - block);
+        return tail_;
     }
 
     const unsigned char* p_;
     size_t n_;
     unsigned char delim_;
-    size_t unquoted_block_ = ~size_t{0}, quoted_block_ = ~size_t{0};
-    uint64_t unquoted_ = 0, quoted_ = 0;
+    size_t first_ = 0, filled_ = 0;
+    uint64_t masks_[kBatch];
+    size_t quoted_block_ = ~size_t{0};
+    uint64_t quoted_ = 0;
+    unsigned char tail_[64];
 };
 
 }  // namespace shopscore::ingest
