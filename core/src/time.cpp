@@ -153,14 +153,12 @@ std::optional<int32_t> parse_utc_offset(std::string_view text) {
     return offset;
 }
 
-namespace {
-
 // Seller Center's own three forms at their fixed places, which are nearly every cell of an
 // export: "11/02/2026 09:30:00 AM" (US), "02/11/2026 21:30:00" (other markets, the slash order
 // as given) and "2026-11-02 21:30:00". Read here without the general scanner; nullopt for any
 // other text or any value out of range, which the general reading below then reads (it gives the
 // same answer for these forms: tests/unit/rules/test_rules_dates.cpp compares the two).
-std::optional<Seconds> fixed_form(std::string_view s, DateOrder slash_order) {
+std::optional<Seconds> parse_fixed_timestamp(std::string_view s, DateOrder slash_order) {
     const size_t n = s.size();
     if (n != 19 && n != 22) return std::nullopt;
     auto digit = [&](size_t i) { return static_cast<unsigned>(s[i] - '0'); };
@@ -195,12 +193,10 @@ std::optional<Seconds> fixed_form(std::string_view s, DateOrder slash_order) {
            h * 3600 + mi * 60 + (sec == 60 ? 59 : sec);
 }
 
-}  // namespace
-
 std::optional<Seconds> parse_timestamp(std::string_view text, int32_t shop_offset_seconds,
                                        DateOrder slash_order) {
     text = trim(text);
-    if (const std::optional<Seconds> t = fixed_form(text, slash_order)) return t;
+    if (const std::optional<Seconds> t = parse_fixed_timestamp(text, slash_order)) return t;
     return parse_timestamp_scanned(text, shop_offset_seconds, slash_order);
 }
 

@@ -50,6 +50,10 @@ std::optional<Seconds> parse_timestamp(std::string_view text, int32_t shop_offse
 // Seller Center's fixed forms (for the test that compares the two).
 std::optional<Seconds> parse_timestamp_scanned(std::string_view text, int32_t shop_offset_seconds,
                                                DateOrder slash_order = DateOrder::month_first);
+// The shortcut alone: Seller Center's fixed forms, "11/02/2026 09:30:00 AM", "02/11/2026 21:30:00"
+// (the slash order as given) and "2026-11-02 21:30:00", exactly (nothing trimmed); nullopt for
+// any other text, which parse_timestamp reads by the scanner with the same answer for these forms.
+std::optional<Seconds> parse_fixed_timestamp(std::string_view text, DateOrder slash_order);
 
 // The text a parse error shows as what was expected.
 constexpr const char* kTimestampExpectation =

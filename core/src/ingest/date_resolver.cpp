@@ -150,7 +150,7 @@ Seconds DateResolver::parse(std::string_view text, int64_t row, int column) cons
     if (xlsx_) {
         if (auto t = excel_serial_to_seconds(text)) return *t;
     }
-    const DateOrder order = order_.value_or(DateOrder::month_first);
+    const DateOrder order = slash_order();
     if (auto t = parse_timestamp(text, offset_, order)) return *t;
     int a, b;
     const DateOrder other = order == DateOrder::month_first ? DateOrder::day_first : DateOrder::month_first;

@@ -53,6 +53,8 @@ public:
     // `text` is not a date-time in the file's order (month first while undecided: only dates that
     // read the same either way are parsed then).
     Seconds parse(std::string_view text, int64_t row, int column) const;
+    // The order parse() reads slash dates in now.
+    DateOrder slash_order() const { return order_.value_or(DateOrder::month_first); }
 
     // Would `text` parse as a date-time (used to recognise a row of column descriptions)?
     bool looks_like_time(std::string_view text) const;

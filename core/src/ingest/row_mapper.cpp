@@ -8,7 +8,13 @@
 namespace shopscore::ingest {
 
 Seconds RowMapper::time(const Row& row, int field, bool required, const char* what) {
-    const std::string_view text = row.text(field);
+    // Four times a row of an orders export, nearly all in Seller Center's fixed form with the tab
+    // its exports end a cell with: read here in one step. Anything else, trimmed, takes the whole
+    // way (excel serials, other forms, errors), which reads the fixed forms the same.
+    std::string_view cell = row.cell(field);
+    if (!cell.empty() && cell.back() == '\t') cell.remove_suffix(1);
+    if (const std::optional<Seconds> t = parse_fixed_timestamp(cell, dates_.slash_order())) return *t;
+    const std::string_view text = trim_cell(cell);
     if (text.empty()) {
         if (required) fail_cell(row.number, row.column(field), "missing_value", what, {});
         return kNoTime;

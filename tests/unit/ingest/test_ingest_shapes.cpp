@@ -99,6 +99,46 @@ TEST_CASE("ingest/dates: the seller states the order; the reading is named", "[i
     CHECK_FALSE(date_order_from_name("ymd"));
 }
 
+TEST_CASE("ingest/dates: Seller Center's fixed form with its tab, in the file's order", "[ingest][shapes][boundary]") {
+    // Month-first (11/14 decides it in row 2): created 2 Nov 09:30:00, delivered 14 Nov 13:05:09.
+    // Row 3 is the same instant with a space before and two tabs after: the general reading.
+    const Dataset m = read_one(
+        "Order ID,Created Time,Delivered Time\n"
+        "A1,11/02/2026 09:30:00 AM\t,11/14/2026 01:05:09 PM\t\n"
+        "A2, 11/02/2026 09:30:00 AM\t\t,\n",
+        ExportKind::orders);
+    REQUIRE(m.orders.size() == 2);
+    CHECK(m.orders[0].created == at("2026-11-02 09:30:00"));
+    CHECK(m.orders[0].delivered == at("2026-11-14 13:05:09"));
+    CHECK(m.orders[1].created == at("2026-11-02 09:30:00"));
+
+    // Day-first, 24-hour (other markets; 14/11 decides it in row 2): 2 Nov 21:30, 14 Nov 08:00,
+    // then 3 Nov midnight (month-first it would be 11 March).
+    const Dataset d = read_one(
+        "Order ID,Created Time,Delivered Time\n"
+        "A1,02/11/2026 21:30:00\t,14/11/2026 08:00:00\t\n"
+        "A2,03/11/2026 00:00:00\t,\n",
+        ExportKind::orders);
+    REQUIRE(d.orders.size() == 2);
+    CHECK(d.orders[0].created == at("2026-11-02 21:30:00"));
+    CHECK(d.orders[0].delivered == at("2026-11-14 08:00:00"));
+    CHECK(d.orders[1].created == at("2026-11-03 00:00:00"));
+
+    // Stated day-first: 03/04 is 3 April, 10 PM = 22:00.
+    const Dataset s = read_one("Order ID,Created Time\nA1,03/04/2026 10:00:00 PM\t\n", ExportKind::orders, nullptr,
+                               DateOrder::day_first);
+    CHECK(s.orders[0].created == at("2026-04-03 22:00:00"));
+
+    // In the fixed form's shape but no date (31 November), no hour (13 PM) or no minute (60):
+    // errors on their row and column, not a time.
+    for (const char* bad : {"11/31/2026 09:30:00 AM", "11/02/2026 13:30:00 PM", "2026-11-02 09:60:00"}) {
+        CAPTURE(bad);
+        const std::string text = std::string("Order ID,Created Time\nA1,") + bad + "\t\n";
+        CHECK(error_of([&] { read_one(text, ExportKind::orders); }) ==
+              std::string("t.csv:2:Created Time: expected ") + kTimestampExpectation + ", got \"" + bad + "\"");
+    }
+}
+
 TEST_CASE("ingest/values: known spellings, and unknown values counted instead of fatal", "[ingest][shapes]") {
     // Row 2: the real US value "Fulfillment by TikTok" -> fbt; row 3 "FBT"; row 4 "Fulfilled by
     // TikTok"; row 5 "Fulfilled by seller"; row 6 "Drone delivery" (unknown -> seller, counted);
