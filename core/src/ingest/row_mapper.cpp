@@ -1,6 +1,7 @@
 #include "ingest/row_mapper.h"
 
 #include <algorithm>
+#include <cstring>
 
 #include "ingest/cell_error.h"
 #include "same_text.h"
@@ -55,14 +56,17 @@ std::string_view RowMapper::lookup(const Row& row, int field, const char* table)
     }
     for (size_t way = 0; way < kMemoWays; ++way) {
         const Memo& memo = memo_[f * kMemoWays + way];
-        if (memo.table == table && same_text(memo.text, text)) return memo.value;
+        if (memo.table == table && same_text(std::string_view(memo.text, memo.size), text)) return memo.value;
     }
+    const std::string_view value = aliases_.value(table, text);
+    if (text.size() > kMemoText) return value;
     Memo& memo = memo_[f * kMemoWays + memo_next_[f]];
     memo_next_[f] = static_cast<uint8_t>((memo_next_[f] + 1) % kMemoWays);
-    memo.value = aliases_.value(table, text);
-    memo.text.assign(text);
+    memo.value = value;
+    std::memcpy(memo.text, text.data(), text.size());
+    memo.size = static_cast<uint32_t>(text.size());
     memo.table = table;
-    return memo.value;
+    return value;
 }
 
 std::string_view RowMapper::choice(const Row& row, int field, const char* table) {

@@ -254,6 +254,41 @@ TEST_CASE("ingest/status: cancelled in any language; Cancelled Time or Cancel By
     CHECK(find_warning(s.warnings, "cancelled_without_time")->count == 1);
 }
 
+TEST_CASE("ingest/values: a column's remembered values, long Thai values and more values than it remembers", "[ingest][shapes][boundary]") {
+    // The mapper remembers the last four values of a column. Order Status runs through five known
+    // values, so Completed on row 7 is looked up again; Cancelled (rows 6, 8) and Thai ยกเลิกแล้ว
+    // (row 11) cancel A5, A7, A10. A 70-byte unknown status (rows 9, 10) is too long to remember:
+    // counted twice, one example. The Thai Return/Refund (49 bytes) marks A1 and A6 returned.
+    const std::string unknown(70, 'x');
+    const std::string thai_return = "คืนสินค้า/คืนเงิน";
+    REQUIRE(thai_return.size() == 49);
+    FileSummary s;
+    const Dataset d = read_one("Order ID,Order Status,Cancelation/Return Type,Created Time\n"
+                               "A1,Completed," + thai_return + ",2026-11-02 09:30\n"
+                               "A2,Shipped,,2026-11-02 09:30\n"
+                               "A3,Delivered,,2026-11-02 09:30\n"
+                               "A4,To ship,,2026-11-02 09:30\n"
+                               "A5,Cancelled,,2026-11-02 09:30\n"
+                               "A6,Completed," + thai_return + ",2026-11-02 09:30\n"
+                               "A7,Cancelled,,2026-11-02 09:30\n"
+                               "A8," + unknown + ",,2026-11-02 09:30\n"
+                               "A9," + unknown + ",,2026-11-02 09:30\n"
+                               "A10,ยกเลิกแล้ว,,2026-11-02 09:30\n",
+                               ExportKind::orders, &s);
+    REQUIRE(d.orders.size() == 10);
+    std::vector<std::string> cancelled;
+    for (const Order& o : d.orders)
+        if (o.cancelled != kNoTime) cancelled.push_back(d.order_id(o));
+    CHECK(cancelled == std::vector<std::string>{"A5", "A7", "A10"});
+    const Warning* returned = find_warning(d.warnings, "returns_export_missing");
+    REQUIRE(returned);
+    CHECK(returned->examples == std::vector<std::string>{"A1", "A6"});
+    const Warning* unknown_status = find_warning(s.warnings, "unknown_status");
+    REQUIRE(unknown_status);
+    CHECK(unknown_status->count == 2);
+    CHECK(unknown_status->examples == std::vector<std::string>{unknown});
+}
+
 TEST_CASE("ingest/returns marked in the orders export, no returns export", "[ingest][shapes]") {
     // A1 Cancelation/Return Type = Return/Refund; A2 Sku Quantity of return 1; A3 Order Refund
     // Amount "BRL 35,91"; A4 "$0.00" and quantity 0: not marked; A5 "82.912₫": marked. 4 orders.
