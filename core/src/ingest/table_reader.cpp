@@ -175,7 +175,12 @@ bool TableReader::is_description_row(const Row& row) const {
     for (int f : mapper_->date_fields()) {
         const std::string_view text = row.text(f);
         if (text.empty()) continue;
-        if (dates_.looks_like_time(text) || (text[0] >= '0' && text[0] <= '9')) return false;
+        // A date typed with full-width digits (０-９: EF BC 90-99 in UTF-8) starts like one too: its
+        // row is data, and its date an error, never a row skipped as descriptions.
+        const bool full_width_digit = text.size() >= 3 && static_cast<unsigned char>(text[0]) == 0xEF &&
+                                      static_cast<unsigned char>(text[1]) == 0xBC &&
+                                      static_cast<unsigned char>(text[2]) >= 0x90 && static_cast<unsigned char>(text[2]) <= 0x99;
+        if (dates_.looks_like_time(text) || (text[0] >= '0' && text[0] <= '9') || full_width_digit) return false;
         prose = true;
     }
     return prose;

@@ -214,6 +214,14 @@ TEST_CASE("ingest/description row: recognised by content in any language", "[ing
     // A bad date in the first data row is still an error, not a description.
     CHECK_THAT(error_of([] { read_one("Order ID,Created Time\n5771,31/31/2026\n", ExportKind::orders); }),
                Catch::StartsWith("t.csv:2:Created Time: expected a date-time"));
+    // So is a date typed with full-width digits (１, and ０ and ９, the range's ends), which once
+    // made the first data row a description row: its order was dropped without a word.
+    for (const char* typed : {"１１/02/2026 09:30:00 AM", "０1/02/2026 09:30:00 AM", "９/02/2026 09:30:00 AM"}) {
+        CAPTURE(typed);
+        const std::string text = std::string("Order ID,Created Time\n5771,") + typed + "\t\n5772,11/02/2026 09:30:00 AM\t\n";
+        CHECK(error_of([&] { read_one(text, ExportKind::orders); }) ==
+              std::string("t.csv:2:Created Time: expected ") + kTimestampExpectation + ", got \"" + typed + "\"");
+    }
 }
 
 TEST_CASE("ingest/status: cancelled in any language; Cancelled Time or Cancel By settle it", "[ingest][shapes]") {
