@@ -182,6 +182,38 @@ for (const [lang, locale, table] of LANGS) {
   });
 }
 
+for (const [lang, locale, table] of LANGS) {
+  test(`${lang}: quick mode: a value that cannot be read says what is shown, and never leaves the sample's score as the answer`, async () => {
+    const { context, problems } = await newContext(suite.browser, { locale });
+    const page = await openPage(context, suite.site.indexUrl);
+    await page.click('#tab-quick');
+    // The first value typed cannot be read: nothing was scored, so no "result shown" is spoken of.
+    await page.fill('#quick-nbfr-value', '0.4o');
+    await page.waitForSelector('#result-fix-fields');
+    assert.equal(await page.textContent('#quick-error'), table['quick.invalid_none']);
+    // Corrected: a score; then unreadable again: that score stays, marked, and the line says so.
+    let seq = await resultSeq(page);
+    await page.fill('#quick-nbfr-value', '0.4');
+    await waitForResult(page, seq);
+    assert.equal(await page.textContent('#quick-error'), '');
+    await page.fill('#quick-nbfr-value', '0.4o');
+    await page.waitForSelector('#result-stale');
+    assert.equal(await page.textContent('#quick-error'), table['quick.invalid']);
+    assert.equal(await page.locator('#sps-display').count(), 1);
+    // The sample scored, then quick mode with a value that cannot be read: the sample's score is
+    // not these inputs' answer, so it goes, and the line says there is none.
+    await page.click('#tab-files');
+    await loadSample(page);
+    await page.click('#tab-quick');
+    await page.fill('#quick-nrr-value', 'abc');
+    await page.waitForSelector('#result-fix-fields');
+    assert.equal(await page.locator('#sps-display').count(), 0);
+    assert.equal(await page.textContent('#quick-error'), table['quick.invalid_none']);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
+
 test('quick mode on a phone: the score stays in view while typing (sticky summary)', async () => {
   const { context } = await newContext(suite.browser, { locale: 'en-US', viewport: { width: 375, height: 700 }, isMobile: true });
   const page = await openPage(context, suite.site.indexUrl);
@@ -324,10 +356,13 @@ for (const [lang, locale] of LANGS) {
     await loadSample(page);
     assert.deepEqual(await axe(page), [], 'sample result');
     await page.click('#tab-quick');
+    // A quick-mode score, then a value that cannot be read: the field's message and the score
+    // kept, marked as not the inputs' (the sample's score is no answer to quick mode's values).
     const seq = await resultSeq(page);
-    await page.fill('#quick-nrr-value', '150');
     await page.fill('#quick-otdr-value', '96');
     await waitForResult(page, seq);
+    await page.fill('#quick-nrr-value', '150');
+    await page.waitForSelector('#result-stale');
     assert.deepEqual(await axe(page), [], 'quick mode');
     await page.click('#tab-files');
     await addFiles(page, [path.join(MALFORMED, 'bad_date.csv')]);

@@ -26,7 +26,8 @@ import { setupShops, renderShops, setChangeProvider } from './shops/view.js';
 // What a store change redraws.
 const RESULT_KEYS = ['result', 'error', 'stale', 'source', 'fields', 'shownSeq', 'insightsPending'];
 function onStore(patch) {
-  if ('fields' in patch || 'source' in patch) { showShopMessages(); showQuickMessages(); }
+  if ('fields' in patch || 'source' in patch) showShopMessages();
+  if ('fields' in patch || 'source' in patch || 'result' in patch) showQuickMessages();
   if ('source' in patch && patch.source !== 'quick') quickInactive();
   if (RESULT_KEYS.some((k) => k in patch)) scheduleRender();
   historyOnStore(patch); // a new result is stored while the history is on (docs/history.md)

@@ -73,13 +73,14 @@ export function buildQuickForm() {
   showQuickMessages();
 }
 
-// Field messages and the line under the form, from the store.
+// Field messages and the line under the form, from the store. The line speaks of "the result
+// shown" only when one is (a first typed value that cannot be read leaves none).
 export function showQuickMessages() {
   const root = $('#quick-form');
   showFieldMessages(root, state.fields);
   const bad = Object.entries(state.fields).some(([id, f]) => id.startsWith('quick-') && f.error);
   const line = $('#quick-error');
-  if (line) line.textContent = bad && state.source === 'quick' ? t('quick.invalid') : '';
+  if (line) line.textContent = bad && state.source === 'quick' ? t(state.result ? 'quick.invalid' : 'quick.invalid_none') : '';
 }
 
 function clearQuick() {

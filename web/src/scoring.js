@@ -67,7 +67,9 @@ const painted = () => new Promise((resolve) => {
 
 // Scores the current source. Only the newest call's answer is kept (seq), so a slow reply
 // cannot overwrite a later one. A typed value that cannot be read stops here: the last valid
-// result stays, marked stale (not matching the inputs), and the field says why.
+// result of the same source stays, marked stale (not matching the inputs), and the field says
+// why; another source's result (the sample's, a file's, before the seller turned to quick mode)
+// is not left on screen as if it answered these inputs.
 export async function rescore() {
   if (!state.engine || !state.profile) return;
   const seq = state.seq + 1;
@@ -75,7 +77,8 @@ export async function rescore() {
   set({ seq, fields: req.fields, assumedOrders: req.assumed });
   if (req.invalid) {
     // (A score shown before its insights stays as it is: they are no longer on the way.)
-    set({ stale: state.result != null && state.resultSource === state.source, error: null, insightsPending: false, shownSeq: seq });
+    const kept = state.result != null && state.resultSource === state.source;
+    set({ result: kept ? state.result : null, stale: kept, error: null, insightsPending: false, shownSeq: seq });
     return;
   }
   if (!req.session) return;

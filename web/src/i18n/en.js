@@ -82,6 +82,7 @@ export default {
   'quick.denominator_aht': 'Requests',
   'quick.counts': 'Counts (optional)',
   'quick.invalid': 'Some values cannot be read (see the marked fields). The result shown is the last valid one and does not include them.',
+  'quick.invalid_none': 'Some values cannot be read (see the marked fields): no score until they are corrected.',
   'quick.err_number': 'Type a number, like 95.6.',
   'quick.err_percent': 'A rate is between 0 and 100 %.',
   'quick.err_hours': 'Type hours, like 20 or 20 h.',

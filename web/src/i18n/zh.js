@@ -82,6 +82,7 @@ export default {
   'quick.denominator_aht': '售后申请数',
   'quick.counts': '数量（选填）',
   'quick.invalid': '部分数值无法识别（见标红的输入框）。下方是上一次有效的结果，不含这些数值。',
+  'quick.invalid_none': '部分数值无法识别（见标红的输入框）：更正后才会计算分数。',
   'quick.err_number': '请填写数字，例如 95.6。',
   'quick.err_percent': '比率应在 0 到 100% 之间。',
   'quick.err_hours': '请填写小时数，例如 20 或 20 小时。',
