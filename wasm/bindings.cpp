@@ -74,30 +74,6 @@ std::string calibrate_dataset_json(const std::string& dataset_json, const std::s
     });
 }
 
-// The core's rule for a typed value (docs/scoring.md "Typed values"), so the page's fields read
-// numbers exactly as the CLI and the dataset do: {"value": fraction (hours for aht), "note": null
-// or {"code": "rate_read_as_fraction", "params": {...}}}. An unreadable value throws an InputError
-// (code invalid_value, field `metric`).
-std::string parse_metric_value(const std::string& metric, const std::string& text) {
-    return js_errors([&] {
-        size_t m = 0;
-        while (m < kMetricCount && metric != kMetricNames[m]) ++m;
-        if (m == kMetricCount)
-            throw InputError("metric", "expected one of nrr, nbfr, otdr, sfcr, imd, aht, got \"" + metric + "\"",
-                             ErrorDetail{"invalid_value", {}, 0, {}, "metric", "nrr | nbfr | otdr | sfcr | imd | aht", metric});
-        const auto id = static_cast<MetricId>(m);
-        const TypedValue typed = read_metric_value(id, text, metric);
-        nlohmann::ordered_json out;
-        out["value"] = typed.value;
-        out["note"] = nullptr;
-        if (typed.read_as_fraction) {
-            const Warning w = read_as_fraction_note(id, text, typed.value);
-            out["note"] = {{"code", w.code}, {"message", w.message}, {"params", w.params}};
-        }
-        return out.dump();
-    });
-}
-
 // A batch row (shopscore/batch_row.h) as {"csv": its CSV line, "row": its cells as JSON}: the
 // Shops view keeps only this per shop, and its download is the header plus the lines.
 std::string batch_row_json(const ShopRow& row) {
@@ -307,7 +283,6 @@ EMSCRIPTEN_BINDINGS(shopscore) {
     emscripten::function("headerAliases", emscripten::optional_override([] { return std::string(embedded::header_aliases_json); }));
     emscripten::function("score", &score_dataset_json);
     emscripten::function("calibrate", &calibrate_dataset_json);
-    emscripten::function("parseMetricValue", &parse_metric_value);
     emscripten::class_<IngestSession>("Ingest")
         .constructor<std::string>()
         .constructor<std::string, std::string>()

@@ -29,6 +29,31 @@ std::optional<double> decimal(std::string_view s) {
     return std::strtod(std::string(s).c_str(), nullptr);
 }
 
+// Digits grouped in threes by commas, as Seller Center writes counts ("1,000", "12,345,678").
+bool grouped_thousands(std::string_view s) {
+    const size_t first = s.find(',');
+    if (first == std::string_view::npos || first == 0 || first > 3 || s[0] == '0') return false;
+    for (size_t i = 0; i < s.size(); ++i) {
+        const bool comma_here = i >= first && (i - first) % 4 == 0;
+        if (comma_here ? s[i] != ',' : (s[i] < '0' || s[i] > '9')) return false;
+    }
+    return (s.size() - first) % 4 == 0;
+}
+
+// A whole count: digits, or digits grouped in threes by commas. Not "1.000" or "12.0": a count
+// has no decimals, and "1.000" could be a thousand or one (read as 1, a small count let the
+// volume prior pull a rate towards the benchmark: a better score than the truth).
+std::optional<double> whole_count(std::string_view s) {
+    const bool grouped = grouped_thousands(s);
+    double count = 0;
+    for (char c : s) {
+        if (c == ',' && grouped) continue;
+        if (c < '0' || c > '9') return std::nullopt;
+        count = count * 10 + (c - '0');
+    }
+    return s.empty() ? std::nullopt : std::optional<double>(count);
+}
+
 std::string_view trim(std::string_view s) {
     while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
     while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
@@ -84,7 +109,9 @@ TypedValue read_metric_value(MetricId metric, std::string_view raw, const std::s
                 text = trim(text.substr(0, text.size() - unit.size()));
                 break;
             }
-        const std::optional<double> hours = decimal_comma(std::string(text), nullptr);
+        // "1,000" could be a thousand hours or one (the decimal comma): refused, not guessed,
+        // since the smaller reading would make the handling time look better than it is.
+        const std::optional<double> hours = grouped_thousands(text) ? std::nullopt : decimal_comma(std::string(text), nullptr);
         if (!hours) fail_value(field, raw, "hours like 31.2 (0 or more)");
         out.value = *hours;
         return out;
@@ -150,10 +177,14 @@ std::pair<MetricId, DirectMetric> direct_metric_from_text(std::string_view raw_t
     direct.value = *value;
     if (has_counts) {
         const size_t slash = counts.find('/');
-        const std::optional<double> denominator = decimal(trim(slash == std::string_view::npos ? counts : counts.substr(slash + 1)));
+        // Counts are whole ("812", "1,200"); aht's numerator is total hours ("425.5").
+        const std::optional<double> denominator = whole_count(trim(slash == std::string_view::npos ? counts : counts.substr(slash + 1)));
         std::optional<double> numerator;
-        if (slash != std::string_view::npos) numerator = decimal(trim(counts.substr(0, slash)));
-        if (!denominator || (slash != std::string_view::npos && !numerator) || std::floor(*denominator) != *denominator)
+        if (slash != std::string_view::npos) {
+            const std::string_view n = trim(counts.substr(0, slash));
+            numerator = is_rate ? whole_count(n) : decimal(n);
+        }
+        if (!denominator || (slash != std::string_view::npos && !numerator))
             fail(text, "a whole count after ':' (orders, chats or requests), or NUMERATOR/DENOMINATOR");
         if (!numerator) {
             // The count behind the shown value: whole orders for a rate, total hours for aht.

@@ -1,25 +1,30 @@
 // The page reads typed numbers (web/src/parse.js) by the core's rule (docs/scoring.md "Typed
 // values"): the same inputs give the same value, the same "read as a fraction" note and the
-// same refusals as the core's parseMetricValue (WASM under node). Needs no browser.
+// same refusals as the core reading a dataset whose metric value is that text (the WASM module
+// under node, as for `--metric` and a dataset's text values). Needs no browser.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { nodeModule } from './helpers.mjs';
-import { parseMetric } from '../../web/src/parse.js';
+import { parseMetric, parseCount } from '../../web/src/parse.js';
+import { quickDataset } from '../../web/src/request.js';
+import { applyMeta } from '../../web/src/model.js';
 
 const RATES = ['93.4', '93.4%', '93.4 %', '９３．４％', '0.934', '0.0085', '0.85', '1', '100', '0', '93,4',
   'abc', '150', '-5', '93.4 percent', '', '1.000', '0.5', '.5', '12%', '101'];
-const HOURS = ['18.5', '18.5 h', '18.5h', '18,5', '２０', '20 小时', 'abc', '-1'];
+const HOURS = ['18.5', '18.5 h', '18.5h', '18,5', '２０', '20 小时', 'abc', '-1', '1,000', '1,234 h', '12,345', '0,500', '１，０００'];
 
-test('parse.js reads every typed value as the core does', async (t) => {
+test('parse.js reads every typed value as the core does', async () => {
   const m = await nodeModule();
-  if (typeof m.parseMetricValue !== 'function') return t.skip('this core has no parseMetricValue binding');
   const core = (id, text) => {
+    const dataset = { schema: 'shopscore.dataset/1', shop: { as_of: '2026-11-20', delivered_orders_90d: 40 }, metrics: { [id]: { value: text } } };
+    let r;
     try {
-      const r = JSON.parse(m.parseMetricValue(id, text));
-      return { value: r.value, note: !!r.note };
-    } catch {
+      r = JSON.parse(m.score(JSON.stringify(dataset), '{}'));
+    } catch (e) {
+      assert.match(String(e.message), new RegExp(`metrics\\.${id}\\.value`), `${id} "${text}": refused at the value, not for another reason`);
       return { error: true };
     }
+    return { value: r.metrics[id].value, note: r.warnings.some((w) => w.code === 'rate_read_as_fraction') };
   };
   for (const [id, inputs] of [['otdr', RATES], ['nrr', RATES], ['aht', HOURS]]) {
     for (const text of inputs) {
@@ -34,4 +39,26 @@ test('parse.js reads every typed value as the core does', async (t) => {
       }
     }
   }
+});
+
+test('counts: digits, or grouped in threes by commas as Seller Center writes them; nothing that could be a thousand or one', () => {
+  for (const [text, value] of [['420', 420], ['0', 0], ['１２００', 1200], ['1,200', 1200], ['１，２００', 1200], ['12,345,678', 12345678], ['1 200', 1200]]) {
+    assert.deepEqual(parseCount(text), { value }, text);
+  }
+  // "1,000" was 1 by the decimal-comma rule of the other numbers; "1.000" and "12.0" still would be.
+  for (const text of ['1.000', '12.0', '1,5', '1,00', '1,0000', '0,500', ',100', '1,000,', '1234,567', '-5', '+5', '1e3', 'abc']) {
+    assert.deepEqual(parseCount(text), { error: 'quick.err_count' }, text);
+  }
+  assert.deepEqual(parseMetric('aht', '1,000'), { error: 'quick.err_grouped' });
+});
+
+test('quick mode: a shop of "1,000" days is 1,000 days old, not one day (small-seller protection is for new shops)', async () => {
+  applyMeta(JSON.parse((await nodeModule()).meta())); // as main.js does once the worker is ready
+  const texts = { 'quick-shop_age_days': '1,000', 'quick-nrr-value': '4' };
+  const { dataset, invalid } = quickDataset(texts, {}, '2026-11-08');
+  assert.equal(invalid, false);
+  assert.equal(dataset.shop.opened, '2024-02-12'); // 2026-11-08 minus 1,000 days
+  const dotted = quickDataset({ ...texts, 'quick-shop_age_days': '1.000' }, {}, '2026-11-08');
+  assert.equal(dotted.invalid, true);
+  assert.deepEqual(dotted.fields['quick-shop_age_days'], { error: 'quick.err_count' });
 });

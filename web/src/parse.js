@@ -38,22 +38,32 @@ export function parseRate(text) {
   return { value: n / 100 };
 }
 
+// Digits grouped in threes by commas, as Seller Center writes counts ("1,000", "12,345,678").
+const GROUPED = /^[1-9]\d{0,2}(,\d{3})+$/;
+
 // Hours: "20", "20 h", "20 hours", "20 小时"; minutes ("90 min", "90 分钟") are converted.
+// "1,000" could be a thousand hours or one (a decimal comma): refused, never guessed, since the
+// smaller reading would make the handling time look better than it is.
 export function parseHours(text) {
   const s = normalize(text);
   const m = /^([-+]?[\d.,]+)(h|hr|hrs|hour|hours|小时|小時|min|mins|minute|minutes|分钟|分)?$/.exec(s);
   if (!m) return { error: 'quick.err_hours' };
+  if (GROUPED.test(m[1])) return { error: 'quick.err_grouped' };
   const n = parseNumber(m[1]);
   if (n == null || n < 0) return { error: 'quick.err_hours' };
   if (m[2] && /^(min|分)/.test(m[2])) return { value: n / 60, note: 'quick.read_minutes' };
   return { value: n };
 }
 
-// A whole count of 0 or more ("420", "１，２００" is 1.2 by the decimal-comma rule: refused).
+// A whole count of 0 or more: digits ("420", "１２００"), or grouped in threes by commas as
+// Seller Center shows counts ("1,200", "１，２００"). Nothing else: not the decimal-comma rule of
+// the other numbers (it read "1,000" days or orders as 1, and a shop of 1,000 days as new enough
+// for small-seller protection), nor "1.000" or "12.0" (a thousand or one: not guessed).
 export function parseCount(text) {
-  const n = parseNumber(text);
-  if (n == null || n < 0 || !Number.isInteger(n)) return { error: 'quick.err_count' };
-  return { value: n };
+  const s = normalize(text);
+  if (/^\d+$/.test(s)) return { value: Number(s) };
+  if (GROUPED.test(s)) return { value: Number(s.replace(/,/g, '')) };
+  return { error: 'quick.err_count' };
 }
 
 // A metric's typed value: hours for aht, a rate for the others.

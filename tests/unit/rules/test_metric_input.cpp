@@ -119,6 +119,34 @@ TEST_CASE("metric input: the --metric text", "[metric_input]") {
     }
 }
 
+TEST_CASE("metric input: counts grouped in threes are thousands; a count or hours that could be a thousand or one is refused", "[metric_input][boundary]") {
+    // Seller Center writes counts as 1,200: a whole count may be grouped in threes by commas.
+    const DirectMetric n = direct_metric_from_text("nrr=0.8%:1,200").second;
+    CHECK(*n.denominator == 1200);
+    CHECK(*n.numerator == 10);  // 0.8 % of 1,200 = 9.6 -> 10 whole orders
+    const DirectMetric o = direct_metric_from_text("otdr=95%:1,140/1,200").second;
+    CHECK(*o.numerator == 1140);
+    CHECK(*o.denominator == 1200);
+    CHECK(*direct_metric_from_text("otdr=95%:12,345,678").second.denominator == 12345678);
+    CHECK(*direct_metric_from_text("aht=31:1,000").second.denominator == 1000);
+    CHECK(*direct_metric_from_text("aht=31:425.5/14").second.numerator == Approx(425.5));  // total hours may have decimals
+    // "1.000" was read as the count 1: with one order, the volume prior pulled a 5 % negative
+    // review rate almost to the benchmark (a better score than 5 % of a thousand orders). A count
+    // has no decimals, so "1.000" and "12.0" are refused, as are groups not of three.
+    for (const char* bad : {"nrr=5%:1.000", "nrr=0.8%:12.0", "otdr=95%:480/1.000", "otdr=95%:1.000/1,200", "nrr=0.8%:1,00", "nrr=0.8%:1,0000",
+                            "nrr=0.8%:0,500", "nrr=0.8%:,100", "nrr=0.8%:1,000,", "nrr=0.8%:1234,567"}) {
+        INFO(bad);
+        CHECK_THROWS_AS(direct_metric_from_text(bad), InputError);
+    }
+    // Hours: "31,2" has a decimal comma; "1,000" could be a thousand hours or one: refused.
+    CHECK(direct_metric_from_text("aht=31,2").second.value == Approx(31.2));
+    CHECK(direct_metric_from_text("aht=0,500").second.value == Approx(0.5));
+    for (const char* bad : {"aht=1,000", "aht=1,234 h", "aht=12,345"}) {
+        INFO(bad);
+        CHECK_THROWS_AS(direct_metric_from_text(bad), InputError);
+    }
+}
+
 TEST_CASE("metric input: 100 % is the top of a rate, a bare 1.000 the fraction 1", "[metric_input][boundary]") {
     // docs/scoring.md "Typed values": a rate is 0-100 %. otdr=100% is the best on-time rate (1.0,
     // score 5 at the best anchor); 100.01 % is above it, an error.

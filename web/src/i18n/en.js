@@ -87,6 +87,7 @@ export default {
   'quick.err_percent': 'A rate is between 0 and 100 %.',
   'quick.err_hours': 'Type hours, like 20 or 20 h.',
   'quick.err_count': 'Type a whole number of 0 or more.',
+  'quick.err_grouped': 'This could be a thousand or one (a decimal comma): type 1000 or 1.0.',
   'quick.err_num_den': 'Cannot be more than the {den} typed below.',
   'quick.read_fraction': 'Read as {v}.',
   'quick.read_minutes': 'Read as {v}.',

@@ -87,6 +87,7 @@ export default {
   'quick.err_percent': '比率应在 0 到 100% 之间。',
   'quick.err_hours': '请填写小时数，例如 20 或 20 小时。',
   'quick.err_count': '请填写 0 或以上的整数。',
+  'quick.err_grouped': '这个数可能是一千，也可能是一（逗号作小数点）：请填写 1000 或 1.0。',
   'quick.err_num_den': '不能大于下方填写的{den}。',
   'quick.read_fraction': '按 {v} 计算。',
   'quick.read_minutes': '按 {v} 计算。',
