@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { nodeModule } from './helpers.mjs';
 import { parseMetric, parseCount } from '../../web/src/parse.js';
-import { quickDataset } from '../../web/src/request.js';
+import { quickDataset, readShopFacts } from '../../web/src/request.js';
 import { applyMeta } from '../../web/src/model.js';
 
 const RATES = ['93.4', '93.4%', '93.4 %', '９３．４％', '0.934', '0.0085', '0.85', '1', '100', '0', '93,4',
@@ -61,4 +61,14 @@ test('quick mode: a shop of "1,000" days is 1,000 days old, not one day (small-s
   const dotted = quickDataset({ ...texts, 'quick-shop_age_days': '1.000' }, {}, '2026-11-08');
   assert.equal(dotted.invalid, true);
   assert.deepEqual(dotted.fields['quick-shop_age_days'], { error: 'quick.err_count' });
+});
+
+test('shop facts: points, products and violations are whole counts as Seller Center shows them', () => {
+  const { facts, fields } = readShopFacts({ reputation_points: '12,500', products_for_sale: '１２', violations_30d: '2.5' });
+  // 12,500 points was 12.5 by the decimal comma: below Gold Star's 10,000.
+  assert.equal(facts.reputation_points, 12500);
+  assert.equal(facts.products_for_sale, 12);
+  assert.equal(facts.violations_30d, undefined); // 2.5 violations: no such count, so no fact
+  assert.deepEqual(fields['shop-violations_30d'], { error: 'shop.err_number' });
+  assert.deepEqual(readShopFacts({ reputation_points: '10.000' }).fields['shop-reputation_points'], { error: 'shop.err_number' });
 });

@@ -6,7 +6,7 @@
 //     session, options, assumed }
 // `invalid`: a typed value cannot be read; the caller must not score (a typo never changes the
 // score) and marks the shown result as not matching the inputs.
-import { parseNumber, parseRate, parseHours, parseCount, parseMetric } from './parse.js';
+import { parseRate, parseHours, parseCount, parseMetric } from './parse.js';
 import { METRICS, gate } from './model.js';
 
 // The shop-facts form: key, kind (how its text is read).
@@ -15,10 +15,10 @@ export const SHOP_FIELDS = [
   { key: 'as_of', type: 'date' },
   { key: 'utc_offset', type: 'offset', placeholder: '-08:00', hint: 'shop.utc_hint' },
   { key: 'category', type: 'text' },
-  { key: 'reputation_points', type: 'number' },
+  { key: 'reputation_points', type: 'count' },
   { key: 'has_logo', type: 'select' },
-  { key: 'products_for_sale', type: 'number' },
-  { key: 'violations_30d', type: 'number' },
+  { key: 'products_for_sale', type: 'count' },
+  { key: 'violations_30d', type: 'count' },
   { key: 'positive_rating_rate', type: 'percent' },
 ];
 
@@ -32,10 +32,12 @@ export function readShopFacts(texts = {}, today = '') {
     const v = String(texts[f.key] ?? '').trim();
     if (v === '') continue;
     const id = 'shop-' + f.key;
-    if (f.type === 'number') {
-      const n = parseNumber(v);
-      if (n == null || n < 0) fields[id] = { error: 'shop.err_number' };
-      else facts[f.key] = n;
+    if (f.type === 'count') {
+      // Whole counts as Seller Center shows them ("12,500" points is 12500, not 12.5: the
+      // decimal-comma rule of the other numbers would have failed Gold Star's 10,000).
+      const r = parseCount(v);
+      if (r.error) fields[id] = { error: 'shop.err_number' };
+      else facts[f.key] = r.value;
     } else if (f.type === 'percent') {
       const r = parseRate(v);
       if (r.error) fields[id] = { error: r.error };

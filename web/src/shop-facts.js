@@ -26,7 +26,7 @@ export function buildShopForm() {
     if (f.type === 'select') {
       input = h('select', { id }, ['', 'true', 'false'].map((v) => h('option', { value: v, text: t('shop.logo_' + (v || 'unknown')) })));
     } else {
-      input = h('input', { id, type: f.type === 'date' ? 'date' : 'text', inputmode: f.type === 'number' || f.type === 'percent' ? 'decimal' : null, placeholder: f.placeholder || null, autocomplete: 'off', 'aria-describedby': [f.hint ? id + '-hint' : '', id + '-msg'].join(' ').trim() });
+      input = h('input', { id, type: f.type === 'date' ? 'date' : 'text', inputmode: f.type === 'count' ? 'numeric' : f.type === 'percent' ? 'decimal' : null, placeholder: f.placeholder || null, autocomplete: 'off', 'aria-describedby': [f.hint ? id + '-hint' : '', id + '-msg'].join(' ').trim() });
     }
     if (state.shopText[f.key] != null) input.value = state.shopText[f.key];
     // The time zone applies when files are read: on 'change' only, not per keystroke. The other
