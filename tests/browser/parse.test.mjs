@@ -4,7 +4,8 @@
 // under node, as for `--metric` and a dataset's text values). Needs no browser.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { nodeModule } from './helpers.mjs';
+import path from 'node:path';
+import { ROOT, nodeModule, cliAvailable, cliScore } from './helpers.mjs';
 import { parseMetric, parseCount } from '../../web/src/parse.js';
 import { quickDataset, readShopFacts } from '../../web/src/request.js';
 import { applyMeta } from '../../web/src/model.js';
@@ -71,4 +72,19 @@ test('shop facts: points, products and violations are whole counts as Seller Cen
   assert.equal(facts.violations_30d, undefined); // 2.5 violations: no such count, so no fact
   assert.deepEqual(fields['shop-violations_30d'], { error: 'shop.err_number' });
   assert.deepEqual(readShopFacts({ reputation_points: '10.000' }).fields['shop-reputation_points'], { error: 'shop.err_number' });
+});
+
+test('counts: the page reads a count as the CLI reads --metric\'s (digits, or grouped in threes)', (t) => {
+  if (!cliAvailable()) return t.skip('no CLI');
+  const dataset = path.join(ROOT, 'tests', 'data', 'busy-shop.json');
+  for (const text of ['420', '１２００', '1,200', '１，２００', '12,345,678', '1.000', '12.0', '1,5', '1,00', '1,0000', '0,500', ',100', '1,000,', '1234,567', 'abc']) {
+    let cli;
+    try {
+      cli = { value: cliScore([dataset, '--metric', `nrr=1%:${text}`]).metrics.nrr.denominator };
+    } catch (e) {
+      assert.match(String(e.message), /exited 2: --metric: expected a whole count/, text);
+      cli = { error: 'quick.err_count' };
+    }
+    assert.deepEqual(parseCount(text), cli, text);
+  }
 });
