@@ -1,6 +1,7 @@
 #include "dataset_input.h"
 
 #include <fstream>
+#include <optional>
 #include <sstream>
 
 #include "export_files.h"
@@ -37,6 +38,12 @@ unsigned parse_jobs(const std::string& n) {
 }
 
 Dataset load_dataset(const DatasetArgs& args) {
+    // A bad --date-order is refused with a dataset too (where ISO dates need none): a typo in an
+    // option is never taken in silence.
+    std::optional<DateOrder> order;
+    if (!args.date_order.empty() && !(order = date_order_from_name(args.date_order)))
+        throw InputError("--date-order", "expected mdy or dmy, got \"" + args.date_order + "\"",
+                         ErrorDetail{"invalid_value", {}, 0, {}, "--date-order", "mdy or dmy", args.date_order});
     Shop shop = args.shop_path.empty() ? Shop{} : shop_from_json(read_file(args.shop_path), args.shop_path);
     if (!args.dataset_path.empty()) {
         // A --shop file beside a dataset is laid over the dataset's own facts, never ignored.
@@ -45,13 +52,7 @@ Dataset load_dataset(const DatasetArgs& args) {
         return dataset;
     }
     Ingest ingest(shop);
-    if (!args.date_order.empty()) {
-        const auto order = date_order_from_name(args.date_order);
-        if (!order)
-            throw InputError("--date-order", "expected mdy or dmy, got \"" + args.date_order + "\"",
-                             ErrorDetail{"invalid_value", {}, 0, {}, "--date-order", "mdy or dmy", args.date_order});
-        ingest.set_date_order(order);
-    }
+    if (order) ingest.set_date_order(order);
     for (const auto& [kind, path] : args.exports) read_export_file(ingest, kind, path, args.jobs);
     return ingest.take();  // moved out: no second copy of the orders at the peak
 }

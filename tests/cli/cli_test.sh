@@ -159,6 +159,9 @@ expect 0 "" -- score --orders "$tmp/ambiguous.csv" --date-order dmy
 grep -qF '"as_of": "2026-04-03"' "$tmp/out" || fail "--date-order dmy was not used"
 grep -qF '"basis": "option"' "$tmp/out" || fail "the stated order should be named as the basis"
 expect 2 "--date-order: expected mdy or dmy, got \"ymd\"" -- score --orders "$tmp/ambiguous.csv" --date-order ymd
+# ... and with a dataset JSON too, whose ISO dates need no order: a typo is not taken in silence.
+expect 2 "--date-order: expected mdy or dmy, got \"ymd\"" -- score "$data/busy-shop.json" --date-order ymd
+expect 0 "" -- score "$data/busy-shop.json" --date-order dmy
 # Issue 8 bug 2: a returns row whose second date decides the order exits 0 (it exited 1).
 expect 0 "" -- score --orders "$data/exports/pending_dates/orders.csv" --returns "$data/exports/pending_dates/returns.csv"
 grep -qF '"as_of": "2026-11-14"' "$tmp/out" || fail "pending_dates: as_of should be the last delivery"
